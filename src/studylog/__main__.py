@@ -1,0 +1,3 @@
+from studylog.cli import main
+
+main()

@@ -1,0 +1,79 @@
+"""Parse the dates a learner types: ``today``, ``yesterday``, ``tue``, ``last monday``,
+``3 days ago``, ``2024-04-18``, ``Apr 18``, ``18 April 2024``.
+
+Every function takes ``today`` so that nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from studylog.errors import UsageError
+
+WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HINT = "use a date like 2024-04-18, 'Apr 18', 'yesterday', 'monday' or '3 days ago'"
+
+
+def parse_date(text: str, today: date) -> date:
+    """Return the date ``text`` names, relative to ``today``; raise UsageError if it names none."""
+    s = " ".join(text.strip().lower().split())
+    if not s:
+        raise UsageError("empty date", _HINT)
+    if s in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[s])
+    if s in WEEKDAYS:  # the most recent such day, today included
+        return today - timedelta(days=(today.weekday() - WEEKDAYS[s]) % 7)
+    if s.startswith("last ") and s[5:] in WEEKDAYS:  # strictly before today
+        back = (today.weekday() - WEEKDAYS[s[5:]]) % 7 or 7
+        return today - timedelta(days=back)
+    m = _AGO.match(s)
+    if m:
+        n = int(m.group(1)) * (7 if m.group(2).startswith("week") else 1)
+        return today - timedelta(days=n)
+    if _ISO.match(s):
+        try:
+            return date.fromisoformat(s)
+        except ValueError:
+            raise UsageError(f"invalid date {text!r}", _HINT) from None
+    return _parse_free(text, s, today)
+
+
+def _parse_free(text: str, s: str, today: date) -> date:
+    if not re.search(r"[a-z]", s) and not re.search(r"\d{1,4}[/.]\d{1,2}", s):
+        raise UsageError(f"cannot read {text!r} as a date", _HINT)
+    if not re.search(r"\d", s):
+        raise UsageError(f"cannot read {text!r} as a date", _HINT)
+    from datetime import datetime
+
+    from dateutil import parser as dateparser
+
+    default = datetime(today.year, today.month, 1 if today.day > 28 else today.day)
+    try:
+        # Only day, month and year are accepted: a time of day makes the text something else.
+        result, tokens = dateparser.parse(s, default=default, fuzzy_with_tokens=True, dayfirst=False)
+    except (ValueError, OverflowError):
+        raise UsageError(f"cannot read {text!r} as a date", _HINT) from None
+    leftover = "".join(tokens).strip(" ,.")
+    if leftover and leftover not in ("of", "the"):
+        raise UsageError(f"cannot read {text!r} as a date", _HINT)
+    if result.time() != datetime.min.time():
+        raise UsageError(f"{text!r} has a time of day; give a date only", _HINT)
+    return result.date()

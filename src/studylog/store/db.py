@@ -1,0 +1,207 @@
+"""Opening a store. SQLite files go through the standard library's ``sqlite3`` (fast to start);
+any other database URL (PostgreSQL) through SQLAlchemy. Both run the same SQL text with named
+parameters, so there is one set of queries. SQLAlchemy is imported only to create or upgrade the
+schema, never on the everyday path of an up-to-date SQLite store.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from studylog.errors import StoreError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 30.0
+
+
+def _sqlite_param(value: Any) -> Any:
+    # The text forms SQLAlchemy uses for SQLite, so the ORM and these queries read the same rows.
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Store:
+    """A connection to one studylog database, for one owner."""
+
+    def __init__(self, target: str, owner: str, now: datetime) -> None:
+        self.owner = owner
+        self.now = now
+        self.target = target
+        self._sqlite: sqlite3.Connection | None = None
+        self._sa = None
+        self._in_tx = False
+        if "://" in target and not target.startswith("sqlite:///"):
+            self._open_sqlalchemy(target)
+        else:
+            self._open_sqlite(Path(target.removeprefix("sqlite:///")).expanduser())
+
+    # -- opening -------------------------------------------------------------------------------
+    def _open_sqlite(self, path: Path) -> None:
+        self.path = path
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file", "give a file path with --db")
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    header = fh.read(16)
+            except OSError as exc:
+                raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+            if header and header != SQLITE_HEADER:
+                raise StoreError(f"{path} is not a studylog database (not an SQLite file)",
+                                 "check --db / STUDYLOG_DB, or move the file away")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as exc:
+                raise StoreError(f"cannot create the database at {path}: {exc.strerror}",
+                                 "set STUDYLOG_HOME or --db to a writable place") from None
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable database: {exc}",
+                             "check --db / STUDYLOG_DB, or restore a backup") from None
+        self._sqlite = conn
+        self._check_schema(lambda: self._sqlite_version(conn), f"sqlite:///{path}")
+
+    def _sqlite_version(self, conn: sqlite3.Connection) -> int | None:
+        try:
+            row = conn.execute("SELECT max(version) FROM studylog_migrations").fetchone()
+            return int(row[0] or 0)
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise StoreError(f"cannot read {self.path}: {exc}") from None
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        if tables:
+            raise StoreError(f"{self.path} is not a studylog database (it has other tables)",
+                             "check --db / STUDYLOG_DB")
+        return None
+
+    def _open_sqlalchemy(self, url: str) -> None:
+        import sqlalchemy as sa
+
+        self.path = None
+        try:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+            conn = engine.connect()
+        except Exception as exc:  # bad URL, missing driver, server down: one clear line
+            raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).splitlines()[0]}",
+                             "check STUDYLOG_DB / --db") from None
+        self._engine = engine
+        self._sa = conn
+
+        def version() -> int | None:
+            insp = sa.inspect(conn)
+            if not insp.has_table("studylog_migrations"):
+                if insp.get_table_names():
+                    raise StoreError(f"{_redact(url)} is not a studylog database (it has other tables)")
+                return None
+            return int(conn.execute(sa.text("SELECT max(version) FROM studylog_migrations")).scalar() or 0)
+
+        self._check_schema(version, url)
+        conn.commit()
+
+    def _check_schema(self, read_version, url: str) -> None:
+        from studylog.store.migrations_meta import LATEST
+
+        version = read_version()
+        if version is not None and version > LATEST:
+            raise StoreError(f"this store has schema version {version}, newer than this studylog knows ({LATEST})",
+                             "upgrade studylog")
+        if version is None or version < LATEST:
+            self._upgrade(url)
+
+    def _upgrade(self, url: str) -> None:
+        from studylog.store.upgrade import upgrade
+
+        upgrade(url, self.now)
+
+    # -- queries -------------------------------------------------------------------------------
+    def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        if self._sqlite is not None:
+            cur = self._sqlite.execute(sql, {k: _sqlite_param(v) for k, v in params.items()})
+            return [dict(r) for r in cur.fetchall()]
+        import sqlalchemy as sa
+
+        return [dict(r) for r in self._sa.execute(sa.text(sql), params).mappings()]
+
+    def one(self, sql: str, **params: Any) -> dict[str, Any] | None:
+        found = self.rows(sql, **params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, **params: Any) -> Any:
+        row = self.one(sql, **params)
+        return next(iter(row.values())) if row else None
+
+    def execute(self, sql: str, **params: Any) -> None:
+        self._require_tx()
+        if self._sqlite is not None:
+            self._sqlite.execute(sql, {k: _sqlite_param(v) for k, v in params.items()})
+        else:
+            import sqlalchemy as sa
+
+            self._sa.execute(sa.text(sql), params)
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        self._require_tx()
+        cols = ", ".join(values)
+        marks = ", ".join(f":{k}" for k in values)
+        row = self.one(f"INSERT INTO {table} ({cols}) VALUES ({marks}) RETURNING id", **values)
+        return int(row["id"])
+
+    def _require_tx(self) -> None:
+        if not self._in_tx:
+            raise RuntimeError("writes must happen inside Store.transaction()")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One write transaction: everything inside commits together or not at all."""
+        if self._in_tx:
+            raise RuntimeError("nested transaction")
+        if self._sqlite is not None:
+            self._sqlite.execute("BEGIN IMMEDIATE")
+        elif self._sa.in_transaction():
+            self._sa.commit()
+        self._in_tx = True
+        try:
+            yield self
+        except BaseException:
+            self._in_tx = False
+            if self._sqlite is not None:
+                self._sqlite.execute("ROLLBACK")
+            else:
+                self._sa.rollback()
+            raise
+        self._in_tx = False
+        if self._sqlite is not None:
+            self._sqlite.execute("COMMIT")
+        else:
+            self._sa.commit()
+
+    def close(self) -> None:
+        if self._sqlite is not None:
+            self._sqlite.close()
+        if self._sa is not None:
+            self._sa.close()
+            self._engine.dispose()
+
+
+def _redact(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

@@ -1,0 +1,238 @@
+"""Goals and done items: write them, read a day, list the log. Every write is one ``change``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from studylog.errors import StudylogError, UsageError
+from studylog.hours import MAX_HOURS_PER_DAY, format_hours
+from studylog.store.db import Store
+from studylog.store.journal import Change, change
+from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
+
+_COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on"
+
+
+def _clean_text(text: str, what: str = "text") -> str:
+    cleaned = text.strip()
+    if not cleaned:
+        raise UsageError(f"the {what} is empty", f"say what it is, e.g. studylog done \"read chapter 1\"")
+    if "\x00" in cleaned:
+        raise UsageError(f"the {what} contains a NUL character")
+    return cleaned
+
+
+def _check_done_day(day: date, today: date) -> None:
+    if day > today:
+        raise UsageError(f"{day.isoformat()} is in the future; done items are for today or earlier",
+                         "plan it as a goal instead: studylog goal TEXT --date ...")
+
+
+def _check_day_hours(store: Store, day: date, hours: float | None, except_id: int | None = None) -> None:
+    if hours is None:
+        return
+    logged = store.scalar(
+        "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND day = :day "
+        "AND kind = 'done' AND id != :except_id",
+        owner=store.owner, day=day, except_id=except_id or -1,
+    )
+    if float(logged) + hours > MAX_HOURS_PER_DAY + 1e-9:
+        raise UsageError(
+            f"{day.isoformat()} would have {format_hours(float(logged) + hours)} logged, more than 24 hours",
+            "check the hours, or the date",
+        )
+
+
+def _add_notes(ch: Change, entry_id: int, notes: list[Note], start: int = 0) -> None:
+    for position, note in enumerate(notes, start=start):
+        ch.insert("note", {"entry_id": entry_id, "position": position, "depth": note.depth,
+                           "text": _clean_text(note.text, "note")})
+
+
+def add_goal(store: Store, text: str, day: date, item: str | None = None,
+             notes: list[Note] | None = None) -> Goal:
+    text = _clean_text(text, "goal")
+    with change(store, f"goal {text!r} for {day.isoformat()}") as ch:
+        goal_id = ch.insert("entry", {"owner": store.owner, "kind": "goal", "day": day, "text": text,
+                                      "item": item, "created_at": store.now})
+        _add_notes(ch, goal_id, notes or [])
+    return get_goal(store, goal_id)
+
+
+def add_done(store: Store, text: str, day: date, today: date, hours: float | None = None,
+             item: str | None = None, goal_id: int | None = None, notes: list[Note] | None = None,
+             summary: str | None = None) -> Done:
+    text = _clean_text(text)
+    _check_done_day(day, today)
+    with change(store, summary or f"done {text!r} on {day.isoformat()}") as ch:
+        done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [])
+    return get_done(store, done_id)
+
+
+def record_done(store: Store, ch: Change, text: str, day: date, hours: float | None, item: str | None,
+                goal_id: int | None, notes: list[Note]) -> int:
+    """Insert a done item inside an open change (used by ``done`` and ``complete --hours``)."""
+    _check_day_hours(store, day, hours)
+    if goal_id is not None:
+        goal = get_goal(store, goal_id)
+        if goal.met_on is None:
+            ch.update("entry", goal_id, {"met_on": day})
+        item = item or goal.item
+    done_id = ch.insert("entry", {"owner": store.owner, "kind": "done", "day": day, "text": text,
+                                  "hours": hours, "item": item, "goal_id": goal_id, "created_at": store.now})
+    _add_notes(ch, done_id, notes)
+    return done_id
+
+
+def _row(store: Store, entry_id: int) -> dict[str, Any]:
+    row = store.one(f"SELECT {_COLUMNS} FROM entry WHERE id = :id AND owner = :owner",
+                    id=entry_id, owner=store.owner)
+    if row is None:
+        raise StudylogError(f"no entry {entry_id}", "see the ids with 'studylog log' or 'studylog today'")
+    return row
+
+
+def _notes_for(store: Store, ids: list[int]) -> dict[int, list[Note]]:
+    out: dict[int, list[Note]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        for r in store.rows(f"SELECT entry_id, depth, text FROM note WHERE entry_id IN ({marks}) "
+                            "ORDER BY entry_id, position", **{f"i{n}": v for n, v in enumerate(chunk)}):
+            out[r["entry_id"]].append(Note(r["text"], r["depth"]))
+    return out
+
+
+def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goal | Done]:
+    out: list[Goal | Done] = []
+    for r in rows:
+        if r["kind"] == "goal":
+            out.append(Goal(r["id"], as_date(r["day"]), r["text"], r["item"], as_date(r["met_on"]),
+                            as_date(r["dropped_on"]), notes.get(r["id"], [])))
+        else:
+            out.append(Done(r["id"], as_date(r["day"]), r["text"], r["hours"], r["item"], r["goal_id"],
+                            notes.get(r["id"], [])))
+    return out
+
+
+def _load(store: Store, rows: list[dict[str, Any]]) -> list[Goal | Done]:
+    return _build(rows, _notes_for(store, [r["id"] for r in rows]))
+
+
+def get_goal(store: Store, goal_id: int) -> Goal:
+    row = _row(store, goal_id)
+    if row["kind"] != "goal":
+        raise UsageError(f"entry {goal_id} is a done item, not a goal", "give the id of a goal")
+    return _load(store, [row])[0]  # type: ignore[return-value]
+
+
+def get_done(store: Store, done_id: int) -> Done:
+    return _load(store, [_row(store, done_id)])[0]  # type: ignore[return-value]
+
+
+def get_entry(store: Store, entry_id: int) -> Goal | Done:
+    return _load(store, [_row(store, entry_id)])[0]
+
+
+def day_view(store: Store, day: date) -> DayView:
+    """The day's goals, goals carried over from earlier days, and what was done."""
+    todays = store.rows(f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND day = :day ORDER BY id",
+                        owner=store.owner, day=day)
+    carried = store.rows(
+        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
+        "AND (met_on IS NULL OR met_on >= :day) AND (dropped_on IS NULL OR dropped_on > :day) "
+        "ORDER BY day, id",
+        owner=store.owner, day=day,
+    )
+    built = _load(store, todays + carried)
+    n = len(todays)
+    goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
+    done = [e for e in built[:n] if isinstance(e, Done)]
+    return DayView(day, goals, built[n:], done)  # type: ignore[arg-type]
+
+
+def log(store: Store, since: date | None = None, until: date | None = None, item: str | None = None,
+        curriculum: str | None = None, kind: str | None = None, limit: int | None = None) -> list[LogEntry]:
+    """Entries newest first, filtered by date range, item, curriculum and kind."""
+    where = ["owner = :owner"]
+    params: dict[str, Any] = {"owner": store.owner}
+    if since:
+        where.append("day >= :since")
+        params["since"] = since
+    if until:
+        where.append("day <= :until")
+        params["until"] = until
+    if item:
+        where.append("item = :item")
+        params["item"] = item
+    if curriculum:
+        where.append("item LIKE :prefix")
+        params["prefix"] = curriculum + "/%"
+    if kind:
+        where.append("kind = :kind")
+        params["kind"] = kind
+    sql = f"SELECT {_COLUMNS} FROM entry WHERE {' AND '.join(where)} ORDER BY day DESC, id DESC"
+    if limit:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return [LogEntry("goal" if isinstance(e, Goal) else "done", e) for e in _load(store, store.rows(sql, **params))]
+
+
+def drop_goal(store: Store, goal_id: int, today: date) -> Goal:
+    goal = get_goal(store, goal_id)
+    if goal.met_on is not None:
+        raise UsageError(f"goal {goal_id} was met on {goal.met_on.isoformat()}; there is nothing to drop")
+    if goal.dropped_on is not None:
+        raise UsageError(f"goal {goal_id} was already dropped on {goal.dropped_on.isoformat()}")
+    with change(store, f"drop goal {goal_id} {goal.text!r}") as ch:
+        ch.update("entry", goal_id, {"dropped_on": max(today, goal.day)})
+    return get_goal(store, goal_id)
+
+
+_UNSET: Any = object()
+
+
+def edit_entry(store: Store, entry_id: int, today: date, text: str | None = None, hours: Any = _UNSET,
+               day: date | None = None, item: Any = _UNSET) -> Goal | Done:
+    """Change an entry's text, hours (None clears them), date or item (None unlinks it)."""
+    entry = get_entry(store, entry_id)
+    values: dict[str, Any] = {}
+    if text is not None:
+        values["text"] = _clean_text(text)
+    if day is not None:
+        if isinstance(entry, Done):
+            _check_done_day(day, today)
+        values["day"] = day
+    if hours is not _UNSET:
+        if isinstance(entry, Goal) and hours is not None:
+            raise UsageError(f"entry {entry_id} is a goal; hours go on done items")
+        values["hours"] = hours
+    if item is not _UNSET:
+        values["item"] = item
+    if not values:
+        raise UsageError("nothing to change", "give --text, --hours, --date or --item")
+    if isinstance(entry, Done):
+        _check_day_hours(store, values.get("day", entry.day), values.get("hours", entry.hours), except_id=entry_id)
+    with change(store, f"edit entry {entry_id}") as ch:
+        ch.update("entry", entry_id, values)
+    return get_entry(store, entry_id)
+
+
+def remove_entry(store: Store, entry_id: int) -> Goal | Done:
+    """Delete an entry and its notes; done items that met a removed goal keep their text."""
+    entry = get_entry(store, entry_id)
+    with change(store, f"rm entry {entry_id} {entry.text!r}") as ch:
+        for note in store.rows("SELECT id FROM note WHERE entry_id = :id", id=entry_id):
+            ch.delete("note", note["id"])
+        if isinstance(entry, Goal):
+            for done in store.rows("SELECT id FROM entry WHERE goal_id = :id", id=entry_id):
+                ch.update("entry", done["id"], {"goal_id": None})
+        elif entry.goal_id is not None:
+            others = store.scalar("SELECT count(*) AS n FROM entry WHERE goal_id = :g AND id != :id",
+                                  g=entry.goal_id, id=entry_id)
+            if not others:
+                ch.update("entry", entry.goal_id, {"met_on": None})
+        ch.delete("entry", entry_id)
+    return entry

@@ -1,0 +1,118 @@
+"""Numbered schema migrations. Each runs in one transaction together with the row that records
+it in ``studylog_migrations``; a store is upgraded on open. Migrations are frozen history: a new
+schema version adds a new function here and changes ``models.py`` to match (a test checks that
+running every migration from an empty database gives exactly the tables ``models.py`` defines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+
+MigrationFn = Callable[[sa.Connection], None]
+
+
+def m001_initial(conn: sa.Connection) -> None:
+    md = sa.MetaData()
+    sa.Table(
+        "entry", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("kind", sa.String(8), nullable=False),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("text", sa.String, nullable=False),
+        sa.Column("hours", sa.Float),
+        sa.Column("item", sa.String(200)),
+        sa.Column("goal_id", sa.Integer, sa.ForeignKey("entry.id")),
+        sa.Column("met_on", sa.Date),
+        sa.Column("dropped_on", sa.Date),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Index("ix_entry_owner_day", "owner", "day"),
+        sa.Index("ix_entry_owner_item", "owner", "item"),
+    )
+    sa.Table(
+        "note", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("entry_id", sa.Integer, sa.ForeignKey("entry.id"), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("depth", sa.Integer, nullable=False),
+        sa.Column("text", sa.String, nullable=False),
+        sa.Index("ix_note_entry", "entry_id", "position"),
+    )
+    sa.Table(
+        "item_status", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("item", sa.String(200), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("started_on", sa.Date),
+        sa.Column("completed_on", sa.Date),
+        sa.Column("skipped_on", sa.Date),
+        sa.Column("updated_at", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("owner", "item", name="uq_item_status_owner_item"),
+    )
+    sa.Table(
+        "change", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("summary", sa.String, nullable=False),
+        sa.Column("undone_at", sa.DateTime),
+        sa.Index("ix_change_owner", "owner", "id"),
+    )
+    sa.Table(
+        "change_row", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("change_id", sa.Integer, sa.ForeignKey("change.id"), nullable=False),
+        sa.Column("table_name", sa.String(32), nullable=False),
+        sa.Column("row_id", sa.Integer, nullable=False),
+        sa.Column("op", sa.String(8), nullable=False),
+        sa.Column("before", sa.String),
+        sa.Index("ix_change_row_change", "change_id", "id"),
+    )
+    md.create_all(conn)
+
+
+MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
+    (1, "initial", m001_initial),
+]
+LATEST = MIGRATIONS[-1][0]
+
+_LEDGER = sa.table(
+    "studylog_migrations",
+    sa.column("version", sa.Integer),
+    sa.column("name", sa.String),
+    sa.column("applied_at", sa.DateTime),
+)
+
+
+def ensure_ledger(conn: sa.Connection) -> None:
+    from studylog.store.models import Migration
+
+    Migration.__table__.create(conn, checkfirst=True)
+
+
+def applied_version(conn: sa.Connection) -> int:
+    return conn.execute(sa.select(sa.func.coalesce(sa.func.max(_LEDGER.c.version), 0))).scalar_one()
+
+
+def migrate(engine: sa.Engine, now: datetime, upto: int = LATEST) -> list[int]:
+    """Apply every migration above the store's version, each in its own transaction; return the
+    versions applied. Safe to race: each transaction re-reads the version under a write lock."""
+    applied: list[int] = []
+    with engine.begin() as conn:
+        ensure_ledger(conn)
+    for version, name, fn in MIGRATIONS:
+        if version > upto:
+            break
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(724311)"))
+            if applied_version(conn) >= version:
+                continue
+            fn(conn)
+            conn.execute(sa.insert(_LEDGER).values(version=version, name=name, applied_at=now))
+            applied.append(version)
+    return applied

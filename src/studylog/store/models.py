@@ -1,0 +1,100 @@
+"""The schema, defined once as SQLModel tables. Migrations must produce exactly this (a test
+compares them); the everyday queries in this package read and write these tables.
+
+Dates are calendar days (``day``); an ``owner`` is the learner a row belongs to, so one database
+can hold a study group.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = 1
+
+
+class Entry(SQLModel, table=True):
+    """A goal set for a day (``kind='goal'``) or something done on a day (``kind='done'``)."""
+
+    __tablename__ = "entry"
+    __table_args__ = (Index("ix_entry_owner_day", "owner", "day"), Index("ix_entry_owner_item", "owner", "item"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    kind: str = Field(max_length=8)
+    day: date
+    text: str
+    hours: float | None = None
+    item: str | None = Field(default=None, max_length=200)
+    goal_id: int | None = Field(default=None, foreign_key="entry.id")
+    met_on: date | None = None
+    dropped_on: date | None = None
+    created_at: datetime
+
+
+class Note(SQLModel, table=True):
+    """A nested line under an entry (the sub-bullets of a daily note), in order, at a depth."""
+
+    __tablename__ = "note"
+    __table_args__ = (Index("ix_note_entry", "entry_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id")
+    position: int
+    depth: int = 0
+    text: str
+
+
+class ItemStatus(SQLModel, table=True):
+    """Where a learner stands on a curriculum item: started, complete or skipped."""
+
+    __tablename__ = "item_status"
+    __table_args__ = (UniqueConstraint("owner", "item", name="uq_item_status_owner_item"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    item: str = Field(max_length=200)
+    status: str = Field(max_length=16)
+    started_on: date | None = None
+    completed_on: date | None = None
+    skipped_on: date | None = None
+    updated_at: datetime
+
+
+class Change(SQLModel, table=True):
+    """One command's writes, so that ``undo`` can revert them together."""
+
+    __tablename__ = "change"
+    __table_args__ = (Index("ix_change_owner", "owner", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    created_at: datetime
+    summary: str
+    undone_at: datetime | None = None
+
+
+class ChangeRow(SQLModel, table=True):
+    """A row a change inserted, updated or deleted, with its values before (JSON)."""
+
+    __tablename__ = "change_row"
+    __table_args__ = (Index("ix_change_row_change", "change_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    change_id: int = Field(foreign_key="change.id")
+    table_name: str = Field(max_length=32)
+    row_id: int
+    op: str = Field(max_length=8)
+    before: str | None = None
+
+
+class Migration(SQLModel, table=True):
+    """Each schema migration applied, by number; its presence marks a studylog store."""
+
+    __tablename__ = "studylog_migrations"
+
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    name: str
+    applied_at: datetime

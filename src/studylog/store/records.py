@@ -1,0 +1,121 @@
+"""Plain typed data that queries return and renderers format."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+def as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    day: date
+    text: str
+    item: str | None
+    met_on: date | None
+    dropped_on: date | None
+    notes: list[Note] = field(default_factory=list)
+
+    def met_by(self, day: date) -> bool:
+        return self.met_on is not None and self.met_on <= day
+
+    def to_json(self, day: date | None = None) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.day.isoformat(),
+            "text": self.text,
+            "item": self.item,
+            "met": self.met_by(day) if day else self.met_on is not None,
+            "met_on": self.met_on.isoformat() if self.met_on else None,
+            "dropped_on": self.dropped_on.isoformat() if self.dropped_on else None,
+            "notes": [asdict(n) for n in self.notes],
+        }
+
+
+@dataclass(frozen=True)
+class Done:
+    id: int
+    day: date
+    text: str
+    hours: float | None
+    item: str | None
+    goal_id: int | None
+    notes: list[Note] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.day.isoformat(),
+            "text": self.text,
+            "hours": self.hours,
+            "item": self.item,
+            "goal": self.goal_id,
+            "notes": [asdict(n) for n in self.notes],
+        }
+
+
+@dataclass(frozen=True)
+class DayView:
+    day: date
+    goals: list[Goal]
+    carried: list[Goal]
+    done: list[Done]
+
+    @property
+    def total_hours(self) -> float:
+        return round(sum(d.hours or 0 for d in self.done), 4)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "goals": [g.to_json(self.day) for g in self.goals],
+            "carried_over": [g.to_json(self.day) for g in self.carried],
+            "done": [d.to_json() for d in self.done],
+            "total_hours": self.total_hours,
+        }
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of ``studylog log``: a goal or a done item."""
+
+    kind: str
+    entry: Goal | Done
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.entry.to_json()
+        data["kind"] = self.kind
+        if self.kind == "goal":
+            data.setdefault("hours", None)
+        return data
+
+
+@dataclass(frozen=True)
+class Status:
+    item: str
+    status: str
+    started_on: date | None
+    completed_on: date | None
+    skipped_on: date | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "status": self.status,
+            "started_on": self.started_on.isoformat() if self.started_on else None,
+            "completed_on": self.completed_on.isoformat() if self.completed_on else None,
+            "skipped_on": self.skipped_on.isoformat() if self.skipped_on else None,
+        }

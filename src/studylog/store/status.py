@@ -1,0 +1,62 @@
+"""Item status: started, complete or skipped, each with its date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studylog.store.db import Store
+from studylog.store.journal import Change, change
+from studylog.store.records import Status, as_date
+
+STATUSES = ("started", "complete", "skipped")
+
+
+def get_status(store: Store, item: str) -> Status | None:
+    row = store.one("SELECT item, status, started_on, completed_on, skipped_on FROM item_status "
+                    "WHERE owner = :owner AND item = :item", owner=store.owner, item=item)
+    return _status(row) if row else None
+
+
+def all_statuses(store: Store, curriculum: str | None = None) -> dict[str, Status]:
+    sql = "SELECT item, status, started_on, completed_on, skipped_on FROM item_status WHERE owner = :owner"
+    params = {"owner": store.owner}
+    if curriculum:
+        sql += " AND item LIKE :prefix"
+        params["prefix"] = curriculum + "/%"
+    return {r["item"]: _status(r) for r in store.rows(sql, **params)}
+
+
+def _status(row: dict) -> Status:
+    return Status(row["item"], row["status"], as_date(row["started_on"]), as_date(row["completed_on"]),
+                  as_date(row["skipped_on"]))
+
+
+def set_status(store: Store, item: str, status: str, day: date, summary: str,
+               ch: Change | None = None) -> Status:
+    """Record ``status`` for ``item`` on ``day`` (in ``ch`` if given, else in its own change)."""
+    assert status in STATUSES
+    if ch is None:
+        with change(store, summary) as own:
+            return set_status(store, item, status, day, summary, own)
+    current = store.one("SELECT id, started_on FROM item_status WHERE owner = :owner AND item = :item",
+                        owner=store.owner, item=item)
+    values = {"status": status, "updated_at": store.now}
+    if status == "started":
+        values["started_on"] = day
+        values["completed_on"] = None
+        values["skipped_on"] = None
+    elif status == "complete":
+        values["completed_on"] = day
+        values["skipped_on"] = None
+        if current is None or current["started_on"] is None:
+            values["started_on"] = day
+    else:
+        values["skipped_on"] = day
+        values["completed_on"] = None
+    if current is None:
+        ch.insert("item_status", {"owner": store.owner, "item": item, **values})
+    else:
+        if status == "started" and current["started_on"] is not None:
+            values["started_on"] = min(as_date(current["started_on"]), day)
+        ch.update("item_status", current["id"], values)
+    return get_status(store, item)  # type: ignore[return-value]
