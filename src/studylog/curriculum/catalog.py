@@ -77,7 +77,7 @@ class Catalog:
                 names[f"{c.id}/{i.id}".lower()] = f"{c.id}/{i.id}"
                 for alias in i.aliases:
                     names[alias.lower()] = alias
-        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        close = _closest(key, list(names))
         if close:
             return "did you mean " + " or ".join(names[c] for c in close) + "?"
         return "see 'studylog curricula show ID' for the items of a curriculum"
@@ -88,6 +88,17 @@ class Catalog:
         curriculum = self.curricula.get(cid)
         item = _find(curriculum, iid.lower()) if curriculum else None
         return ItemRef(curriculum, item) if item else None
+
+
+def _closest(key: str, names: list[str]) -> list[str]:
+    """Up to three names nearest ``key``, keeping only those about as near as the nearest."""
+    scored = []
+    for name in difflib.get_close_matches(key, names, n=5, cutoff=0.6):
+        scored.append((difflib.SequenceMatcher(None, key, name).ratio(), name))
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [name for ratio, name in scored if ratio >= best - 0.05][:3]
 
 
 def _find(curriculum: Curriculum, key: str, ids: bool = True) -> Item | None:

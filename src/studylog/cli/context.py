@@ -1,0 +1,147 @@
+"""What every command shares: the clock, opening the store and the curricula, printing JSON, and
+turning a StudylogError into one line on stderr with the right exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import typer
+from typer.core import TyperGroup
+
+from studylog.errors import StudylogError, UsageError
+
+if TYPE_CHECKING:
+    from studylog.curriculum.catalog import Catalog, ItemRef
+    from studylog.store.db import Store
+
+
+@dataclass
+class State:
+    db: str | None = None
+
+
+state = State()
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"studylog: error: {message}", err=True)
+    raise SystemExit(code)
+
+
+class StudylogGroup(TyperGroup):
+    """The root group: user mistakes and store problems end as one line on stderr, never a
+    traceback (set STUDYLOG_DEBUG=1 to see one)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StudylogError as exc:
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted; nothing was written", 130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+            if os.environ.get("STUDYLOG_DEBUG") or type(exc).__module__.split(".")[0] in ("typer", "click"):
+                raise  # typer's own exits and usage errors
+            fail(_describe(exc))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # in the order they were registered, not sorted
+
+
+def _describe(exc: Exception) -> str:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return "the database is busy in another process; try again"
+        if "readonly" in text or "read-only" in text:
+            return "the database is read-only; check the file's permissions"
+        if "disk is full" in text or "full" in text:
+            return "the disk is full; nothing was written"
+        return f"database problem: {text}"
+    if isinstance(exc, sqlite3.DatabaseError):
+        return f"the database file is damaged or not a database ({exc}); restore a backup"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+    return f"unexpected {type(exc).__name__}: {exc} (set STUDYLOG_DEBUG=1 for details)"
+
+
+def today() -> date:
+    """Today, or ``STUDYLOG_TODAY`` (an ISO date) for reproducible scripts and tests."""
+    fixed = os.environ.get("STUDYLOG_TODAY")
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise UsageError(f"STUDYLOG_TODAY={fixed!r} is not an ISO date like 2024-04-18") from None
+    return date.today()
+
+
+def now() -> datetime:
+    fixed = os.environ.get("STUDYLOG_TODAY")
+    current = datetime.now().replace(tzinfo=None)
+    return datetime.combine(today(), current.time()) if fixed else current
+
+
+def owner() -> str:
+    name = os.environ.get("STUDYLOG_OWNER")
+    if not name:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name in this environment
+            name = "me"
+    return name[:64]
+
+
+def open_store() -> Store:
+    from studylog.paths import database_target
+    from studylog.store.db import Store
+
+    return Store(database_target(state.db), owner(), now())
+
+
+def catalog() -> Catalog:
+    from studylog.curriculum.catalog import load_catalog
+    from studylog.paths import shipped_curricula_dir, user_curricula_dir
+
+    return load_catalog(shipped_curricula_dir(), user_curricula_dir())
+
+
+def resolve(cat: Catalog, ref: str | None) -> ItemRef | None:
+    return cat.resolve(ref) if ref else None
+
+
+def parse_day(text: str | None, default: date | None = None) -> date:
+    from studylog.dates import parse_date
+
+    if text is None:
+        return default or today()
+    return parse_date(text, today())
+
+
+def parse_hours(text: str | None) -> float | None:
+    from studylog.hours import parse_hours as parse
+
+    return parse(text) if text is not None else None
+
+
+def echo_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def console():
+    """A rich console for people: honours NO_COLOR, and is plain text when piped."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+

@@ -1,0 +1,88 @@
+"""The curricula studylog knows: list, show, validate, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from studylog.cli import context as cx
+from studylog.cli.views import JsonOpt
+
+app = typer.Typer(
+    help="The curricula studylog knows (shipped, and your own in the data folder's curricula/).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("list")
+def list_(as_json: JsonOpt = False) -> None:
+    """List the curricula, shipped and your own."""
+    from studylog.paths import user_curricula_dir
+    from studylog.reports.curricula import curricula_summary
+
+    cat = cx.catalog()
+    rows = curricula_summary(cat)
+    if as_json:
+        cx.echo_json(rows)
+        return
+    from studylog.render.curricula import render_list
+
+    cx.console().print(render_list(rows, user_curricula_dir()))
+
+
+@app.command()
+def show(
+    curriculum_id: Annotated[str, typer.Argument(metavar="ID", help="A curriculum id, e.g. dlc.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show a curriculum's items with your status for each."""
+    from studylog.reports.curricula import curriculum_detail
+    from studylog.store.status import all_statuses
+
+    curriculum = cx.catalog().curriculum(curriculum_id)
+    statuses = all_statuses(cx.open_store(), curriculum.id)
+    detail = curriculum_detail(curriculum, statuses)
+    if as_json:
+        cx.echo_json(detail)
+        return
+    from studylog.render.curricula import render_show
+
+    cx.console().print(render_show(detail))
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Curriculum YAML files to check.")],
+) -> None:
+    """Check curriculum files; print every problem as FILE:LINE:COL: field: message."""
+    from studylog.curriculum.validate import check_file
+
+    bad = 0
+    for path in files:
+        if not path.is_file():
+            typer.echo(f"{path}: no such file", err=True)
+            bad += 1
+            continue
+        curriculum, problems = check_file(path)
+        if problems:
+            bad += 1
+            for problem in problems:
+                typer.echo(problem)
+        else:
+            typer.echo(f"{path}: ok ({curriculum.id}: {len(curriculum.items)} items)")
+    if bad:
+        raise SystemExit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the curriculum format (for editors)."""
+    from studylog.curriculum.model import Curriculum
+
+    data = Curriculum.model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = "studylog curriculum"
+    cx.echo_json(data)

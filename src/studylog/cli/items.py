@@ -1,0 +1,57 @@
+"""Item status: start, complete, skip."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from studylog.cli import context as cx
+from studylog.cli.entries import DateOpt
+
+RefArg = Annotated[str, typer.Argument(help="Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias.")]
+
+
+def _set(ref_text: str, status: str, date_: str | None, hours: str | None = None) -> None:
+    from studylog.store import status as st
+    from studylog.store.entries import record_done
+    from studylog.store.journal import change
+
+    day = cx.parse_day(date_)
+    if status == "complete" and day > cx.today():
+        raise cx.UsageError(f"{day.isoformat()} is in the future; complete an item today or earlier")
+    parsed_hours = cx.parse_hours(hours)
+    ref = cx.catalog().resolve(ref_text)
+    store = cx.open_store()
+    with change(store, f"{status} {ref.ref}") as ch:
+        result = st.set_status(store, ref.ref, status, day, "", ch)
+        if parsed_hours is not None:
+            record_done(store, ch, f"Completed {ref.item.title}", day, parsed_hours, ref.ref, None, [])
+    verb = {"started": "Started", "complete": "Completed", "skipped": "Skipped"}[status]
+    extra = f", {parsed_hours:g}h logged" if parsed_hours else ""
+    typer.echo(f"{verb} {ref.ref} {ref.item.title} on {day.isoformat()}{extra}")
+    assert result.status == status
+
+
+def start(ref: RefArg, date_: DateOpt = None) -> None:
+    """Mark an item started."""
+    _set(ref, "started", date_)
+
+
+def complete(
+    ref: RefArg,
+    date_: DateOpt = None,
+    hours: Annotated[Optional[str], typer.Option("--hours", "-H", help="Also log these hours as a done item for it.", show_default=False)] = None,
+) -> None:
+    """Mark an item complete (optionally logging the hours it took)."""
+    _set(ref, "complete", date_, hours)
+
+
+def skip(ref: RefArg, date_: DateOpt = None) -> None:
+    """Mark an item skipped (it leaves the progress denominator)."""
+    _set(ref, "skipped", date_)
+
+
+def register(app: typer.Typer) -> None:
+    for fn in (start, complete, skip):
+        app.command()(fn)

@@ -1,0 +1,1 @@
+"""Rendering for people (rich). Renderers only format data they are given; they never query."""

@@ -1,0 +1,55 @@
+"""``curricula list`` and ``curricula show`` for people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+_STATUS_STYLE = {"complete": "green", "started": "yellow", "skipped": "dim", "not started": ""}
+
+
+def render_list(rows: list[dict[str, Any]], user_dir: Path) -> Group:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("title", ratio=1, min_width=20, overflow="fold")
+    table.add_column("items", justify="right", no_wrap=True)
+    table.add_column("edition", max_width=10, overflow="ellipsis", no_wrap=True)
+    table.add_column("source", no_wrap=True)
+    notes = []
+    for row in rows:
+        table.add_row(row["id"], row["title"], str(row["items"]), row["edition"] or "", row["source"])
+        if row["replaces"]:
+            notes.append(Text(f"{row['id']}: your {row['file']} replaces the shipped {row['id']}", style="yellow"))
+    footer = Text(f"Your own curricula: {user_dir}/*.yaml", style="dim")
+    return Group(table, *notes, footer)
+
+
+def _estimate(item: dict[str, Any]) -> str:
+    est = item["estimate_hours"]
+    if est:
+        return f"{est['low']:g}h" if est["low"] == est["high"] else f"{est['low']:g}–{est['high']:g}h"
+    return item["duration"] or ""
+
+
+def render_show(detail: dict[str, Any]) -> Group:
+    head = Text.assemble((detail["title"], "bold"), f"  ({detail['id']}", f", {detail['edition']}" if detail["edition"] else "", ")")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("ref", no_wrap=True, style="cyan")
+    table.add_column("title", ratio=1, min_width=20, overflow="fold")
+    table.add_column("est.", justify="right", no_wrap=True)
+    table.add_column("rank", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    done = 0
+    for item in detail["items"]:
+        title = item["title"] + (" (optional)" if item["optional"] else "")
+        status = item["status"]
+        when = item["completed_on"] or item["skipped_on"] or item["started_on"]
+        label = Text(status + (f" {when}" if when else ""), style=_STATUS_STYLE[status])
+        table.add_row(item["ref"], title, _estimate(item), str(item["importance"] or ""), label)
+        done += status == "complete"
+    summary = Text(f"{done}/{len(detail['items'])} complete · {detail['url']}", style="dim")
+    return Group(head, table, summary)

@@ -1,0 +1,36 @@
+"""The log: entries newest first, grouped by day."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from studylog.hours import format_hours
+from studylog.store.records import LogEntry
+
+
+def render_log(entries: list[LogEntry]) -> Table | Text:
+    if not entries:
+        return Text("No entries match.", style="dim")
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("", width=4, no_wrap=True)
+    table.add_column("text", ratio=1, overflow="fold")
+    table.add_column("hours", justify="right", no_wrap=True)
+    table.add_column("item", no_wrap=True, style="cyan")
+    previous = None
+    for e in entries:
+        day = e.entry.day.isoformat()
+        kind = "goal" if e.kind == "goal" else "done"
+        text = e.entry.text
+        if e.kind == "goal" and e.entry.met_on:
+            kind = "met"
+        elif e.kind == "goal" and e.entry.dropped_on:
+            kind = "drop"
+        table.add_row(day if day != previous else "", f"#{e.entry.id}", Text(kind, style="dim"), text,
+                      format_hours(getattr(e.entry, "hours", None)), e.entry.item or "")
+        for note in e.entry.notes:
+            table.add_row("", "", "", Text("  " * (note.depth + 1) + "- " + note.text, style="dim"), "", "")
+        previous = day
+    return table

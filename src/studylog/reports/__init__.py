@@ -1,0 +1,1 @@
+"""Reports: plain data computed from the store and the curricula, for rendering or JSON."""
