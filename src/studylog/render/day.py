@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -41,12 +42,12 @@ def render_day(view: DayView, today_is: bool) -> Group:
     parts: list = [Text(title, style="bold")]
     parts.append(Text("Goals", style="bold underline"))
     if view.goals:
-        parts.append(_goal_table(view, view.goals, carried=False))
+        parts.append(Padding(_goal_table(view, view.goals, carried=False), (0, 0, 0, 2)))
     else:
         parts.append(Text("  no goals set; add one with: studylog goal TEXT", style="dim"))
     if view.carried:
         parts.append(Text("Carried over", style="bold underline"))
-        parts.append(_goal_table(view, view.carried, carried=True))
+        parts.append(Padding(_goal_table(view, view.carried, carried=True), (0, 0, 0, 2)))
     parts.append(Text("Done", style="bold underline"))
     if view.done:
         table = Table.grid(padding=(0, 1))
@@ -59,7 +60,7 @@ def render_day(view: DayView, today_is: bool) -> Group:
                           Text(done.item or "", style="cyan"))
             for note in _notes(done.notes, 0):
                 table.add_row("", note, "", "")
-        parts.append(table)
+        parts.append(Padding(table, (0, 0, 0, 2)))
     else:
         parts.append(Text("  nothing logged yet; add with: studylog done TEXT --hours H", style="dim"))
     met = sum(1 for g in view.goals if g.met_by(view.day))
