@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 @dataclass
 class State:
     db: str | None = None
+    stores: list = field(default_factory=list)
+
+    def close(self) -> None:
+        while self.stores:
+            self.stores.pop().close()
 
 
 state = State()
@@ -47,6 +52,8 @@ class StudylogGroup(TyperGroup):
             if os.environ.get("STUDYLOG_DEBUG") or type(exc).__module__.split(".")[0] in ("typer", "click"):
                 raise  # typer's own exits and usage errors
             fail(_describe(exc))
+        finally:
+            state.close()
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in the order they were registered, not sorted
@@ -104,7 +111,9 @@ def open_store() -> Store:
     from studylog.paths import database_target
     from studylog.store.db import Store
 
-    return Store(database_target(state.db), owner(), now())
+    store = Store(database_target(state.db), owner(), now())
+    state.stores.append(store)
+    return store
 
 
 def catalog() -> Catalog:

@@ -16,7 +16,6 @@ from typing import Any
 
 from studylog.errors import StoreError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -49,34 +48,57 @@ class Store:
         self.path = path
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file", "give a file path with --db")
-        if path.exists():
+        # The file is never opened except through SQLite: closing another descriptor on it would
+        # drop the POSIX locks of this process's SQLite connections (a known corruption hazard).
+        if path.exists() and path.stat().st_size > 0:
+            conn = self._connect(path)
             try:
-                with path.open("rb") as fh:
-                    header = fh.read(16)
-            except OSError as exc:
-                raise StoreError(f"cannot read {path}: {exc.strerror}") from None
-            if header and header != SQLITE_HEADER:
-                raise StoreError(f"{path} is not a studylog database (not an SQLite file)",
-                                 "check --db / STUDYLOG_DB, or move the file away")
-        else:
+                version = self._sqlite_version(conn)  # before any write: a foreign file stays untouched
+            except StoreError:
+                conn.close()
+                raise
+            if version == self._latest():
+                self._sqlite = conn
+                return
+            conn.close()
+        # Creating or upgrading: one process at a time, so that concurrent first runs queue up.
+        with _init_lock(path):
+            if not path.exists():
+                try:
+                    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+                except OSError as exc:
+                    raise StoreError(f"cannot create the database at {path}: {exc.strerror}",
+                                     "set STUDYLOG_HOME or --db to a writable place") from None
+            conn = self._connect(path)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            except OSError as exc:
-                raise StoreError(f"cannot create the database at {path}: {exc.strerror}",
-                                 "set STUDYLOG_HOME or --db to a writable place") from None
+                version = self._sqlite_version(conn)
+            except StoreError:
+                conn.close()
+                raise
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot prepare {path}: {exc}") from None
+            self._sqlite = conn
+            self._check_schema(lambda: version, f"sqlite:///{path}")
+
+    @staticmethod
+    def _latest() -> int:
+        from studylog.store.migrations_meta import LATEST
+
+        return LATEST
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             conn.row_factory = sqlite3.Row
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
+            return conn
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a usable database: {exc}",
-                             "check --db / STUDYLOG_DB, or restore a backup") from None
-        self._sqlite = conn
-        self._check_schema(lambda: self._sqlite_version(conn), f"sqlite:///{path}")
+            raise _database_error(path, exc) from None
 
     def _sqlite_version(self, conn: sqlite3.Connection) -> int | None:
         try:
@@ -85,6 +107,8 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "no such table" not in str(exc):
                 raise StoreError(f"cannot read {self.path}: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(self.path, exc) from None
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables:
             raise StoreError(f"{self.path} is not a studylog database (it has other tables)",
@@ -182,7 +206,8 @@ class Store:
         except BaseException:
             self._in_tx = False
             if self._sqlite is not None:
-                self._sqlite.execute("ROLLBACK")
+                if self._sqlite.in_transaction:  # SQLite may already have rolled back on error
+                    self._sqlite.execute("ROLLBACK")
             else:
                 self._sa.rollback()
             raise
@@ -198,6 +223,34 @@ class Store:
         if self._sa is not None:
             self._sa.close()
             self._engine.dispose()
+
+
+def _database_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    if "not a database" in str(exc):
+        return StoreError(f"{path} is not a studylog database (not an SQLite file)",
+                          "check --db / STUDYLOG_DB, or move the file away")
+    return StoreError(f"{path} is damaged ({exc})", "restore a backup, or check --db / STUDYLOG_DB")
+
+
+@contextmanager
+def _init_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``PATH.lock`` while a store is created or upgraded."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+    except OSError as exc:
+        raise StoreError(f"cannot create the database at {path}: {exc.strerror}",
+                         "set STUDYLOG_HOME or --db to a writable place") from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: SQLite's own locking has to do
+            fcntl = None
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _redact(url: str) -> str:

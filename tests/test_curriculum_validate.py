@@ -1,0 +1,546 @@
+"""Curriculum validation: every problem as FILE:LINE:COL: field.path: message, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from studylog.curriculum.validate import check_file, load_file
+from studylog.errors import CurriculumError
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = sorted([*(REPO / "curriculum").glob("*.yaml"), *(REPO / "examples").glob("*.yaml")])
+
+HEAD = """\
+id: demo
+title: Demo
+url: https://example.com
+items:
+"""  # four lines: the first item starts on line 5
+
+
+def write(tmp_path: Path, text: str, name: str = "c.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path) -> list[str]:
+    curriculum, problems = check_file(path)
+    assert curriculum is None
+    assert problems
+    return problems
+
+
+# --- a valid file -------------------------------------------------------------------------------
+
+
+def test_valid_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: 1
+    title: One
+    kind: chapter
+    estimate: "20-80"
+    importance: 1
+    aliases: [first]
+  - id: two
+    title: Two
+    kind: lecture
+    estimate: 3
+    duration: "1:02:03"
+    prerequisites: [1]
+    helps: [other/thing]
+""",
+    )
+    curriculum, problems = check_file(path)
+    assert problems == []
+    assert curriculum is not None
+    assert curriculum.id == "demo"
+    assert [i.id for i in curriculum.items] == ["1", "two"]
+    assert curriculum.items[0].estimate.low == 20 and curriculum.items[0].estimate.high == 80
+    assert curriculum.items[1].prerequisites == ["1"]
+    assert load_file(path).id == "demo"
+
+
+# --- schema problems, with exact positions -----------------------------------------------------
+
+
+def test_unknown_key(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    title: A
+    bogus: 3
+    kind: chapter
+""",
+    )
+    assert problems_of(path) == [f"{path}:7:5: items[0].bogus: unknown field 'bogus'"]
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: demo\ntitel: Demo\ntitle: Demo\nurl: u\nitems:\n  - {id: a, title: A, kind: day}\n")
+    assert problems_of(path) == [f"{path}:2:1: titel: unknown field 'titel'"]
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    kind: chapter
+""",
+    )
+    # points at the item that lacks the field
+    assert problems_of(path) == [f"{path}:5:5: items[0].title: required field is missing"]
+
+
+def test_missing_top_level_fields(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: demo\ntitle: Demo\n")
+    assert problems_of(path) == [
+        f"{path}:1:1: url: required field is missing",
+        f"{path}:1:1: items: required field is missing",
+    ]
+
+
+def test_bad_kind(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    title: A
+    kind: novel
+""",
+    )
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:7:5: items[0].kind: Input should be 'chapter', ")
+    assert "'lecture'" in problem
+
+
+def test_empty_items(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD.replace("items:\n", "items: []\n"))
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:4:1: items: List should have at least 1 item")
+
+
+def test_float_id_asks_to_quote(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: 0.2
+    title: A
+    kind: chapter
+""",
+    )
+    assert problems_of(path) == [
+        f'{path}:5:5: items[0].id: write this id as a quoted string ("0.2"), since YAML reads it as a number'
+    ]
+
+
+def test_float_prerequisite_asks_to_quote(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    title: A
+    kind: chapter
+    prerequisites: [1.10]
+""",
+    )
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:8:5: items[0].prerequisites: write this id as a quoted string")
+
+
+def test_quoted_float_like_id_is_fine(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + '  - {id: "0.2", title: A, kind: chapter}\n')
+    curriculum, problems = check_file(path)
+    assert problems == [] and curriculum.items[0].id == "0.2"
+
+
+@pytest.mark.parametrize(("estimate", "low", "high"), [('"80-20"', 80.0, 20.0), ("[5, 2]", 5.0, 2.0)])
+def test_estimate_range_high_below_low(tmp_path: Path, estimate: str, low: float, high: float) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + f"""\
+  - id: a
+    title: A
+    kind: chapter
+    estimate: {estimate}
+""",
+    )
+    assert problems_of(path) == [f"{path}:8:5: items[0].estimate: high ({high}) is below low ({low})"]
+
+
+def test_all_problems_are_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    title: A
+    bogus: 3
+    kind: chapter
+  - id: b
+    kind: chapter
+  - id: c
+    title: C
+    kind: novel
+    estimate: "9-1"
+""",
+    )
+    problems = problems_of(path)
+    assert problems[:3] == [
+        f"{path}:7:5: items[0].bogus: unknown field 'bogus'",
+        f"{path}:9:5: items[1].title: required field is missing",
+        f"{path}:13:5: items[2].kind: Input should be 'chapter', 'section', 'day', 'week', 'lecture', "
+        "'module', 'unit', 'lesson', 'reading', 'project', 'exercise', 'video', 'topic' or 'part'",
+    ]
+    assert problems[3] == f"{path}:14:5: items[2].estimate: high (1.0) is below low (9.0)"
+    assert len(problems) == 4
+
+
+def test_load_file_raises_with_every_problem(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + "  - {id: a, kind: chapter, x: 1}\n")
+    with pytest.raises(CurriculumError) as info:
+        load_file(path)
+    assert len(info.value.problems) == 2
+    assert "(and 1 more; run 'studylog curricula validate" in info.value.message
+
+
+# --- problems the YAML reader finds ------------------------------------------------------------
+
+
+def test_malformed_yaml_unclosed_bracket(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: demo\ntitle: [Demo\nurl: x\n")
+    # PyYAML's problem mark: where the parser gave up looking for ',' or ']'
+    assert problems_of(path) == [f"{path}:3:4: malformed YAML: did not find expected ',' or ']'"]
+
+
+def test_malformed_yaml_bad_indentation(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: demo\n  title: Demo\n")
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:2:8: malformed YAML: ")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n"])
+def test_empty_file(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, text)
+    assert problems_of(path) == [f"{path}:1:1: file is empty; a curriculum needs id, title, url and items"]
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "hello\n", "42\n"])
+def test_top_level_not_a_mapping(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path, text)
+    assert problems_of(path) == [f"{path}:1:1: (file): a curriculum is a mapping with id, title, url and items"]
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"id: d\xe9mo\n")
+    assert problems_of(path) == [f"{path}:1:1: file is not UTF-8 text"]
+
+
+# Duplicate keys are reported at the second occurrence of the key. (These lines carry no field
+# path, so the pattern allows one to be added.)
+
+
+def test_duplicate_top_level_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: demo\ntitle: Demo\nurl: u\ntitle: Again\nitems:\n  - {id: a, title: A, kind: day}\n")
+    [problem] = problems_of(path)
+    assert problem in (f"{path}:4:1: duplicate key 'title'", f"{path}:4:1: title: duplicate key 'title'")
+
+
+def test_duplicate_key_in_item(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    title: A
+    kind: chapter
+    title: B
+""",
+    )
+    [problem] = problems_of(path)
+    assert problem in (f"{path}:8:5: duplicate key 'title'", f"{path}:8:5: items[0].title: duplicate key 'title'")
+
+
+def test_merge_keys_rejected(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - &base {id: a, title: A, kind: chapter}
+  - <<: *base
+    id: b
+""",
+    )
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:6:5: ")
+    assert problem.endswith("YAML merge keys (<<) are not supported in curricula")
+
+
+@pytest.mark.xfail(
+    reason="BUG loader.py read_located: a duplicate key aborts reading, so a second duplicate key "
+    "(and every schema problem) in the same file is not reported",
+    strict=True,
+)
+def test_every_duplicate_key_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "id: demo\nid: demo\ntitle: Demo\ntitle: Demo\nurl: u\nitems:\n  - {id: a, title: A, kind: day}\n")
+    problems = problems_of(path)
+    assert any(":2:1: " in p for p in problems) and any(":4:1: " in p for p in problems)
+
+
+# --- consistency checks across items -----------------------------------------------------------
+# The messages are right; their position is not (see the xfail tests below).
+
+
+DUP_ALIAS = HEAD + """\
+  - id: a
+    title: A
+    kind: chapter
+  - id: b
+    title: B
+    kind: chapter
+    aliases: [A]
+"""
+
+DUP_ID = HEAD + """\
+  - id: a
+    title: A
+    kind: chapter
+  - id: a
+    title: B
+    kind: chapter
+"""
+
+MISSING_PREREQ = HEAD + """\
+  - id: a
+    title: A
+    kind: chapter
+    prerequisites: [zzz]
+"""
+
+CYCLE = HEAD + """\
+  - id: a
+    title: A
+    kind: chapter
+    prerequisites: [c]
+  - id: b
+    title: B
+    kind: chapter
+    prerequisites: [a]
+  - id: c
+    title: C
+    kind: chapter
+    prerequisites: [b]
+"""
+
+SELF_REF = HEAD + """\
+  - id: a
+    title: A
+    kind: chapter
+    helps: [a]
+"""
+
+SAME_RANK = HEAD + """\
+  - {id: a, title: A, kind: chapter, importance: 1}
+  - {id: b, title: B, kind: chapter, importance: 1}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (DUP_ALIAS, "items[1]: 'A' is already used by item 'a'"),
+        (DUP_ID, "items[1]: 'a' is already used by item 'a'"),
+        (MISSING_PREREQ, "items[0].prerequisites: no item 'zzz' in this curriculum"),
+        (CYCLE, "prerequisites form a cycle: a → c → b → a"),
+        (SELF_REF, "items[0].helps: an item cannot refer to itself"),
+        (SAME_RANK, "two items have the same importance rank"),
+    ],
+    ids=["dup-alias", "dup-id", "missing-prereq", "cycle", "self-ref", "same-rank"],
+)
+def test_consistency_messages(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:")
+    assert message in problem
+
+
+@pytest.mark.xfail(
+    reason="BUG validate.py/model.py: Curriculum._consistent raises a model-level ValueError, so the "
+    "problem is reported at the document start as '(file)' (e.g. 'FILE:1:1: (file): items[1]: 'A' is "
+    "already used by item 'a'') instead of at the offending alias / prerequisite",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    ("text", "lines", "field"),
+    [
+        (DUP_ALIAS, {11}, "items[1].aliases"),
+        (DUP_ID, {8}, "items[1].id"),
+        (MISSING_PREREQ, {8}, "items[0].prerequisites"),
+        (CYCLE, {8, 12, 16}, ".prerequisites"),
+    ],
+    ids=["dup-alias", "dup-id", "missing-prereq", "cycle"],
+)
+def test_consistency_problems_point_at_the_offending_value(
+    tmp_path: Path, text: str, lines: set[int], field: str
+) -> None:
+    path = write(tmp_path, text)
+    [problem] = problems_of(path)
+    line = int(problem[len(f"{path}:"):].split(":")[0])
+    assert line in lines
+    assert f": {field}" in problem.split(" ", 1)[0] + problem
+
+
+@pytest.mark.xfail(
+    reason="BUG model.py Curriculum._consistent: stops at the first cross-item problem, so a file "
+    "with a duplicate alias AND a missing prerequisite reports only the duplicate",
+    strict=True,
+)
+def test_every_consistency_problem_is_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        HEAD
+        + """\
+  - id: a
+    title: A
+    kind: chapter
+    aliases: [b]
+  - id: b
+    title: B
+    kind: chapter
+    prerequisites: [nope]
+""",
+    )
+    problems = problems_of(path)
+    assert any("already used" in p for p in problems)
+    assert any("no item 'nope'" in p for p in problems)
+
+
+# --- unsafe YAML tags: rejected, never executed ------------------------------------------------
+
+
+def test_python_tag_on_scalar_is_rejected(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD.replace("title: Demo", "title: !!python/name:os.system") + "  - {id: a, title: A, kind: day}\n")
+    assert problems_of(path) == [
+        f"{path}:2:8: cannot read value: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.system'"
+    ]
+
+
+def test_python_object_apply_is_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "PWNED"
+    path = write(
+        tmp_path,
+        HEAD
+        + f"""\
+  - id: a
+    title: !!python/object/apply:os.system ["touch {marker}"]
+    kind: chapter
+""",
+    )
+    problems = problems_of(path)
+    assert problems[0].startswith(f"{path}:6:5: items[0].title: ")
+    assert not marker.exists()
+
+
+@pytest.mark.xfail(
+    reason="BUG loader.py _construct: tags on mappings and sequences are ignored, so "
+    "'!!python/object:...' on a mapping (or !!python/object/apply on a list, !!set, !!omap) is read as "
+    "a plain dict/list and a file using it validates as ok",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "    readings: !!python/object:os.system {recommended: [x]}\n",
+        "    aliases: !!python/object/apply:os.system [x]\n",
+    ],
+    ids=["object-on-mapping", "apply-on-sequence"],
+)
+def test_python_tag_on_collection_is_rejected(tmp_path: Path, tagged: str) -> None:
+    path = write(tmp_path, HEAD + "  - id: a\n    title: A\n    kind: chapter\n" + tagged)
+    curriculum, problems = check_file(path)
+    assert curriculum is None
+    assert any(":8:" in p for p in problems)
+
+
+@pytest.mark.xfail(
+    reason="BUG loader.py _construct: a recursive alias (items: &x [*x]) recurses without bound "
+    "and raises RecursionError instead of reporting a problem",
+    strict=True,
+)
+def test_recursive_alias_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD.replace("items:\n", "items: &x\n  - *x\n"))
+    curriculum, problems = check_file(path)
+    assert curriculum is None and problems
+
+
+# --- the CLI -----------------------------------------------------------------------------------
+
+
+def test_cli_validate_bad_file(cli, tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + "  - id: a\n    title: A\n    bogus: 3\n    kind: chapter\n  - id: b\n    kind: day\n")
+    run = cli("curricula", "validate", str(path), ok=False)
+    assert run.exit_code == 1
+    assert run.stdout.splitlines() == [
+        f"{path}:7:5: items[0].bogus: unknown field 'bogus'",
+        f"{path}:9:5: items[1].title: required field is missing",
+    ]
+
+
+def test_cli_validate_good_file(cli, tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + "  - {id: a, title: A, kind: day}\n  - {id: b, title: B, kind: day}\n")
+    run = cli("curricula", "validate", str(path), ok=True)
+    assert run.stdout == f"{path}: ok (demo: 2 items)\n"
+
+
+def test_cli_validate_mixed_files(cli, tmp_path: Path) -> None:
+    good = write(tmp_path, HEAD + "  - {id: a, title: A, kind: day}\n", "good.yaml")
+    bad = write(tmp_path, "", "bad.yaml")
+    run = cli("curricula", "validate", str(good), str(bad), ok=False)
+    assert run.exit_code == 1
+    assert run.stdout.splitlines() == [
+        f"{good}: ok (demo: 1 items)",
+        f"{bad}:1:1: file is empty; a curriculum needs id, title, url and items",
+    ]
+
+
+def test_cli_validate_missing_file(cli, tmp_path: Path) -> None:
+    run = cli("curricula", "validate", str(tmp_path / "nope.yaml"), ok=False)
+    assert run.exit_code == 1
+    assert "no such file" in run.stderr
+
+
+def test_shipped_files_exist() -> None:
+    assert SHIPPED, "no curriculum/*.yaml found"
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.name for p in SHIPPED])
+def test_shipped_file_validates(cli, path: Path) -> None:
+    curriculum, problems = check_file(path)
+    assert problems == []
+    run = cli("curricula", "validate", str(path), ok=True)
+    assert run.stdout.startswith(f"{path}: ok ({curriculum.id}: ")
+
+
+def test_cli_schema(cli) -> None:
+    run = cli("curricula", "schema", ok=True)
+    data = json.loads(run.stdout)
+    assert "items" in data["properties"]
+    assert data["additionalProperties"] is False
+    assert set(data["required"]) >= {"id", "title", "url", "items"}
