@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -234,7 +235,7 @@ def test_malformed_yaml_bad_indentation(tmp_path: Path) -> None:
     assert problem.startswith(f"{path}:2:8: malformed YAML: ")
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n"])
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
 def test_empty_file(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
     assert problems_of(path) == [f"{path}:1:1: file is empty; a curriculum needs id, title, url and items"]
@@ -392,7 +393,7 @@ def test_consistency_messages(tmp_path: Path, text: str, message: str) -> None:
         (DUP_ALIAS, {11}, "items[1].aliases"),
         (DUP_ID, {8}, "items[1].id"),
         (MISSING_PREREQ, {8}, "items[0].prerequisites"),
-        (CYCLE, {8, 12, 16}, ".prerequisites"),
+        (CYCLE, {8, 12, 16}, "prerequisites"),
     ],
     ids=["dup-alias", "dup-id", "missing-prereq", "cycle"],
 )
@@ -401,9 +402,10 @@ def test_consistency_problems_point_at_the_offending_value(
 ) -> None:
     path = write(tmp_path, text)
     [problem] = problems_of(path)
-    line = int(problem[len(f"{path}:"):].split(":")[0])
-    assert line in lines
-    assert f": {field}" in problem.split(" ", 1)[0] + problem
+    m = re.fullmatch(rf"{re.escape(str(path))}:(\d+):(\d+): (\S+): .*", problem)
+    assert m, problem
+    assert int(m.group(1)) in lines
+    assert field in m.group(3)
 
 
 @pytest.mark.xfail(

@@ -152,11 +152,6 @@ def test_time_of_day_message_says_so() -> None:
         parse_date("Apr 18 10:30", TODAY)
 
 
-@pytest.mark.xfail(
-    reason="BUG dates.py _parse_free: a time of day at midnight is accepted, because it only "
-    "rejects result.time() != 00:00 (e.g. 'Apr 18 00:00' -> 2024-04-18)",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["Apr 18 00:00", "Apr 18 12am", "April 18 2024 0:00:00"])
 def test_midnight_time_of_day_rejected(text: str) -> None:
     with pytest.raises(UsageError):

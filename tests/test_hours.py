@@ -77,11 +77,6 @@ def test_rejected(text: str, match: str) -> None:
     assert info.value.hint and "1h30m" in info.value.hint
 
 
-@pytest.mark.xfail(
-    reason="BUG hours.py parse_hours: a value below 0.00005 passes the '> 0' check and is then "
-    "rounded to 4 places, so '0.00001' returns 0.0 instead of raising UsageError",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["0.00001", "0.00004"])
 def test_tiny_positive_value_never_returns_zero(text: str) -> None:
     try:

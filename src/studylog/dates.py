@@ -65,15 +65,31 @@ def _parse_free(text: str, s: str, today: date) -> date:
 
     from dateutil import parser as dateparser
 
-    default = datetime(today.year, today.month, 1 if today.day > 28 else today.day)
+    # Parsing twice with different defaults tells which parts the text gave: a time of day makes
+    # it something other than a date, and a date without a year is taken within the last year.
+    first = datetime(2000, 1, 1, 0, 0, 0)
+    second = datetime(2004, 2, 2, 1, 1, 1)  # both leap years, so that "Feb 29" parses
     try:
-        # Only day, month and year are accepted: a time of day makes the text something else.
-        result, tokens = dateparser.parse(s, default=default, fuzzy_with_tokens=True, dayfirst=False)
+        a, tokens = dateparser.parse(s, default=first, fuzzy_with_tokens=True)
+        b = dateparser.parse(s, default=second, fuzzy=True)
     except (ValueError, OverflowError):
         raise UsageError(f"cannot read {text!r} as a date", _HINT) from None
     leftover = "".join(tokens).strip(" ,.")
     if leftover and leftover not in ("of", "the"):
         raise UsageError(f"cannot read {text!r} as a date", _HINT)
-    if result.time() != datetime.min.time():
+    if a.hour == b.hour:
         raise UsageError(f"{text!r} has a time of day; give a date only", _HINT)
-    return result.date()
+    if a.day != b.day:  # no day of the month: "April 2024" is not a day
+        raise UsageError(f"{text!r} does not name a day", _HINT)
+    if a.month != b.month:
+        raise UsageError(f"{text!r} does not name a month", _HINT)
+    if a.year == b.year:
+        return a.date()
+    # No year: the date nearest today (within half a year either way), e.g. "Dec 31" on Jan 1.
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, a.month, a.day))
+        except ValueError:  # Feb 29 outside a leap year
+            continue
+    return min(candidates, key=lambda d: (abs((d - today).days), d > today))

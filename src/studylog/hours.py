@@ -26,11 +26,12 @@ def parse_hours(text: str) -> float:
         value = float(m.group(1) or 0) + float(m.group(2) or 0) / 60
     if value is None or not math.isfinite(value):
         raise UsageError(f"cannot read {text!r} as hours", _HINT)
+    value = round(value, 4)
     if value <= 0:
         raise UsageError(f"hours must be more than 0, got {text!r}", _HINT)
     if value > MAX_HOURS_PER_DAY:
         raise UsageError(f"{text!r} is more than 24 hours", _HINT)
-    return round(value, 4)
+    return value
 
 
 def format_hours(hours: float | None) -> str:
