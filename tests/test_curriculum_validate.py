@@ -288,9 +288,11 @@ def test_merge_keys_rejected(tmp_path: Path) -> None:
     id: b
 """,
     )
-    [problem] = problems_of(path)
-    assert problem.startswith(f"{path}:6:5: ")
-    assert problem.endswith("YAML merge keys (<<) are not supported in curricula")
+    problems = problems_of(path)
+    assert problems[0].startswith(f"{path}:6:5: ")
+    assert problems[0].endswith("YAML merge keys (<<) are not supported in curricula")
+    # without the merge, item b has no title or kind: reported too, at the item
+    assert f"{path}:6:5: items[1].title: required field is missing" in problems
 
 
 @pytest.mark.xfail(

@@ -16,10 +16,12 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Located:
-    """The parsed YAML value and where each path in it starts (1-based line and column)."""
+    """The parsed YAML value, where each path in it starts (1-based line and column), and the
+    problems found while reading it (each ``(path, line, col, message)``)."""
 
     data: Any
     marks: dict[Path_, tuple[int, int]]
+    problems: list[tuple[Path_, int, int, str]]
 
 
 def _yaml():
@@ -49,18 +51,22 @@ def read_located(path: Path, text: str | None = None) -> Located:
         raise CurriculumError(f"{where}: malformed YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise CurriculumError(f"{path}:1:1: malformed YAML: {exc}") from None
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null")):
         raise CurriculumError(f"{path}:1:1: file is empty; a curriculum needs id, title, url and items")
-    marks: dict[Path_, tuple[int, int]] = {}
+    builder = _Builder(yaml)
     try:
-        data = _construct(node, (), marks, yaml)
-    except _Bad as exc:
+        data = builder.build(node, ())
+    except _Fatal as exc:
         line, col = exc.mark
         raise CurriculumError(f"{path}:{line}:{col}: {exc.message}") from None
-    return Located(data, marks)
+    return Located(data, builder.marks, builder.problems)
 
 
-class _Bad(Exception):
+MAX_NODES = 100_000  # a curriculum has hundreds; more means alias expansion ("billion laughs")
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Fatal(Exception):
     def __init__(self, mark: tuple[int, int], message: str) -> None:
         self.mark, self.message = mark, message
 
@@ -69,38 +75,62 @@ def _pos(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _scalar(node, yaml) -> Any:
-    # A plain SafeConstructor turns a scalar node into its value (int, float, bool, date, str).
-    constructor = _CONSTRUCTORS.get("c")
-    if constructor is None:
-        constructor = _CONSTRUCTORS["c"] = yaml.constructor.SafeConstructor()
-    return constructor.construct_object(node, deep=True)
+class _Builder:
+    """Turns composed YAML nodes into plain values, recording positions and problems. Only plain
+    mappings, lists and scalars are accepted: tags that would build objects are problems."""
 
+    def __init__(self, yaml) -> None:
+        self.yaml = yaml
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[tuple[Path_, int, int, str]] = []
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.active: set[int] = set()
+        self.count = 0
 
-_CONSTRUCTORS: dict[str, Any] = {}
+    def problem(self, path: Path_, node, message: str) -> None:
+        self.problems.append((path, *_pos(node), message))
 
+    def build(self, node, path: Path_) -> Any:
+        yaml = self.yaml
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Fatal(_pos(node), "too many values (aliases expanding without end?)")
+        self.marks.setdefault(path, _pos(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.active:
+                raise _Fatal(_pos(node), "an alias refers to itself (recursive YAML)")
+            if node.tag not in _PLAIN_TAGS:
+                self.problem(path, node, f"YAML tag {node.tag!r} is not allowed in a curriculum")
+                return None
+            self.active.add(id(node))
+            try:
+                if isinstance(node, yaml.SequenceNode):
+                    return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+                return self._mapping(node, path)
+            finally:
+                self.active.discard(id(node))
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            self.problem(path, node, f"cannot read value: {getattr(exc, 'problem', exc)}")
+            return None
 
-def _construct(node, path: Path_, marks: dict, yaml) -> Any:
-    marks.setdefault(path, _pos(node))
-    if isinstance(node, yaml.MappingNode):
+    def _mapping(self, node, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Bad(_pos(key_node), "mapping keys must be plain text")
+            if not isinstance(key_node, self.yaml.ScalarNode):
+                self.problem(path, key_node, "mapping keys must be plain text")
+                continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Bad(_pos(key_node), "YAML merge keys (<<) are not supported in curricula")
+                self.problem(path, key_node, "YAML merge keys (<<) are not supported in curricula")
+                continue
             key = key_node.value
             if key in out:
-                raise _Bad(_pos(key_node), f"duplicate key {key!r}")
-            marks[(*path, key)] = _pos(key_node)
-            out[key] = _construct(value_node, (*path, key), marks, yaml)
+                self.problem((*path, key), key_node, f"duplicate key {key!r}")
+                continue
+            self.marks[(*path, key)] = _pos(key_node)
+            out[key] = self.build(value_node, (*path, key))
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(child, (*path, i), marks, yaml) for i, child in enumerate(node.value)]
-    try:
-        return _scalar(node, yaml)
-    except yaml.YAMLError as exc:
-        raise _Bad(_pos(node), f"cannot read value: {getattr(exc, 'problem', exc)}") from None
 
 
 def locate(marks: dict[Path_, tuple[int, int]], loc: tuple) -> tuple[int, int]:

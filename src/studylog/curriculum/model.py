@@ -164,43 +164,60 @@ class Curriculum(_Strict):
 
     _id = field_validator("id", mode="before")(_as_id)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Curriculum:
+    def link_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Problems between items, each with its path in the file: ids or aliases used twice,
+        references to missing items, an item referring to itself, shared ranks, cycles."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: dict[str, str] = {}
         for index, item in enumerate(self.items):
-            for name in (item.id, *item.aliases):
+            names = [(("items", index, "id"), item.id)]
+            names += [(("items", index, "aliases", n), alias) for n, alias in enumerate(item.aliases)]
+            for loc, name in names:
                 key = name.lower()
                 if key in seen:
-                    raise ValueError(f"items[{index}]: {name!r} is already used by item {seen[key]!r}")
-                seen[key] = item.id
+                    problems.append((loc, f"{name!r} is already used by item {seen[key]!r}"))
+                else:
+                    seen[key] = item.id
         ids = {item.id for item in self.items}
+        ranks: dict[int, str] = {}
         for index, item in enumerate(self.items):
             for field in ("prerequisites", "helps"):
-                for ref in getattr(item, field):
-                    if "/" not in ref and ref not in ids:
-                        raise ValueError(f"items[{index}].{field}: no item {ref!r} in this curriculum")
+                for n, ref in enumerate(getattr(item, field)):
+                    loc = ("items", index, field, n)
                     if ref == item.id:
-                        raise ValueError(f"items[{index}].{field}: an item cannot refer to itself")
-        ranks = [item.importance for item in self.items if item.importance is not None]
-        if len(ranks) != len(set(ranks)):
-            raise ValueError("two items have the same importance rank")
-        self._check_cycles()
-        return self
+                        problems.append((loc, "an item cannot refer to itself"))
+                    elif "/" not in ref and ref not in ids:
+                        problems.append((loc, f"no item {ref!r} in this curriculum"))
+            if item.importance is not None:
+                if item.importance in ranks:
+                    problems.append((("items", index, "importance"),
+                                     f"rank {item.importance} is already item {ranks[item.importance]!r}'s"))
+                else:
+                    ranks[item.importance] = item.id
+        cycle = self._cycle()
+        if cycle:
+            index = next(i for i, item in enumerate(self.items) if item.id == cycle[0])
+            problems.append((("items", index, "prerequisites"), "prerequisites form a cycle: " + " → ".join(cycle)))
+        return problems
 
-    def _check_cycles(self) -> None:
-        graph = {i.id: [p for p in i.prerequisites if "/" not in p] for i in self.items}
+    def _cycle(self) -> list[str] | None:
+        graph = {i.id: [p for p in i.prerequisites if "/" not in p and p != i.id] for i in self.items}
         state: dict[str, int] = {}
+        found: list[list[str]] = []
 
         def visit(node: str, trail: list[str]) -> None:
             state[node] = 1
-            for nxt in graph[node]:
+            for nxt in graph.get(node, []):
+                if found:
+                    return
                 if state.get(nxt) == 1:
-                    cycle = " → ".join([*trail[trail.index(nxt):], nxt]) if nxt in trail else nxt
-                    raise ValueError(f"prerequisites form a cycle: {cycle}")
-                if nxt not in state:
+                    found.append([*trail[trail.index(nxt):], nxt])
+                    return
+                if nxt not in state and nxt in graph:
                     visit(nxt, [*trail, nxt])
             state[node] = 2
 
         for node in graph:
-            if node not in state:
+            if node not in state and not found:
                 visit(node, [node])
+        return found[0] if found else None

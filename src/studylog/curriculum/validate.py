@@ -19,12 +19,15 @@ def check_file(path: Path, text: str | None = None) -> tuple[Curriculum | None, 
         return None, [exc.message]
     if not isinstance(located.data, dict):
         return None, [f"{path}:1:1: (file): a curriculum is a mapping with id, title, url and items"]
+    problems = [f"{path}:{line}:{col}: {format_loc(loc)}: {msg}" for loc, line, col, msg in located.problems]
     try:
-        return Curriculum.model_validate(located.data), []
+        curriculum = Curriculum.model_validate(located.data)
     except ValidationError as exc:
-        problems = []
+        reported = [loc for loc, *_ in located.problems]
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
+            if any(loc[: len(r)] == r for r in reported):
+                continue  # the reading problem at this place already says what is wrong
             line, col = locate(located.marks, loc)
             message = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
@@ -33,6 +36,10 @@ def check_file(path: Path, text: str | None = None) -> tuple[Curriculum | None, 
                 message = "required field is missing"
             problems.append(f"{path}:{line}:{col}: {format_loc(loc)}: {message}")
         return None, problems
+    for loc, message in curriculum.link_problems():
+        line, col = locate(located.marks, loc)
+        problems.append(f"{path}:{line}:{col}: {format_loc(loc)}: {message}")
+    return (None, problems) if problems else (curriculum, [])
 
 
 def load_file(path: Path) -> Curriculum:
