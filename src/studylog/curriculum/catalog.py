@@ -82,6 +82,17 @@ class Catalog:
             return "did you mean " + " or ".join(names[c] for c in close) + "?"
         return "see 'studylog curricula show ID' for the items of a curriculum"
 
+    def link_problems(self) -> list[str]:
+        """References to items of other curricula (``karpathy/1``) that do not resolve."""
+        problems = []
+        for c in self.curricula.values():
+            for item in c.items:
+                for field in ("prerequisites", "helps"):
+                    for ref in getattr(item, field):
+                        if "/" in ref and self.lookup(ref) is None:
+                            problems.append(f"{self.origins[c.id]}: {c.id}/{item.id} {field}: no item {ref!r}")
+        return problems
+
     def lookup(self, ref: str) -> ItemRef | None:
         """The item a stored canonical reference names, or None if its curriculum changed."""
         cid, _, iid = ref.partition("/")

@@ -1,0 +1,52 @@
+"""The documented JSON shapes (docs/json.md), pinned key by key."""
+
+from __future__ import annotations
+
+GOAL_KEYS = {"id", "date", "text", "item", "met", "met_on", "dropped_on", "notes"}
+DONE_KEYS = {"id", "date", "text", "hours", "item", "goal", "notes"}
+
+
+def test_today_shape(cli):
+    cli("goal", "g", "-i", "dlc/1", "--date", "yesterday", ok=True)
+    cli("goal", "h", ok=True)
+    cli("done", "d", "-H", "2", "-g", "2", "-n", "note", ok=True)
+    data = cli("today", "--json", ok=True).json()
+    assert set(data) == {"date", "goals", "carried_over", "done", "total_hours"}
+    assert set(data["goals"][0]) == GOAL_KEYS
+    assert set(data["carried_over"][0]) == GOAL_KEYS
+    assert set(data["done"][0]) == DONE_KEYS
+    assert data["done"][0]["notes"] == [{"text": "note", "depth": 0}]
+    assert data["done"][0]["goal"] == 2 and data["goals"][0]["met"] is True
+    assert isinstance(data["total_hours"], float)
+    assert cli("day", "2024-04-18", "--json", ok=True).json() == data
+
+
+def test_log_shape(cli):
+    cli("goal", "g", ok=True)
+    cli("done", "d", ok=True)
+    data = cli("log", "--json", ok=True).json()
+    assert [e["kind"] for e in data] == ["done", "goal"]
+    assert set(data[0]) == DONE_KEYS | {"kind"}
+    assert set(data[1]) == GOAL_KEYS | {"kind", "hours"}
+    assert data[1]["hours"] is None
+
+
+def test_curricula_list_shape(cli):
+    data = cli("curricula", "list", "--json", ok=True).json()
+    assert [c["id"] for c in data] == ["3b1b", "aisf", "arena", "arena2", "dlc", "karpathy"]
+    assert set(data[0]) == {"id", "title", "edition", "items", "url", "source", "file", "replaces"}
+    dlc = next(c for c in data if c["id"] == "dlc")
+    assert (dlc["items"], dlc["source"], dlc["replaces"]) == (9, "shipped", None)
+
+
+def test_curricula_show_shape(cli):
+    cli("start", "dlc/6", "--date", "2024-04-02", ok=True)
+    data = cli("curricula", "show", "dlc", "--json", ok=True).json()
+    assert set(data) == {"id", "title", "url", "edition", "author", "description", "items"}
+    item = data["items"][5]
+    assert set(item) == {"ref", "id", "title", "kind", "url", "estimate_hours", "duration", "importance",
+                         "prerequisites", "helps", "aliases", "optional", "status", "started_on",
+                         "completed_on", "skipped_on"}
+    assert (item["ref"], item["status"], item["started_on"], item["importance"]) == ("dlc/6", "started", "2024-04-02", 2)
+    assert item["estimate_hours"] == {"low": 20.0, "high": 80.0}
+    assert data["items"][0]["helps"] == ["2", "3", "8", "9"]

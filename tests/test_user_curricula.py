@@ -1,0 +1,90 @@
+"""Your own curricula: loaded from the data folder, replacing shipped ones by id, and broken
+files reported by file, line and field."""
+
+from __future__ import annotations
+
+from conftest import REPO
+
+MINI = """\
+format: 1
+id: {cid}
+title: {title}
+url: https://example.org
+items:
+  - id: "1"
+    title: First
+    kind: chapter
+    aliases: [{alias}]
+"""
+
+
+def _write(isolated, name, text):
+    folder = isolated / "curricula"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text)
+    return folder / name
+
+
+def test_user_curriculum_loads_beside_shipped(cli, isolated):
+    _write(isolated, "linalg.yaml", (REPO / "examples" / "my-curriculum.yaml").read_text())
+    data = cli("curricula", "list", "--json", ok=True).json()
+    mine = next(c for c in data if c["id"] == "linalg")
+    assert (mine["source"], mine["replaces"]) == ("user", None)
+    cli("start", "la-vectors", ok=True)
+    assert cli("curricula", "show", "linalg", "--json").json()["items"][0]["status"] == "started"
+
+
+def test_user_file_replaces_shipped_and_list_says_so(cli, isolated):
+    path = _write(isolated, "my-dlc.yaml", MINI.format(cid="dlc", title="My DLC", alias="mine-1"))
+    data = cli("curricula", "list", "--json", ok=True).json()
+    dlc = next(c for c in data if c["id"] == "dlc")
+    assert (dlc["title"], dlc["items"], dlc["source"], dlc["file"]) == ("My DLC", 1, "user", str(path))
+    assert dlc["replaces"].endswith("dlc.yaml")
+    text = cli("curricula", "list", ok=True, env={"COLUMNS": "200"}).stdout
+    assert f"dlc: your {path} replaces the shipped dlc" in text
+    assert "unknown item 'dlc/2'" in cli("start", "dlc/2", ok=False).stderr
+
+
+def test_two_user_files_with_one_id_is_an_error(cli, isolated):
+    _write(isolated, "a.yaml", MINI.format(cid="mine", title="A", alias="a-1"))
+    _write(isolated, "b.yaml", MINI.format(cid="mine", title="B", alias="b-1"))
+    out = cli("curricula", "list", ok=False)
+    assert "two curriculum files use the id 'mine'" in out.stderr
+    assert out.stderr.count("\n") == 1
+
+
+def test_broken_user_file_names_file_line_and_field(cli, isolated):
+    path = _write(isolated, "bad.yaml", MINI.format(cid="mine", title="T", alias="x").replace("kind: chapter", "kind: chapterr"))
+    out = cli("start", "dlc/1", ok=False)
+    assert out.exit_code == 1
+    assert out.stderr.startswith(f"studylog: error: {path}:8:5: items[0].kind: Input should be")
+    assert out.stderr.count("\n") == 1
+    assert cli("log", "--json", ok=True).json() == []  # commands that need no curricula still work
+
+
+def test_malformed_user_yaml(cli, isolated):
+    path = _write(isolated, "bad.yaml", "id: x\ntitle: [oops\n")
+    out = cli("curricula", "list", ok=False)
+    assert out.stderr.startswith(f"studylog: error: {path}:")
+    assert "malformed YAML" in out.stderr
+
+
+def test_ambiguous_alias_across_curricula(cli, isolated):
+    _write(isolated, "a.yaml", MINI.format(cid="first", title="A", alias="shared"))
+    _write(isolated, "b.yaml", MINI.format(cid="second", title="B", alias="shared"))
+    out = cli("start", "shared", ok=False)
+    assert "'shared' names more than one item (first/1, second/1); give the full reference" in out.stderr
+    cli("start", "second/shared", ok=True)
+
+
+def test_shipped_cross_references_resolve(cli):
+    from studylog.curriculum.catalog import load_catalog
+    from studylog.paths import shipped_curricula_dir
+
+    cat = load_catalog(shipped_curricula_dir(), None)
+    assert cat.link_problems() == []
+    for c in cat.curricula.values():
+        for item in c.items:
+            for ref in [*item.prerequisites, *item.helps]:
+                full = ref if "/" in ref else f"{c.id}/{ref}"
+                assert cat.lookup(full) is not None, full
