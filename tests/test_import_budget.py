@@ -1,0 +1,60 @@
+"""Start-up stays light: everyday commands do not import the heavy modules unless they need
+them (checked through sys.modules in a real subprocess; nothing is timed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "yaml", "dateutil", "rich", "platformdirs")
+PROBE = """
+import json, sys
+sys.argv = ["studylog", *json.loads(sys.argv[1])]
+from studylog.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("\\nMODULES=" + json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
+"""
+
+
+def imported(args: list[str], env_extra: dict[str, str], tmp_path) -> set[str]:
+    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"), **env_extra}
+    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return set(json.loads(out.stdout.rsplit("MODULES=", 1)[1]))
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An existing, up-to-date store, so that opening it needs no migration."""
+    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
+    subprocess.run([sys.executable, "-m", "studylog", "done", "warm up", "-H", "1"], env=env, check=True,
+                   capture_output=True)
+    return {"STUDYLOG_HOME": str(tmp_path / "home")}
+
+
+@pytest.mark.parametrize("args, allowed", [
+    (["--help"], set()),
+    (["--version"], set()),
+    (["today", "--json"], {"platformdirs"}),
+    (["log", "--json"], {"platformdirs"}),
+    (["done", "read a paper", "--hours", "1.5"], {"platformdirs"}),
+    (["goal", "read a paper"], {"platformdirs"}),
+    (["today"], {"platformdirs", "rich"}),
+])
+def test_everyday_commands_stay_light(args, allowed, store, tmp_path):
+    modules = imported(args, store, tmp_path)
+    heavy = {m for m in HEAVY if m in modules}
+    assert heavy <= allowed, f"studylog {' '.join(args)} imported {sorted(heavy - allowed)}"
+
+
+def test_commands_with_curricula_load_yaml_and_pydantic(store, tmp_path):
+    modules = imported(["done", "x", "--item", "dlc/1"], store, tmp_path)
+    assert {"yaml", "pydantic"} <= modules
+    assert "sqlalchemy" not in modules and "sqlmodel" not in modules
