@@ -88,3 +88,12 @@ def test_shipped_cross_references_resolve(cli):
             for ref in [*item.prerequisites, *item.helps]:
                 full = ref if "/" in ref else f"{c.id}/{ref}"
                 assert cat.lookup(full) is not None, full
+
+
+def test_validate_reports_dangling_cross_references(cli, tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(MINI.format(cid="mine", title="T", alias="m1") + '    prerequisites: ["karpathy/99"]\n')
+    out = cli("curricula", "validate", str(path), ok=False)
+    assert out.stdout == f"{path}: mine/1 prerequisites: no item 'karpathy/99'\n"
+    path.write_text(MINI.format(cid="mine", title="T", alias="m1") + '    prerequisites: ["karpathy/1"]\n')
+    assert cli("curricula", "validate", str(path), ok=True).stdout == f"{path}: ok (mine: 1 items)\n"

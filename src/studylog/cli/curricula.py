@@ -67,6 +67,8 @@ def validate(
             bad += 1
             continue
         curriculum, problems = check_file(path)
+        if curriculum is not None:
+            problems = _cross_references(curriculum, path)
         if problems:
             bad += 1
             for problem in problems:
@@ -75,6 +77,19 @@ def validate(
             typer.echo(f"{path}: ok ({curriculum.id}: {len(curriculum.items)} items)")
     if bad:
         raise SystemExit(1)
+
+
+def _cross_references(curriculum, path: Path) -> list[str]:
+    """References to other curricula's items (``karpathy/1``) must resolve among yours."""
+    from studylog.errors import CurriculumError
+
+    try:
+        cat = cx.catalog()
+    except CurriculumError:
+        return []  # your other files have problems of their own; this file alone is fine
+    cat.curricula[curriculum.id] = curriculum
+    cat.origins[curriculum.id] = path
+    return [p for p in cat.link_problems() if p.startswith(f"{path}: ")]
 
 
 @app.command()
