@@ -37,9 +37,10 @@ def root(
     state.db = db
 
 
-from studylog.cli import curricula, entries, items, views  # noqa: E402  (registers the commands)
+from studylog.cli import config_cmd, curricula, entries, items, views  # noqa: E402  (registers the commands)
 
 app.add_typer(curricula.app, name="curricula")
+app.add_typer(config_cmd.app, name="config")
 entries.register(app)
 items.register(app)
 views.register(app)

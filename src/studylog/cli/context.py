@@ -147,10 +147,31 @@ def echo_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def console():
+def console(record: bool = False):
     """A rich console for people: honours NO_COLOR, and is plain text when piped."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, record=record)
+
+
+def settings() -> dict:
+    from studylog.config import config_path, load
+    from studylog.paths import data_home
+
+    return load(config_path(data_home()))
+
+
+def show(renderable, svg: str | None = None, html: str | None = None, title: str = "studylog") -> None:
+    """Print for people; with ``svg``/``html`` paths, also save what was drawn (atomically)."""
+    out = console(record=bool(svg or html))
+    out.print(renderable)
+    from pathlib import Path
+
+    from studylog.config import write_atomic
+
+    if svg:
+        write_atomic(Path(svg), out.export_svg(title=title, clear=False), mode=0o644)
+    if html:
+        write_atomic(Path(html), out.export_html(clear=False), mode=0o644)
 
 

@@ -22,6 +22,7 @@ class Located:
     data: Any
     marks: dict[Path_, tuple[int, int]]
     problems: list[tuple[Path_, int, int, str]]
+    dropped: set[Path_]  # places whose value could not be read (its problem says why)
 
 
 def _yaml():
@@ -59,7 +60,7 @@ def read_located(path: Path, text: str | None = None) -> Located:
     except _Fatal as exc:
         line, col = exc.mark
         raise CurriculumError(f"{path}:{line}:{col}: {exc.message}") from None
-    return Located(data, builder.marks, builder.problems)
+    return Located(data, builder.marks, builder.problems, builder.dropped)
 
 
 MAX_NODES = 100_000  # a curriculum has hundreds; more means alias expansion ("billion laughs")
@@ -83,6 +84,7 @@ class _Builder:
         self.yaml = yaml
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[tuple[Path_, int, int, str]] = []
+        self.dropped: set[Path_] = set()
         self.constructor = yaml.constructor.SafeConstructor()
         self.active: set[int] = set()
         self.count = 0
@@ -101,6 +103,7 @@ class _Builder:
                 raise _Fatal(_pos(node), "an alias refers to itself (recursive YAML)")
             if node.tag not in _PLAIN_TAGS:
                 self.problem(path, node, f"YAML tag {node.tag!r} is not allowed in a curriculum")
+                self.dropped.add(path)
                 return None
             self.active.add(id(node))
             try:
@@ -113,16 +116,17 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             self.problem(path, node, f"cannot read value: {getattr(exc, 'problem', exc)}")
+            self.dropped.add(path)
             return None
 
     def _mapping(self, node, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, self.yaml.ScalarNode):
-                self.problem(path, key_node, "mapping keys must be plain text")
+                self.problem((*path, "?"), key_node, "mapping keys must be plain text")
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(path, key_node, "YAML merge keys (<<) are not supported in curricula")
+                self.problem((*path, "<<"), key_node, "YAML merge keys (<<) are not supported in curricula")
                 continue
             key = key_node.value
             if key in out:

@@ -194,30 +194,29 @@ class Curriculum(_Strict):
                                      f"rank {item.importance} is already item {ranks[item.importance]!r}'s"))
                 else:
                     ranks[item.importance] = item.id
-        cycle = self._cycle()
-        if cycle:
+        for cycle in self._cycles():
             index = next(i for i, item in enumerate(self.items) if item.id == cycle[0])
             problems.append((("items", index, "prerequisites"), "prerequisites form a cycle: " + " → ".join(cycle)))
         return problems
 
-    def _cycle(self) -> list[str] | None:
-        graph = {i.id: [p for p in i.prerequisites if "/" not in p and p != i.id] for i in self.items}
+    def _cycles(self) -> list[list[str]]:
+        """One cycle for each back edge a depth-first walk of the prerequisites meets."""
+        graph: dict[str, list[str]] = {}
+        for item in self.items:
+            graph.setdefault(item.id, []).extend(p for p in item.prerequisites if "/" not in p and p != item.id)
         state: dict[str, int] = {}
         found: list[list[str]] = []
 
         def visit(node: str, trail: list[str]) -> None:
             state[node] = 1
             for nxt in graph.get(node, []):
-                if found:
-                    return
                 if state.get(nxt) == 1:
                     found.append([*trail[trail.index(nxt):], nxt])
-                    return
-                if nxt not in state and nxt in graph:
+                elif nxt not in state and nxt in graph:
                     visit(nxt, [*trail, nxt])
             state[node] = 2
 
         for node in graph:
-            if node not in state and not found:
+            if node not in state:
                 visit(node, [node])
-        return found[0] if found else None
+        return found

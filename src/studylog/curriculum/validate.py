@@ -17,16 +17,15 @@ def check_file(path: Path, text: str | None = None) -> tuple[Curriculum | None, 
         located = read_located(path, text)
     except CurriculumError as exc:
         return None, [exc.message]
-    if not isinstance(located.data, dict):
-        return None, [f"{path}:1:1: (file): a curriculum is a mapping with id, title, url and items"]
     problems = [f"{path}:{line}:{col}: {format_loc(loc)}: {msg}" for loc, line, col, msg in located.problems]
+    if not isinstance(located.data, dict):
+        return None, problems or [f"{path}:1:1: (file): a curriculum is a mapping with id, title, url and items"]
     try:
         curriculum = Curriculum.model_validate(located.data)
     except ValidationError as exc:
-        reported = [loc for loc, *_ in located.problems]
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            if any(loc[: len(r)] == r for r in reported):
+            if any(loc[: len(d)] == d for d in located.dropped):
                 continue  # the reading problem at this place already says what is wrong
             line, col = locate(located.marks, loc)
             message = err["msg"].removeprefix("Value error, ")

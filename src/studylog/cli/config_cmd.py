@@ -1,0 +1,55 @@
+"""studylog config get|set|list."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from studylog.cli import context as cx
+from studylog.cli.views import JsonOpt
+
+app = typer.Typer(help="Read and change settings (config.toml in the data folder).", no_args_is_help=True,
+                  rich_markup_mode=None)
+
+
+def _path():
+    from studylog.config import config_path
+    from studylog.paths import data_home
+
+    return config_path(data_home())
+
+
+@app.command("list")
+def list_(as_json: JsonOpt = False) -> None:
+    """Every setting with its value and what it does."""
+    from studylog.config import KEYS, load
+
+    values = load(_path())
+    if as_json:
+        cx.echo_json(values)
+        return
+    for name, key in KEYS.items():
+        typer.echo(f"{name} = {values[name]}    # {key.help} (default {key.default})")
+
+
+@app.command()
+def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
+    """Print one setting's value."""
+    from studylog.config import KEYS, load
+
+    if name not in KEYS:
+        raise cx.UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
+    typer.echo(str(load(_path())[name]))
+
+
+@app.command("set")
+def set_(
+    name: Annotated[str, typer.Argument(help="A setting's name.")],
+    value: Annotated[str, typer.Argument(help="Its new value.")],
+) -> None:
+    """Change one setting."""
+    from studylog.config import set_value
+
+    stored = set_value(_path(), name, value)
+    typer.echo(f"{name} = {stored}")

@@ -1,0 +1,155 @@
+"""The config file (``config.toml`` in the data folder): known keys with types and defaults.
+
+Reading uses the standard library's tomllib; writing emits the small TOML subset this file uses
+(flat ``key = value`` lines and ``[table]`` sections), so that no TOML writer is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from studylog.errors import StudylogError, UsageError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: Any
+    help: str
+    choices: tuple[str, ...] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def parse(self, text: str) -> Any:
+        """The value ``text`` gives for this key; UsageError if it is not one."""
+        if isinstance(self.default, bool):
+            lowered = text.strip().lower()
+            if lowered in ("true", "yes", "on", "1"):
+                return True
+            if lowered in ("false", "no", "off", "0"):
+                return False
+            raise UsageError(f"{self.name} takes true or false, not {text!r}")
+        if isinstance(self.default, int):
+            try:
+                value = int(text.strip())
+            except ValueError:
+                raise UsageError(f"{self.name} takes a whole number, not {text!r}") from None
+            self.check(value)
+            return value
+        value = text.strip()
+        self.check(value)
+        return value
+
+    def check(self, value: Any) -> None:
+        if isinstance(self.default, bool) != isinstance(value, bool) or not isinstance(value, type(self.default)):
+            raise UsageError(f"{self.name} must be a {type(self.default).__name__}, not {value!r}")
+        if self.choices and value.lower() not in self.choices:
+            raise UsageError(f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise UsageError(f"{self.name} must be at least {self.minimum}, not {value}")
+        if self.maximum is not None and value > self.maximum:
+            raise UsageError(f"{self.name} must be at most {self.maximum}, not {value}")
+
+
+KEYS: dict[str, Key] = {k.name: k for k in [
+    Key("week_start", "monday", "the first day of a week in reports", choices=WEEKDAYS),
+    Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
+]}
+
+
+def config_path(home: Path) -> Path:
+    return home / "config.toml"
+
+
+def load(path: Path) -> dict[str, Any]:
+    """Every known key's value: the file's, else the default. Unknown keys and bad values in the
+    file are errors naming the file."""
+    values = {name: key.default for name, key in KEYS.items()}
+    if not path.exists():
+        return values
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise StudylogError(f"{path}: not valid TOML ({exc})", "fix it, or remove it to use the defaults") from None
+    for name, value in _flatten(data).items():
+        key = KEYS.get(name)
+        if key is None:
+            raise StudylogError(f"{path}: unknown key {name!r}", f"known keys: {', '.join(KEYS)}")
+        try:
+            key.check(value)
+        except UsageError as exc:
+            raise StudylogError(f"{path}: {exc.message}") from None
+        values[name] = value.lower() if key.choices else value
+    return values
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        if isinstance(v, dict):
+            out.update(_flatten(v, f"{prefix}{k}."))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def set_value(path: Path, name: str, text: str) -> Any:
+    key = KEYS.get(name)
+    if key is None:
+        raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
+    value = key.parse(text)
+    current = load(path)
+    stored = {k: v for k, v in current.items() if v != KEYS[k].default or k == name}
+    stored[name] = value
+    write_atomic(path, dump(stored))
+    return value
+
+
+def dump(values: dict[str, Any]) -> str:
+    flat = {k: v for k, v in values.items() if "." not in k}
+    tables: dict[str, dict[str, Any]] = {}
+    for k, v in values.items():
+        if "." in k:
+            table, _, sub = k.rpartition(".")
+            tables.setdefault(table, {})[sub] = v
+    lines = [f"{k} = {_toml(v)}" for k, v in flat.items()]
+    for table, entries in tables.items():
+        lines += ["", f"[{table}]", *(f"{k} = {_toml(v)}" for k, v in entries.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    import json
+
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def write_atomic(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: never half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
