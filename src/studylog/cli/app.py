@@ -37,13 +37,22 @@ def root(
     state.db = db
 
 
-from studylog.cli import config_cmd, curricula, entries, items, views  # noqa: E402  (registers the commands)
+from studylog.cli import config_cmd, curricula, entries, items, progress_cmd, views  # noqa: E402
 
 app.add_typer(curricula.app, name="curricula")
 app.add_typer(config_cmd.app, name="config")
+
+try:  # the week and calendar reports are being added in a parallel change
+    import studylog.cli.week_cmd as week_cmd  # noqa: E402
+except ModuleNotFoundError as exc:  # pragma: no cover
+    if exc.name != "studylog.cli.week_cmd":
+        raise
+else:
+    week_cmd.register(app)
 entries.register(app)
 items.register(app)
 views.register(app)
+progress_cmd.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,71 @@
+"""Looking ahead: progress, next, stats."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from studylog.cli import context as cx
+from studylog.cli.views import JsonOpt
+
+SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what is shown as an SVG picture.", show_default=False)]
+HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what is shown as an HTML page.", show_default=False)]
+CurriculumArg = Annotated[Optional[str], typer.Argument(help="A curriculum id, e.g. dlc (default: all).", show_default=False)]
+
+
+def progress(
+    curriculum: CurriculumArg = None,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Include curricula you have not started.")] = False,
+    as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None,
+) -> None:
+    """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
+    from studylog.reports.progress import progress as compute
+
+    rows = compute(cx.open_store(), cx.catalog(), cx.today(), curriculum)
+    if curriculum is None and not all_:
+        rows = [r for r in rows if r.active]
+    if as_json:
+        cx.echo_json([r.to_json(with_items=curriculum is not None) for r in rows])
+        return
+    from studylog.render.progress import render_detail, render_overview
+
+    cx.show(render_detail(rows[0]) if curriculum else render_overview(rows), svg, html, "studylog progress")
+
+
+def next_(
+    curriculum: CurriculumArg = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many suggestions.")] = 5,
+    as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None,
+) -> None:
+    """What to study next, and why: items in progress, then items whose prerequisites are done."""
+    from studylog.reports.next import suggestions
+    from studylog.store.status import all_statuses
+
+    cat = cx.catalog()
+    found = suggestions(cat, all_statuses(cx.open_store()), curriculum, limit)
+    if as_json:
+        cx.echo_json([s.to_json() for s in found])
+        return
+    from studylog.render.progress import render_next
+
+    cx.show(render_next(found), svg, html, "studylog next")
+
+
+def stats(as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
+    """All-time totals: hours, per curriculum, per month; items completed; hours per study day."""
+    from studylog.reports.stats import stats as compute
+
+    result = compute(cx.open_store())
+    if as_json:
+        cx.echo_json(result.to_json())
+        return
+    from studylog.render.progress import render_stats
+
+    cx.show(render_stats(result), svg, html, "studylog stats")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(progress)
+    app.command("next")(next_)
+    app.command()(stats)

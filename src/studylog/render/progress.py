@@ -1,0 +1,107 @@
+"""progress, next and stats for people."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from studylog.hours import format_hours
+from studylog.reports.next import Suggestion
+from studylog.reports.progress import CurriculumProgress
+from studylog.reports.stats import Stats
+
+_STYLE = {"complete": "green", "started": "yellow", "skipped": "dim", "not started": ""}
+
+
+def _bar(percent: float, width: int = 12) -> str:
+    filled = round(percent / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _ratio(p: CurriculumProgress) -> str:
+    return f"×{p.ratio:.2f}" if p.ratio is not None else ""
+
+
+def render_overview(rows: list[CurriculumProgress]) -> Group | Text:
+    if not rows:
+        return Text("Nothing started yet: mark an item with 'studylog start REF'.", style="dim")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("curriculum", no_wrap=True, style="cyan")
+    table.add_column("done", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column("hours", justify="right", no_wrap=True)
+    table.add_column("act/est", justify="right", no_wrap=True)
+    table.add_column("finish", ratio=1, overflow="fold")
+    for p in rows:
+        counts = f"{p.complete}/{p.total - p.skipped}"
+        finish = p.forecast.isoformat() if p.forecast else p.forecast_note
+        table.add_row(p.id, counts, _bar(p.percent), f"{p.percent:.0f}%", format_hours(p.hours) or "0h",
+                      _ratio(p), finish)
+    notes = [Text(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}", style="dim")
+             for p in rows if p.forecast]
+    return Group(table, *notes)
+
+
+def _estimate(est: tuple[float, float] | None) -> str:
+    if not est:
+        return ""
+    return f"{est[0]:g}h" if est[0] == est[1] else f"{est[0]:g}–{est[1]:g}h"
+
+
+def render_detail(p: CurriculumProgress) -> Group:
+    head = Text.assemble((p.title, "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("ref", no_wrap=True, style="cyan")
+    table.add_column("title", ratio=1, min_width=16, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("hours", justify="right", no_wrap=True)
+    table.add_column("est.", justify="right", no_wrap=True)
+    for i in p.items:
+        dates = i.completed_on or i.skipped_on or i.started_on
+        table.add_row(i.ref, i.title, Text(i.status, style=_STYLE[i.status]), dates.isoformat() if dates else "",
+                      format_hours(i.hours) if i.hours else "", _estimate(i.estimate))
+    lines = [f"Hours logged {format_hours(p.hours) or '0h'} of about {p.estimated_hours:.0f}h estimated"]
+    if p.ratio is not None:
+        lines.append(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}")
+    lines.append(f"Finish: {p.forecast.isoformat()} ({p.forecast_note})" if p.forecast else f"Finish: {p.forecast_note}")
+    return Group(head, table, *(Text(line) for line in lines))
+
+
+def render_next(items: list[Suggestion]) -> Group | Text:
+    if not items:
+        return Text("Nothing to suggest: everything is complete or skipped.", style="dim")
+    parts = []
+    for n, s in enumerate(items, 1):
+        est = _estimate(s.estimate) or (s.duration or "")
+        head = Text.assemble((f"{n}. ", "bold"), (s.ref, "cyan"), f"  {s.title}", (f"  {est}" if est else "", "dim"))
+        parts.append(head)
+        if s.url:
+            parts.append(Text(f"   {s.url}", style="blue", overflow="fold"))
+        parts.append(Text("   why: " + "; ".join(s.reasons), style="dim"))
+    return Group(*parts)
+
+
+def render_stats(s: Stats) -> Group:
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column(style="bold")
+    summary.add_column()
+    summary.add_row("Hours", format_hours(s.total_hours) or "0h")
+    summary.add_row("Study days", f"{s.study_days}" + (f" ({s.first_day} to {s.last_day})" if s.first_day else ""))
+    summary.add_row("Per study day", format_hours(s.hours_per_study_day) or "0h")
+    summary.add_row("Done items", str(s.done_items))
+    summary.add_row("Goals met", f"{s.goals_met}/{s.goals}")
+    summary.add_row("Items completed", str(s.items_completed))
+    by_c = Table(box=None, pad_edge=False, header_style="bold", title=None)
+    by_c.add_column("curriculum", style="cyan")
+    by_c.add_column("hours", justify="right")
+    for cid, hours in s.per_curriculum:
+        by_c.add_row(cid or "(no item)", format_hours(hours))
+    by_m = Table(box=None, pad_edge=False, header_style="bold")
+    by_m.add_column("month")
+    by_m.add_column("hours", justify="right")
+    for month, hours in s.per_month:
+        by_m.add_row(month, format_hours(hours) or "0h")
+    return Group(summary, Text(""), by_c, Text(""), by_m)

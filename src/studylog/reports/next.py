@@ -1,0 +1,99 @@
+"""What to study next: items in progress first, then items whose hard prerequisites are complete,
+in the curriculum's order of importance, with items that completed work helps brought forward."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from studylog.curriculum.catalog import Catalog
+from studylog.curriculum.model import Curriculum, Item
+from studylog.store.records import Status
+
+DONE = ("complete", "skipped")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    ref: str
+    title: str
+    url: str | None
+    estimate: tuple[float, float] | None
+    duration: str | None
+    status: str
+    reasons: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref, "title": self.title, "url": self.url, "status": self.status,
+            "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
+            "duration": self.duration, "why": self.reasons,
+        }
+
+
+def _full(c: Curriculum, ref: str) -> str:
+    return ref if "/" in ref else f"{c.id}/{ref}"
+
+
+def _suggest(c: Curriculum, item: Item, status: str, reasons: list[str]) -> Suggestion:
+    est = (item.estimate.low, item.estimate.high) if item.estimate else None
+    return Suggestion(f"{c.id}/{item.id}", item.title, item.url, est, item.duration, status, reasons)
+
+
+def for_curriculum(c: Curriculum, catalog: Catalog, statuses: dict[str, Status]) -> list[Suggestion]:
+    """This curriculum's items in the order to take them up."""
+    state = {ref: st.status for ref, st in statuses.items()}
+    in_progress, available = [], []
+    helped_by: dict[str, list[str]] = {}
+    for item in c.items:
+        if state.get(f"{c.id}/{item.id}") == "complete":
+            for target in item.helps:
+                helped_by.setdefault(_full(c, target), []).append(f"{c.id}/{item.id}")
+    ranked = sorted(i.importance for i in c.items if i.importance)
+    for position, item in enumerate(c.items):
+        ref = f"{c.id}/{item.id}"
+        status = state.get(ref, "not started")
+        if status == "started":
+            since = statuses[ref].started_on
+            in_progress.append((since.toordinal() if since else 0, _suggest(c, item, status, [
+                f"in progress since {since.isoformat()}" if since else "in progress"])))
+            continue
+        if status in DONE:
+            continue
+        missing = [p for p in item.prerequisites if state.get(_full(c, p)) != "complete"]
+        if missing:
+            continue
+        reasons = []
+        if item.importance:
+            reasons.append(f"importance {ranked.index(item.importance) + 1} of {len(ranked)} in {c.id}'s order")
+        else:
+            reasons.append("next in the curriculum's order")
+        if item.prerequisites:
+            reasons.append("prerequisites complete: " + ", ".join(_full(c, p) for p in item.prerequisites))
+        helpers = helped_by.get(ref, [])
+        if helpers:
+            reasons.append("builds on " + ", ".join(helpers) + " (complete)")
+        if item.optional:
+            reasons.append("optional")
+        key = (item.optional, item.importance or 10**6, not helpers, position)
+        available.append((key, _suggest(c, item, status, reasons)))
+    return [s for _, s in sorted(in_progress, key=lambda t: t[0])] + [s for _, s in sorted(available, key=lambda t: t[0])]
+
+
+def suggestions(catalog: Catalog, statuses: dict[str, Status], curriculum: str | None, limit: int) -> list[Suggestion]:
+    """Up to ``limit`` suggestions for one curriculum; across curricula, the items in progress
+    and the first available item of each curriculum the learner has started on (of every
+    curriculum when they have started on none)."""
+    if curriculum:
+        return for_curriculum(catalog.curriculum(curriculum), catalog, statuses)[:limit]
+    active = {ref.split("/")[0] for ref in statuses}
+    chosen = [c for cid, c in sorted(catalog.curricula.items()) if not active or cid in active]
+    out: list[Suggestion] = []
+    for c in chosen:
+        ordered = for_curriculum(c, catalog, statuses)
+        out += [s for s in ordered if s.status == "started"]
+        first = next((s for s in ordered if s.status != "started"), None)
+        if first:
+            out.append(first)
+    started = [s for s in out if s.status == "started"]
+    return (started + [s for s in out if s.status != "started"])[:limit]

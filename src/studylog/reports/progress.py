@@ -1,0 +1,147 @@
+"""How far a learner is through each curriculum, and when they will finish at their recent pace.
+
+Percent complete is weighted by the items' estimated hours (the middle of a range; a lecture's
+duration where there is no estimate; the curriculum's mean weight where there is neither), and
+skipped items leave the denominator. The forecast divides the estimated hours left (scaled by the
+learner's own actual/estimate ratio when known) by the hours logged on the curriculum over the
+last 28 days.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from studylog.curriculum.catalog import Catalog
+from studylog.curriculum.model import Curriculum, Item
+from studylog.store.db import Store
+from studylog.store.records import Status
+from studylog.store.status import all_statuses
+
+PACE_DAYS = 28
+
+
+@dataclass(frozen=True)
+class ItemProgress:
+    ref: str
+    title: str
+    status: str
+    started_on: date | None
+    completed_on: date | None
+    skipped_on: date | None
+    hours: float
+    estimate: tuple[float, float] | None
+    weight: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref, "title": self.title, "status": self.status,
+            "started_on": _iso(self.started_on), "completed_on": _iso(self.completed_on),
+            "skipped_on": _iso(self.skipped_on), "hours": round(self.hours, 2),
+            "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
+        }
+
+
+@dataclass(frozen=True)
+class CurriculumProgress:
+    id: str
+    title: str
+    total: int
+    complete: int
+    started: int
+    skipped: int
+    percent: float
+    hours: float
+    estimated_hours: float
+    ratio: float | None
+    recent_hours: float
+    remaining_hours: float
+    forecast: date | None
+    forecast_note: str
+    items: list[ItemProgress]
+
+    @property
+    def active(self) -> bool:
+        return bool(self.complete or self.started or self.skipped or self.hours)
+
+    def to_json(self, with_items: bool = False) -> dict[str, Any]:
+        data = {
+            "id": self.id, "title": self.title, "total": self.total, "complete": self.complete,
+            "started": self.started, "skipped": self.skipped, "percent": round(self.percent, 1),
+            "hours": round(self.hours, 2), "estimated_hours": round(self.estimated_hours, 2),
+            "ratio": round(self.ratio, 2) if self.ratio is not None else None,
+            "recent_hours": round(self.recent_hours, 2), "remaining_hours": round(self.remaining_hours, 2),
+            "forecast": _iso(self.forecast), "forecast_note": self.forecast_note,
+        }
+        if with_items:
+            data["items"] = [i.to_json() for i in self.items]
+        return data
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
+    """Hours logged per curriculum item (one GROUP BY over the owner's done entries)."""
+    sql = ("SELECT item, sum(hours) AS hours FROM entry WHERE owner = :owner AND kind = 'done' "
+           "AND item IS NOT NULL AND hours IS NOT NULL")
+    params: dict[str, Any] = {"owner": store.owner}
+    if since is not None:
+        sql += " AND day >= :since"
+        params["since"] = since
+    return {r["item"]: float(r["hours"]) for r in store.rows(sql + " GROUP BY item", **params)}
+
+
+def _weights(items: list[Item]) -> list[float]:
+    raw = [i.estimate.mid if i.estimate else i.duration_hours for i in items]
+    known = [w for w in raw if w]
+    fallback = sum(known) / len(known) if known else 1.0
+    return [w if w else fallback for w in raw]
+
+
+def curriculum_progress(c: Curriculum, statuses: dict[str, Status], hours: dict[str, float],
+                        recent: dict[str, float], today: date) -> CurriculumProgress:
+    items = []
+    for item, weight in zip(c.items, _weights(c.items)):
+        ref = f"{c.id}/{item.id}"
+        st = statuses.get(ref)
+        est = (item.estimate.low, item.estimate.high) if item.estimate else None
+        items.append(ItemProgress(ref, item.title, st.status if st else "not started",
+                                  st.started_on if st else None, st.completed_on if st else None,
+                                  st.skipped_on if st else None, hours.get(ref, 0.0), est, weight))
+    counted = [i for i in items if i.status != "skipped"]
+    denominator = sum(i.weight for i in counted)
+    done_weight = sum(i.weight for i in counted if i.status == "complete")
+    percent = 100.0 * done_weight / denominator if denominator else 0.0
+    finished = [i for i in items if i.status == "complete" and i.estimate and i.hours]
+    ratio = (sum(i.hours for i in finished) / sum(i.weight for i in finished)) if finished else None
+    remaining = sum(max(i.weight * (ratio or 1.0) - i.hours, 0.0) for i in counted if i.status != "complete")
+    recent_hours = sum(h for ref, h in recent.items() if ref.startswith(f"{c.id}/"))
+    forecast, note = _forecast(remaining, recent_hours, today)
+    return CurriculumProgress(
+        c.id, c.title, len(items), sum(i.status == "complete" for i in items),
+        sum(i.status == "started" for i in items), sum(i.status == "skipped" for i in items),
+        percent, sum(i.hours for i in items), denominator, ratio, recent_hours, remaining, forecast, note, items,
+    )
+
+
+def _forecast(remaining: float, recent_hours: float, today: date) -> tuple[date | None, str]:
+    if remaining <= 0:
+        return None, "nothing left"
+    if recent_hours <= 0:
+        return None, f"no recent pace (nothing logged in the last {PACE_DAYS // 7} weeks)"
+    per_day = recent_hours / PACE_DAYS
+    days = math.ceil(remaining / per_day)
+    return today + timedelta(days=days), f"at {recent_hours / (PACE_DAYS / 7):.1f}h a week over the last {PACE_DAYS // 7} weeks"
+
+
+def progress(store: Store, catalog: Catalog, today: date, curriculum: str | None = None) -> list[CurriculumProgress]:
+    """Progress for one curriculum, or every curriculum, in id order."""
+    statuses = all_statuses(store, curriculum)
+    hours = hours_by_item(store)
+    recent = hours_by_item(store, since=today - timedelta(days=PACE_DAYS - 1))
+    chosen = [catalog.curriculum(curriculum)] if curriculum else [catalog.curricula[k] for k in sorted(catalog.curricula)]
+    return [curriculum_progress(c, statuses, hours, recent, today) for c in chosen]
