@@ -70,18 +70,20 @@ def render_detail(p: CurriculumProgress) -> Group:
     return Group(head, table, *(Text(line) for line in lines))
 
 
-def render_next(items: list[Suggestion]) -> Group | Text:
+def render_next(items: list[Suggestion]) -> Table | Text:
     if not items:
         return Text("Nothing to suggest: everything is complete or skipped.", style="dim")
-    parts = []
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True, style="bold")
+    table.add_column(ratio=1, overflow="fold")
     for n, s in enumerate(items, 1):
         est = _estimate(s.estimate) or (s.duration or "")
-        head = Text.assemble((f"{n}. ", "bold"), (s.ref, "cyan"), f"  {s.title}", (f"  {est}" if est else "", "dim"))
-        parts.append(head)
+        lines = [Text.assemble((s.ref, "cyan"), f"  {s.title}", (f"  {est}" if est else "", "dim"))]
         if s.url:
-            parts.append(Text(f"   {s.url}", style="blue", overflow="fold"))
-        parts.append(Text("   why: " + "; ".join(s.reasons), style="dim"))
-    return Group(*parts)
+            lines.append(Text(s.url, style="blue", overflow="fold"))
+        lines.append(Text("why: " + "; ".join(s.reasons), style="dim"))
+        table.add_row(f"{n}.", Group(*lines))
+    return table
 
 
 def render_stats(s: Stats) -> Group:
