@@ -12,7 +12,7 @@ from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
 
-_COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on"
+_COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style"
 
 
 def _clean_text(text: str, what: str = "text") -> str:
@@ -108,12 +108,13 @@ def _notes_for(store: Store, ids: list[int]) -> dict[int, list[Note]]:
 def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goal | Done]:
     out: list[Goal | Done] = []
     for r in rows:
+        period = (as_date(r["period_start"]), as_date(r["period_end"])) if r.get("period_start") else None
         if r["kind"] == "goal":
             out.append(Goal(r["id"], as_date(r["day"]), r["text"], r["item"], as_date(r["met_on"]),
-                            as_date(r["dropped_on"]), notes.get(r["id"], [])))
+                            as_date(r["dropped_on"]), notes.get(r["id"], []), period, r.get("style")))
         else:
             out.append(Done(r["id"], as_date(r["day"]), r["text"], r["hours"], r["item"], r["goal_id"],
-                            notes.get(r["id"], [])))
+                            notes.get(r["id"], []), period, r.get("style")))
     return out
 
 

@@ -75,8 +75,18 @@ def m001_initial(conn: sa.Connection) -> None:
     md.create_all(conn)
 
 
+def m002_import_provenance(conn: sa.Connection) -> None:
+    """Entries remember the period and style they were imported with, and a key that makes
+    importing the same file twice add nothing."""
+    for column, kind in [("period_start", "DATE"), ("period_end", "DATE"), ("style", "VARCHAR(16)"),
+                         ("source", "VARCHAR(32)"), ("source_key", "VARCHAR(64)")]:
+        conn.execute(sa.text(f"ALTER TABLE entry ADD COLUMN {column} {kind}"))
+    conn.execute(sa.text("CREATE UNIQUE INDEX ux_entry_owner_source_key ON entry (owner, source_key)"))
+
+
 MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (1, "initial", m001_initial),
+    (2, "import provenance", m002_import_provenance),
 ]
 LATEST = MIGRATIONS[-1][0]
 

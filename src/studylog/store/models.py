@@ -12,14 +12,18 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Entry(SQLModel, table=True):
     """A goal set for a day (``kind='goal'``) or something done on a day (``kind='done'``)."""
 
     __tablename__ = "entry"
-    __table_args__ = (Index("ix_entry_owner_day", "owner", "day"), Index("ix_entry_owner_item", "owner", "item"))
+    __table_args__ = (
+        Index("ix_entry_owner_day", "owner", "day"),
+        Index("ix_entry_owner_item", "owner", "item"),
+        Index("ux_entry_owner_source_key", "owner", "source_key", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     owner: str = Field(max_length=64)
@@ -32,6 +36,12 @@ class Entry(SQLModel, table=True):
     met_on: date | None = None
     dropped_on: date | None = None
     created_at: datetime
+    # Since schema 2: where an imported entry came from, for exact exports and idempotent imports.
+    period_start: date | None = None  # the dated range it was logged under ("# 2023-08-12 - 2023-08-18")
+    period_end: date | None = None
+    style: str | None = Field(default=None, max_length=16)  # None, "bare" (no Done: header), "paragraph"
+    source: str | None = Field(default=None, max_length=32)  # "til", "daily-notes", "markdown", ...
+    source_key: str | None = Field(default=None, max_length=64)  # a hash of what was imported
 
 
 class Note(SQLModel, table=True):

@@ -28,6 +28,8 @@ class Goal:
     met_on: date | None
     dropped_on: date | None
     notes: list[Note] = field(default_factory=list)
+    period: tuple[date, date] | None = None
+    style: str | None = None
 
     def met_by(self, day: date) -> bool:
         return self.met_on is not None and self.met_on <= day
@@ -54,6 +56,8 @@ class Done:
     item: str | None
     goal_id: int | None
     notes: list[Note] = field(default_factory=list)
+    period: tuple[date, date] | None = None
+    style: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

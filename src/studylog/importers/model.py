@@ -1,0 +1,38 @@
+"""What every importer produces: dated entries with their nested notes, and problems by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from studylog.store.records import Note
+
+
+@dataclass
+class ImportedEntry:
+    """One goal or done item found in a file, at ``line`` (1-based)."""
+
+    kind: str  # "goal" or "done"
+    day: date
+    text: str
+    line: int
+    notes: list[Note] = field(default_factory=list)
+    hours: float | None = None
+    item: str | None = None  # a canonical reference (dlc/2) once linked
+    period: tuple[date, date] | None = None  # the dated range it was logged under
+    style: str | None = None  # None, "bare" (daily note without a Done: header), "paragraph" (TIL)
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+    level: str = "skipped"  # "skipped": not imported; "doubtful": imported, worth a look
+
+
+@dataclass
+class ParseResult:
+    entries: list[ImportedEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # e.g. a TIL page's front matter

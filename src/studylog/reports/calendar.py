@@ -1,0 +1,68 @@
+"""A year of study: hours on every day of the year, with the current and longest streaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from studylog.errors import UsageError
+from studylog.reports.week import DayHours, round_hours
+from studylog.store.db import Store
+from studylog.store.records import as_date
+
+
+@dataclass(frozen=True)
+class Calendar:
+    year: int
+    today: date
+    week_start: str
+    rest_days_per_week: int
+    days: list[DayHours]  # every day of the year, 1 January first
+    current_streak: int  # as of today
+    longest_streak: int  # over all history up to today
+
+    @property
+    def total_hours(self) -> float:
+        return sum(d.hours for d in self.days)
+
+    @property
+    def study_days(self) -> int:
+        return sum(1 for d in self.days if d.entries)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "start": self.days[0].day.isoformat(),
+            "end": self.days[-1].day.isoformat(),
+            "week_start": self.week_start,
+            "total_hours": round_hours(self.total_hours),
+            "study_days": self.study_days,
+            "days": [d.to_json() for d in self.days],
+            "current_streak": self.current_streak,
+            "longest_streak": self.longest_streak,
+            "rest_days_per_week": self.rest_days_per_week,
+        }
+
+
+def year_calendar(store: Store, year: int, today: date, week_start: str = "monday",
+                  rest_days: int = 0) -> Calendar:
+    """Hours on each day of ``year`` (one GROUP BY day query over the year), its study days, and
+    the streaks: the current one as of ``today`` and the longest over all history."""
+    from studylog.reports.streaks import current_streak, longest_streak, study_days
+
+    if not 1000 <= year <= 9998:
+        raise UsageError(f"{year} is not a year studylog can show", "give a year like 2024")
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    rows = store.rows(
+        "SELECT day, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "
+        "WHERE owner = :owner AND kind = 'done' AND day >= :first AND day <= :last GROUP BY day",
+        owner=store.owner, first=first, last=last,
+    )
+    logged = {as_date(r["day"]): (float(r["hours"]), int(r["entries"])) for r in rows}
+    days = [DayHours(date.fromordinal(n), *logged.get(date.fromordinal(n), (0.0, 0)))
+            for n in range(first.toordinal(), last.toordinal() + 1)]
+    history = study_days(store, today)
+    return Calendar(year, today, week_start, rest_days, days,
+                    current_streak(history, today, week_start, rest_days),
+                    longest_streak(history, week_start, rest_days))

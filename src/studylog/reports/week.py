@@ -1,0 +1,264 @@
+"""A week at a glance (hours per day, curriculum and item; done items; goals; streak; the change
+from the week before) and a trend over several weeks.
+
+Weeks begin on the configured ``week_start``. Dates are calendar days, so a week always has
+seven of them whatever the clocks do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from studylog.config import WEEKDAYS
+from studylog.errors import UsageError
+from studylog.store.db import Store
+from studylog.store.records import Done, Goal, as_date
+
+_WEEK_HINT = "give 'this', 'last', an ISO week like 2024-W16, or a day in the week like 2024-04-18"
+_ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+
+
+def week_bounds(when: date, week_start: str) -> tuple[date, date]:
+    """The first and last day of the week (beginning on ``week_start``) that contains ``when``."""
+    start = when - timedelta(days=(when.weekday() - WEEKDAYS.index(week_start)) % 7)
+    return start, start + timedelta(days=6)
+
+
+def parse_week(text: str | None, today: date, week_start: str) -> date:
+    """A day in the week ``text`` names: ``this`` (or None), ``last``, an ISO week such as
+    ``2023-W28`` (its Monday: ISO weeks begin on Mondays), or any day ``parse_date`` reads."""
+    from studylog.dates import parse_date
+
+    s = " ".join(("this" if text is None else text).strip().lower().split()).removesuffix(" week")
+    if s == "this":
+        return today
+    if s == "last":
+        return today - timedelta(days=7)
+    if m := _ISO_WEEK.match(s):
+        try:
+            day = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            raise UsageError(f"{text!r} is not a week of {m.group(1)}", _WEEK_HINT) from None
+    else:
+        try:
+            day = parse_date(s, today)
+        except UsageError:
+            raise UsageError(f"cannot read {text!r} as a week", _WEEK_HINT) from None
+    if not 1000 <= day.year <= 9998:  # leaves room for the weeks around it in any report
+        raise UsageError(f"{text!r} is too far in the past or future", _WEEK_HINT)
+    return day
+
+
+def round_hours(value: float) -> float:
+    """Hours as JSON shows them: to 2 decimals (never -0.0)."""
+    return round(value, 2) + 0.0
+
+
+@dataclass(frozen=True)
+class DayHours:
+    day: date
+    hours: float
+    entries: int = 0  # done items that day, with or without hours
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.day.isoformat(), "hours": round_hours(self.hours)}
+
+
+@dataclass(frozen=True)
+class Share:
+    """Hours spent on one curriculum or item (``key`` None: done items without an item)."""
+
+    key: str | None
+    hours: float
+
+
+def _shares(hours: dict[str | None, float]) -> list[Share]:
+    ordered = sorted(hours.items(), key=lambda kv: (-round(kv[1], 4), kv[0] is None, kv[0] or ""))
+    return [Share(k, v) for k, v in ordered]
+
+
+def curriculum_of(item: str | None) -> str | None:
+    return item.split("/", 1)[0] if item else None
+
+
+@dataclass(frozen=True)
+class WeekReport:
+    start: date
+    end: date
+    today: date
+    week_start: str
+    rest_days_per_week: int
+    days: list[DayHours]
+    curricula: list[Share]
+    items: list[Share]
+    done: list[Done]
+    goals: list[Goal]
+    streak: int
+    previous_total_hours: float
+
+    @property
+    def total_hours(self) -> float:
+        return sum(d.hours for d in self.days)
+
+    @property
+    def change_hours(self) -> float:
+        """This week's hours less the week before's, as shown (so that the numbers add up)."""
+        return round_hours(round_hours(self.total_hours) - round_hours(self.previous_total_hours))
+
+    @property
+    def goals_set(self) -> int:
+        return len(self.goals)
+
+    @property
+    def goals_met(self) -> int:
+        return sum(1 for g in self.goals if g.met_by(self.end))
+
+    def done_by_day(self) -> list[tuple[date, list[Done]]]:
+        grouped: dict[date, list[Done]] = defaultdict(list)
+        for d in self.done:
+            grouped[d.day].append(d)
+        return sorted(grouped.items())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "week_start": self.week_start,
+            "total_hours": round_hours(self.total_hours),
+            "days": [d.to_json() for d in self.days],
+            "curricula": [{"id": s.key, "hours": round_hours(s.hours)} for s in self.curricula],
+            "items": [{"item": s.key, "hours": round_hours(s.hours)} for s in self.items],
+            "done": [{"date": day.isoformat(), "entries": [d.to_json() for d in done]}
+                     for day, done in self.done_by_day()],
+            "goals": [g.to_json(self.end) for g in self.goals],
+            "goals_set": self.goals_set,
+            "goals_met": self.goals_met,
+            "streak": self.streak,
+            "rest_days_per_week": self.rest_days_per_week,
+            "previous_total_hours": round_hours(self.previous_total_hours),
+            "change_hours": round_hours(self.change_hours),
+        }
+
+
+def hours_by_day_and_item(store: Store, first: date, last: date) -> list[dict[str, Any]]:
+    """Done hours from ``first`` to ``last``, one row per (day, item): day, item, hours, entries."""
+    rows = store.rows(
+        "SELECT day, item, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "
+        "WHERE owner = :owner AND kind = 'done' AND day >= :first AND day <= :last GROUP BY day, item",
+        owner=store.owner, first=first, last=last,
+    )
+    for r in rows:
+        r["day"] = as_date(r["day"])
+        r["hours"] = float(r["hours"])
+    return rows
+
+
+def daily_hours(rows: list[dict[str, Any]], first: date, last: date) -> list[DayHours]:
+    """Every day from ``first`` to ``last`` with its hours, from ``hours_by_day_and_item`` rows."""
+    hours: dict[date, float] = defaultdict(float)
+    entries: dict[date, int] = defaultdict(int)
+    for r in rows:
+        hours[r["day"]] += r["hours"]
+        entries[r["day"]] += r["entries"]
+    n = (last - first).days + 1
+    return [DayHours(d, hours[d], entries[d]) for d in (first + timedelta(days=i) for i in range(n))]
+
+
+def _total_hours(store: Store, first: date, last: date) -> float:
+    return float(store.scalar(
+        "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
+        "AND day >= :first AND day <= :last", owner=store.owner, first=first, last=last))
+
+
+def _goals(store: Store, start: date, end: date) -> list[Goal]:
+    """Goals set for a day of the week, except those dropped on their own day (which the day view
+    no longer shows either)."""
+    rows = store.rows(
+        "SELECT id, day, text, item, met_on, dropped_on FROM entry WHERE owner = :owner AND kind = 'goal' "
+        "AND day >= :start AND day <= :end AND (dropped_on IS NULL OR dropped_on > day) ORDER BY day, id",
+        owner=store.owner, start=start, end=end,
+    )
+    return [Goal(r["id"], as_date(r["day"]), r["text"], r["item"], as_date(r["met_on"]),  # type: ignore[arg-type]
+                 as_date(r["dropped_on"])) for r in rows]
+
+
+def week_report(store: Store, when: date, today: date, week_start: str = "monday",
+                rest_days: int = 0) -> WeekReport:
+    """The week containing ``when``; its streak is the current one as of ``min(today, end)``."""
+    from studylog.reports.streaks import current_streak, study_days
+    from studylog.store.entries import log
+
+    start, end = week_bounds(when, week_start)
+    rows = hours_by_day_and_item(store, start, end)
+    by_item: dict[str | None, float] = defaultdict(float)
+    by_curriculum: dict[str | None, float] = defaultdict(float)
+    for r in rows:
+        by_item[r["item"]] += r["hours"]
+        by_curriculum[curriculum_of(r["item"])] += r["hours"]
+    done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done"))]
+    as_of = min(today, end)
+    streak = current_streak(study_days(store, as_of), as_of, week_start, rest_days)
+    previous = _total_hours(store, start - timedelta(days=7), start - timedelta(days=1))
+    return WeekReport(start, end, today, week_start, rest_days, daily_hours(rows, start, end),
+                      _shares(by_curriculum), _shares(by_item), done, _goals(store, start, end),  # type: ignore[arg-type]
+                      streak, previous)
+
+
+@dataclass(frozen=True)
+class TrendWeek:
+    start: date
+    end: date
+    hours: float
+    items_completed: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "hours": round_hours(self.hours),
+                "items_completed": self.items_completed}
+
+
+@dataclass(frozen=True)
+class Trend:
+    week_start: str
+    weeks: list[TrendWeek]
+
+    @property
+    def total_hours(self) -> float:
+        return sum(w.hours for w in self.weeks)
+
+    @property
+    def items_completed(self) -> int:
+        return sum(w.items_completed for w in self.weeks)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"week_start": self.week_start, "total_hours": round_hours(self.total_hours),
+                "items_completed": self.items_completed, "weeks": [w.to_json() for w in self.weeks]}
+
+
+def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday") -> Trend:
+    """Hours and items completed in each of ``weeks`` weeks, oldest first, ending with the week
+    that contains ``when``."""
+    if weeks < 1:
+        raise UsageError(f"the number of weeks must be at least 1, not {weeks}")
+    last_start, last_end = week_bounds(when, week_start)
+    first = last_start - timedelta(days=7 * (weeks - 1))
+    hours = store.rows(
+        "SELECT day, coalesce(sum(hours), 0) AS hours FROM entry WHERE owner = :owner AND kind = 'done' "
+        "AND day >= :first AND day <= :last GROUP BY day", owner=store.owner, first=first, last=last_end)
+    completed = store.rows(
+        "SELECT completed_on AS day, count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete' "
+        "AND completed_on >= :first AND completed_on <= :last GROUP BY completed_on",
+        owner=store.owner, first=first, last=last_end)
+    week_hours: dict[int, float] = defaultdict(float)
+    week_items: dict[int, int] = defaultdict(int)
+    for r in hours:
+        week_hours[(as_date(r["day"]) - first).days // 7] += float(r["hours"])  # type: ignore[operator]
+    for r in completed:
+        week_items[(as_date(r["day"]) - first).days // 7] += int(r["n"])  # type: ignore[operator]
+    return Trend(week_start, [
+        TrendWeek(first + timedelta(days=7 * i), first + timedelta(days=7 * i + 6), week_hours[i], week_items[i])
+        for i in range(weeks)
+    ])
