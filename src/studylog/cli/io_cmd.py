@@ -1,0 +1,196 @@
+"""export til|daily-notes|json and import til|daily-notes|markdown|json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from studylog.cli import context as cx
+from studylog.cli.views import JsonOpt
+
+export_app = typer.Typer(help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True,
+                         rich_markup_mode=None)
+import_app = typer.Typer(help="Bring in the logs you already have (idempotent: importing twice adds nothing).",
+                         no_args_is_help=True, rich_markup_mode=None)
+
+PathArg = Annotated[Path, typer.Argument(help="A file, or a folder of .md files.", show_default=False)]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would come in; write nothing.")]
+NoLink = Annotated[bool, typer.Option("--no-link", help="Do not link entries to curriculum items.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (default: stdout).", show_default=False)]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="First day to include.", show_default=False)]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Last day to include.", show_default=False)]
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.md") if p.is_file())
+        if not files:
+            raise cx.UsageError(f"{path} has no .md files")
+        return files
+    if not path.is_file():
+        raise cx.UsageError(f"no such file: {path}")
+    return [path]
+
+
+def _read(path: Path) -> str:
+    from studylog.importers.read import read_text
+
+    return read_text(path)
+
+
+def _run_import(source: str, path: Path, parse, dry_run: bool, no_link: bool, as_json: bool) -> None:
+    """Parse every file, link entries to items, then write them all in one transaction."""
+    from studylog.importers.model import ParseResult
+    from studylog.store.imports import import_result
+
+    combined = ParseResult()
+    files = _files(path)
+    for file in files:
+        result = parse(_read(file), file)
+        prefix = f"{file}:" if len(files) > 1 else ""
+        combined.entries += result.entries
+        combined.problems += [p.__class__(p.line, prefix + p.message if prefix else p.message, p.level)
+                              for p in result.problems]
+        combined.meta.update(result.meta)
+    if not no_link:
+        from studylog.importers.linker import Linker
+
+        linker = Linker(cx.catalog())
+        for entry in combined.entries:
+            if entry.item is None:
+                entry.item = linker.link(entry.text, [n.text for n in entry.notes])
+    summary = import_result(cx.open_store(), combined, source, dry_run=dry_run)
+    if as_json:
+        data = summary.to_json()
+        data["dry_run"] = dry_run
+        data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in combined.problems]
+        cx.echo_json(data)
+        return
+    from studylog.render.imports import render_import
+
+    cx.console().print(render_import(summary, combined.problems, dry_run, str(path)))
+
+
+@import_app.command("til")
+def import_til(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
+    """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
+    from studylog.importers import til
+
+    _run_import("til", path, lambda text, file: til.parse(text), dry_run, no_link, as_json)
+
+
+@import_app.command("daily-notes")
+def import_daily_notes(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
+    """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
+    YYYY-MM-DD.md files."""
+    from studylog.importers import daily_notes
+
+    _run_import("daily-notes", path, lambda text, file: daily_notes.parse(text, daily_notes.day_from_name(file.name)),
+                dry_run, no_link, as_json)
+
+
+@import_app.command("markdown")
+def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
+    """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
+    from studylog.importers import markdown
+
+    today = cx.today()
+    _run_import("markdown", path, lambda text, file: markdown.parse(text, file.name, today), dry_run, no_link, as_json)
+
+
+@import_app.command("json")
+def import_json(
+    path: Annotated[Path, typer.Argument(help="A file written by 'studylog export json'.", show_default=False)],
+    dry_run: DryRun = False,
+) -> None:
+    """Restore a backup made by 'studylog export json' into this store (idempotent)."""
+    from studylog.exporters.backup import restore
+
+    if not path.is_file():
+        raise cx.UsageError(f"no such file: {path}")
+    added = restore(cx.open_store(), _read(path), str(path), dry_run=dry_run)
+    verb = "Would add" if dry_run else "Added"
+    typer.echo(f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
+               f"({added.skipped} already present)")
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from studylog.config import write_atomic
+
+    write_atomic(out, text, mode=0o644)
+    typer.echo(f"Wrote {out}", err=True)
+
+
+@export_app.command("til")
+def export_til(
+    out: OutOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    group: Annotated[str, typer.Option("--group", help="One heading per week, day, or range (the period each entry was logged under).")] = "week",
+) -> None:
+    """The TIL page: Jekyll front matter, then one heading per period, newest first."""
+    from studylog.exporters.til import render_til
+
+    if group not in ("week", "day", "range"):
+        raise cx.UsageError(f"--group must be week, day or range, not {group!r}")
+    first, last = _range(since, until)
+    settings = cx.settings()
+    text = render_til(cx.open_store(), _lookup(), first, last, group, settings)
+    _emit(text, out)
+
+
+@export_app.command("daily-notes")
+def export_daily_notes(
+    out: OutOpt = None,
+    dir_: Annotated[Optional[Path], typer.Option("--dir", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False)] = None,
+    since: SinceOpt = None, until: UntilOpt = None,
+) -> None:
+    """Daily notes: [[YYYY-MM-DD]], Goals:, Done:, nested bullets with tabs."""
+    from studylog.exporters.daily_notes import render_days, write_folder
+
+    if out and dir_:
+        raise cx.UsageError("give --out or --dir, not both")
+    first, last = _range(since, until)
+    store = cx.open_store()
+    if dir_:
+        count = write_folder(store, dir_, first, last)
+        typer.echo(f"Wrote {count} files to {dir_}", err=True)
+        return
+    _emit(render_days(store, first, last), out)
+
+
+@export_app.command("json")
+def export_json(out: OutOpt = None) -> None:
+    """A complete, lossless backup of your entries, notes and item statuses."""
+    from studylog.exporters.backup import dump
+
+    _emit(dump(cx.open_store()), out)
+
+
+def _range(since: str | None, until: str | None):
+    first = cx.parse_day(since) if since else None
+    last = cx.parse_day(until) if until else None
+    if first and last and first > last:
+        raise cx.UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
+    return first, last
+
+
+def _lookup():
+    """Curriculum item URL by reference, for links in exports (loaded only when needed)."""
+    cache: dict = {}
+
+    def url(ref: str) -> str | None:
+        if "catalog" not in cache:
+            cache["catalog"] = cx.catalog()
+        found = cache["catalog"].lookup(ref)
+        return found.item.url if found else None
+
+    return url
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(export_app, name="export")
+    app.add_typer(import_app, name="import")

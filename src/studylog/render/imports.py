@@ -1,0 +1,37 @@
+"""The report every import ends with."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from studylog.hours import format_hours
+from studylog.importers.model import Problem
+from studylog.store.imports import ImportSummary
+
+
+def render_import(summary: ImportSummary, problems: list[Problem], dry_run: bool, source: str) -> Group:
+    verb = "Would import" if dry_run else "Imported"
+    head = Text(f"{verb} {summary.added} of {summary.entries} entries from {source}"
+                f" ({summary.already} already imported): {summary.days} days, "
+                f"{format_hours(summary.hours) or '0h'}, {len(summary.linked)} linked to curriculum items",
+                style="bold")
+    parts: list = [head]
+    if summary.linked:
+        table = Table(box=None, pad_edge=False, header_style="bold", title=None)
+        table.add_column("line", justify="right", no_wrap=True)
+        table.add_column("item", no_wrap=True, style="cyan")
+        table.add_column("text", ratio=1, overflow="ellipsis", no_wrap=True)
+        for line, item, text in summary.linked:
+            table.add_row(str(line), item, text)
+        parts += [Text("Linked (check these; --no-link turns linking off):"), table]
+    if problems:
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        table.add_column("line", justify="right", no_wrap=True)
+        table.add_column("", no_wrap=True)
+        table.add_column("problem", ratio=1, overflow="fold")
+        for p in problems:
+            table.add_row(str(p.line), p.level, p.message)
+        parts += [Text("Skipped or doubtful lines:"), table]
+    return Group(*parts)
