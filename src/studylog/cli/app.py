@@ -37,7 +37,7 @@ def root(
     state.db = db
 
 
-from studylog.cli import config_cmd, curricula, entries, io_cmd, items, progress_cmd, views  # noqa: E402
+from studylog.cli import config_cmd, curricula, data_cmd, entries, io_cmd, items, progress_cmd, views  # noqa: E402
 
 app.add_typer(curricula.app, name="curricula")
 app.add_typer(config_cmd.app, name="config")
@@ -54,6 +54,7 @@ items.register(app)
 views.register(app)
 progress_cmd.register(app)
 io_cmd.register(app)
+data_cmd.register(app)
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ def list_(as_json: JsonOpt = False) -> None:
         cx.echo_json(values)
         return
     for name, key in KEYS.items():
-        typer.echo(f"{name} = {values[name]}    # {key.help} (default {key.default})")
+        typer.echo(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
 
 
 @app.command()
@@ -40,7 +40,7 @@ def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
 
     if name not in KEYS:
         raise cx.UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
-    typer.echo(str(load(_path())[name]))
+    typer.echo(_text(load(_path())[name]))
 
 
 @app.command("set")
@@ -52,4 +52,8 @@ def set_(
     from studylog.config import set_value
 
     stored = set_value(_path(), name, value)
-    typer.echo(f"{name} = {stored}")
+    typer.echo(f"{name} = {_text(stored)}")
+
+
+def _text(value) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)

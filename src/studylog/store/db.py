@@ -81,7 +81,18 @@ class Store:
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"cannot prepare {path}: {exc}") from None
             self._sqlite = conn
+            if version is not None and 0 < version < self._latest():
+                self._backup_before_upgrade(path, version)
             self._check_schema(lambda: version, f"sqlite:///{path}")
+
+    def _backup_before_upgrade(self, path: Path, version: int) -> None:
+        from studylog.store.maintenance import copy_database, default_backup_path
+
+        try:
+            copy_database(self._sqlite, default_backup_path(path, self.now, f"schema{version}"))
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot back up {path} before upgrading it: {exc}",
+                             "free some disk space, or check the folder's permissions") from None
 
     @staticmethod
     def _latest() -> int:
@@ -153,6 +164,13 @@ class Store:
         from studylog.store.upgrade import upgrade
 
         upgrade(url, self.now)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection (for backups); StoreError for other databases."""
+        if self._sqlite is None:
+            raise StoreError("this works on SQLite stores only")
+        return self._sqlite
 
     # -- queries -------------------------------------------------------------------------------
     def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:

@@ -1,0 +1,62 @@
+"""Your data: backup, restore, doctor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from studylog.cli import context as cx
+from studylog.cli.views import JsonOpt
+
+
+def backup(
+    file: Annotated[Optional[Path], typer.Argument(help="Where to write the copy (default: backups/ in the data folder).", show_default=False)] = None,
+) -> None:
+    """Make a consistent copy of the store, even while other commands write."""
+    from studylog.store.maintenance import backup as make
+
+    typer.echo(f"Backed up to {make(cx.open_store(), file)}")
+
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file made by 'studylog backup'.", show_default=False)],
+) -> None:
+    """Replace the store with a backup, after checking it; a copy of what it replaces is kept."""
+    from studylog.store.maintenance import restore as put_back
+
+    kept = put_back(cx.open_store(), file)
+    typer.echo(f"Restored {file}; the store as it was is kept at {kept}")
+
+
+def doctor(
+    fix: Annotated[bool, typer.Option("--fix", help="Repair what can be repaired safely.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check the store: integrity, schema version, orphan rows, unknown curriculum items."""
+    from studylog.errors import StudylogError
+    from studylog.store.maintenance import doctor as check
+
+    try:
+        cat = cx.catalog()
+        known = lambda ref: cat.lookup(ref) is not None  # noqa: E731
+    except StudylogError:
+        known = lambda ref: True  # noqa: E731 - a broken curriculum file is reported by other commands
+    report = check(cx.open_store(), known, fix=fix)
+    if as_json:
+        cx.echo_json(report.to_json())
+    else:
+        for f in report.findings:
+            mark = "ok" if f.ok else ("fixed" if f.fixed else "PROBLEM")
+            line = f"{mark:>7}  {f.check}: {f.message}"
+            if not f.ok and not f.fixed and f.fix:
+                line += f" -> {f.fix}"
+            typer.echo(line)
+    if not report.healthy:
+        raise SystemExit(1)
+
+
+def register(app: typer.Typer) -> None:
+    for fn in (backup, restore, doctor):
+        app.command()(fn)

@@ -1,0 +1,164 @@
+"""Keeping a store safe: consistent copies (SQLite's online backup API), restoring one after
+checking it, and ``doctor``'s checks with their fixes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from studylog.errors import StoreError, StudylogError
+from studylog.store.db import Store
+
+
+def _require_sqlite(store: Store) -> Path:
+    if store.path is None:
+        raise StudylogError("backup and restore work on SQLite stores",
+                            "for PostgreSQL use pg_dump, or 'studylog export json'")
+    return store.path
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target`` (owner-only), even while others write."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.partial")
+    tmp.unlink(missing_ok=True)
+    os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def default_backup_path(store_path: Path, now: datetime, label: str = "backup") -> Path:
+    return store_path.parent / "backups" / f"studylog-{label}-{now.strftime('%Y%m%d-%H%M%S')}.db"
+
+
+def backup(store: Store, target: Path | None) -> Path:
+    path = _require_sqlite(store)
+    target = target or default_backup_path(path, store.now)
+    if target.resolve() == path.resolve():
+        raise StudylogError("the backup would overwrite the store itself", "give another file name")
+    try:
+        copy_database(store.connection, target)
+    except OSError as exc:
+        raise StoreError(f"cannot write the backup {target}: {exc.strerror}") from None
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot write the backup {target}: {exc}") from None
+    return target
+
+
+def check_backup_file(path: Path) -> int:
+    """The schema version of a studylog store file; StudylogError if it is not one."""
+    if not path.is_file():
+        raise StudylogError(f"no such file: {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise StudylogError(f"{path} is damaged ({ok}); it cannot be restored")
+            version = conn.execute("SELECT max(version) FROM studylog_migrations").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StudylogError(f"{path} is not a studylog store ({exc})", "give a file made by 'studylog backup'") from None
+    if not version:
+        raise StudylogError(f"{path} is not a studylog store", "give a file made by 'studylog backup'")
+    from studylog.store.migrations_meta import LATEST
+
+    if version > LATEST:
+        raise StudylogError(f"{path} has schema version {version}, newer than this studylog knows ({LATEST})",
+                            "upgrade studylog")
+    return int(version)
+
+
+def restore(store: Store, source: Path) -> Path:
+    """Replace the store's contents with ``source`` after checking it; returns where a copy of
+    what was replaced is kept."""
+    path = _require_sqlite(store)
+    check_backup_file(source)
+    if source.resolve() == path.resolve():
+        raise StudylogError("that file is the store itself")
+    kept = default_backup_path(path, store.now, "before-restore")
+    copy_database(store.connection, kept)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        src.backup(store.connection)
+    finally:
+        src.close()
+    return kept
+
+
+@dataclass
+class Finding:
+    check: str
+    ok: bool
+    message: str
+    fix: str | None = None
+    fixed: bool = False
+
+
+@dataclass
+class DoctorReport:
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return all(f.ok or f.fixed for f in self.findings)
+
+    def to_json(self) -> dict:
+        return {"healthy": self.healthy, "findings": [f.__dict__ for f in self.findings]}
+
+
+def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
+    """Check integrity, schema version, orphan rows and references to unknown curriculum items;
+    with ``fix``, repair what can be repaired safely (in one transaction)."""
+    from studylog.store.migrations_meta import LATEST
+
+    report = DoctorReport()
+    add = report.findings.append
+    if store.path is not None:
+        result = [r["integrity_check"] for r in store.rows("PRAGMA integrity_check")]
+        add(Finding("integrity", result == ["ok"], "database file is intact" if result == ["ok"] else "; ".join(result[:5]),
+                    None if result == ["ok"] else "restore a backup: studylog restore FILE"))
+    version = store.scalar("SELECT max(version) AS v FROM studylog_migrations")
+    add(Finding("schema", version == LATEST, f"schema version {version} (current {LATEST})"))
+    orphans = store.rows("SELECT id FROM note WHERE entry_id NOT IN (SELECT id FROM entry)")
+    dangling = store.rows("SELECT id FROM entry WHERE goal_id IS NOT NULL AND goal_id NOT IN "
+                          "(SELECT id FROM entry WHERE kind = 'goal')")
+    add(Finding("notes", not orphans, f"{len(orphans)} notes belong to no entry" if orphans else "every note has its entry",
+                "remove them (--fix)" if orphans else None))
+    add(Finding("goal links", not dangling,
+                f"{len(dangling)} done items point at a goal that does not exist" if dangling else "every goal link resolves",
+                "unlink them (--fix)" if dangling else None))
+    refs = [r["item"] for r in store.rows("SELECT DISTINCT item FROM entry WHERE owner = :owner AND item IS NOT NULL "
+                                          "UNION SELECT item FROM item_status WHERE owner = :owner", owner=store.owner)]
+    unknown = sorted(r for r in refs if not known_item(r))
+    add(Finding("items", not unknown,
+                "references to unknown curriculum items: " + ", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else "")
+                if unknown else "every curriculum item referred to exists",
+                "restore the curriculum file, or relink with 'studylog edit ID --item REF'" if unknown else None))
+    over = store.rows("SELECT day, sum(hours) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
+                      "GROUP BY day HAVING sum(hours) > 24", owner=store.owner)
+    add(Finding("hours", not over, "days above 24 hours: " + ", ".join(str(r["day"]) for r in over[:10])
+                if over else "no day has more than 24 hours", "check them with 'studylog day D'" if over else None))
+    if fix and (orphans or dangling):
+        with store.transaction():
+            for row in orphans:
+                store.execute("DELETE FROM note WHERE id = :id", id=row["id"])
+            for row in dangling:
+                store.execute("UPDATE entry SET goal_id = NULL WHERE id = :id", id=row["id"])
+        for f in report.findings:
+            if f.check in ("notes", "goal links") and not f.ok:
+                f.fixed = True
+    return report
