@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,24 @@ class Run:
         return json.loads(self.stdout)
 
 
+# A PostgreSQL server for the PostgreSQL tests, e.g. postgresql+psycopg://studylog@127.0.0.1:54329/postgres;
+# with STUDYLOG_TEST_BACKEND=postgresql the whole suite runs against it (a fresh database per test).
+PG_SERVER = os.environ.get("STUDYLOG_TEST_PG")
+ON_PG = bool(PG_SERVER) and os.environ.get("STUDYLOG_TEST_BACKEND") == "postgresql"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: reads the SQLite file itself; runs on SQLite even "
+                                       "when the suite runs against PostgreSQL")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"studylog store: {'PostgreSQL at ' + PG_SERVER if ON_PG else 'SQLite'}"
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A data folder of its own; with STUDYLOG_TEST_PG, also a fresh PostgreSQL database."""
     home = tmp_path / "home"
     monkeypatch.setenv("STUDYLOG_HOME", str(home))
     monkeypatch.setenv("STUDYLOG_TODAY", TODAY)
@@ -39,7 +56,46 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("STUDYLOG_DB", raising=False)
     monkeypatch.delenv("STUDYLOG_DEBUG", raising=False)
-    return home
+    if ON_PG and not request.node.get_closest_marker("sqlite_only"):
+        with _pg_database() as url:
+            monkeypatch.setenv("STUDYLOG_DB", url)
+            yield home
+        return
+    yield home
+
+
+@pytest.fixture
+def switch_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """``switch_store()`` points every later command at a second, empty store (another data
+    folder; on PostgreSQL, another database)."""
+    stack = contextlib.ExitStack()
+    count = iter(range(1, 100))
+
+    def switch() -> None:
+        monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / f"other{next(count)}"))
+        if ON_PG and os.environ.get("STUDYLOG_DB"):
+            monkeypatch.setenv("STUDYLOG_DB", stack.enter_context(_pg_database()))
+
+    yield switch
+    stack.close()
+
+
+@contextlib.contextmanager
+def _pg_database():
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    admin = sa.create_engine(PG_SERVER, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    try:
+        yield PG_SERVER.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 @pytest.fixture

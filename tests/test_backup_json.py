@@ -16,13 +16,13 @@ def _sample(cli):
     cli("skip", "dlc/5", ok=True)
 
 
-def test_round_trip_gives_the_same_store(cli, tmp_path, monkeypatch):
+def test_round_trip_gives_the_same_store(cli, tmp_path, switch_store):
     _sample(cli)
     backup = tmp_path / "backup.json"
     cli("export", "json", "--out", str(backup), ok=True)
     data = json.loads(backup.read_text())
     assert (data["format"], data["version"], len(data["entries"]), len(data["item_status"])) == ("studylog-backup", 1, 4, 3)
-    monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "other"))
+    switch_store()
     out = cli("import", "json", str(backup), ok=True)
     assert out.stdout == "Added 4 entries, 3 notes and 3 item statuses (0 already present)\n"
     again = tmp_path / "again.json"
@@ -34,11 +34,11 @@ def test_round_trip_gives_the_same_store(cli, tmp_path, monkeypatch):
     assert today["done"][0]["goal"] == 1 and today["carried_over"][0]["met"] is True
 
 
-def test_restore_into_a_store_with_data_remaps_ids(cli, tmp_path, monkeypatch):
+def test_restore_into_a_store_with_data_remaps_ids(cli, tmp_path, switch_store):
     _sample(cli)
     backup = tmp_path / "b.json"
     cli("export", "json", "--out", str(backup), ok=True)
-    monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "other"))
+    switch_store()
     cli("done", "something else", ok=True)
     cli("import", "json", str(backup), ok=True)
     log = cli("log", "--json", ok=True).json()
@@ -48,11 +48,11 @@ def test_restore_into_a_store_with_data_remaps_ids(cli, tmp_path, monkeypatch):
     assert lecture["goal"] == goal["id"] != 1
 
 
-def test_dry_run_and_undo(cli, tmp_path, monkeypatch):
+def test_dry_run_and_undo(cli, tmp_path, switch_store):
     _sample(cli)
     backup = tmp_path / "b.json"
     cli("export", "json", "--out", str(backup), ok=True)
-    monkeypatch.setenv("STUDYLOG_HOME", str(tmp_path / "other"))
+    switch_store()
     assert cli("import", "json", str(backup), "--dry-run", ok=True).stdout.startswith("Would add 4 entries")
     assert cli("log", "--json", ok=True).json() == []
     cli("import", "json", str(backup), ok=True)

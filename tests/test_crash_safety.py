@@ -16,7 +16,7 @@ import pytest
 
 from conftest import REPO
 
-pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX"), pytest.mark.sqlite_only]
 
 
 def _env(home):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import shutil
 import sqlite3
 import stat
 
 from conftest import REPO
+
+pytestmark = pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 
 
 def _db(isolated):

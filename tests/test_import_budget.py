@@ -10,11 +10,14 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.sqlite_only  # the fast path under test is the SQLite one
+
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "yaml", "dateutil", "rich", "platformdirs")
 PROBE = """
 import json, sys
 sys.argv = ["studylog", *json.loads(sys.argv[1])]
 from studylog.cli import main
+
 try:
     main()
 except SystemExit:

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import REPO
 
-pytestmark = pytest.mark.wheel
+pytestmark = [pytest.mark.wheel, pytest.mark.sqlite_only]
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,8 @@ from studylog.store.migrations import LATEST, MIGRATIONS, migrate
 from studylog.store.migrations_meta import LATEST as LATEST_FAST
 from studylog.store.upgrade import sqlite_engine
 
+pytestmark = pytest.mark.sqlite_only  # reads or writes the SQLite file itself
+
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2024, 4, 18, 9, 30)
 

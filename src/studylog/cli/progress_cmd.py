@@ -17,19 +17,30 @@ CurriculumArg = Annotated[Optional[str], typer.Argument(help="A curriculum id, e
 def progress(
     curriculum: CurriculumArg = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Include curricula you have not started.")] = False,
+    all_owners: Annotated[bool, typer.Option("--all-owners", help="Every learner in a shared store, side by side.")] = False,
     as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None,
 ) -> None:
     """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
     from studylog.reports.progress import progress as compute
 
-    rows = compute(cx.open_store(), cx.catalog(), cx.today(), curriculum)
-    if curriculum is None and not all_:
-        rows = [r for r in rows if r.active]
+    store, cat, today = cx.open_store(), cx.catalog(), cx.today()
+    owners = store.owners() if all_owners else [store.owner]
+    by_owner = {}
+    for owner in owners:
+        rows = compute(store.for_owner(owner), cat, today, curriculum)
+        by_owner[owner] = [r for r in rows if r.active] if curriculum is None and not all_ else rows
     if as_json:
-        cx.echo_json([r.to_json(with_items=curriculum is not None) for r in rows])
+        if all_owners:
+            cx.echo_json({o: [r.to_json(with_items=curriculum is not None) for r in rows] for o, rows in by_owner.items()})
+        else:
+            cx.echo_json([r.to_json(with_items=curriculum is not None) for r in by_owner[store.owner]])
         return
-    from studylog.render.progress import render_detail, render_overview
+    from studylog.render.progress import render_detail, render_overview, render_owners
 
+    if all_owners:
+        cx.show(render_owners(by_owner), svg, html, "studylog progress")
+        return
+    rows = by_owner[store.owner]
     cx.show(render_detail(rows[0]) if curriculum else render_overview(rows), svg, html, "studylog progress")
 
 

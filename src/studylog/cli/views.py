@@ -44,6 +44,7 @@ def log(
     curriculum: Annotated[Optional[str], typer.Option("--curriculum", "-c", help="Only entries for this curriculum's items.", show_default=False)] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only 'goal' or 'done' entries.", show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most this many entries (0: all).", min=0)] = 0,
+    all_owners: Annotated[bool, typer.Option("--all-owners", help="Every learner's entries in a shared store.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Entries, newest first."""
@@ -60,13 +61,13 @@ def log(
         cat = cx.catalog()
         ref = cat.resolve(item).ref if item else None
         cid = cat.curriculum(curriculum).id if curriculum else None
-    entries = query(cx.open_store(), first, last, ref, cid, kind, limit or None)
+    entries = query(cx.open_store(), first, last, ref, cid, kind, limit or None, all_owners)
     if as_json:
         cx.echo_json([e.to_json() for e in entries])
         return
     from studylog.render.log import render_log
 
-    cx.console().print(render_log(entries))
+    cx.console().print(render_log(entries, show_owner=all_owners))
 
 
 def register(app: typer.Typer) -> None:

@@ -129,6 +129,8 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
                                    "depth": int(note.get("depth", 0)), "text": str(note["text"])})
                 result.notes += 1
             result.entries += 1
+        if empty:
+            store.sync_sequence("entry")
         for e in todo:  # goal links, once every entry has its id here
             if e["goal_id"] is not None and e["goal_id"] in ids:
                 ch.update("entry", ids[e["id"]], {"goal_id": ids[e["goal_id"]]})

@@ -9,11 +9,13 @@ from studylog.hours import format_hours
 from studylog.store.records import LogEntry
 
 
-def render_log(entries: list[LogEntry]) -> Table | Text:
+def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Text:
     if not entries:
         return Text("No entries match.", style="dim")
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column("date", no_wrap=True)
+    if show_owner:
+        table.add_column("who", no_wrap=True, max_width=12, overflow="ellipsis")
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("", width=4, no_wrap=True)
     table.add_column("text", ratio=1, overflow="fold")
@@ -28,9 +30,11 @@ def render_log(entries: list[LogEntry]) -> Table | Text:
             kind = "met"
         elif e.kind == "goal" and e.entry.dropped_on:
             kind = "drop"
-        table.add_row(day if day != previous else "", f"#{e.entry.id}", Text(kind, style="dim"), text,
+        who = [e.owner or ""] if show_owner else []
+        table.add_row(day if day != previous else "", *who, f"#{e.entry.id}", Text(kind, style="dim"), text,
                       format_hours(getattr(e.entry, "hours", None)), e.entry.item or "")
         for note in e.entry.notes:
-            table.add_row("", "", "", Text("  " * (note.depth + 1) + "- " + note.text, style="dim"), "", "")
+            table.add_row("", *([""] if show_owner else []), "", "",
+                          Text("  " * (note.depth + 1) + "- " + note.text, style="dim"), "", "")
         previous = day
     return table

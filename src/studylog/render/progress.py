@@ -44,6 +44,26 @@ def render_overview(rows: list[CurriculumProgress]) -> Group | Text:
     return Group(table, *notes)
 
 
+def render_owners(by_owner: dict[str, list[CurriculumProgress]]) -> Table | Text:
+    """Every learner's progress side by side: one row per learner and curriculum."""
+    if not any(by_owner.values()):
+        return Text("Nobody has started anything yet.", style="dim")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("who", no_wrap=True, max_width=14, overflow="ellipsis")
+    table.add_column("curriculum", no_wrap=True, style="cyan")
+    table.add_column("done", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column("hours", justify="right", no_wrap=True)
+    table.add_column("finish", ratio=1, overflow="fold")
+    for owner, rows in by_owner.items():
+        for n, p in enumerate(rows):
+            finish = p.forecast.isoformat() if p.forecast else "no recent pace" if p.forecast_note.startswith("no") else ""
+            table.add_row(owner if n == 0 else "", p.id, f"{p.complete}/{p.total - p.skipped}", _bar(p.percent),
+                          f"{p.percent:.0f}%", format_hours(p.hours) or "0h", finish)
+    return table
+
+
 def _estimate(est: tuple[float, float] | None) -> str:
     if not est:
         return ""

@@ -205,6 +205,26 @@ class Store:
         row = self.one(f"INSERT INTO {table} ({cols}) VALUES ({marks}) RETURNING id", **values)
         return int(row["id"])
 
+    def owners(self) -> list[str]:
+        """Every learner with something in this store."""
+        rows = self.rows("SELECT owner FROM entry UNION SELECT owner FROM item_status ORDER BY owner")
+        return [r["owner"] for r in rows]
+
+    def for_owner(self, owner: str) -> Store:
+        """The same connection, reading and writing as another learner."""
+        import copy
+
+        view = copy.copy(self)
+        view.owner = owner
+        return view
+
+    def sync_sequence(self, table: str) -> None:
+        """After rows were inserted with explicit ids: make new ids continue after them
+        (PostgreSQL keeps a separate sequence; SQLite needs nothing)."""
+        if self._sqlite is None:
+            self.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                         f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
+
     def _require_tx(self) -> None:
         if not self._in_tx:
             raise RuntimeError("writes must happen inside Store.transaction()")

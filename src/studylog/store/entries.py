@@ -155,10 +155,12 @@ def day_view(store: Store, day: date) -> DayView:
 
 
 def log(store: Store, since: date | None = None, until: date | None = None, item: str | None = None,
-        curriculum: str | None = None, kind: str | None = None, limit: int | None = None) -> list[LogEntry]:
-    """Entries newest first, filtered by date range, item, curriculum and kind."""
-    where = ["owner = :owner"]
-    params: dict[str, Any] = {"owner": store.owner}
+        curriculum: str | None = None, kind: str | None = None, limit: int | None = None,
+        all_owners: bool = False) -> list[LogEntry]:
+    """Entries newest first, filtered by date range, item, curriculum and kind; every learner's
+    with ``all_owners`` (each entry then says whose it is)."""
+    where = ["1 = 1"] if all_owners else ["owner = :owner"]
+    params: dict[str, Any] = {} if all_owners else {"owner": store.owner}
     if since:
         where.append("day >= :since")
         params["since"] = since
@@ -174,11 +176,13 @@ def log(store: Store, since: date | None = None, until: date | None = None, item
     if kind:
         where.append("kind = :kind")
         params["kind"] = kind
-    sql = f"SELECT {_COLUMNS} FROM entry WHERE {' AND '.join(where)} ORDER BY day DESC, id DESC"
+    sql = f"SELECT {_COLUMNS}, owner FROM entry WHERE {' AND '.join(where)} ORDER BY day DESC, id DESC"
     if limit:
         sql += " LIMIT :limit"
         params["limit"] = limit
-    return [LogEntry("goal" if isinstance(e, Goal) else "done", e) for e in _load(store, store.rows(sql, **params))]
+    rows = store.rows(sql, **params)
+    return [LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None)
+            for e, r in zip(_load(store, rows), rows)]
 
 
 def drop_goal(store: Store, goal_id: int, today: date) -> Goal:

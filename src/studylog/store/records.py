@@ -98,12 +98,15 @@ class LogEntry:
 
     kind: str
     entry: Goal | Done
+    owner: str | None = None  # set when listing every learner's entries
 
     def to_json(self) -> dict[str, Any]:
         data = self.entry.to_json()
         data["kind"] = self.kind
         if self.kind == "goal":
             data.setdefault("hours", None)
+        if self.owner is not None:
+            data["owner"] = self.owner
         return data
 
 
