@@ -37,18 +37,12 @@ def root(
     state.db = db
 
 
-from studylog.cli import config_cmd, curricula, data_cmd, entries, io_cmd, items, progress_cmd, views  # noqa: E402
+from studylog.cli import config_cmd, curricula, data_cmd, entries, io_cmd, items, progress_cmd, views, week_cmd  # noqa: E402
 
 app.add_typer(curricula.app, name="curricula")
 app.add_typer(config_cmd.app, name="config")
 
-try:  # the week and calendar reports are being added in a parallel change
-    import studylog.cli.week_cmd as week_cmd  # noqa: E402
-except ModuleNotFoundError as exc:  # pragma: no cover
-    if exc.name != "studylog.cli.week_cmd":
-        raise
-else:
-    week_cmd.register(app)
+week_cmd.register(app)
 entries.register(app)
 items.register(app)
 views.register(app)

@@ -15,7 +15,8 @@ from typer.core import TyperGroup
 from studylog.errors import StudylogError, UsageError
 
 if TYPE_CHECKING:
-    from studylog.curriculum.catalog import Catalog, ItemRef
+    from studylog.curriculum.catalog import Catalog
+    from studylog.curriculum.index import ItemIndex, Resolved
     from studylog.store.db import Store
 
 
@@ -123,8 +124,18 @@ def catalog() -> Catalog:
     return load_catalog(shipped_curricula_dir(), user_curricula_dir())
 
 
-def resolve(cat: Catalog, ref: str | None) -> ItemRef | None:
-    return cat.resolve(ref) if ref else None
+def items() -> ItemIndex:
+    """Every item's reference, aliases and title, from a cache that is rebuilt when a
+    curriculum file changes (so that everyday commands need not parse the curricula)."""
+    from studylog.curriculum.index import load_index
+    from studylog.paths import data_home, shipped_curricula_dir, user_curricula_dir
+
+    return load_index(shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "items.json")
+
+
+def resolve(ref: str | None) -> Resolved | None:
+    """The item a reference typed by the user names (None for no reference)."""
+    return items().resolve(ref) if ref else None
 
 
 def parse_day(text: str | None, default: date | None = None) -> date:

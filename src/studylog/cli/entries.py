@@ -40,7 +40,7 @@ def goal(
     from studylog.store import entries
 
     day = cx.parse_day(date_)
-    ref = cx.resolve(cx.catalog(), item) if item else None
+    ref = cx.resolve(item)
     store = cx.open_store()
     g = entries.add_goal(store, text, day, ref.ref if ref else None, _notes(note))
     typer.echo(f"Goal #{g.id} for {day.isoformat()}: {_describe(g)}")
@@ -59,7 +59,7 @@ def done(
 
     day = cx.parse_day(date_)
     parsed_hours = cx.parse_hours(hours)
-    ref = cx.resolve(cx.catalog(), item) if item else None
+    ref = cx.resolve(item)
     store = cx.open_store()
     d = entries.add_done(store, text, day, cx.today(), parsed_hours, ref.ref if ref else None, goal_id, _notes(note))
     met = f"; goal #{goal_id} met" if goal_id else ""
@@ -88,7 +88,7 @@ def edit(
     if hours is not None:
         kwargs["hours"] = None if hours.strip().lower() == "none" else cx.parse_hours(hours)
     if item is not None:
-        kwargs["item"] = None if item.strip().lower() == "none" else cx.resolve(cx.catalog(), item).ref
+        kwargs["item"] = None if item.strip().lower() == "none" else cx.resolve(item).ref
     day = cx.parse_day(date_) if date_ is not None else None
     e = entries.edit_entry(cx.open_store(), entry_id, cx.today(), text=text, day=day, **kwargs)
     typer.echo(f"Edited #{e.id} on {e.day.isoformat()}: {_describe(e)}")

@@ -21,15 +21,15 @@ def _set(ref_text: str, status: str, date_: str | None, hours: str | None = None
     if status == "complete" and day > cx.today():
         raise cx.UsageError(f"{day.isoformat()} is in the future; complete an item today or earlier")
     parsed_hours = cx.parse_hours(hours)
-    ref = cx.catalog().resolve(ref_text)
+    ref = cx.resolve(ref_text)
     store = cx.open_store()
     with change(store, f"{status} {ref.ref}") as ch:
         result = st.set_status(store, ref.ref, status, day, "", ch)
         if parsed_hours is not None:
-            record_done(store, ch, f"Completed {ref.item.title}", day, parsed_hours, ref.ref, None, [])
+            record_done(store, ch, f"Completed {ref.title}", day, parsed_hours, ref.ref, None, [])
     verb = {"started": "Started", "complete": "Completed", "skipped": "Skipped"}[status]
     extra = f", {parsed_hours:g}h logged" if parsed_hours else ""
-    typer.echo(f"{verb} {ref.ref} {ref.item.title} on {day.isoformat()}{extra}")
+    typer.echo(f"{verb} {ref.ref} {ref.title} on {day.isoformat()}{extra}")
     assert result.status == status
 
 

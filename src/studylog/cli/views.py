@@ -58,9 +58,9 @@ def log(
         raise cx.UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
     ref = cid = None
     if item or curriculum:
-        cat = cx.catalog()
-        ref = cat.resolve(item).ref if item else None
-        cid = cat.curriculum(curriculum).id if curriculum else None
+        index = cx.items()
+        ref = index.resolve(item).ref if item else None
+        cid = index.curriculum(curriculum) if curriculum else None
     entries = query(cx.open_store(), first, last, ref, cid, kind, limit or None, all_owners)
     if as_json:
         cx.echo_json([e.to_json() for e in entries])

@@ -28,11 +28,14 @@ def bar(hours: float, most: float, width: int) -> str:
 
 def week_range(start: date, end: date) -> str:
     """``Mon 15 – Sun 21 Apr 2024``, with the month or year on both sides when they differ."""
+    def day(d: date) -> str:
+        return f"{d:%a} {d.day}"
+
     if start.year != end.year:
-        return f"{start:%a %d %b %Y} – {end:%a %d %b %Y}"
+        return f"{day(start)} {start:%b %Y} – {day(end)} {end:%b %Y}"
     if start.month != end.month:
-        return f"{start:%a %d %b} – {end:%a %d %b %Y}"
-    return f"{start:%a %d} – {end:%a %d %b %Y}"
+        return f"{day(start)} {start:%b} – {day(end)} {end:%b %Y}"
+    return f"{day(start)} – {day(end)} {end:%b %Y}"
 
 
 def _hours_or_zero(hours: float) -> str:
@@ -53,7 +56,8 @@ def streak_text(days: int, rest_days_per_week: int) -> str:
 
 
 def _title(report: WeekReport) -> Text:
-    title = Text(f"Week {week_range(report.start, report.end)}", style="bold")
+    title = Text()
+    title.append(f"Week {week_range(report.start, report.end)}", style="bold")
     if report.week_start == "monday":
         year, week, _ = report.start.isocalendar()
         title.append(f"  {year}-W{week:02d}", style="dim")
@@ -64,14 +68,14 @@ def _title(report: WeekReport) -> Text:
 
 def _day_bars(report: WeekReport, width: int) -> Table:
     most = max(d.hours for d in report.days)
-    table = Table.grid(padding=(0, 1))
+    table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True, style="green")
     table.add_column(justify="right", no_wrap=True, min_width=6)
     for d in report.days:
         future = d.day > report.today
         table.add_row(Text(f"{d.day:%a %d %b}", style="dim" if future else ""),
-                      bar(d.hours, most, width - 24),
+                      bar(d.hours, most, width - 26),
                       "" if future else _hours_or_zero(d.hours))
     return table
 
@@ -84,14 +88,14 @@ def _shares(title: str, shares: list[Share], total: float, other: str) -> list:
     for s in shares:
         share = f"{s.hours / total:.0%}" if total > 0 else ""
         table.add_row(Text(s.key or other, style="cyan" if s.key else "dim"), _hours_or_zero(s.hours), share)
-    return [Text(title, style="bold underline"), Padding(table, (0, 0, 0, 2))]
+    return [Text(title, style="bold underline"), Padding(table, (0, 0, 0, 2), expand=False)]
 
 
 def _done(report: WeekReport) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(justify="right", no_wrap=True, style="dim")
-    table.add_column(ratio=1, overflow="fold")
+    table.add_column(overflow="fold")
     table.add_column(justify="right", no_wrap=True)
     table.add_column(no_wrap=True, style="cyan")
     for day, done in report.done_by_day():
@@ -106,13 +110,13 @@ def render_week(report: WeekReport, width: int = WIDTH) -> Group:
     width = min(width, WIDTH)
     total = report.total_hours
     parts: list = [_title(report), Text("Hours per day", style="bold underline"),
-                   Padding(_day_bars(report, width), (0, 0, 0, 2))]
+                   Padding(_day_bars(report, width), (0, 0, 0, 2), expand=False)]
     if report.curricula:
         parts += _shares("By curriculum", report.curricula, total, "other")
         parts += _shares("By item", report.items, total, "no item")
     parts.append(Text("Done", style="bold underline"))
     if report.done:
-        parts.append(Padding(_done(report), (0, 0, 0, 2)))
+        parts.append(Padding(_done(report), (0, 0, 0, 2), expand=False))
     else:
         parts.append(Text("  nothing logged this week", style="dim"))
     parts.append(Text(f"Total {_hours_or_zero(total)}", style="bold"))
@@ -130,12 +134,12 @@ def render_trend(trend: Trend, width: int = WIDTH) -> Group:
     n = len(trend.weeks)
     parts: list = [Text(f"{n} week{'s' if n != 1 else ''}: {week_range(first.start, last.end)}", style="bold")]
     most = max(w.hours for w in trend.weeks)
-    bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 10
+    bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 12
     for w in trend.weeks:
         line = Text(f"  {w.start.isoformat()}  ")
         line.append(bar(w.hours, most, bar_width), style="green")
         line.append(f"  {_hours_or_zero(w.hours):>6}  ")
-        line.append(f"{w.items_completed:>2} items" if w.items_completed != 1 else " 1 item", style="dim")
+        line.append(f"{w.items_completed:>2} completed", style="dim")
         parts.append(line)
     average = trend.total_hours / n
     parts.append(Text(f"Total {_hours_or_zero(trend.total_hours)} · {_hours_or_zero(average)} a week on "

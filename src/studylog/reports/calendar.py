@@ -45,14 +45,18 @@ class Calendar:
         }
 
 
+def check_year(year: int) -> None:
+    if not 1000 <= year <= 9998:
+        raise UsageError(f"{year} is not a year studylog can show", "give a year like 2024")
+
+
 def year_calendar(store: Store, year: int, today: date, week_start: str = "monday",
                   rest_days: int = 0) -> Calendar:
     """Hours on each day of ``year`` (one GROUP BY day query over the year), its study days, and
     the streaks: the current one as of ``today`` and the longest over all history."""
     from studylog.reports.streaks import current_streak, longest_streak, study_days
 
-    if not 1000 <= year <= 9998:
-        raise UsageError(f"{year} is not a year studylog can show", "give a year like 2024")
+    check_year(year)
     first, last = date(year, 1, 1), date(year, 12, 31)
     rows = store.rows(
         "SELECT day, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "

@@ -1,0 +1,162 @@
+"""Streaks: the pure functions, by hand-counted calendars (2024-04-18 is a Thursday)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from studylog.reports.streaks import current_streak, longest_streak, week_number
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def days(*texts: str) -> list[date]:
+    return [d(t) for t in texts]
+
+
+def span(first: str, last: str, *, skip: tuple[str, ...] = ()) -> list[date]:
+    out, day = [], d(first)
+    while day <= d(last):
+        if day.isoformat() not in skip:
+            out.append(day)
+        day += timedelta(days=1)
+    return out
+
+
+TODAY = d("2024-04-18")
+
+
+def test_nothing_logged_is_zero():
+    assert current_streak([], TODAY) == 0
+    assert longest_streak([]) == 0
+    assert current_streak([], TODAY, "monday", 3) == 0
+
+
+def test_current_streak_ends_today_or_yesterday():
+    logged = span("2024-04-14", "2024-04-17")
+    assert current_streak(logged, TODAY) == 4  # nothing today yet: 14–17
+    assert current_streak([*logged, TODAY], TODAY) == 5
+    assert current_streak(span("2024-04-14", "2024-04-16"), TODAY) == 0  # yesterday missed
+    assert current_streak([TODAY], TODAY) == 1
+
+
+def test_days_after_today_are_ignored():
+    assert current_streak(span("2024-04-15", "2024-04-25"), TODAY) == 4
+    assert longest_streak(span("2024-04-15", "2024-04-25")) == 11
+
+
+def test_duplicates_and_order_do_not_matter():
+    logged = days("2024-04-18", "2024-04-16", "2024-04-17", "2024-04-17")
+    assert current_streak(logged, TODAY) == 3
+    assert longest_streak(logged) == 3
+
+
+def test_longest_streak_without_rest_days():
+    logged = span("2024-03-01", "2024-03-10") + span("2024-03-12", "2024-03-14") + span("2024-04-17", "2024-04-18")
+    assert longest_streak(logged) == 10
+    assert current_streak(logged, TODAY) == 2
+
+
+def test_a_rest_day_inside_a_streak_counts_as_a_calendar_day():
+    logged = span("2024-04-08", "2024-04-18", skip=("2024-04-13",))  # Sat 13 off
+    assert current_streak(logged, TODAY, "monday", 0) == 5  # 14–18
+    assert current_streak(logged, TODAY, "monday", 1) == 11  # 8–18, the Saturday included
+    assert longest_streak(logged, "monday", 1) == 11
+
+
+def test_the_allowance_is_per_week():
+    # Weeks from Monday: 1–7 misses Thu 4; 8–14 misses Wed 10 and Sat 13.
+    logged = span("2024-04-01", "2024-04-18", skip=("2024-04-04", "2024-04-10", "2024-04-13"))
+    assert current_streak(logged, TODAY, "monday", 1) == 8  # 11–18: Wed 10 would be a 2nd rest day in 8–14
+    assert current_streak(logged, TODAY, "monday", 2) == 18  # 1–18 (31 Mar would be a rest day, not a start)
+    assert longest_streak(logged, "monday", 1) == 12  # 1–12: Thu 4 and Wed 10, in different weeks
+    # Weeks from Sunday: 31 Mar–6 Apr misses 31 and 4; 7–13 misses 10 and 13.
+    assert current_streak(logged, TODAY, "sunday", 1) == 8  # 11–18
+    assert longest_streak(logged, "sunday", 1) == 12  # 1–12: 4 and 10 Apr, one in each week
+    assert current_streak(logged, TODAY, "sunday", 2) == 18
+
+
+def test_rest_days_never_start_a_streak():
+    # Mon 15 off, then 16–18: with rest days allowed the streak still starts on Tue 16.
+    logged = span("2024-04-16", "2024-04-18")
+    assert current_streak(logged, TODAY, "monday", 2) == 3
+    assert longest_streak(logged, "monday", 6) == 3
+
+
+def test_rest_days_never_end_a_streak():
+    logged = span("2024-04-10", "2024-04-16")  # Wed 17 off, nothing yet today
+    assert current_streak(logged, TODAY, "monday", 1) == 0  # the run would end on a rest day
+    assert current_streak([*logged, TODAY], TODAY, "monday", 1) == 9  # 10–18 once today is logged
+    assert longest_streak(logged, "monday", 6) == 7
+
+
+def test_a_week_without_study_breaks_even_six_rest_days():
+    logged = [*span("2024-04-01", "2024-04-01"), *span("2024-04-15", "2024-04-15")]
+    assert longest_streak(logged, "monday", 6) == 1  # 8–14 has nothing: 7 off days > 6
+    logged.append(d("2024-04-09"))
+    assert longest_streak(logged, "monday", 6) == 15  # 1–15: 6 off in 1–7, 6 off in 8–14
+
+
+def test_a_streak_across_the_year_boundary():
+    logged = span("2023-12-27", "2024-01-03")
+    assert current_streak(logged, d("2024-01-03")) == 8
+    assert current_streak(logged, d("2024-01-04")) == 8
+    assert longest_streak(logged) == 8
+    # Sun 31 Dec off: weeks from Monday put it in 25–31 Dec, weeks from Sunday in 31 Dec–6 Jan.
+    gap = span("2023-12-25", "2024-01-03", skip=("2023-12-31", "2023-12-27"))
+    assert current_streak(gap, d("2024-01-03"), "monday", 1) == 7  # 28 Dec–3 Jan: 25–31 Dec has two off
+    assert current_streak(gap, d("2024-01-03"), "sunday", 1) == 10  # one off in each week: 25 Dec–3 Jan
+
+
+def test_week_numbers_follow_week_start():
+    assert week_number(d("2024-04-14"), "monday") == week_number(d("2024-04-08"), "monday")
+    assert week_number(d("2024-04-15"), "monday") == week_number(d("2024-04-14"), "monday") + 1
+    assert week_number(d("2024-04-14"), "sunday") == week_number(d("2024-04-20"), "sunday")
+    assert week_number(d("2024-04-13"), "sunday") + 1 == week_number(d("2024-04-14"), "sunday")
+    assert week_number(d("2024-04-17"), "wednesday") == week_number(d("2024-04-23"), "wednesday")
+
+
+@pytest.mark.parametrize("week_start", ["monday", "thursday", "sunday"])
+def test_every_day_logged_is_the_same_for_any_setting(week_start):
+    logged = span("2023-11-01", "2024-04-18")
+    for rest in range(7):
+        assert current_streak(logged, TODAY, week_start, rest) == (TODAY - d("2023-11-01")).days + 1
+
+
+def _brute_force(logged: set[date], week_start: str, rest: int, end: date | None = None) -> int:
+    """The definition, checked on every interval between two study days."""
+    best = 0
+    for s in logged:
+        for e in logged:
+            if s > e or (end is not None and e != end):
+                continue
+            off: dict[int, int] = {}
+            day = s
+            while day <= e:
+                if day not in logged:
+                    off[week_number(day, week_start)] = off.get(week_number(day, week_start), 0) + 1
+                day += timedelta(days=1)
+            if all(n <= rest for n in off.values()):
+                best = max(best, (e - s).days + 1)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matches_the_definition_on_random_calendars(seed):
+    import random
+
+    rng = random.Random(seed)
+    start = d("2023-12-01") + timedelta(days=rng.randrange(60))
+    density = rng.choice([0.3, 0.5, 0.7, 0.9])
+    logged = {start + timedelta(days=i) for i in range(50) if rng.random() < density}
+    week_start = rng.choice(["monday", "wednesday", "sunday"])
+    rest = rng.randrange(4)
+    today = start + timedelta(days=rng.randrange(55))
+    assert longest_streak(logged, week_start, rest) == _brute_force(logged, week_start, rest)
+    past = {x for x in logged if x <= today}
+    expected = _brute_force(past, week_start, rest, today) if today in past else \
+        _brute_force(past, week_start, rest, today - timedelta(days=1))
+    assert current_streak(logged, today, week_start, rest) == expected
