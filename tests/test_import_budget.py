@@ -57,7 +57,23 @@ def test_everyday_commands_stay_light(args, allowed, store, tmp_path):
     assert heavy <= allowed, f"studylog {' '.join(args)} imported {sorted(heavy - allowed)}"
 
 
-def test_commands_with_curricula_load_yaml_and_pydantic(store, tmp_path):
-    modules = imported(["done", "x", "--item", "dlc/1"], store, tmp_path)
-    assert {"yaml", "pydantic"} <= modules
-    assert "sqlalchemy" not in modules and "sqlmodel" not in modules
+def test_item_references_come_from_the_cached_index(store, tmp_path, isolated):
+    first = imported(["done", "x", "--item", "dlc/1"], store, tmp_path)
+    assert {"yaml", "pydantic"} <= first  # the first use builds the index from the curricula
+    again = imported(["done", "y", "--item", "makemore-4"], store, tmp_path)
+    assert not {"yaml", "pydantic", "sqlalchemy", "sqlmodel"} & again
+
+
+def test_the_index_follows_changes_to_curriculum_files(cli, isolated):
+    cli("start", "dlc/1", ok=True)  # builds the cache
+    folder = isolated / "curricula"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text("id: mine\ntitle: Mine\nurl: https://example.org\nitems:\n"
+                                      "  - {id: a, title: First, kind: week, aliases: [my-first]}\n")
+    assert cli("start", "my-first", ok=True).stdout.startswith("Started mine/a First")
+    (folder / "mine.yaml").write_text("id: mine\ntitle: Mine\nurl: https://example.org\nitems:\n"
+                                      "  - {id: a, title: Renamed, kind: week, aliases: [my-renamed]}\n")
+    assert "unknown item 'my-first'" in cli("start", "my-first", ok=False).stderr
+    assert cli("start", "my-renamed", ok=True).stdout.startswith("Started mine/a Renamed")
+    (folder / "mine.yaml").write_text("id: mine\ntitle: [broken\n")
+    assert "malformed YAML" in cli("start", "dlc/2", ok=False).stderr

@@ -42,10 +42,10 @@ from studylog.cli import config_cmd, curricula, data_cmd, entries, io_cmd, items
 app.add_typer(curricula.app, name="curricula")
 app.add_typer(config_cmd.app, name="config")
 
-week_cmd.register(app)
 entries.register(app)
 items.register(app)
 views.register(app)
+week_cmd.register(app)
 progress_cmd.register(app)
 io_cmd.register(app)
 data_cmd.register(app)
