@@ -1,0 +1,264 @@
+"""Read a Jekyll TIL page: front matter, then ``# YYYY-MM-DD`` or ``# YYYY-MM-DD - YYYY-MM-DD``
+headings, each over a numbered list of done items with nested notes (or a plain paragraph).
+
+Also the line-level markdown escaping shared by the exporters: ``escape_line`` puts a backslash
+in front of a line that a markdown parser would otherwise read as a block (a heading, a list item,
+a rule, a quote...), and ``unescape_line`` undoes exactly that, so text survives a round trip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from studylog.importers.model import ImportedEntry, ParseResult, Problem
+from studylog.store.records import Note
+
+try:  # the shared hours finder (another module); without it, hours stay unknown
+    from studylog.importers.hours_text import find_hours, hours_problem
+except ImportError:  # pragma: no cover - depends on what is installed
+    def find_hours(text: str) -> float | None:
+        return None
+
+    def hours_problem(text: str) -> str | None:
+        return None
+
+_BEFORE = "text before the first dated heading"
+_DATE = r"(\d{4}-\d{2}-\d{2})"
+HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?[ \t]*$")
+_DATED = re.compile(rf"^{_DATE}(?:[ \t]*[-\u2013\u2014][ \t]*{_DATE})?(?:[ \t]+#+)?$")
+# A list item: indentation, a marker (1. 1) - * +), then its text; group 4 is the spacing.
+ITEM = re.compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])(?:([ \t]+)(.*)|[ \t]*)$")
+
+# Lines a CommonMark parser reads as the start of a block (other than a paragraph).
+_BLOCK_START = [
+    re.compile(r"^#{1,6}(?:[ \t]|$)"),  # ATX heading
+    re.compile(r"^[-+*](?:[ \t]|$)"),  # bullet list item
+    re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$"),  # thematic break
+    re.compile(r"^(?:=+|-+)[ \t]*$"),  # setext heading underline
+    re.compile(r"^>"),  # block quote
+    re.compile(r"^(?:`{3,}|~{3,})"),  # code fence
+    re.compile(r"^\[(?:[^\]\\]|\\.)*(?:\]:|\\?$)"),  # link reference definition (its label may go on)
+]
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_HTML = re.compile(r"^<[A-Za-z/!?]")
+_AUTOLINK = re.compile(r"^<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+
+
+def escape_line(line: str) -> str:
+    """``line`` made safe to start a line of a paragraph: a backslash before the character that
+    would make it a heading, list item, rule, quote, fence, HTML block or link definition."""
+    if m := _ORDERED.match(line):
+        return f"{m.group(1)}\\{line[len(m.group(1)):]}"
+    if any(p.match(line) for p in _BLOCK_START) or (_HTML.match(line) and not _AUTOLINK.match(line)):
+        return "\\" + line
+    return line
+
+
+def unescape_line(line: str) -> str:
+    """The text ``escape_line`` turned into ``line`` (``line`` itself if it added nothing)."""
+    if line.startswith("\\"):
+        candidate = line[1:]
+    elif m := re.match(r"^(\d{1,9})\\([.)])", line):
+        candidate = m.group(1) + line[len(m.group(1)) + 1:]
+    else:
+        return line
+    return candidate if escape_line(candidate) == line else line
+
+
+def indent_width(whitespace: str) -> int:
+    return len(whitespace.expandtabs(4))
+
+
+class Skipped:
+    """Runs of lines that cannot be placed, each reported once, at its first line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.run: tuple[int, str, bool] | None = None  # (line, why, report even if empty)
+        self.count = 0
+
+    def start(self, line: int, why: str, always: bool = False) -> None:
+        self.end()
+        self.run = (line, why, always)
+
+    def add(self, line: int, why: str) -> None:
+        if self.run is None:
+            self.run = (line, why, False)
+        self.count += 1
+
+    def end(self) -> None:
+        if self.run and (self.count or self.run[2]):
+            line, why, _ = self.run
+            self.problems.append(Problem(line, f"{why}: {self.count} line{'' if self.count == 1 else 's'} skipped"))
+        self.run, self.count = None, 0
+
+
+@dataclass
+class Block:
+    """The entry being read: its text lines and notes, and the content columns of open notes."""
+
+    entry: ImportedEntry
+    open_notes: list[int] = field(default_factory=list)
+    last_is_note: bool = False
+
+    def add_note(self, indent: int, content: int, text: str) -> None:
+        while self.open_notes and indent < self.open_notes[-1]:
+            self.open_notes.pop()
+        self.entry.notes.append(Note(unescape_line(text), len(self.open_notes)))
+        self.open_notes.append(content)
+        self.last_is_note = True
+
+    def continue_with(self, text: str, blank_lines: int) -> None:
+        """A continuation line of the item or of its last note."""
+        joined = "\n" * (blank_lines + 1) + unescape_line(text)
+        if self.last_is_note:
+            last = self.entry.notes[-1]
+            self.entry.notes[-1] = Note(last.text + joined, last.depth)
+        else:
+            self.entry.text += joined
+
+
+def item_parts(m: re.Match[str]) -> tuple[int, int, str]:
+    """(indent, content column, text) of an ITEM match; text loses its trailing whitespace."""
+    indent = indent_width(m.group(1))
+    spacing = indent_width(m.group(1) + m.group(2) + (m.group(3) or " ")) - indent - len(m.group(2))
+    content = indent + len(m.group(2)) + (spacing if 1 <= spacing <= 4 else 1)
+    return indent, content, (m.group(4) or "").rstrip()
+
+
+def read_heading(text: str) -> tuple[date, date | None] | str:
+    """(day, start of range or None) from a heading's text, or why it cannot be read."""
+    m = _DATED.match(text)
+    if not m:
+        return "heading has no date (# YYYY-MM-DD or # YYYY-MM-DD - YYYY-MM-DD)"
+    try:
+        first = date.fromisoformat(m.group(1))
+        last = date.fromisoformat(m.group(2)) if m.group(2) else None
+    except ValueError:
+        return f"impossible date in heading {text!r}"
+    if last is None:
+        return first, None
+    if last < first:
+        return f"range in heading {text!r} ends before it starts"
+    return last, first
+
+
+def front_matter(lines: list[str], result: ParseResult) -> int:
+    """Read front matter into result.meta; return the index of the first line after it."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        result.problems.append(Problem(1, "front matter has no closing --- line; read as page text"))
+        return 0
+    import yaml
+
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark else 1
+        result.problems.append(Problem(line, "front matter is not valid YAML; ignored"))
+        data = {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        result.problems.append(Problem(2, "front matter is not a set of key: value lines; ignored"))
+        data = {}
+    result.meta["front_matter"] = data
+    return end + 1
+
+
+class _Reader:
+    """Walks the page line by line; every line ends up in an entry or in a problem."""
+
+    def __init__(self, result: ParseResult) -> None:
+        self.result = result
+        self.day: date | None = None
+        self.period: tuple[date, date] | None = None
+        self.skipped = Skipped(result.problems)
+        self.block: Block | None = None
+        self.paragraph: ImportedEntry | None = None
+        self.blank = 0
+
+    def problem(self, line: int, message: str) -> None:
+        self.result.problems.append(Problem(line, message))
+
+    def entry(self, number: int, text: str, style: str | None = None) -> ImportedEntry:
+        assert self.day is not None
+        entry = ImportedEntry("done", self.day, text, number, period=self.period, style=style)
+        self.result.entries.append(entry)
+        return entry
+
+    def heading(self, number: int, text: str, level: int) -> None:
+        """A dated heading (any level) starts a section; an undated sub-heading is skipped."""
+        self.block = self.paragraph = None
+        found = read_heading(text)
+        if isinstance(found, str) and level > 1 and not _DATED.match(text):
+            if self.day is not None:
+                self.problem(number, f"sub-heading {text!r} skipped")
+            else:
+                self.skipped.add(number, _BEFORE)
+            return
+        self.skipped.end()
+        if isinstance(found, str):
+            self.day = self.period = None
+            self.skipped.start(number, found, always=True)
+            return
+        self.day, start = found
+        self.period = (start, self.day) if start else None
+
+    def line(self, number: int, line: str) -> None:
+        if not line.strip():
+            self.blank += 1
+            self.paragraph = None
+            return
+        blank, self.blank = self.blank, 0
+        heading = HEADING.match(line)
+        if heading:
+            return self.heading(number, heading.group(1) or "", len(line) - len(line.lstrip("#")))
+        if self.day is None:
+            return self.skipped.add(number, _BEFORE)
+        indented = line[:1] in (" ", "\t")
+        item = ITEM.match(line)
+        if item and (item.group(4) or "").strip():
+            indent, content, text = item_parts(item)
+            if indent and self.block:
+                return self.block.add_note(indent, content, text)
+            if indent >= 4:
+                return self.problem(number, "indented list item outside any item skipped")
+            self.paragraph = None
+            entry = self.entry(number, unescape_line(text))
+            self.block = Block(entry)
+            return
+        if item:
+            return self.problem(number, "empty list item skipped")
+        text = line.strip()
+        if self.block and (not blank or indented):
+            return self.block.continue_with(text, blank)
+        self.block = None
+        if self.paragraph is not None:
+            self.paragraph.text += "\n" + unescape_line(text)
+            return
+        self.paragraph = self.entry(number, unescape_line(text), style="paragraph")
+
+
+def parse(text: str) -> ParseResult:
+    """Every done item on the page; lines that cannot be placed become problems (never raises)."""
+    result = ParseResult()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = front_matter(lines, result)
+    reader = _Reader(result)
+    for index in range(start, len(lines)):
+        reader.line(index + 1, lines[index])
+    reader.skipped.end()
+    for entry in result.entries:
+        entry.hours = find_hours(entry.text)
+        if why := hours_problem(entry.text):
+            result.problems.append(Problem(entry.line, why, "doubtful"))
+    result.problems.sort(key=lambda p: p.line)
+    return result

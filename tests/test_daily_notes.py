@@ -1,0 +1,218 @@
+"""Daily notes: import the learner's real notes and export them back exactly; one file per day."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from conftest import SHARED
+from studylog.importers import daily_notes
+from studylog.store.records import Note
+
+NOTES = SHARED / "formats" / "daily-notes-goals-done.md"
+
+
+def link_args() -> list[str]:
+    """Daily-notes exports never add links, so these tests pass with and without the linker."""
+    return [] if importlib.util.find_spec("studylog.importers.linker") else ["--no-link"]
+
+
+def normalise(text: str) -> str:
+    """Equal up to trailing whitespace, runs of blank lines and the final newline (the learner's
+    file has none), with nested bullets compared by depth rather than indent characters."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        stripped = line.lstrip(" \t")
+        if stripped != line:
+            line = "\t" * ((len(line[: len(line) - len(stripped)].expandtabs(4)) + 3) // 4) + stripped
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def structure(text: str) -> list[tuple[str, str, int, str]]:
+    return [(t.type, t.tag, t.level, t.content if t.type == "inline" else "")
+            for t in MarkdownIt("commonmark").parse(text)]
+
+
+def imported(cli, path=NOTES, *extra: str, env=None) -> dict:
+    return cli("import", "daily-notes", str(path), "--json", *extra, *link_args(), env=env, ok=True).json()
+
+
+# -- (1) fidelity ----------------------------------------------------------------------------------
+
+def test_import_then_export_gives_the_notes_back(cli):
+    imported(cli)
+    out = cli("export", "daily-notes", ok=True).stdout
+    original = NOTES.read_text(encoding="utf-8")
+    assert normalise(out) == normalise(original)
+    # Only difference: the export ends with a newline, the learner's file does not.
+    assert out == original + "\n"
+    assert structure(out) == structure(original)
+
+
+# -- (2) idempotent, (3) dry run -------------------------------------------------------------------
+
+def test_importing_twice_adds_nothing(cli):
+    first = imported(cli)
+    assert (first["entries"], first["added"], first["already_imported"], first["days"]) == (13, 13, 0, 3)
+    again = imported(cli)
+    assert (again["added"], again["already_imported"]) == (0, 13)
+
+
+def test_dry_run_writes_nothing(cli):
+    report = imported(cli, NOTES, "--dry-run")
+    assert (report["dry_run"], report["added"]) == (True, 13)
+    assert cli("log", "--json", ok=True).json() == []
+    assert cli("export", "daily-notes", ok=True).stdout == ""
+
+
+# -- (4) exact counts ------------------------------------------------------------------------------
+
+def test_parse_counts_of_the_learners_notes():
+    result = daily_notes.parse(NOTES.read_text(encoding="utf-8"), None)
+    assert result.problems == []
+    entries = result.entries
+    assert sorted({e.day for e in entries}) == [date(2024, 4, 17), date(2024, 4, 18), date(2024, 4, 19)]
+    assert len(entries) == 13
+    kinds = [(e.day.day, e.kind, e.style) for e in entries]
+    assert kinds == [(19, "goal", None)] * 3 + [(19, "done", None)] + [(18, "goal", None)] * 2 + \
+        [(18, "done", None)] * 3 + [(17, "done", "bare")] * 4
+    assert [[n.depth for n in e.notes] for e in entries] == [
+        [], [], [], [], [], [0, 0], [], [], [0, 1, 1, 1, 1], [0] * 5, [0], [0, 0], [0]]
+    assert sum(len(e.notes) for e in entries) == 16
+    talk = entries[9]
+    assert talk.notes[0] == Note("[notes][https://docs.google.com/document/d/1oFF3S5yO7fNWcvjggPB-q4aPnjxDl7NcgbKw8o8vl"
+                                 "w8/edit?usp=sharing] from that session", 0)
+    assert talk.line == 32 and entries[0].line == 5
+
+
+def test_single_day_file_uses_the_default_day():
+    result = daily_notes.parse("Goals:\n- read\n\t- chapter 2\n\nDone:\n- wrote\n", date(2024, 4, 1))
+    assert result.problems == []
+    assert [(e.kind, e.day, e.text, e.notes) for e in result.entries] == [
+        ("goal", date(2024, 4, 1), "read", [Note("chapter 2", 0)]), ("done", date(2024, 4, 1), "wrote", [])]
+
+
+def test_day_from_name():
+    assert daily_notes.day_from_name("2024-04-18.md") == date(2024, 4, 18)
+    assert daily_notes.day_from_name("2023-02-30.md") is None
+    assert daily_notes.day_from_name("notes.md") is None
+    assert daily_notes.day_from_name("2024-04-18-old.md") is None
+
+
+# -- (5) structure, hostile text -------------------------------------------------------------------
+
+def test_export_from_the_command_line(cli):
+    cli("goal", "read the DPO paper", "--note", "section 4", "--note", "\tthe loss", ok=True)
+    cli("done", "read the DPO paper", "-g", "1", ok=True)
+    cli("done", "older", "--date", "2024-04-16", ok=True)
+    assert cli("export", "daily-notes", ok=True).stdout == (
+        "\n[[2024-04-18]]\n\nGoals:\n- read the DPO paper\n\t- section 4\n\t\t- the loss\n\n"
+        "Done:\n- read the DPO paper\n\n[[2024-04-16]]\n\nDone:\n- older\n")
+    out = cli("export", "daily-notes", "--since", "2024-04-17", ok=True).stdout
+    assert "[[2024-04-16]]" not in out and "[[2024-04-18]]" in out
+    assert "[[2024-04-18]]" not in cli("export", "daily-notes", "--until", "2024-04-17", ok=True).stdout
+
+
+HOSTILE = ["# not a heading", "Goals:", "[[2024-01-01]]", "line1\nline2", "---", "1. not a list", "a --- b"]
+
+
+def test_hostile_text_stays_a_bullet(cli, tmp_path):
+    for text in HOSTILE:
+        cli("done", "--note", "Done:", "--", text, ok=True)
+    out = cli("export", "daily-notes", ok=True).stdout
+    tokens = MarkdownIt("commonmark").parse(out)
+    assert not any(t.type in ("heading_open", "hr", "ordered_list_open", "code_block") for t in tokens)
+    assert sum(t.type == "list_item_open" and t.level == 1 for t in tokens) == len(HOSTILE)
+    assert sum(t.type == "list_item_open" and t.level == 3 for t in tokens) == len(HOSTILE)
+    page = tmp_path / "notes.md"
+    page.write_text(out, encoding="utf-8")
+    other = {"STUDYLOG_HOME": str(tmp_path / "other")}
+    report = imported(cli, page, env=other)
+    assert (report["added"], report["problems"]) == (len(HOSTILE), [])
+    back = cli("log", "--json", env=other, ok=True).json()[::-1]
+    assert [(e["kind"], e["text"], e["notes"]) for e in back] == [
+        ("done", t, [{"text": "Done:", "depth": 0}]) for t in HOSTILE]
+    assert cli("export", "daily-notes", env=other, ok=True).stdout == out
+
+
+# -- (7) --out, (8) --dir --------------------------------------------------------------------------
+
+def test_out_and_dir(cli, tmp_path):
+    imported(cli)
+    target = tmp_path / "out" / "notes.md"
+    cli("export", "daily-notes", "--out", str(target), ok=True)
+    assert target.read_text(encoding="utf-8") == cli("export", "daily-notes", ok=True).stdout
+    assert os.listdir(target.parent) == ["notes.md"]
+    cli("export", "daily-notes", "--out", str(target), "--dir", str(tmp_path), ok=False)
+
+
+def test_dir_writes_one_file_per_day(cli, tmp_path):
+    imported(cli)
+    folder = tmp_path / "vault"
+    result = cli("export", "daily-notes", "--dir", str(folder), ok=True)
+    assert "Wrote 3 files" in result.stderr
+    assert sorted(os.listdir(folder)) == ["2024-04-17.md", "2024-04-18.md", "2024-04-19.md"]
+    day = (folder / "2024-04-19.md").read_text(encoding="utf-8")
+    assert day == ("Goals:\n- 1st pass of reading [DPO paper](https://arxiv.org/pdf/2305.18290.pdf)\n"
+                   "- skim [ORPO paper](https://arxiv.org/pdf/2403.07691v2.pdf)\n- finish part 5/8 karpathy lecture\n"
+                   "\nDone:\n- applied to FAR.AI tech lead job\n")
+    assert (folder / "2024-04-17.md").read_text(encoding="utf-8").startswith("- Talked with 80k hours career advisor\n\t- ")
+    # the folder imports back to the same entries: nothing new here, everything in a fresh store
+    assert imported(cli, folder)["added"] == 0
+    other = {"STUDYLOG_HOME": str(tmp_path / "other")}
+    assert imported(cli, folder, env=other)["added"] == 13
+    assert cli("export", "daily-notes", env=other, ok=True).stdout == cli("export", "daily-notes", ok=True).stdout
+    assert cli("export", "daily-notes", "--dir", str(folder), "--since", "2024-04-19", ok=True).stderr.startswith(
+        "Wrote 1 files")
+
+
+# -- (9) malformed ---------------------------------------------------------------------------------
+
+MALFORMED = """\
+- before any date
+
+[[2023-02-30]]
+- under an impossible date
+
+[[2023-03-01]]
+a paragraph, not a bullet
+- fine
+
+Done:
+- also fine
+"""
+
+
+def test_malformed_notes_import_what_they_can(cli, tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(MALFORMED, encoding="utf-8")
+    report = imported(cli, path)
+    assert (report["added"], report["days"]) == (2, 1)
+    assert [p["line"] for p in report["problems"]] == [1, 3, 7]
+    assert "no [[YYYY-MM-DD]]" in report["problems"][0]["message"]
+    assert "impossible date" in report["problems"][1]["message"]
+    assert [(e["text"], e["kind"]) for e in cli("log", "--json", ok=True).json()[::-1]] == [
+        ("fine", "done"), ("also fine", "done")]
+
+
+def test_binary_file_is_refused(cli, tmp_path):
+    path = tmp_path / "2024-04-18.md"
+    path.write_bytes(b"\x00\x01\x02binary\xff")
+    result = cli("import", "daily-notes", str(path), "--no-link")
+    assert result.exit_code != 0 and "studylog: error" in result.stderr
+    assert cli("log", "--json", ok=True).json() == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.none() | st.dates())
+def test_parse_never_raises(text, day):
+    result = daily_notes.parse(text, day)
+    assert all(p.line >= 1 for p in result.problems)

@@ -1,0 +1,398 @@
+"""The TIL page: import the learner's real page, export it back exactly; structure checked with a
+CommonMark parser (markdown-it-py); hostile text stays inside its list item."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from datetime import date
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from conftest import SHARED, golden
+from studylog.config import KEYS
+from studylog.exporters.til import numbered
+from studylog.importers import til
+from studylog.importers.til import escape_line, unescape_line
+from studylog.store.records import Note
+
+PAGE = SHARED / "formats" / "til-page-jekyll.md"
+SETTINGS = {name: key.default for name, key in KEYS.items()}
+
+
+def link_args() -> list[str]:
+    """Link to curriculum items when the linker exists; exports of TIL-imported text are verbatim
+    either way, so the tests below pass with and without it."""
+    return [] if importlib.util.find_spec("studylog.importers.linker") else ["--no-link"]
+
+
+def normalise(text: str) -> str:
+    """Equal up to what markdown does not see: trailing whitespace, runs of blank lines, and the
+    characters of a nested item's indentation. The learner's page indents one nested list with 3
+    spaces where the exporter writes a tab, so leading whitespace becomes its nesting depth
+    (one level per started 4 columns), written as tabs."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        stripped = line.lstrip(" \t")
+        if stripped != line:
+            columns = len(line[: len(line) - len(stripped)].expandtabs(4))
+            line = "\t" * ((columns + 3) // 4) + stripped
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def body(text: str) -> str:
+    """The page without its front matter (Jekyll strips it before rendering)."""
+    assert text.startswith("---\n")
+    return text.split("\n---\n", 1)[1]
+
+
+def structure(text: str) -> list[tuple[str, str, int, str]]:
+    """The block tokens a CommonMark parser sees: (type, tag, level, inline content)."""
+    tokens = MarkdownIt("commonmark").parse(body(text))
+    return [(t.type, t.tag, t.level, t.content.strip() if t.type == "inline" else "") for t in tokens]
+
+
+def plain(inline) -> str:
+    """The text an inline token renders to (escapes resolved, soft breaks as newlines)."""
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def imported(cli, *extra: str) -> dict:
+    return cli("import", "til", str(PAGE), "--json", *extra, *link_args(), ok=True).json()
+
+
+# -- (1) fidelity ----------------------------------------------------------------------------------
+
+def test_import_then_export_by_range_gives_the_page_back(cli):
+    imported(cli)
+    out = cli("export", "til", "--group", "range", ok=True).stdout
+    original = PAGE.read_text(encoding="utf-8")
+    assert normalise(out) == normalise(original)
+    # What the normalisation hides, exactly: 7 lines with trailing spaces, one double blank line,
+    # and the 3 items indented with 3 spaces on the original (a tab on the export).
+    assert out.endswith("\n") and "\n\n\n" not in out
+    assert sum(line != line.rstrip() for line in original.split("\n")) == 7
+    assert [line for line in out.split("\n") if line.startswith("\t") and not line.startswith("\t\t")
+            and line not in original.split("\n")] == [
+        "\t1. [Detoxify](https://github.com/unitaryai/detoxify): model to remove unsafe content.",
+        "\t2. Deduplication using constrastive learning. [link](https://arxiv.org/pdf/2112.04323.pdf)",
+        "\t3. Face detection and blurring for privacy. [detection model](https://arxiv.org/abs/2105.04714)."
+        " [blurring effect](https://arxiv.org/abs/2103.06191)",
+    ]
+
+
+def test_export_has_the_same_markdown_structure_as_the_page(cli):
+    imported(cli)
+    out = cli("export", "til", "--group", "range", ok=True).stdout
+    assert structure(out) == structure(PAGE.read_text(encoding="utf-8"))
+
+
+# -- (2) idempotent, (3) dry run -------------------------------------------------------------------
+
+def test_importing_twice_adds_nothing(cli):
+    first = imported(cli)
+    assert (first["entries"], first["added"], first["already_imported"], first["days"]) == (76, 76, 0, 23)
+    again = imported(cli)
+    assert (again["added"], again["already_imported"]) == (0, 76)
+    assert len(cli("log", "--json", ok=True).json()) == 76
+
+
+def test_dry_run_writes_nothing(cli):
+    report = imported(cli, "--dry-run")
+    assert (report["dry_run"], report["added"], report["problems"]) == (True, 76, [])
+    assert cli("log", "--json", ok=True).json() == []
+    assert cli("export", "til", ok=True).stdout.count("\n# ") == 0
+    assert imported(cli)["added"] == 76  # nothing was marked as imported either
+
+
+# -- (4) exact counts ------------------------------------------------------------------------------
+
+def test_parse_counts_of_the_learners_page():
+    result = til.parse(PAGE.read_text(encoding="utf-8"))
+    assert result.problems == []
+    assert result.meta["front_matter"] == {"layout": "page", "permalink": "/TIL/", "title": "TIL",
+                                           "description": "Today I learnt.", "nav": True, "nav_order": 5}
+    assert list(result.meta["front_matter"]) == ["layout", "permalink", "title", "description", "nav", "nav_order"]
+    entries = result.entries
+    sections = {(e.day, e.period) for e in entries}
+    assert len(sections) == 23
+    assert sum(1 for _, period in sections if period is None) == 11  # single-day headings
+    assert len(entries) == 76 and all(e.kind == "done" for e in entries)
+    assert [e.line for e in entries if e.style == "paragraph"] == [33]
+    assert entries[[e.line for e in entries].index(33)].text == "Flight back to China. Time with family and friends."
+    notes = {e.line: [n.depth for n in e.notes] for e in entries if e.notes}
+    assert notes == {65: [0] * 6, 80: [0, 0, 1, 1, 1, 0], 89: [0] * 4, 95: [0] * 13, 109: [0, 0], 159: [0, 0, 0]}
+    assert sum(len(e.notes) for e in entries) == 34
+
+
+def test_parse_keeps_days_periods_and_text():
+    entries = til.parse(PAGE.read_text(encoding="utf-8")).entries
+    first = entries[0]
+    assert (first.day, first.period, first.line) == (date(2023, 8, 18), (date(2023, 8, 12), date(2023, 8, 18)), 10)
+    assert first.text.endswith("(https://lilianweng.github.io/posts/2021-09-25-train-large/),")  # trailing space dropped
+    single = next(e for e in entries if e.line == 149)  # under "# 2023-05-10 " (trailing space)
+    assert (single.day, single.period) == (date(2023, 5, 10), None)
+    nbsp = next(e for e in entries if e.line == 143)
+    assert "your\u00a0career" in nbsp.text  # kept exactly, no-break space included
+    deep = next(e for e in entries if e.line == 80).notes[2]
+    assert (deep.text, deep.depth) == ("commitment-aversion thoughts", 1)
+    spaces = next(e for e in entries if e.line == 159).notes[0]
+    assert spaces == Note("[Detoxify](https://github.com/unitaryai/detoxify): model to remove unsafe content.", 0)
+
+
+# -- (5) the export parses as intended -------------------------------------------------------------
+
+def test_export_front_matter_is_yaml_in_order(cli):
+    cli("config", "set", "til.description", "Things: I learnt # daily", ok=True)
+    cli("config", "set", "til.nav", "false", ok=True)
+    out = cli("export", "til", ok=True).stdout
+    head = out.split("---\n")[1]
+    data = yaml.safe_load(head)
+    assert list(data) == ["layout", "permalink", "title", "description", "nav", "nav_order"]
+    assert data == {"layout": "page", "permalink": "/TIL/", "title": "TIL",
+                    "description": "Things: I learnt # daily", "nav": False, "nav_order": 5}
+
+
+def test_export_headings_and_lists_by_markdown_it(cli):
+    imported(cli)
+    out = cli("export", "til", "--group", "range", ok=True).stdout
+    tokens = MarkdownIt("commonmark").parse(body(out))
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert len(headings) == 23 and all(t.tag == "h1" for t in tokens if t.type == "heading_open")
+    assert headings[:3] == ["2023-08-12 - 2023-08-18", "2023-08-01 - 2023-08-11", "2023-07-24 - 2023-07-31"]
+    assert "2023-06-07" in headings and headings[-1] == "2023-05-08"
+    assert sum(t.type == "list_item_open" and t.level == 1 for t in tokens) == 75  # + 1 paragraph
+    assert sum(t.type == "list_item_open" and t.level > 1 for t in tokens) == 34
+    assert not any(t.type in ("hr", "code_block", "fence", "html_block", "blockquote_open") for t in tokens)
+
+
+# -- (6) hostile text ------------------------------------------------------------------------------
+
+HOSTILE = ["# not a heading", "a --- b", "---", "line1\nline2", "1. not a list", "- bullet", "> quote",
+           "```", "<div>", "[label]: /url", "title\n===", "x\n# 2023-01-01\n---\n2. y\n\nafter blank"]
+
+
+def test_hostile_text_stays_inside_its_list_item(cli, tmp_path):
+    for text in HOSTILE:
+        cli("done", "--note", "## note heading", "--note", "\t---", "--note", "1) n", "--", text, ok=True)
+    out = cli("export", "til", "--group", "day", ok=True).stdout
+    tokens = MarkdownIt("commonmark").parse(body(out))
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"]
+    assert tokens[1].content == "2024-04-18"
+    assert not any(t.type in ("hr", "code_block", "fence", "html_block", "blockquote_open", "bullet_list_open")
+                   for t in tokens)
+    top = [i for i, t in enumerate(tokens) if t.type == "list_item_open" and t.level == 1]
+    assert len(top) == len(HOSTILE)
+    assert sum(t.type == "list_item_open" and t.level > 1 for t in tokens) == 3 * len(HOSTILE)
+    firsts = [plain(tokens[i + 2]) for i in top]  # list_item_open, paragraph_open, inline
+    assert firsts[:5] == ["# not a heading", "a --- b", "---", "line1\nline2", "1. not a list"]
+    # ... and importing the page gives the same text back (into another store)
+    page = tmp_path / "til.md"
+    page.write_text(out, encoding="utf-8")
+    other = {"STUDYLOG_HOME": str(tmp_path / "other")}
+    report = cli("import", "til", str(page), "--json", "--no-link", env=other, ok=True).json()
+    assert (report["added"], report["problems"]) == (len(HOSTILE), [])
+    back = cli("log", "--json", env=other, ok=True).json()[::-1]
+    assert [e["text"] for e in back] == HOSTILE
+    assert back[0]["notes"] == [{"text": "## note heading", "depth": 0}, {"text": "---", "depth": 1},
+                                {"text": "1) n", "depth": 0}]
+    assert cli("export", "til", "--group", "day", env=other, ok=True).stdout == out
+
+
+_PIECES = st.sampled_from(["#", "# ", "-", "- ", "--", "---", "*", "+ ", "1.", "1. ", "2) ", "=", ">", "```",
+                           "~~~", "<div>", "<!--", "[a]:", "[b", "\\", "x", "word ", " ", "\t", "\n", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, min_size=1, max_size=12).map("".join), min_size=1, max_size=3))
+def test_any_text_stays_one_list_item(texts):
+    texts = [t if t.strip() else "x" for t in texts]
+    page = "---\n---\n# 2024-01-01\n" + "\n".join(numbered([(t, [Note(t, 0)]) for t in texts])) + "\n"
+    tokens = MarkdownIt("commonmark").parse(body(page))
+    assert [t.type for t in tokens if t.level == 0] == ["heading_open", "heading_close", "ordered_list_open",
+                                                        "ordered_list_close"]
+    assert sum(t.type == "list_item_open" and t.level == 1 for t in tokens) == len(texts)
+    assert sum(t.type == "list_item_open" and t.level == 3 for t in tokens) == len(texts)
+    assert not any(t.type in ("heading_open", "hr", "code_block", "fence", "html_block") for t in tokens[3:])
+
+
+@given(st.text(st.sampled_from(list("#-*+_=>`~<[]:.)1 \tax!/"))))
+def test_unescape_undoes_escape(line):
+    if not line.startswith("\\") and not re.match(r"\d+\\", line):
+        assert unescape_line(escape_line(line)) == line
+
+
+# -- hours and links on entries logged with studylog ------------------------------------------------
+
+DLC1 = "https://github.com/jacobhilton/deep_learning_curriculum/blob/master/1-Transformers.md"
+
+
+def test_hours_template_and_item_links(cli):
+    cli("done", "Read the transformer chapter", "-H", "2.3", "-i", "dlc/1", ok=True)
+    cli("done", "spent 1.5h on [the paper](https://x.org)", "-H", "1.5", "-i", "dlc/1", ok=True)
+    cli("done", "DPO notes [draft]", "-H", "15", "-i", "dlc/1", ok=True)
+    cli("done", "no hours, no item", ok=True)
+    out = cli("export", "til", "--group", "day", ok=True).stdout
+    assert body(out).split("\n")[:5] == [
+        "# 2024-04-18",
+        f"1. Around 2.3 hours to [read the transformer chapter]({DLC1})",
+        "2. spent 1.5h on [the paper](https://x.org)",
+        f"3. Around 15 hours to DPO notes [draft] ([link]({DLC1}))",
+        "4. no hours, no item",
+    ]
+    cli("config", "set", "til.hours_template", "{text} ({hours}h)", ok=True)
+    assert f"1. [read the transformer chapter]({DLC1}) (2.3h)" in cli("export", "til", ok=True).stdout
+
+
+def test_til_imported_text_is_never_dressed(cli):
+    report = cli("import", "til", str(PAGE), "--json", "--no-link", ok=True).json()
+    assert report["added"] == 76
+    entry = next(e for e in cli("log", "--json", ok=True).json() if e["text"] == "Did my first introductory to EA course.")
+    cli("edit", str(entry["id"]), "--item", "dlc/1", "--hours", "3", ok=True)
+    out = cli("export", "til", "--group", "range", ok=True).stdout
+    assert normalise(out) == normalise(PAGE.read_text(encoding="utf-8"))
+
+
+# -- (7) grouping, ranges, --out -------------------------------------------------------------------
+
+def test_group_week_and_day_golden(cli):
+    imported(cli)
+    week = cli("export", "til", "--group", "week", ok=True).stdout
+    day = cli("export", "til", "--group", "day", ok=True).stdout
+    golden("til-week.md", week)
+    golden("til-day.md", day)
+    assert cli("export", "til", ok=True).stdout == week  # week is the default
+    headings = re.findall(r"^# (\S+) - (\S+)$", week, re.MULTILINE)
+    assert headings and all(date.fromisoformat(a).weekday() == 0 and
+                            (date.fromisoformat(b) - date.fromisoformat(a)).days == 6 for a, b in headings)
+    assert len(re.findall(r"^# \d{4}-\d{2}-\d{2}$", day, re.MULTILINE)) == 23
+    # within a week, earlier days first; within a day, in the order logged
+    assert week.index("[Project Starline]") < week.index("[NeRF - Representing")  # 05-13, then 05-14
+
+
+def test_week_start_setting(cli):
+    imported(cli)
+    cli("config", "set", "week_start", "sunday", ok=True)
+    week = cli("export", "til", "--group", "week", ok=True).stdout
+    starts = re.findall(r"^# (\S+) - ", week, re.MULTILINE)
+    assert starts and all(date.fromisoformat(s).weekday() == 6 for s in starts)
+
+
+def test_since_until(cli):
+    imported(cli)
+    out = cli("export", "til", "--group", "range", "--since", "2023-06-01", "--until", "2023-06-30", ok=True).stdout
+    assert re.findall(r"^# (.*)$", out, re.MULTILINE) == [
+        "2023-06-25 - 2023-06-30", "2023-06-20 - 2023-06-24", "2023-06-14 - 2023-06-19",
+        "2023-06-08 - 2023-06-13", "2023-06-07", "2023-06-01 - 2023-06-06"]
+    assert cli("export", "til", "--since", "2030-01-01", ok=True).stdout == "\n".join(
+        ["---", "layout: page", "permalink: /TIL/", "title: TIL", "description: Today I learnt.", "nav: true",
+         "nav_order: 5", "---", ""])
+    cli("export", "til", "--since", "2023-07-01", "--until", "2023-06-01", ok=False)
+
+
+def test_out_writes_the_whole_file_atomically(cli, tmp_path, monkeypatch):
+    imported(cli)
+    target = tmp_path / "site" / "til.md"
+    result = cli("export", "til", "--group", "range", "--out", str(target), ok=True)
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == cli("export", "til", "--group", "range", ok=True).stdout
+    assert os.listdir(target.parent) == ["til.md"]
+    # a failed write leaves the old file as it was, and no temporary file behind
+    target.write_text("old page\n", encoding="utf-8")
+
+    def broken(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    cli("export", "til", "--out", str(target), ok=False)
+    assert target.read_text(encoding="utf-8") == "old page\n"
+    assert os.listdir(target.parent) == ["til.md"]
+
+
+def test_group_must_be_known(cli):
+    assert cli("export", "til", "--group", "month").exit_code != 0
+
+
+# -- (9) malformed files ---------------------------------------------------------------------------
+
+MALFORMED = """\
+some words before any heading
+1. and a list item
+
+# 2023-02-30
+1. under an impossible date
+\t1. its note
+
+# 2023-03-01 - 2023-02-01
+1. under a backwards range
+
+# 2023-03-02
+1. fine
+## a sub-heading
+2. also fine
+      1. deep note
+
+# Notes
+1. under a heading with no date
+"""
+
+
+def test_malformed_page_imports_what_it_can(cli, tmp_path):
+    page = tmp_path / "bad.md"
+    page.write_text(MALFORMED, encoding="utf-8")
+    report = cli("import", "til", str(page), "--json", "--no-link", ok=True).json()
+    assert (report["added"], report["days"]) == (2, 1)
+    assert [(p["line"], p["level"]) for p in report["problems"]] == [
+        (1, "skipped"), (4, "skipped"), (8, "skipped"), (13, "skipped"), (17, "skipped")]
+    messages = [p["message"] for p in report["problems"]]
+    assert "2 lines skipped" in messages[0] and "impossible date" in messages[1] and "2 lines" in messages[1]
+    assert "ends before it starts" in messages[2] and "sub-heading" in messages[3] and "no date" in messages[4]
+    texts = [(e["text"], e["notes"]) for e in cli("log", "--json", ok=True).json()[::-1]]
+    assert texts == [("fine", []), ("also fine", [{"text": "deep note", "depth": 0}])]
+    human = " ".join(cli("import", "til", str(page), "--no-link", ok=True).stdout.split())
+    assert "impossible date" in human and "already imported" in human
+
+
+def test_binary_file_is_refused_and_nothing_is_written(cli, tmp_path):
+    page = tmp_path / "garbage.md"
+    page.write_bytes(bytes(range(256)) * 4)
+    result = cli("import", "til", str(page), "--no-link")
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+    assert "studylog: error" in result.stderr
+    assert cli("log", "--json", ok=True).json() == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_parse_never_raises(text):
+    result = til.parse(text)
+    assert all(p.line >= 1 for p in result.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary())
+def test_parse_never_raises_on_decoded_garbage(data):
+    result = til.parse("# 2023-01-01\n" + data.decode("utf-8", errors="replace"))
+    assert all(e.day == date(2023, 1, 1) for e in result.entries)
+
+
+def test_hours_are_read_from_the_text_when_the_hours_finder_exists():
+    if importlib.util.find_spec("studylog.importers.hours_text") is None:
+        pytest.skip("studylog.importers.hours_text is not there yet")
+    result = til.parse("# 2023-01-01\n1. Around 2.3 hours to finish x\n2. spent 2-3 hours on y\n3. no time\n")
+    assert [e.hours for e in result.entries] == [2.3, 2.5, None]
+    assert [(p.line, p.level) for p in result.problems] == [(3, "doubtful")]
