@@ -162,7 +162,8 @@ def console(record: bool = False):
     """A rich console for people: honours NO_COLOR, and is plain text when piped."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, record=record)
+    # markup and emoji off: "[label](url)" and ":tea:" in a learner's text are text, not styling
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False, record=record)
 
 
 def settings() -> dict:

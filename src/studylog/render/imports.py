@@ -20,11 +20,11 @@ def render_import(summary: ImportSummary, problems: list[Problem], dry_run: bool
     parts: list = [head]
     if summary.linked:
         table = Table(box=None, pad_edge=False, header_style="bold", title=None)
-        table.add_column("line", justify="right", no_wrap=True)
-        table.add_column("item", no_wrap=True, style="cyan")
-        table.add_column("text", ratio=1, overflow="ellipsis", no_wrap=True)
+        table.add_column("line", justify="right", no_wrap=True, min_width=4)
+        table.add_column("item", no_wrap=True, style="cyan", min_width=12)
+        table.add_column("text", ratio=1)
         for line, item, text in summary.linked:
-            table.add_row(str(line), item, text)
+            table.add_row(str(line), item, Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis"))
         parts += [Text("Linked (check these; --no-link turns linking off):"), table]
     if problems:
         table = Table(box=None, pad_edge=False, header_style="bold")
