@@ -58,3 +58,10 @@ def _home():
     import os
 
     return os.environ["STUDYLOG_HOME"]
+
+
+def test_brackets_and_shortcodes_are_text_not_markup(cli):
+    cli("done", "finished [week0_d2_cnn](https://example.org/x) :tea: [bold]not bold[/bold]", ok=True)
+    for args in (("today",), ("log",), ("week",)):
+        out = cli(*args, ok=True, env={"COLUMNS": "200"}).stdout
+        assert "[week0_d2_cnn](https://example.org/x) :tea: [bold]not bold[/bold]" in out, args
