@@ -44,7 +44,7 @@ class Key:
             return value
         value = text.strip()
         self.check(value)
-        return value
+        return value.lower() if self.choices else value
 
     def check(self, value: Any) -> None:
         if isinstance(self.default, bool) != isinstance(value, bool) or not isinstance(value, type(self.default)):
