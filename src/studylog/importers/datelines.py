@@ -1,0 +1,244 @@
+"""Dates as learners write them at the start of a heading, a list item or a file name.
+
+Forms read: ISO ``2024-01-05`` (also ``/`` and ``.``), US ``2/7/2021`` and ``11/22/18`` (day
+first when the file shows it, see :func:`slash_order`), dotted European ``05.01.2024``, long
+``June 27, 2018`` / ``Jun 1 2025`` / ``19th January 2020``, CJK ``2024년 1월 5일`` /
+``2016年6月27日``, ranges of these (``2023-08-12 - 2023-08-18``, ``Jun 1 - Jun 7, 2025``), and in
+headings also a month alone (``January 2024``, ``2024-01``, ``2024년 1월``), a year alone, a day
+alone (``5``, ``5th``, under a month heading) and a long date without a year (``June 27, Monday``).
+
+Labels before the date are skipped: ``Day 3:``, ``R1D5:``, ``Día 0:``, a weekday, emoji and
+markup. Nothing here checks the calendar: :class:`DateHit` keeps the numbers as written (February
+30 and the year 20205 included) so that the caller can report them by line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+_MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_SEP = r"\s*(?:-|–|—|~|to|until|\.\.)\s*"
+
+# One full or partial date at the start of the text; every form names its groups y, m, d, mon.
+_FORMS = [
+    ("iso", rf"(?P<y>\d{{4,5}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d/.-]\d)"),
+    ("cjk", r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"),
+    ("slash", r"(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{2,5})(?![\d/-])"),
+    ("dots", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"),
+    ("long", rf"(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?:\s*,\s*|\s+)(?P<y>\d{{4,5}})(?![\d:])"),
+    ("long", rf"(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>\d{{4,5}})(?![\d:])"),
+    ("noyear", rf"(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:/])"),
+    ("noyear", rf"(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})(?![\w])"),
+]
+_FORM_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _FORMS]
+_MONTH_ONLY = [
+    re.compile(rf"(?P<mon>{_MON}),?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE),
+    re.compile(r"(?P<y>\d{4})[-/](?P<m>\d{1,2})(?![\d/-])"),
+    re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]"),
+]
+_YEAR_ONLY = re.compile(r"(?P<y>\d{4})\s*[年년]?\s*$")
+_DAY_ONLY = re.compile(rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|]\s+|\()",
+                       re.IGNORECASE)
+_LABEL = re.compile(
+    r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
+    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
+    r"|r\d+d\d+\s*[:.\-–—]?\s*"  # R1D5:
+    r"|\d+\s*(?:日目|일차)\s*[:.]?\s*"  # 1日目:
+    r"|week\s*\d+\s*,?\s*day\s*\d+\s*[:.\-–—]?\s*"
+    r"|(?:date|til|log)\s*[:\-–—]\s*"
+    rf"|{_WD},?\s+(?=\d|{_MON})"  # Monday, June 27
+    r"|\[\[?\s*(?=\d)"
+    r")",
+    re.IGNORECASE,
+)
+_WEEKDAY_NEAR = re.compile(rf"^[\s,.\-–—:(|*]*(?:week\s*\d+\s*,?\s*day\s*\d+\s*)?[\s,.\-–—:(|*]*(?P<wd>{_WD})(?!\w)"
+                           rf"|\((?P<wd2>{_WD})\)", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"(?<!\w)({_WD})(?!\w)", re.IGNORECASE)
+_WEEKDAY_LABEL = re.compile(rf"{_WD},?\s+", re.IGNORECASE)
+_RANGE_SEP = re.compile(_SEP, re.IGNORECASE)
+_RANGE_DAY = re.compile(r"(\d{1,2})" + _ORD + r"(?:\s*,\s*(\d{4}))?(?=\s*(?:$|[(\[:,|]))", re.IGNORECASE)
+_ENTRY_LIKE = re.compile(rf"^\W*(?:(?:day|d[ií]a)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Ymd:
+    """A date as written: any part may be missing (None); the numbers are not checked."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    year_text: str = ""  # the year as written ("18", "2018", "20205")
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: Ymd
+    end: Ymd | None  # for a range
+    rest: str  # the text after the date
+    weekday: int | None  # 0 = Monday, when one is written next to the date
+    kind: str  # "full", "noyear", "month", "year", "day"
+
+
+def _ymd(kind: str, m: re.Match[str], order: str) -> Ymd:
+    g = m.groupdict()
+    year_text = g.get("y") or ""
+    year = int(year_text) if year_text else None
+    if kind == "slash":
+        a, b = int(g["a"]), int(g["b"])
+        month, day = (b, a) if order == "dmy" else (a, b)
+        return Ymd(year, month, day, year_text)
+    month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
+    return Ymd(year, month, int(g["d"]), year_text)
+
+
+def _one(text: str, pos: int, order: str, partial: bool) -> tuple[str, Ymd, int] | None:
+    for kind, regex in _FORM_RES:
+        if kind == "noyear" and not partial:
+            continue
+        m = regex.match(text, pos)
+        if m:
+            return ("noyear" if kind == "noyear" else "full"), _ymd(kind, m, order), m.end()
+    return None
+
+
+def strip_label(text: str) -> str:
+    """``text`` without the labels learners put before a date (``Day 3:``, ``R1D5:``, ``📅``)."""
+    pos = 0
+    for _ in range(6):
+        m = _LABEL.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return text[pos:]
+
+
+def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | None:
+    """The date (or range) at the start of ``text`` after its labels. ``partial`` also reads a
+    month, a year or a day alone and a long date without a year (headings); list items pass
+    False and only full dates count."""
+    stripped = text.strip()
+    body = strip_label(stripped)
+    if not body or not (body[0].isdigit() or body[0].isalpha()):
+        return None
+    weekday = _weekday_before(stripped[:len(stripped) - len(body)])
+    first = _one(body, 0, order, partial)
+    if first is not None:
+        kind, start, pos = first
+        end = None
+        sep = _RANGE_SEP.match(body, pos)
+        if sep:
+            after = sep.end()
+            label = _WEEKDAY_LABEL.match(body, after)
+            second = _one(body, label.end() if label else after, order, True)
+            if second is not None:
+                _, end, pos = second
+                if start.year is None and end.year is not None:
+                    start, kind = Ymd(end.year, start.month, start.day, end.year_text), "full"
+                elif end.year is None and start.year is not None:
+                    end = Ymd(start.year, end.month, end.day, start.year_text)
+            else:
+                day_only = _RANGE_DAY.match(body, sep.end())
+                if day_only and start.month is not None and 1 <= int(day_only.group(1)) <= 31:
+                    year = int(day_only.group(2)) if day_only.group(2) else start.year
+                    end = Ymd(year, start.month, int(day_only.group(1)), day_only.group(2) or start.year_text)
+                    if start.year is None and year is not None:
+                        start, kind = Ymd(year, start.month, start.day, str(year)), "full"
+                    pos = day_only.end()
+        rest = body[pos:]
+        if weekday is None:
+            weekday = _weekday_after(rest)
+        if kind == "noyear" and start.year is None and end is None:
+            return DateHit(start, None, rest, weekday, "noyear")
+        if start.year is None:
+            return None
+        return DateHit(start, end, rest, weekday, kind)
+    if not partial:
+        return None
+    for regex in _MONTH_ONLY:
+        m = regex.match(body)
+        if m:
+            g = m.groupdict()
+            month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
+            return DateHit(Ymd(int(g["y"]), month, None, g["y"]), None, body[m.end():], None, "month")
+    m = _YEAR_ONLY.match(body)
+    if m:
+        return DateHit(Ymd(int(m.group("y")), None, None, m.group("y")), None, "", None, "year")
+    m = _DAY_ONLY.match(body)
+    if m:
+        wd = m.group("wd")
+        return DateHit(Ymd(None, None, int(m.group("d"))), None, body[m.end():],
+                       WEEKDAYS[wd.lower().rstrip(".")] if wd else weekday, "day")
+    return None
+
+
+def _weekday_before(prefix: str) -> int | None:
+    m = _WEEKDAY_WORD.search(prefix)
+    return WEEKDAYS[m.group(1).lower().rstrip(".")] if m else None
+
+
+def _weekday_after(rest: str) -> int | None:
+    m = _WEEKDAY_NEAR.search(rest[:60])
+    if not m:
+        return None
+    return WEEKDAYS[(m.group("wd") or m.group("wd2")).lower().rstrip(".")]
+
+
+def looks_like_entry(text: str) -> bool:
+    """A heading such as ``Day 5`` or ``R1D5`` that names a day of a log but no date."""
+    return bool(_ENTRY_LIKE.match(text.strip()))
+
+
+def name_date(name: str | None) -> tuple[int, int, int | None] | None:
+    """``2024-01-05.md`` → (2024, 1, 5); ``2024-01.md`` → (2024, 1, None); else None."""
+    if not name:
+        return None
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    m = re.match(r"(\d{4})[-_.](\d{2})(?:[-_.](\d{2}))?(?!\d)", stem)
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    day = int(m.group(3)) if m.group(3) else None
+    if not 1 <= month <= 12 or (day is not None and safe_date(year, month, day) is None):
+        return None
+    return year, month, day
+
+
+def safe_date(year: int | None, month: int | None, day: int | None) -> date | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-]\d{2,5}(?![\d/])")
+
+
+def slash_order(lines: list[str]) -> str:
+    """``dmy`` when a file's slashed dates show the day first (a first number above 12 and no
+    second number above 12), else ``mdy`` (the US order)."""
+    day_first = month_first = 0
+    for line in lines:
+        if "/" not in line and "-" not in line:
+            continue
+        for m in _SLASH.finditer(line[:40]):
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first += a > 12
+            month_first += b > 12
+    return "dmy" if day_first > month_first else "mdy"

@@ -1,0 +1,272 @@
+"""Link an imported entry to the one curriculum item it clearly names, or to none.
+
+Evidence, strongest first (all tables are built once, so :meth:`Linker.link` is a few regex scans):
+
+*Strong* -- any one is enough:
+- a URL that belongs to exactly one item (a DLC chapter file, a lecture's YouTube video). URLs
+  shared by several items (a chapter's streamlit app) only tell the curriculum;
+- an alias or a canonical reference as a whole word, case-insensitive (``week0_d4_optimization``,
+  ``makemore-4``, ``dlc/2``), and "makemore part 3" / "part 3 of the makemore series" for the
+  ``makemore-3`` kind of alias (a makemore part is *not* a lecture number: part 3 is lecture 4);
+- a number phrase ("Topic 2", "Week 3", "lecture 5/8", "[0.4]") followed by words of that
+  item's title ("Topic 2 Scaling Laws", "Week 3 Goal Misgeneralization"): at least two of the
+  title's words, or all of them if it has one ("Topic 8 Interpretability");
+- a number phrase with a total ("part 5/8", "video 4/8") in a curriculum the text names that has
+  exactly that many items.
+
+*Weak* -- used only when there is no strong evidence, and only inside a curriculum the text
+names (by id, title, author or one of its web sites): a letters-only alias (``makemore``,
+``tokenizer``), a number phrase other than "part N" ("lecture 3" near "karpathy"), or an item's
+whole title ("DLC Alignment topic").
+
+When the evidence names two different items the answer is None. The text is read first; its
+notes only when the text has no strong evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+_URL = re.compile(r"\]\((?P<target><?[^)\s>]+>?)[^)]*\)|(?P<bare>(?:https?://|www\.)[^\s<>\]\[()\"'`]+)",
+                  re.IGNORECASE)
+_PHRASE = re.compile(
+    r"(?<![\w/=?&.-])(?P<kind>topic|chapter|ch|week|wk|session|lecture|lec|video|vid|part|pt|section|sec|unit|"
+    r"module|lesson|episode|ep)\.?\s*#?\s*(?P<n>\d{1,3}(?:\.\d{1,3})*)(?![\d\w])"
+    r"(?:\s*(?:/|of|out\s+of)\s*(?P<total>\d{1,3})(?!\d))?"
+    r"|\[(?P<bn>\d{1,2}(?:\.\d{1,2})+)\]",
+)
+_RUN = re.compile(r"[\w-]+(?:[./][\w-]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_STOP = frozenset("a an the of for and to in on with at by from via is my our its this that".split())
+_PLATFORMS = frozenset(["github.com", "youtube.com", "youtu.be", "google.com", "streamlit.app", "github.io",
+                        "medium.com", "substack.com", "notion.site", "arxiv.org", "colab.research.google.com"])
+_DROP_QUERY = ("utm_", "ref", "source", "tab", "usp", "feature", "fbclid", "si", "t", "list", "index")
+_MAX_TEXT = 6000
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("isation", "ization").replace("’", "'")
+    if w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP]
+
+
+def _title_core(title: str) -> list[str]:
+    core = title.split(" | ")[0]
+    core = re.sub(r"^\s*(?:chapter|part|week|topic|lecture|section)\s*\d+(?:\.\d+)*\s*[:.\-–]?\s*", "", core,
+                  flags=re.IGNORECASE)
+    return _tokens(core)
+
+
+def _number(raw: str) -> str:
+    return ".".join(str(int(p)) for p in raw.split("."))
+
+
+_SPLIT = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?P<host>[^/?#:]*)(?::\d*)?(?P<path>[^?#]*)"
+                    r"(?:\?(?P<query>[^#]*))?", re.IGNORECASE)
+
+
+def normalize_url(url: str) -> str | None:
+    """A comparable form of ``url``: YouTube videos by id, GitHub files without the branch."""
+    raw = url.strip().strip("<>").rstrip(").,;:!?]'\"")
+    m = _SPLIT.match(raw)
+    host = m.group("host").lower() if m else ""
+    for prefix in ("www.", "m."):
+        host = host[len(prefix):] if host.startswith(prefix) else host
+    if not host or "." not in host:
+        return None
+    path = m.group("path").rstrip("/")
+    query = [tuple(p.split("=", 1)) if "=" in p else (p, "") for p in (m.group("query") or "").split("&") if p]
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        video = dict(query).get("v") or (path.split("/")[2] if path.startswith(("/embed/", "/shorts/")) and
+                                         path.count("/") >= 2 else None)
+        return f"yt:{video}" if video else None
+    if host == "youtu.be":
+        return f"yt:{path.strip('/')}" if path.strip("/") else None
+    segments = [s for s in path.split("/") if s]
+    if host == "github.com" and len(segments) >= 2:
+        rest = segments[4:] if len(segments) >= 4 and segments[2] in ("blob", "tree", "raw") else segments[2:]
+        return "gh:" + "/".join(segments[:2] + rest).lower()
+    if host == "raw.githubusercontent.com" and len(segments) >= 3:
+        return "gh:" + "/".join(segments[:2] + segments[3:]).lower()
+    kept = sorted(f"{k}={v}" if v else k for k, v in ((k.lower(), v) for k, v in query)
+                  if not k.startswith(_DROP_QUERY))
+    return (host + path).lower() + ("?" + "&".join(kept) if kept else "")
+
+
+def site_keys(norm: str | None) -> list[str]:
+    """Keys naming the web site of a normalized URL, most specific first (for curriculum context)."""
+    if norm is None or norm.startswith("yt:"):
+        return []
+    if norm.startswith("gh:"):
+        return ["gh:" + "/".join(norm[3:].split("/")[:2])]
+    host = norm.split("/", 1)[0].split("?", 1)[0]
+    domain = ".".join(host.split(".")[-2:])
+    return [host] + ([domain] if domain not in _PLATFORMS and host not in _PLATFORMS else [])
+
+
+class Linker:
+    def __init__(self, catalog) -> None:
+        urls: dict[str, set[str]] = defaultdict(set)
+        self._sites: dict[str, set[str]] = defaultdict(set)
+        self._aliases: dict[str, set[str]] = defaultdict(set)
+        self._weak: dict[str, set[str]] = defaultdict(set)
+        self._series: dict[tuple[str, str], str] = {}
+        self._by_number: dict[str, list[tuple[str, str, frozenset[str], int]]] = defaultdict(list)
+        self._titles: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self._sizes: dict[str, int] = {}
+        terms: dict[str, set[str]] = defaultdict(set)
+        for cid, curriculum in catalog.curricula.items():
+            self._sizes[cid] = len(curriculum.items)
+            for term in _curriculum_terms(cid, curriculum):
+                terms[term.lower()].add(cid)
+            for key in site_keys(normalize_url(curriculum.url)):
+                self._sites[key].add(cid)
+            for item in curriculum.items:
+                ref = f"{cid}/{item.id}"
+                self._aliases[ref.lower()].add(ref)
+                for url in [item.url] + [p.url for p in item.parts]:
+                    if url and (norm := normalize_url(url)):
+                        urls[norm].add(ref)
+                        for key in site_keys(norm):
+                            self._sites[key].add(cid)
+                for alias in item.aliases:
+                    (self._weak if alias.isalpha() else self._aliases)[alias.lower()].add(ref)
+                    if m := re.fullmatch(r"([a-z]+)-(\d+)", alias.lower()):
+                        self._series[(m.group(1), m.group(2))] = ref
+                core = _title_core(item.title)
+                if core:
+                    self._by_number[_number(item.id) if re.fullmatch(r"[\d.]+", item.id) else item.id.lower()].append(
+                        (cid, ref, frozenset(core), min(2, len(set(core)))))
+                    self._titles[cid].append((tuple(core), ref))
+        self._urls = {u: next(iter(refs)) for u, refs in urls.items() if len(refs) == 1}
+        spaced = [a for a in [*self._aliases, *self._weak] if not _RUN.fullmatch(a)]
+        self._spaced_re = _words_regex(spaced) if spaced else None
+        self._alias_names = frozenset(self._aliases) | frozenset(self._weak)
+        self._term_checks = [(t, frozenset(cids), _words_regex([t])) for t, cids in sorted(terms.items())]
+        words = sorted({w for w, _ in self._series}, key=len, reverse=True)
+        series = "|".join(map(re.escape, words)) or r"(?!x)x"
+        self._series_re = re.compile(
+            rf"(?<![\w-])(?P<w1>{series})\s*(?:part|pt\.?|p|#|no\.?)\s*(?P<n1>\d{{1,2}})(?!\d)"
+            rf"|(?<![\w-])part\s*(?P<n2>\d{{1,2}})\s+of\s+(?:[\w'’]+\s+){{0,3}}?(?P<w2>{series})(?![\w-])")
+
+    def link(self, text: str, notes: list[str]) -> str | None:
+        """The canonical reference of the one item ``text`` (else its notes) names, or None."""
+        strong, weak, context = self._evidence(text[:_MAX_TEXT], set())
+        if not strong and notes:
+            more_strong, more_weak, _ = self._evidence("\n".join(notes)[:_MAX_TEXT], context)
+            strong, weak = more_strong, weak or more_weak
+        found = strong or weak
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _evidence(self, text: str, context: set[str]) -> tuple[set[str], set[str], set[str]]:
+        strong: set[str] = set()
+        weak: set[str] = set()
+        context = set(context)
+        lower = text.lower()
+        if "/" in lower or "www." in lower:
+            for m in _URL.finditer(text):
+                norm = normalize_url(m.group("target") or m.group("bare"))
+                if norm in self._urls:
+                    strong.add(self._urls[norm])
+                for key in site_keys(norm):
+                    if key in self._sites:
+                        context |= self._sites[key]
+                        break
+            lower = _URL.sub(_blank_target, lower)
+        flat = " ".join(lower.split())
+        for term, cids, pattern in self._term_checks:
+            if term in flat and not cids <= context and pattern.search(flat):
+                context |= cids
+        for key in self._alias_keys(lower):
+            if key in self._aliases:
+                strong |= self._aliases[key]
+            elif key in self._weak:
+                weak |= {r for r in self._weak[key] if r.split("/", 1)[0] in context}
+        if self._series and "part" in lower:
+            for m in self._series_re.finditer(lower):
+                word, n = (m.group("w1"), m.group("n1")) if m.group("w1") else (m.group("w2"), m.group("n2"))
+                if ref := self._series.get((word, str(int(n)))):
+                    strong.add(ref)
+        for m in _PHRASE.finditer(lower):
+            self._phrase(m, lower, context, strong, weak)
+        if not strong and context:
+            weak |= self._whole_titles(lower, context)
+        return strong, weak, context
+
+    def _alias_keys(self, text: str) -> set[str]:
+        """Whole-word runs of ``text`` (and their parts before a ``/``) that are aliases."""
+        runs = set(_RUN.findall(text))
+        if "/" in text:
+            for run in [r for r in runs if "/" in r]:
+                pieces = run.split("/")
+                runs.update("/".join(pieces[:i]) for i in range(1, len(pieces)))
+        if self._spaced_re is not None:
+            runs.update(" ".join(m.group(1).lower().split()) for m in self._spaced_re.finditer(text))
+        return runs & self._alias_names
+
+    def _phrase(self, m: re.Match[str], masked: str, context: set[str], strong: set[str], weak: set[str]) -> None:
+        kind = (m.group("kind") or "section").lower()
+        number = _number(m.group("n") or m.group("bn"))
+        candidates = self._by_number.get(number, [])
+        following = _tokens(masked[m.end():m.end() + 120])[:8]
+        for cid, ref, title, needed in candidates:
+            matched = 0
+            for token in following:
+                if token not in title:
+                    break
+                matched += 1
+            if matched >= needed:
+                strong.add(ref)
+        if m.group("total"):
+            total = int(m.group("total"))
+            strong |= {ref for cid, ref, _, _ in candidates if cid in context and self._sizes[cid] == total}
+        elif kind not in ("part", "pt"):
+            weak |= {ref for cid, ref, _, _ in candidates if cid in context}
+
+    def _whole_titles(self, masked: str, context: set[str]) -> set[str]:
+        tokens = _tokens(masked)
+        found: set[str] = set()
+        for cid in context:
+            for core, ref in self._titles.get(cid, []):
+                size = len(core)
+                if any(tuple(tokens[i:i + size]) == core for i in range(len(tokens) - size + 1)):
+                    found.add(ref)
+        return found
+
+
+def _blank_target(m: re.Match[str]) -> str:
+    """A link target or bare URL blanked out (the link text stays)."""
+    return "](" + " " * (len(m.group(0)) - 2) if m.group("target") else " " * len(m.group(0))
+
+
+def _curriculum_terms(cid: str, curriculum) -> list[str]:
+    """Names a learner uses for a curriculum: its id, title (and parts of it), author."""
+    terms = [cid]
+    for part in [curriculum.title, *re.split(r"[:()|]| - ", curriculum.title)]:
+        words = part.split()
+        if len(words) >= 2 or (len(part.strip()) >= 5 and any(ch.isalpha() for ch in part)
+                               and (any(ch.isdigit() for ch in part) or not part.strip().islower())):
+            terms.append(part.strip())
+    if curriculum.author:
+        author = re.sub(r"\(.*?\)", "", curriculum.author).strip()
+        if author:
+            terms.append(author)
+            names = author.split()
+            if 2 <= len(names) <= 3 and all(n[:1].isupper() for n in names) and len(names[-1]) >= 4 \
+                    and names[-1].lower() not in ("impact", "team", "labs", "institute", "university"):
+                terms.append(names[-1])
+    return [t for t in terms if t]
+
+
+def _words_regex(words) -> re.Pattern[str]:
+    alternatives = sorted((w for w in words if w), key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!x)x")
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in alternatives)
+    return re.compile(rf"(?<![\w-])({body})(?![\w-]|\.\w)", re.IGNORECASE)

@@ -1,0 +1,306 @@
+"""Generic dated markdown logs: date headings at any level, dated top-level list items, "Day N:"
+and "R1D5:" headings of 100-days-of-code logs, day headings under a month heading, and files
+named by their date (``2024-01-05.md``, or ``2024-01.md`` for the month).
+
+Where the date comes from (:mod:`studylog.importers.datelines` reads the forms):
+
+- a heading whose text starts with a date (after labels such as ``Day 3:``); its section runs to
+  the next heading of the same or a higher level. Deeper headings inside it are sub-headings,
+  unless they carry a full date of their own;
+- a month or year heading (``# 2024년 1월``, ``# January 2024``) gives the month for day headings
+  (``## 5``) and the year for dates written without one;
+- outside dated sections, a top-level list item that starts with a full date (``- 6/1/2025 Sun``);
+  its nested lines are that entry's text and notes;
+- the file name, for everything outside dated sections.
+
+What becomes entries is decided by :mod:`studylog.importers.mdbody`. Each dated list item is one
+entry: the text after its date (weekday and "Week N Day M" labels removed), or else its first
+nested line, with the other nested lines as notes. Sections that are not dated are not imported;
+a heading that names a day of the log but no date (``### Day 5``) is reported.
+
+Hours: written in a date heading (``(2.5h)``) they belong to the day and go to its first entry;
+otherwise each entry's own text is read (:mod:`studylog.importers.hours_text`). An entry that
+says only "Nothing done" is reported, not imported: it is not study. Dates are checked against
+the entries around them (:mod:`studylog.importers.mdresolve`). Problems name their line; bad
+input never raises.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from studylog.hours import format_hours
+from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_entry, name_date, slash_order
+from studylog.importers.hours_text import read_hours
+from studylog.importers.mdbody import Draft, blocks, drafts
+from studylog.importers.mdresolve import Resolved, Written, resolve
+from studylog.importers.model import ImportedEntry, ParseResult, Problem
+from studylog.store.records import Note
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_CLOSING = re.compile(r"[ \t]+#+$")
+_ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])[ \t]+")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation around a date
+    r"(?:\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)|\b(?:week\s*\d+\s*,?\s*)?day\s*\d+\b|"
+    r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
+    re.IGNORECASE,
+)
+_NOTHING = re.compile(r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
+                      r"none|n/?a|rest\s+day|day\s+off)\W*$", re.IGNORECASE)
+
+
+@dataclass
+class _Anchor:
+    line: int
+    kind: str  # "heading", "bullet" or "file"
+    level: int  # heading level; 0 for the file; for a bullet, its marker's indent
+    hit: DateHit
+    context_year: int | None
+    body: list[tuple[int, str]] = field(default_factory=list)
+    blank: bool = False
+
+
+class _Scanner:
+    """One pass over the lines: dated sections with their body lines."""
+
+    def __init__(self, order: str, name: tuple[int, int, int | None] | None) -> None:
+        self.order = order
+        self.name = name
+        self.anchors: list[_Anchor] = []
+        self.problems: list[Problem] = []
+        self.context: list[tuple[int, int, int | None]] = []  # (heading level, year, month)
+        if name is not None:
+            self.context.append((0, name[0], name[1]))
+        self.anchor: _Anchor | None = None
+        self.fence: str | None = None
+        self.list_indent: int | None = None  # the top-level list item indent outside dated sections
+        self.blank = False
+        self._file_anchor(1)
+
+    def _file_anchor(self, line: int) -> None:
+        if self.name is not None and self.name[2] is not None:
+            y, m, d = self.name
+            self.anchor = _Anchor(line, "file", 0, DateHit(Ymd(y, m, d, str(y)), None, "", None, "full"), y)
+
+    def _close(self) -> None:
+        if self.anchor is not None:
+            self.anchors.append(self.anchor)
+        self.anchor = None
+
+    def _year(self) -> int | None:
+        return self.context[-1][1] if self.context else None
+
+    def run(self, lines: list[str]) -> None:
+        for number, raw in enumerate(lines, start=1):
+            self._line(number, raw)
+        self._close()
+
+    def _line(self, number: int, raw: str) -> None:
+        expanded = raw.expandtabs(4)
+        content = expanded.lstrip()
+        indent = len(expanded) - len(content)
+        if self.fence is not None:
+            if content.rstrip() and content.rstrip() == self.fence[0] * len(content.rstrip()) and \
+                    len(content.rstrip()) >= len(self.fence):
+                self.fence = None
+            if self.anchor is not None:
+                self.anchor.body.append((number, raw))
+            return
+        if (m := _FENCE.match(content)) and (m.group(1)[0] == "~" or "`" not in content[len(m.group(1)):]):
+            if self.anchor is not None and not (self.anchor.kind == "bullet" and self.anchor.blank
+                                                and indent <= self.anchor.level + 1):
+                self.fence = m.group(1)
+                self.anchor.body.append((number, raw))
+                return
+            self._close_bullet()
+            self.fence = m.group(1)
+            return
+        heading = _HEADING.match(raw) if indent < 4 else None
+        if heading:
+            self._heading(number, raw, len(heading.group(1)), _CLOSING.sub("", heading.group(2) or ""))
+            return
+        if self.anchor is not None and self.anchor.kind == "bullet":
+            if self._bullet_line(number, raw, content, indent):
+                return
+        elif self.anchor is not None:
+            self.anchor.body.append((number, raw))
+            return
+        self._outside(number, content, indent)
+
+    def _bullet_line(self, number: int, raw: str, content: str, indent: int) -> bool:
+        """Whether the line belongs to the open dated list item (else it is closed)."""
+        anchor = self.anchor
+        assert anchor is not None
+        if not content.strip():
+            anchor.blank = True
+            anchor.body.append((number, raw))
+            return True
+        ends = indent < 4 and _RULE.match(content)
+        if not ends and indent <= anchor.level + 1 and (_ITEM.match(content) or anchor.blank):
+            ends = True
+        if ends:
+            self._close_bullet()
+            return False
+        anchor.blank = False
+        anchor.body.append((number, raw))
+        return True
+
+    def _close_bullet(self) -> None:
+        if self.anchor is not None and self.anchor.kind == "bullet":
+            self._close()
+            self._file_anchor(self.anchors[-1].line)
+
+    def _outside(self, number: int, content: str, indent: int) -> None:
+        """A line outside dated sections: only a top-level list item starting with a date counts."""
+        if not content.strip():
+            self.blank = True
+            return
+        item = None if _RULE.match(content) else _ITEM.match(content)
+        if item and (self.list_indent is None or indent < self.list_indent + 2):
+            self.list_indent = indent
+            hit = find_date(content[item.end():], self.order, partial=False)
+            if hit is not None:
+                self.anchor = _Anchor(number, "bullet", indent, hit, self._year())
+        elif not item and (self.blank and indent < 2 or _RULE.match(content)):
+            self.list_indent = None
+        self.blank = False
+
+    def _heading(self, number: int, raw: str, level: int, title: str) -> None:
+        self._close_bullet()
+        self.list_indent = None
+        self.context = [c for c in self.context if c[0] < level]
+        anchor = self.anchor
+        if anchor is not None and (anchor.kind == "file" or level > anchor.level):
+            hit = find_date(title, self.order, partial=False)
+            if hit is None:
+                anchor.body.append((number, raw))  # a sub-heading
+                return
+            self._close()
+            self.anchor = _Anchor(number, "heading", level, hit, self._year())
+            return
+        self._close()
+        hit = find_date(title, self.order, partial=True)
+        if hit is not None and hit.kind in ("month", "year"):
+            self.context.append((level, hit.start.year or 0, hit.start.month))
+            hit = None
+        elif hit is not None and hit.kind == "day":
+            month = next(((y, m) for _, y, m in reversed(self.context) if m), None)
+            hit = None if month is None else DateHit(Ymd(month[0], month[1], hit.start.day, str(month[0])), None,
+                                                     hit.rest, hit.weekday, "full")
+        if hit is not None:
+            self.anchor = _Anchor(number, "heading", level, hit, self._year())
+            return
+        if looks_like_entry(title):
+            self.problems.append(Problem(number, f"heading {title.strip()!r} names a day of the log but no date "
+                                                 f"that can be read; not imported"))
+        self._file_anchor(number)
+        if self.anchor is not None:
+            self.anchor.body.append((number, raw))
+
+
+def parse(text: str, filename: str | None, today: date) -> ParseResult:
+    """Every dated entry of a markdown log, with problems by line (see the module docstring)."""
+    result = ParseResult()
+    collecting = gc.isenabled()
+    gc.disable()  # a big log makes ~10 small objects per entry and none of them cycles: skip the scans
+    try:
+        _parse(text, filename, today, result)
+    except Exception as exc:  # noqa: BLE001 -- an importer reports, it never crashes on a file
+        result.problems.append(Problem(0, f"internal error while reading this file ({type(exc).__name__}: {exc}); "
+                                          f"please report it"))
+    finally:
+        if collecting:
+            gc.enable()
+    result.problems.sort(key=lambda p: p.line)
+    return result
+
+
+def _parse(text: str, filename: str | None, today: date, result: ParseResult) -> None:
+    lines = text.split("\n")
+    scanner = _Scanner(slash_order(lines), name_date(filename))
+    scanner.run(lines)
+    result.problems += scanner.problems
+    anchors = scanner.anchors
+    written = [Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year) for a in anchors]
+    for anchor, resolved in zip(anchors, resolve(written, today)):
+        if resolved.skip:
+            result.problems.append(Problem(anchor.line, resolved.skip + "; not imported"))
+            continue
+        if resolved.doubt:
+            result.problems.append(Problem(anchor.line, resolved.doubt, "doubtful"))
+        _entries(anchor, resolved, result)
+    _check_days(result)
+
+
+def _label(rest: str) -> str:
+    """The words after a date, without the weekday, "Week N Day M", hours and punctuation before
+    them ("" when nothing else is written)."""
+    lead = _LABEL_NOISE.match(rest)
+    label = rest[lead.end():] if lead else rest
+    if not any(ch.isalpha() for ch in _LABEL_NOISE.sub(" ", label)):
+        return ""
+    return label.strip(" \t*_")
+
+
+def _entries(anchor: _Anchor, resolved: Resolved, result: ParseResult) -> None:
+    assert resolved.day is not None
+    body = blocks(anchor.body)
+    label = _label(anchor.hit.rest)
+    if anchor.kind == "bullet":
+        run = [b for b in body if b.kind != "break" and b.text.strip()]
+        if label:
+            found = [Draft(label, anchor.line, [Note(b.text, b.depth) for b in run])]
+        elif run:
+            found = [Draft(run[0].text, run[0].line, [Note(b.text, b.depth) for b in run[1:]])]
+        else:
+            found = []
+    else:
+        found = drafts(body) or ([Draft(label, anchor.line)] if label else [])
+    if not found:
+        if anchor.kind != "file":
+            result.problems.append(Problem(anchor.line, "nothing is written under this date; not imported"))
+        return
+    days = (resolved.period[1] - resolved.period[0]).days + 1 if resolved.period else 1
+    heading = read_hours(anchor.hit.rest)
+    if heading.problem:
+        result.problems.append(Problem(anchor.line, heading.problem, "doubtful"))
+    first = True
+    for draft in found:
+        if _NOTHING.match(draft.text):
+            result.problems.append(Problem(draft.line, f"{draft.text.strip()!r}: nothing was done; not imported"))
+            continue
+        if heading.hours is not None:
+            hours, heading_used = (heading.hours if first else None), True
+        else:
+            reading = read_hours(draft.text)
+            hours, heading_used = reading.hours, False
+            if reading.problem:
+                result.problems.append(Problem(draft.line, reading.problem, "doubtful"))
+        if hours is not None and hours > 24 * days:
+            result.problems.append(Problem(draft.line if not heading_used else anchor.line,
+                                           f"{format_hours(hours)} is more than {24 * days} hours; hours left empty",
+                                           "doubtful"))
+            hours = None
+        result.entries.append(ImportedEntry("done", resolved.day, draft.text, draft.line, draft.notes, hours,
+                                            period=resolved.period))
+        first = False
+
+
+def _check_days(result: ParseResult) -> None:
+    """A single day with more than 24 hours in total is worth a look (each entry was kept)."""
+    totals: dict[date, float] = defaultdict(float)
+    first_line: dict[date, int] = {}
+    for e in result.entries:
+        if e.hours and e.period is None:
+            totals[e.day] += e.hours
+            first_line.setdefault(e.day, e.line)
+    for day, total in totals.items():
+        if total > 24 + 1e-9:
+            result.problems.append(Problem(first_line[day], f"{day.isoformat()} adds up to {format_hours(total)}, "
+                                                            f"more than 24 hours", "doubtful"))
