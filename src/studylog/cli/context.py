@@ -3,6 +3,7 @@ turning a StudylogError into one line on stderr with the right exit code."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -164,6 +165,38 @@ def console(record: bool = False):
 
     # markup and emoji off: "[label](url)" and ":tea:" in a learner's text are text, not styling
     return Console(highlight=False, markup=False, emoji=False, soft_wrap=False, record=record)
+
+
+class _Bar:
+    """Phases of a long job on stderr (rich), or nothing when stderr is not a terminal."""
+
+    def __init__(self, progress) -> None:
+        self._progress = progress
+        self._task = None
+
+    def phase(self, label: str, total: int) -> None:
+        if self._progress is not None:
+            if self._task is not None:
+                self._progress.update(self._task, completed=self._progress.tasks[self._task].total)
+            self._task = self._progress.add_task(label, total=max(total, 1))
+
+    def advance(self, steps: int) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task, steps)
+
+
+@contextlib.contextmanager
+def progress(work_bytes: int, threshold: int = 1_000_000):
+    """A progress bar for big imports, shown only on a terminal."""
+    if work_bytes < threshold or not sys.stderr.isatty():
+        yield _Bar(None)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        yield _Bar(bar)
 
 
 def settings() -> dict:

@@ -47,21 +47,28 @@ def _run_import(source: str, path: Path, parse, dry_run: bool, no_link: bool, as
 
     combined = ParseResult()
     files = _files(path)
-    for file in files:
-        result = parse(_read(file), file)
-        prefix = f"{file}:" if len(files) > 1 else ""
-        combined.entries += result.entries
-        combined.problems += [p.__class__(p.line, prefix + p.message if prefix else p.message, p.level)
-                              for p in result.problems]
-        combined.meta.update(result.meta)
-    if not no_link:
-        from studylog.importers.linker import Linker
+    with cx.progress(sum(f.stat().st_size for f in files)) as bar:
+        bar.phase("Reading", len(files))
+        for file in files:
+            result = parse(_read(file), file)
+            prefix = f"{file}:" if len(files) > 1 else ""
+            combined.entries += result.entries
+            combined.problems += [p.__class__(p.line, prefix + p.message if prefix else p.message, p.level)
+                                  for p in result.problems]
+            combined.meta.update(result.meta)
+            bar.advance(1)
+        if not no_link:
+            from studylog.importers.linker import Linker
 
-        linker = Linker(cx.catalog())
-        for entry in combined.entries:
-            if entry.item is None:
-                entry.item = linker.link(entry.text, [n.text for n in entry.notes])
-    summary = import_result(cx.open_store(), combined, source, dry_run=dry_run)
+            linker = Linker(cx.catalog())
+            bar.phase("Linking", len(combined.entries))
+            for n, entry in enumerate(combined.entries, 1):
+                if entry.item is None:
+                    entry.item = linker.link(entry.text, [n.text for n in entry.notes])
+                if n % 500 == 0:
+                    bar.advance(500)
+        bar.phase("Writing", len(combined.entries))
+        summary = import_result(cx.open_store(), combined, source, dry_run=dry_run, on_progress=bar.advance)
     if as_json:
         data = summary.to_json()
         data["dry_run"] = dry_run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -56,7 +57,8 @@ def _existing(store: Store, keys: list[str]) -> set[str]:
     return found
 
 
-def import_result(store: Store, result: ParseResult, source: str, dry_run: bool = False) -> ImportSummary:
+def import_result(store: Store, result: ParseResult, source: str, dry_run: bool = False,
+                  on_progress: Callable[[int], None] | None = None) -> ImportSummary:
     """Add the entries of ``result`` that are not already in the store, in one change. Imported
     goals count for their own day only (they are not carried over), unless a later entry met them."""
     keys = _keys(source, result.entries)
@@ -71,7 +73,9 @@ def import_result(store: Store, result: ParseResult, source: str, dry_run: bool 
     if dry_run or not new:
         return summary
     with change(store, f"import {source}: {len(new)} entries") as ch:
-        for key, e in new:
+        for n, (key, e) in enumerate(new, 1):
+            if on_progress is not None and n % 500 == 0:
+                on_progress(500)
             entry_id = ch.insert("entry", {
                 "owner": store.owner, "kind": e.kind, "day": e.day, "text": e.text, "hours": e.hours,
                 "item": e.item, "created_at": store.now,
