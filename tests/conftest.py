@@ -16,7 +16,7 @@ from studylog.cli import app
 
 TODAY = "2024-04-18"  # a Thursday
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = REPO / "tests" / "fixtures" / "shared"  # copies of ../shared/formats (see its README)
 
 
 @dataclass
