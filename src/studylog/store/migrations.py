@@ -108,18 +108,25 @@ def applied_version(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.coalesce(sa.func.max(_LEDGER.c.version), 0))).scalar_one()
 
 
+def _lock(conn: sa.Connection) -> None:
+    """One upgrader at a time. SQLite's BEGIN IMMEDIATE already serialises writers; PostgreSQL
+    takes a transaction-scoped advisory lock."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(724311)"))
+
+
 def migrate(engine: sa.Engine, now: datetime, upto: int = LATEST) -> list[int]:
     """Apply every migration above the store's version, each in its own transaction; return the
     versions applied. Safe to race: each transaction re-reads the version under a write lock."""
     applied: list[int] = []
     with engine.begin() as conn:
+        _lock(conn)
         ensure_ledger(conn)
     for version, name, fn in MIGRATIONS:
         if version > upto:
             break
         with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(724311)"))
+            _lock(conn)
             if applied_version(conn) >= version:
                 continue
             fn(conn)
