@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -123,9 +124,12 @@ def import_json(
                f"({added.skipped} already present)")
 
 
-def _emit(text: str, out: Path | None) -> None:
+def _emit(text: str | Iterable[str], out: Path | None) -> None:
+    """To stdout, or atomically to ``out``; ``text`` may be a stream of chunks."""
     if out is None:
-        typer.echo(text, nl=False)
+        import sys
+
+        sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
     from studylog.config import write_atomic
 

@@ -17,14 +17,14 @@ Text is written as logged, escaped only where it would otherwise stop being a bu
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from studylog.exporters.til import block
 from studylog.store.db import Store
 from studylog.store.entries import log
-from studylog.store.records import Done, Goal
+from studylog.store.records import Done, Goal, as_date
 
 
 def bullets(entries: list[Goal | Done]) -> list[str]:
@@ -59,26 +59,39 @@ def day_body(entries: list[Goal | Done]) -> list[str]:
     return lines
 
 
-def by_day(store: Store, first: date | None, last: date | None) -> list[tuple[date, list[Goal | Done]]]:
-    """Every day with entries, newest first; each day's entries in the order they were logged."""
-    days: dict[date, list[Goal | Done]] = defaultdict(list)
-    for found in reversed(log(store, first, last)):  # log() is newest first
-        days[found.entry.day].append(found.entry)
-    return sorted(days.items(), key=lambda kv: kv[0], reverse=True)
+def days(store: Store, first: date | None, last: date | None) -> list[date]:
+    """Every day with entries, newest first."""
+    sql = "SELECT DISTINCT day FROM entry WHERE owner = :owner"
+    params: dict = {"owner": store.owner}
+    if first:
+        sql += " AND day >= :first"
+        params["first"] = first
+    if last:
+        sql += " AND day <= :last"
+        params["last"] = last
+    return sorted((as_date(r["day"]) for r in store.rows(sql, **params)), reverse=True)  # type: ignore[arg-type, return-value]
 
 
-def render_days(store: Store, first: date | None, last: date | None) -> str:
-    lines: list[str] = []
-    for day, entries in by_day(store, first, last):
-        lines += ["", f"[[{day.isoformat()}]]", "", *day_body(entries)]
-    return "\n".join(lines) + "\n" if lines else ""
+def day_entries(store: Store, day: date) -> list[Goal | Done]:
+    """One day's entries in the order they were logged."""
+    return [found.entry for found in reversed(log(store, day, day))]  # log() is newest first
+
+
+def render_days(store: Store, first: date | None, last: date | None) -> Iterator[str]:
+    """Daily notes, line by line, one day in memory at a time."""
+    for day in days(store, first, last):
+        yield "\n"
+        yield f"[[{day.isoformat()}]]\n"
+        yield "\n"
+        for line in day_body(day_entries(store, day)):
+            yield line + "\n"
 
 
 def write_folder(store: Store, folder: Path, first: date | None, last: date | None) -> int:
     """One ``YYYY-MM-DD.md`` per day in ``folder``, each written atomically; the number written."""
     from studylog.config import write_atomic
 
-    days = by_day(store, first, last)
-    for day, entries in days:
-        write_atomic(folder / f"{day.isoformat()}.md", "\n".join(day_body(entries)) + "\n", mode=0o644)
-    return len(days)
+    found = days(store, first, last)
+    for day in found:
+        write_atomic(folder / f"{day.isoformat()}.md", "\n".join(day_body(day_entries(store, day))) + "\n", mode=0o644)
+    return len(found)

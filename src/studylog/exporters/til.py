@@ -17,7 +17,7 @@ from the log can become a heading, a rule or a new list item on the page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -45,8 +45,7 @@ class Item:
     notes: list[Note] = field(default_factory=list)
 
 
-def done_items(store: Store, first: date | None, last: date | None) -> list[Item]:
-    """The owner's done entries from ``first`` to ``last`` (either open), oldest first."""
+def _where(store: Store, first: date | None, last: date | None) -> tuple[str, dict[str, Any]]:
     where = "e.owner = :owner AND e.kind = 'done'"
     params: dict[str, Any] = {"owner": store.owner}
     if first:
@@ -55,6 +54,11 @@ def done_items(store: Store, first: date | None, last: date | None) -> list[Item
     if last:
         where += " AND e.day <= :last"
         params["last"] = last
+    return where, params
+
+
+def done_items(store: Store, where: str, params: dict[str, Any]) -> list[Item]:
+    """The done entries matching ``where``, oldest first, with their notes."""
     rows = store.rows("SELECT e.id, e.day, e.text, e.hours, e.item, e.period_start, e.period_end, e.style, "
                       f"e.source FROM entry e WHERE {where} ORDER BY e.day, e.id", **params)
     items = {r["id"]: Item(r["id"], as_date(r["day"]), r["text"], r["hours"], r["item"],  # type: ignore[arg-type]
@@ -198,30 +202,51 @@ def week_start(day: date, first_weekday: str) -> date:
     return day - timedelta(days=(day.weekday() - start) % 7)
 
 
-def section_of(item: Item, group: str, settings: dict[str, Any]) -> tuple[date, date, bool]:
-    """(start, end, is a range) of the section ``item`` goes under."""
-    if group == "week":
-        start = week_start(item.day, settings.get("week_start", "monday"))
-        return start, start + timedelta(days=6), True
-    if group == "range" and item.period:
-        return item.period[0], item.period[1], True
-    return item.day, item.day, False
+Key = tuple[date, date, bool]  # a section: (start, end, is a range)
+
+
+def section_keys(store: Store, first: date | None, last: date | None, group: str,
+                 settings: dict[str, Any]) -> list[Key]:
+    """Every section of the page, newest first (from the distinct days and periods only)."""
+    where, params = _where(store, first, last)
+    keys: set[Key] = set()
+    for r in store.rows(f"SELECT DISTINCT e.day, e.period_start, e.period_end FROM entry e WHERE {where}", **params):
+        day = as_date(r["day"])
+        if group == "week":
+            start = week_start(day, settings.get("week_start", "monday"))  # type: ignore[arg-type]
+            keys.add((start, start + timedelta(days=6), True))
+        elif group == "range" and r["period_start"]:
+            keys.add((as_date(r["period_start"]), as_date(r["period_end"]), True))  # type: ignore[arg-type]
+        else:
+            keys.add((day, day, False))  # type: ignore[arg-type]
+    return sorted(keys, key=lambda k: (k[1], k[0], k[2]), reverse=True)
+
+
+def section_items(store: Store, key: Key, group: str, first: date | None, last: date | None) -> list[Item]:
+    """The entries under one section, in the order they were logged (by day, then id)."""
+    where, params = _where(store, first, last)
+    start, end, is_range = key
+    if group == "range" and is_range:
+        where += " AND e.period_start = :start AND e.period_end = :end"
+    elif group == "range":
+        where += " AND e.day = :start AND e.period_start IS NULL"
+    else:
+        where += " AND e.day >= :start AND e.day <= :end"
+    return done_items(store, where, {**params, "start": start, "end": end})
 
 
 def render_til(store: Store, url_for: Callable[[str], str | None], first: date | None, last: date | None,
-               group: str, settings: dict[str, Any]) -> str:
-    """The TIL page for done entries from ``first`` to ``last``; ``group`` is week, day or range."""
+               group: str, settings: dict[str, Any]) -> Iterator[str]:
+    """The TIL page for done entries from ``first`` to ``last``, line by line (one section in
+    memory at a time); ``group`` is week, day or range."""
     template = settings.get("til.hours_template", "Around {hours} hours to {text}")
-    sections: dict[tuple[date, date, bool], list[tuple[Item, str]]] = {}
-    for item in done_items(store, first, last):
-        sections.setdefault(section_of(item, group, settings), []).append(
-            (item, page_text(item, url_for, template)))
-    lines = front_matter(settings)
-    order = sorted(sections, key=lambda s: (s[1], s[0], s[2]), reverse=True)
-    for n, key in enumerate(order):
+    for line in front_matter(settings):
+        yield line + "\n"
+    for n, key in enumerate(section_keys(store, first, last, group, settings)):
         start, end, is_range = key
         if n:
-            lines.append("")
-        lines.append(f"# {start.isoformat()} - {end.isoformat()}" if is_range else f"# {start.isoformat()}")
-        lines += section(sections[key])
-    return "\n".join(lines) + "\n"
+            yield "\n"
+        yield (f"# {start.isoformat()} - {end.isoformat()}" if is_range else f"# {start.isoformat()}") + "\n"
+        items = section_items(store, key, group, first, last)
+        for line in section([(item, page_text(item, url_for, template)) for item in items]):
+            yield line + "\n"
