@@ -8,6 +8,7 @@ entry is the same when its kind, day, text and creation time are), so it is idem
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,23 +37,40 @@ def _text(field: str, value: Any) -> Any:
     return value
 
 
-def dump(store: Store) -> str:
-    entries = store.rows(f"SELECT {', '.join(ENTRY_FIELDS)} FROM entry WHERE owner = :owner ORDER BY id",
-                         owner=store.owner)
-    notes: dict[int, list[dict[str, Any]]] = {}
-    for row in store.rows("SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
-                          "WHERE e.owner = :owner ORDER BY n.entry_id, n.position", owner=store.owner):
-        notes.setdefault(row["entry_id"], []).append({"depth": row["depth"], "text": row["text"]})
+BATCH = 1000
+
+
+def _entries(store: Store) -> Iterator[dict[str, Any]]:
+    """Every entry with its notes, by id, a batch at a time (keyset pagination)."""
+    last = 0
+    while True:
+        rows = store.rows(f"SELECT {', '.join(ENTRY_FIELDS)} FROM entry WHERE owner = :owner AND id > :last "
+                          f"ORDER BY id LIMIT {BATCH}", owner=store.owner, last=last)
+        if not rows:
+            return
+        notes: dict[int, list[dict[str, Any]]] = {}
+        for row in store.rows("SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
+                              "WHERE e.owner = :owner AND e.id > :first AND e.id <= :last "
+                              "ORDER BY n.entry_id, n.position",
+                              owner=store.owner, first=last, last=rows[-1]["id"]):
+            notes.setdefault(row["entry_id"], []).append({"depth": row["depth"], "text": row["text"]})
+        for r in rows:
+            yield {**{f: _text(f, r[f]) for f in ENTRY_FIELDS}, "notes": notes.get(r["id"], [])}
+        last = rows[-1]["id"]
+
+
+def dump(store: Store) -> Iterator[str]:
+    """The backup as JSON text, in chunks (one batch of entries in memory at a time)."""
+    head = {"format": FORMAT, "version": VERSION, "owner": store.owner}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ',\n "entries": ['
+    for n, entry in enumerate(_entries(store)):
+        yield ("," if n else "") + "\n  " + json.dumps(entry, ensure_ascii=False)
     statuses = store.rows(f"SELECT {', '.join(STATUS_FIELDS)} FROM item_status WHERE owner = :owner ORDER BY item",
                           owner=store.owner)
-    data = {
-        "format": FORMAT,
-        "version": VERSION,
-        "owner": store.owner,
-        "entries": [{**{f: _text(f, r[f]) for f in ENTRY_FIELDS}, "notes": notes.get(r["id"], [])} for r in entries],
-        "item_status": [{f: _text(f, r[f]) for f in STATUS_FIELDS} for r in statuses],
-    }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    yield '\n ],\n "item_status": ['
+    for n, r in enumerate(statuses):
+        yield ("," if n else "") + "\n  " + json.dumps({f: _text(f, r[f]) for f in STATUS_FIELDS}, ensure_ascii=False)
+    yield "\n ]\n}\n"
 
 
 @dataclass
