@@ -39,6 +39,8 @@ def store(tmp_path):
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
     subprocess.run([sys.executable, "-m", "studylog", "done", "warm up", "-H", "1"], env=env, check=True,
                    capture_output=True)
+    subprocess.run([sys.executable, "-m", "studylog", "start", "dlc/1"], env=env, check=True,  # caches the curricula
+                   capture_output=True)
     return {"STUDYLOG_HOME": str(tmp_path / "home")}
 
 
@@ -50,6 +52,9 @@ def store(tmp_path):
     (["done", "read a paper", "--hours", "1.5"], {"platformdirs"}),
     (["goal", "read a paper"], {"platformdirs"}),
     (["today"], {"platformdirs", "rich"}),
+    (["progress", "--json"], {"platformdirs"}),
+    (["next", "--json"], {"platformdirs"}),
+    (["stats", "--json"], {"platformdirs"}),
 ])
 def test_everyday_commands_stay_light(args, allowed, store, tmp_path):
     modules = imported(args, store, tmp_path)

@@ -18,6 +18,7 @@ from studylog.errors import StudylogError, UsageError
 if TYPE_CHECKING:
     from studylog.curriculum.catalog import Catalog
     from studylog.curriculum.index import ItemIndex, Resolved
+    from studylog.curriculum.outline import Outlines
     from studylog.store.db import Store
 
 
@@ -125,13 +126,18 @@ def catalog() -> Catalog:
     return load_catalog(shipped_curricula_dir(), user_curricula_dir())
 
 
-def items() -> ItemIndex:
-    """Every item's reference, aliases and title, from a cache that is rebuilt when a
+def outlines() -> Outlines:
+    """The curricula as plain data with the item index, from a cache that is rebuilt when a
     curriculum file changes (so that everyday commands need not parse the curricula)."""
-    from studylog.curriculum.index import load_index
+    from studylog.curriculum.index import load_outlines
     from studylog.paths import data_home, shipped_curricula_dir, user_curricula_dir
 
-    return load_index(shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "items.json")
+    return load_outlines(shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "curricula.json")
+
+
+def items() -> ItemIndex:
+    """Every item's reference, aliases and title (see ``outlines``)."""
+    return outlines().index
 
 
 def resolve(ref: str | None) -> Resolved | None:

@@ -23,7 +23,7 @@ def progress(
     """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
     from studylog.reports.progress import progress as compute
 
-    store, cat, today = cx.open_store(), cx.catalog(), cx.today()
+    store, cat, today = cx.open_store(), cx.outlines(), cx.today()
     owners = store.owners() if all_owners else [store.owner]
     by_owner = {}
     for owner in owners:
@@ -53,7 +53,7 @@ def next_(
     from studylog.reports.next import suggestions
     from studylog.store.status import all_statuses
 
-    cat = cx.catalog()
+    cat = cx.outlines()
     found = suggestions(cat, all_statuses(cx.open_store()), curriculum, limit)
     if as_json:
         cx.echo_json([s.to_json() for s in found])

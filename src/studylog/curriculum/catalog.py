@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studylog.curriculum.index import ItemIndex
+from studylog.curriculum.outline import Outlines
 from studylog.curriculum.model import Curriculum, Item
 from studylog.curriculum.validate import load_file
 from studylog.errors import CurriculumError, UnknownItemError
@@ -56,6 +57,12 @@ class Catalog:
                     index.add(c.id, item.id, item.title, item.aliases)
             self._index = index
         return self._index
+
+    @property
+    def outlines(self) -> Outlines:
+        from studylog.curriculum.outline import Outlines, outline_of
+
+        return Outlines({cid: outline_of(c) for cid, c in self.curricula.items()}, self.index)
 
     def resolve(self, text: str) -> ItemRef:
         """The item ``text`` names; UnknownItemError with the closest matches otherwise."""

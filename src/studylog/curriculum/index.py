@@ -14,7 +14,7 @@ from pathlib import Path
 
 from studylog.errors import UnknownItemError
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,10 @@ class ItemIndex:
         hint = f"did you mean {', '.join(close)}?" if close else "see 'studylog curricula list'"
         raise UnknownItemError(f"unknown curriculum {cid!r}", hint)
 
-    def to_json(self, fingerprint: str) -> str:
+    def to_json(self, fingerprint: str, outlines: dict) -> str:
         return json.dumps({"format": INDEX_FORMAT, "fingerprint": fingerprint, "titles": self.titles,
-                           "keys": self.keys, "curricula": self.curricula, "display": self.display})
+                           "keys": self.keys, "curricula": self.curricula, "display": self.display,
+                           "outlines": outlines})
 
 
 def _closest(key: str, names: list[str]) -> list[str]:
@@ -100,23 +101,31 @@ def fingerprint(files: list[Path]) -> str:
     return "|".join(parts)
 
 
-def load_index(shipped: Path, user: Path | None, cache: Path) -> ItemIndex:
-    """The index for these curriculum folders: from the cache when no file changed since it was
-    written, else built from the curricula (which reports any problem in them) and cached."""
+def load_outlines(shipped: Path, user: Path | None, cache: Path):
+    """The item index and the curricula's outlines for these folders: from the cache when no
+    file changed since it was written, else built from the curricula (which reports any problem
+    in them) and cached."""
+    from studylog.curriculum.outline import Outlines
+
     print_ = fingerprint(curriculum_files(shipped, user))
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
         if data.get("format") == INDEX_FORMAT and data.get("fingerprint") == print_:
-            return ItemIndex(data["titles"], data["keys"], data["curricula"], data.get("display", {}))
+            index = ItemIndex(data["titles"], data["keys"], data["curricula"], data["display"])
+            return Outlines.from_data(data["outlines"], index)
     except (OSError, ValueError, KeyError, TypeError):
         pass
     from studylog.curriculum.catalog import load_catalog
 
-    index = load_catalog(shipped, user).index
+    outlines = load_catalog(shipped, user).outlines
     try:
         from studylog.config import write_atomic
 
-        write_atomic(cache, index.to_json(print_))
+        write_atomic(cache, outlines.index.to_json(print_, outlines.to_data()))
     except OSError:
         pass  # a read-only data folder only costs speed
-    return index
+    return outlines
+
+
+def load_index(shipped: Path, user: Path | None, cache: Path) -> ItemIndex:
+    return load_outlines(shipped, user, cache).index

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from studylog.curriculum.catalog import Catalog
-from studylog.curriculum.model import Curriculum, Item
+from studylog.curriculum.outline import CurriculumOutline, ItemOutline, Outlines
 from studylog.store.records import Status
 
 DONE = ("complete", "skipped")
@@ -31,16 +30,16 @@ class Suggestion:
         }
 
 
-def _full(c: Curriculum, ref: str) -> str:
+def _full(c: CurriculumOutline, ref: str) -> str:
     return ref if "/" in ref else f"{c.id}/{ref}"
 
 
-def _suggest(c: Curriculum, item: Item, status: str, reasons: list[str]) -> Suggestion:
+def _suggest(c: CurriculumOutline, item: ItemOutline, status: str, reasons: list[str]) -> Suggestion:
     est = (item.estimate.low, item.estimate.high) if item.estimate else None
     return Suggestion(f"{c.id}/{item.id}", item.title, item.url, est, item.duration, status, reasons)
 
 
-def for_curriculum(c: Curriculum, catalog: Catalog, statuses: dict[str, Status]) -> list[Suggestion]:
+def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status]) -> list[Suggestion]:
     """This curriculum's items in the order to take them up."""
     state = {ref: st.status for ref, st in statuses.items()}
     in_progress, available = [], []
@@ -80,17 +79,17 @@ def for_curriculum(c: Curriculum, catalog: Catalog, statuses: dict[str, Status])
     return [s for _, s in sorted(in_progress, key=lambda t: t[0])] + [s for _, s in sorted(available, key=lambda t: t[0])]
 
 
-def suggestions(catalog: Catalog, statuses: dict[str, Status], curriculum: str | None, limit: int) -> list[Suggestion]:
+def suggestions(catalog: Outlines, statuses: dict[str, Status], curriculum: str | None, limit: int) -> list[Suggestion]:
     """Up to ``limit`` suggestions for one curriculum; across curricula, the items in progress
     and the first available item of each curriculum the learner has started on (of every
     curriculum when they have started on none)."""
     if curriculum:
-        return for_curriculum(catalog.curriculum(curriculum), catalog, statuses)[:limit]
+        return for_curriculum(catalog.curriculum(curriculum), statuses)[:limit]
     active = {ref.split("/")[0] for ref in statuses}
     chosen = [c for cid, c in sorted(catalog.curricula.items()) if not active or cid in active]
     out: list[Suggestion] = []
     for c in chosen:
-        ordered = for_curriculum(c, catalog, statuses)
+        ordered = for_curriculum(c, statuses)
         out += [s for s in ordered if s.status == "started"]
         first = next((s for s in ordered if s.status != "started"), None)
         if first:

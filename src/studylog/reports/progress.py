@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from studylog.curriculum.catalog import Catalog
-from studylog.curriculum.model import Curriculum, Item
+from studylog.curriculum.outline import CurriculumOutline, ItemOutline, Outlines
 from studylog.store.db import Store
 from studylog.store.records import Status
 from studylog.store.status import all_statuses
@@ -95,14 +94,14 @@ def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
     return {r["item"]: float(r["hours"]) for r in store.rows(sql + " GROUP BY item", **params)}
 
 
-def _weights(items: list[Item]) -> list[float]:
+def _weights(items: list[ItemOutline]) -> list[float]:
     raw = [i.estimate.mid if i.estimate else i.duration_hours for i in items]
     known = [w for w in raw if w]
     fallback = sum(known) / len(known) if known else 1.0
     return [w if w else fallback for w in raw]
 
 
-def curriculum_progress(c: Curriculum, statuses: dict[str, Status], hours: dict[str, float],
+def curriculum_progress(c: CurriculumOutline, statuses: dict[str, Status], hours: dict[str, float],
                         recent: dict[str, float], today: date) -> CurriculumProgress:
     items = []
     for item, weight in zip(c.items, _weights(c.items)):
@@ -138,7 +137,7 @@ def _forecast(remaining: float, recent_hours: float, today: date) -> tuple[date 
     return today + timedelta(days=days), f"at {recent_hours / (PACE_DAYS / 7):.1f}h a week over the last {PACE_DAYS // 7} weeks"
 
 
-def progress(store: Store, catalog: Catalog, today: date, curriculum: str | None = None) -> list[CurriculumProgress]:
+def progress(store: Store, catalog: Outlines, today: date, curriculum: str | None = None) -> list[CurriculumProgress]:
     """Progress for one curriculum, or every curriculum, in id order."""
     statuses = all_statuses(store, curriculum)
     hours = hours_by_item(store)
