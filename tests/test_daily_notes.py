@@ -124,7 +124,7 @@ def test_export_from_the_command_line(cli):
 HOSTILE = ["# not a heading", "Goals:", "[[2024-01-01]]", "line1\nline2", "---", "1. not a list", "a --- b"]
 
 
-def test_hostile_text_stays_a_bullet(cli, tmp_path):
+def test_hostile_text_stays_a_bullet(cli, tmp_path, switch_store):
     for text in HOSTILE:
         cli("done", "--note", "Done:", "--", text, ok=True)
     out = cli("export", "daily-notes", ok=True).stdout
@@ -134,7 +134,8 @@ def test_hostile_text_stays_a_bullet(cli, tmp_path):
     assert sum(t.type == "list_item_open" and t.level == 3 for t in tokens) == len(HOSTILE)
     page = tmp_path / "notes.md"
     page.write_text(out, encoding="utf-8")
-    other = {"STUDYLOG_HOME": str(tmp_path / "other")}
+    switch_store()  # a second, empty store (another database on PostgreSQL)
+    other = None
     report = imported(cli, page, env=other)
     assert (report["added"], report["problems"]) == (len(HOSTILE), [])
     back = cli("log", "--json", env=other, ok=True).json()[::-1]
@@ -154,7 +155,7 @@ def test_out_and_dir(cli, tmp_path):
     cli("export", "daily-notes", "--out", str(target), "--dir", str(tmp_path), ok=False)
 
 
-def test_dir_writes_one_file_per_day(cli, tmp_path):
+def test_dir_writes_one_file_per_day(cli, tmp_path, switch_store):
     imported(cli)
     folder = tmp_path / "vault"
     result = cli("export", "daily-notes", "--dir", str(folder), ok=True)
@@ -167,7 +168,8 @@ def test_dir_writes_one_file_per_day(cli, tmp_path):
     assert (folder / "2024-04-17.md").read_text(encoding="utf-8").startswith("- Talked with 80k hours career advisor\n\t- ")
     # the folder imports back to the same entries: nothing new here, everything in a fresh store
     assert imported(cli, folder)["added"] == 0
-    other = {"STUDYLOG_HOME": str(tmp_path / "other")}
+    switch_store()  # a second, empty store (another database on PostgreSQL)
+    other = None
     assert imported(cli, folder, env=other)["added"] == 13
     assert cli("export", "daily-notes", env=other, ok=True).stdout == cli("export", "daily-notes", ok=True).stdout
     assert cli("export", "daily-notes", "--dir", str(folder), "--since", "2024-04-19", ok=True).stderr.startswith(

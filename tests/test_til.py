@@ -186,7 +186,7 @@ HOSTILE = ["# not a heading", "a --- b", "---", "line1\nline2", "1. not a list",
            "```", "<div>", "[label]: /url", "title\n===", "x\n# 2023-01-01\n---\n2. y\n\nafter blank"]
 
 
-def test_hostile_text_stays_inside_its_list_item(cli, tmp_path):
+def test_hostile_text_stays_inside_its_list_item(cli, tmp_path, switch_store):
     for text in HOSTILE:
         cli("done", "--note", "## note heading", "--note", "\t---", "--note", "1) n", "--", text, ok=True)
     out = cli("export", "til", "--group", "day", ok=True).stdout
@@ -203,7 +203,8 @@ def test_hostile_text_stays_inside_its_list_item(cli, tmp_path):
     # ... and importing the page gives the same text back (into another store)
     page = tmp_path / "til.md"
     page.write_text(out, encoding="utf-8")
-    other = {"STUDYLOG_HOME": str(tmp_path / "other")}
+    switch_store()  # a second, empty store (another database on PostgreSQL)
+    other = None
     report = cli("import", "til", str(page), "--json", "--no-link", env=other, ok=True).json()
     assert (report["added"], report["problems"]) == (len(HOSTILE), [])
     back = cli("log", "--json", env=other, ok=True).json()[::-1]
