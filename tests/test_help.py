@@ -41,3 +41,28 @@ def test_unknown_command_is_a_usage_error(cli):
     out = cli("dnoe", "x")
     assert out.exit_code == 2
     assert "Traceback" not in out.stderr
+
+
+def test_the_command_map_names_every_command():
+    from studylog.cli.commands import COMMANDS, build, command_name
+
+    assert set(get_command(app).commands) == set(COMMANDS)
+    for name, module in COMMANDS.items():
+        assert name in get_command(build(name)).commands, (name, module)
+    assert command_name(["--db", "x.db", "done", "y"]) == "done"
+    assert command_name(["--version"]) is None
+
+
+def test_main_runs_only_the_command_given(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"), "STUDYLOG_TODAY": "2024-04-18"}
+    probe = ("import sys; sys.argv = ['studylog', 'done', 'x']\nfrom studylog.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith('studylog.cli.')))")
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    loaded = out.stdout.strip().splitlines()[-1]
+    assert "studylog.cli.entries" in loaded and "studylog.cli.week_cmd" not in loaded

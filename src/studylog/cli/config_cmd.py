@@ -57,3 +57,7 @@ def set_(
 
 def _text(value) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="config")

@@ -101,3 +101,7 @@ def schema() -> None:
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "studylog curriculum"
     cx.echo_json(data)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="curricula")

@@ -1,0 +1,85 @@
+"""The root command: global options, and which module holds each command.
+
+``main`` builds only the command being run (each module's commands import what they need — the
+store, the curricula, rich — inside the command), so that a command's start-up does not pay for
+the other thirty. ``build()`` with no name is the whole application, for ``--help`` and tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from studylog import __version__
+from studylog.cli.context import StudylogGroup, state
+
+# command -> the module in studylog.cli that registers it; modules in the order --help lists them
+COMMANDS: dict[str, str] = {
+    "goal": "entries", "done": "entries", "drop": "entries", "edit": "entries", "rm": "entries",
+    "undo": "entries",
+    "start": "items", "complete": "items", "skip": "items",
+    "today": "views", "day": "views", "log": "views",
+    "week": "week_cmd", "calendar": "week_cmd",
+    "progress": "progress_cmd", "next": "progress_cmd", "stats": "progress_cmd",
+    "export": "io_cmd", "import": "io_cmd",
+    "backup": "data_cmd", "restore": "data_cmd", "doctor": "data_cmd",
+    "curricula": "curricula", "config": "config_cmd",
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"studylog {__version__}")
+        raise typer.Exit()
+
+
+def root(
+    db: Annotated[Optional[str], typer.Option("--db", help="Database file or URL (default: the data folder's studylog.db; env STUDYLOG_DB).", show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Track self-study against public curricula."""
+    state.db = db
+
+
+def build(command: str | None = None) -> typer.Typer:
+    """The application with every command, or with only the module that holds ``command``."""
+    app = typer.Typer(
+        cls=StudylogGroup,
+        name="studylog",
+        help="Track self-study against public curricula: daily goals, done items with hours, item status.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        suggest_commands=False,  # click already says "Did you mean …?"
+    )
+    app.callback()(root)
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
+        importlib.import_module(f"studylog.cli.{name}").register(app)
+    return app
+
+
+def command_name(args: list[str]) -> str | None:
+    """The command in ``args`` (the first word that is not a root option), if any."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    name = command_name(args)
+    if name is None or any(a in ("-h", "--help") for a in args[: args.index(name)] if name in args):
+        name = None  # root help lists every command
+    build(name)()
