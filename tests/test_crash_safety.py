@@ -15,6 +15,7 @@ import time
 import pytest
 
 from conftest import REPO
+from studylog.store.migrations_meta import LATEST
 
 pytestmark = [pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX"), pytest.mark.sqlite_only]
 
@@ -78,13 +79,13 @@ def test_killed_upgrade_leaves_a_working_store(tmp_path):
         _kill_after(["today"], _env(home), delay)
         conn = sqlite3.connect(home / "studylog.db")
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] in (1, 2)
+        assert conn.execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] in (1, 2, 3)
         assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 3
         out = subprocess.run([sys.executable, "-m", "studylog", "log", "--json"], env=_env(home),
                              capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
         assert len(json.loads(out.stdout)) == 3
-        assert sqlite3.connect(home / "studylog.db").execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] == 2
+        assert sqlite3.connect(home / "studylog.db").execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] == LATEST
 
 
 def test_killed_export_never_leaves_a_half_written_file(tmp_path):

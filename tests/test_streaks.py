@@ -160,3 +160,28 @@ def test_matches_the_definition_on_random_calendars(seed):
     expected = _brute_force(past, week_start, rest, today) if today in past else \
         _brute_force(past, week_start, rest, today - timedelta(days=1))
     assert current_streak(logged, today, week_start, rest) == expected
+
+
+@pytest.mark.parametrize("rest", [0, 1, 2])
+def test_windowed_current_streak_matches_the_whole_history(cli, rest):
+    """current_streak_in reads a growing window of recent days; it must agree with the whole
+    history, including streaks longer than the first window (64 days)."""
+    from datetime import date, datetime, timedelta
+
+    from studylog.paths import database_target
+    from studylog.reports.streaks import current_streak, current_streak_in, study_days
+    from studylog.store.db import Store
+    from studylog.store.journal import change
+
+    store = Store(database_target(None), "tester", datetime(2024, 4, 18, 12))
+    today = date(2024, 4, 18)
+    with change(store, "fixture") as ch:
+        for n in range(400):  # 300 days of study every day but each Wednesday, then a gap
+            day = today - timedelta(days=n)
+            if n < 300 and day.weekday() != 2 or n in (320, 321, 390):
+                ch.insert("entry", {"owner": "tester", "kind": "done", "day": day, "text": f"d{n}",
+                                    "created_at": store.now})
+    for as_of in (today, today - timedelta(days=1), today - timedelta(days=200), today - timedelta(days=310)):
+        whole = current_streak(study_days(store, as_of), as_of, "monday", rest)
+        assert current_streak_in(store, as_of, "monday", rest) == whole, (as_of, rest)
+    store.close()

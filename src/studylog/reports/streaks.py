@@ -24,13 +24,27 @@ from studylog.store.records import as_date
 _DAY = timedelta(days=1)
 
 
-def study_days(store: Store, until: date) -> list[date]:
-    """Every distinct day up to ``until`` with at least one done item, oldest first."""
-    rows = store.rows(
-        "SELECT DISTINCT day FROM entry WHERE owner = :owner AND kind = 'done' AND day <= :until ORDER BY day",
-        owner=store.owner, until=until,
-    )
+def study_days(store: Store, until: date, since: date | None = None) -> list[date]:
+    """Every distinct day up to ``until`` (and from ``since``) with at least one done item,
+    oldest first."""
+    sql = "SELECT DISTINCT day FROM entry WHERE owner = :owner AND kind = 'done' AND day <= :until"
+    if since is not None:
+        sql += " AND day >= :since"
+    rows = store.rows(sql + " ORDER BY day", owner=store.owner, until=until, since=since)
     return [as_date(r["day"]) for r in rows]  # type: ignore[misc]
+
+
+def current_streak_in(store: Store, as_of: date, week_start: str, rest_days_per_week: int) -> int:
+    """``current_streak`` as of ``as_of``, reading only as many recent days as the streak needs
+    (a window that grows while the streak reaches its start), so that it costs the same at any
+    history size."""
+    window = 64
+    while True:
+        since = as_of - timedelta(days=window)
+        streak = current_streak(study_days(store, as_of, since), as_of, week_start, rest_days_per_week)
+        if streak < window - 14 or window > 100_000:  # well inside the window: nothing older matters
+            return streak
+        window *= 8
 
 
 def week_number(day: date, week_start: str) -> int:

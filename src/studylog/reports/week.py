@@ -189,7 +189,7 @@ def _goals(store: Store, start: date, end: date) -> list[Goal]:
 def week_report(store: Store, when: date, today: date, week_start: str = "monday",
                 rest_days: int = 0) -> WeekReport:
     """The week containing ``when``; its streak is the current one as of ``min(today, end)``."""
-    from studylog.reports.streaks import current_streak, study_days
+    from studylog.reports.streaks import current_streak_in
     from studylog.store.entries import log
 
     start, end = week_bounds(when, week_start)
@@ -201,7 +201,7 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
         by_curriculum[curriculum_of(r["item"])] += r["hours"]
     done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done"))]
     as_of = min(today, end)
-    streak = current_streak(study_days(store, as_of), as_of, week_start, rest_days)
+    streak = current_streak_in(store, as_of, week_start, rest_days)
     previous = _total_hours(store, start - timedelta(days=7), start - timedelta(days=1))
     return WeekReport(start, end, today, week_start, rest_days, daily_hours(rows, start, end),
                       _shares(by_curriculum), _shares(by_item), done, _goals(store, start, end),  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ class Store:
         self._sqlite: sqlite3.Connection | None = None
         self._sa = None
         self._in_tx = False
+        self._wrote = False
         if "://" in target and not target.startswith("sqlite:///"):
             self._open_sqlalchemy(target)
         else:
@@ -250,6 +251,7 @@ class Store:
                 self._sa.rollback()
             raise
         self._in_tx = False
+        self._wrote = True
         if self._sqlite is not None:
             self._sqlite.execute("COMMIT")
         else:
@@ -257,6 +259,12 @@ class Store:
 
     def close(self) -> None:
         if self._sqlite is not None:
+            if self._wrote:  # keep the query planner's statistics current (cheap; SQLite's advice)
+                try:
+                    self._sqlite.execute("PRAGMA analysis_limit = 400")
+                    self._sqlite.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
             self._sqlite.close()
         if self._sa is not None:
             self._sa.close()

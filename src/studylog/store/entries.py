@@ -141,9 +141,15 @@ def day_view(store: Store, day: date) -> DayView:
     """The day's goals, goals carried over from earlier days, and what was done."""
     todays = store.rows(f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND day = :day ORDER BY id",
                         owner=store.owner, day=day)
+    # Goals from earlier days still open on ``day``: open now (a partial index), or met or
+    # dropped on or after it (indexes on met_on and dropped_on); never a scan of the history.
     carried = store.rows(
         f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
-        "AND (met_on IS NULL OR met_on >= :day) AND (dropped_on IS NULL OR dropped_on > :day) "
+        "AND met_on IS NULL AND dropped_on IS NULL "
+        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
+        "AND met_on >= :day AND (dropped_on IS NULL OR dropped_on > :day) "
+        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
+        "AND met_on IS NULL AND dropped_on > :day "
         "ORDER BY day, id",
         owner=store.owner, day=day,
     )

@@ -84,9 +84,25 @@ def m002_import_provenance(conn: sa.Connection) -> None:
     conn.execute(sa.text("CREATE UNIQUE INDEX ux_entry_owner_source_key ON entry (owner, source_key)"))
 
 
+def m003_history_indexes(conn: sa.Connection) -> None:
+    """Indexes that keep everyday queries independent of the history's size: open goals (for
+    goals carried over), goals by the day they were met or dropped, and covering indexes for
+    hours by day and by item."""
+    for sql in [
+        "CREATE INDEX ix_entry_open_goals ON entry (owner, kind, day) "
+        "WHERE kind = 'goal' AND met_on IS NULL AND dropped_on IS NULL",
+        "CREATE INDEX ix_entry_owner_met_on ON entry (owner, met_on)",
+        "CREATE INDEX ix_entry_owner_dropped_on ON entry (owner, dropped_on)",
+        "CREATE INDEX ix_entry_owner_kind_day ON entry (owner, kind, day, hours)",
+        "CREATE INDEX ix_entry_owner_kind_item ON entry (owner, kind, item, hours)",
+    ]:
+        conn.execute(sa.text(sql))
+
+
 MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (1, "initial", m001_initial),
     (2, "import provenance", m002_import_provenance),
+    (3, "history indexes", m003_history_indexes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

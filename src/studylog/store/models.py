@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+OPEN_GOALS = text("kind = 'goal' AND met_on IS NULL AND dropped_on IS NULL")
 
 
 class Entry(SQLModel, table=True):
@@ -23,6 +24,12 @@ class Entry(SQLModel, table=True):
         Index("ix_entry_owner_day", "owner", "day"),
         Index("ix_entry_owner_item", "owner", "item"),
         Index("ux_entry_owner_source_key", "owner", "source_key", unique=True),
+        # Since schema 3: everyday queries cost the same at any history size.
+        Index("ix_entry_open_goals", "owner", "kind", "day", sqlite_where=OPEN_GOALS, postgresql_where=OPEN_GOALS),
+        Index("ix_entry_owner_met_on", "owner", "met_on"),
+        Index("ix_entry_owner_dropped_on", "owner", "dropped_on"),
+        Index("ix_entry_owner_kind_day", "owner", "kind", "day", "hours"),
+        Index("ix_entry_owner_kind_item", "owner", "kind", "item", "hours"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
