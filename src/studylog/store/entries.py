@@ -146,13 +146,15 @@ def day_view(store: Store, day: date) -> DayView:
     carried = store.rows(
         f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
         "AND met_on IS NULL AND dropped_on IS NULL "
-        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
-        "AND met_on >= :day AND (dropped_on IS NULL OR dropped_on > :day) "
-        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
-        "AND met_on IS NULL AND dropped_on > :day "
+        # (only goals have met_on and dropped_on: leaving kind out lets those indexes lead)
+        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND met_on >= :day AND day < :day "
+        "AND (dropped_on IS NULL OR dropped_on > :day) "
+        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND dropped_on > :day AND day < :day "
+        "AND met_on IS NULL "
         "ORDER BY day, id",
         owner=store.owner, day=day,
     )
+    carried = [r for r in carried if r["kind"] == "goal"]
     built = _load(store, todays + carried)
     n = len(todays)
     goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
