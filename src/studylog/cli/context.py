@@ -76,6 +76,9 @@ def _describe(exc: Exception) -> str:
         return f"database problem: {text}"
     if isinstance(exc, sqlite3.DatabaseError):
         return f"the database file is damaged or not a database ({exc}); restore a backup"
+    if type(exc).__module__.startswith("sqlalchemy"):  # PostgreSQL: lost connection, permissions…
+        cause = getattr(exc, "orig", None) or exc
+        return f"database problem: {str(cause).strip().splitlines()[0]}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
     return f"unexpected {type(exc).__name__}: {exc} (set STUDYLOG_DEBUG=1 for details)"
