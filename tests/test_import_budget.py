@@ -55,6 +55,9 @@ def store(tmp_path):
     (["progress", "--json"], {"platformdirs"}),
     (["next", "--json"], {"platformdirs"}),
     (["stats", "--json"], {"platformdirs"}),
+    (["week", "--json"], {"platformdirs"}),
+    (["week", "2024-W15", "--weeks", "3", "--json"], {"platformdirs"}),
+    (["calendar", "--json"], {"platformdirs"}),
 ])
 def test_everyday_commands_stay_light(args, allowed, store, tmp_path):
     modules = imported(args, store, tmp_path)

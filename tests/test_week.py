@@ -16,11 +16,8 @@ started again on 12 Apr; dlc/5 was skipped: neither counts).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -314,28 +311,3 @@ def test_svg_and_html_are_written(month, tmp_path):
     month("week", "--weeks", "4", "--html", str(trend), ok=True)
     assert "items completed" in trend.read_text(encoding="utf-8")
 
-
-PROBE = """
-import json, sys
-sys.argv = ["studylog", *json.loads(sys.argv[1])]
-from studylog.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-print("\\nMODULES=" + json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
-"""
-
-
-@pytest.mark.sqlite_only  # PostgreSQL is reached through SQLAlchemy
-@pytest.mark.parametrize("args", [["week", "--json"], ["week", "2024-W15", "--weeks", "3", "--json"],
-                                  ["calendar", "--json"]])
-def test_json_reports_do_not_import_rich_or_the_orm(args, tmp_path):
-    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
-    env.pop("STUDYLOG_DB", None)
-    subprocess.run([sys.executable, "-m", "studylog", "done", "warm up", "-H", "1"], env=env, check=True,
-                   capture_output=True)
-    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], env=env, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    modules = set(json.loads(out.stdout.rsplit("MODULES=", 1)[1]))
-    assert not modules & {"rich", "sqlalchemy", "sqlmodel", "pydantic", "yaml", "dateutil"}
