@@ -78,3 +78,36 @@ def test_item_status_and_views(cli, ref, when):
                  ["log", "--since", when, "--item", ref], ["curricula", "show", ref], ["progress", ref],
                  ["next", ref], ["config", "set", ref, when], ["config", "get", ref]):
         _check(cli, args, _snapshot(cli))
+
+
+yamlish = st.lists(st.sampled_from(["id: x", "title: T", "url: u", "items:", "  - id: 1", "    title: A",
+                                    "    kind: chapter", "    estimate: 3-1", "  - &a {id: b}", "  - *a",
+                                    "!!python/object:os.system {}", "[", "{", "- x", ": :", "\t", "<<: *a",
+                                    "    prerequisites: [1, 1]", "    aliases: [A, a]"]), max_size=12).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=st.one_of(st.text(), yamlish))
+def test_curriculum_loader_never_raises(text):
+    from pathlib import Path
+
+    from studylog.curriculum.validate import check_file
+
+    curriculum, problems = check_file(Path("c.yaml"), text)
+    assert (curriculum is None) == bool(problems)
+    assert all(p.startswith("c.yaml:") for p in problems)
+
+
+@SETTINGS
+@given(text=st.one_of(st.text(), st.text(alphabet="#-*0123456789/ :\n\t[]()abc", max_size=200)),
+       kind=st.sampled_from(["til", "daily-notes", "markdown"]))
+def test_imports_of_arbitrary_files(cli, tmp_path_factory, text, kind):
+    path = tmp_path_factory.mktemp("import") / "log.md"
+    path.write_bytes(text.encode("utf-8", errors="replace"))
+    if not cli("log", "--json").json():
+        cli("done", "seed", ok=True)
+    before = _snapshot(cli)
+    _check(cli, ["import", kind, str(path)], before)
+    again = _snapshot(cli)
+    _check(cli, ["import", kind, str(path)], again)
+    assert _snapshot(cli) == again, "importing the same file twice added something"
