@@ -9,7 +9,7 @@ from typing import Any
 from studylog.store.records import Note
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedEntry:
     """One goal or done item found in a file, at ``line`` (1-based)."""
 
