@@ -206,6 +206,29 @@ class Store:
         row = self.one(f"INSERT INTO {table} ({cols}) VALUES ({marks}) RETURNING id", **values)
         return int(row["id"])
 
+    def reserve_ids(self, table: str, count: int) -> int:
+        """The first of ``count`` new ids for ``table``, for ``insert_many``: no other writer can
+        take them before this transaction ends (SQLite's write lock; a table lock on PostgreSQL)."""
+        self._require_tx()
+        if self._sqlite is None:
+            self.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+        return int(self.scalar(f"SELECT coalesce(max(id), 0) AS m FROM {table}")) + 1
+
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows that all have the same keys (ids included) in one batch."""
+        self._require_tx()
+        if not rows:
+            return
+        cols = ", ".join(rows[0])
+        sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join(f':{k}' for k in rows[0])})"
+        if self._sqlite is not None:
+            self._sqlite.executemany(sql, [{k: _sqlite_param(v) for k, v in r.items()} for r in rows])
+        else:
+            import sqlalchemy as sa
+
+            self._sa.execute(sa.text(sql), rows)
+            self.sync_sequence(table)
+
     def owners(self) -> list[str]:
         """Every learner with something in this store."""
         rows = self.rows("SELECT owner FROM entry UNION SELECT owner FROM item_status ORDER BY owner")

@@ -57,6 +57,9 @@ def _existing(store: Store, keys: list[str]) -> set[str]:
     return found
 
 
+BATCH = 1000  # entries written per statement batch
+
+
 def import_result(store: Store, result: ParseResult, source: str, dry_run: bool = False,
                   on_progress: Callable[[int], None] | None = None) -> ImportSummary:
     """Add the entries of ``result`` that are not already in the store, in one change. Imported
@@ -73,19 +76,19 @@ def import_result(store: Store, result: ParseResult, source: str, dry_run: bool 
     if dry_run or not new:
         return summary
     with change(store, f"import {source}: {len(new)} entries") as ch:
-        for n, (key, e) in enumerate(new, 1):
-            if on_progress is not None and n % 500 == 0:
-                on_progress(500)
-            entry_id = ch.insert("entry", {
+        for start in range(0, len(new), BATCH):
+            batch = new[start:start + BATCH]
+            ids = ch.insert_many("entry", [{
                 "owner": store.owner, "kind": e.kind, "day": e.day, "text": e.text, "hours": e.hours,
-                "item": e.item, "created_at": store.now,
+                "item": e.item, "goal_id": None, "met_on": None, "created_at": store.now,
                 "dropped_on": e.day + timedelta(days=1) if e.kind == "goal" else None,
                 "period_start": e.period[0] if e.period else None,
                 "period_end": e.period[1] if e.period else None,
                 "style": e.style, "source": source, "source_key": key,
-            })
-            for position, note in enumerate(e.notes):
-                ch.insert("note", {"entry_id": entry_id, "position": position, "depth": note.depth,
-                                   "text": note.text})
+            } for key, e in batch])
+            ch.insert_many("note", [
+                {"entry_id": entry_id, "position": position, "depth": note.depth, "text": note.text}
+                for entry_id, (_, e) in zip(ids, batch) for position, note in enumerate(e.notes)])
+            if on_progress is not None:
+                on_progress(len(batch))
     return summary
-

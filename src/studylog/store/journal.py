@@ -34,6 +34,20 @@ class Change:
         self._record(table, row_id, "insert", None)
         return row_id
 
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert rows (without ids) in one batch; their new ids, in order."""
+        assert table in TABLES
+        if not rows:
+            return []
+        first = self.store.reserve_ids(table, len(rows))
+        ids = list(range(first, first + len(rows)))
+        self.store.insert_many(table, [{"id": i, **r} for i, r in zip(ids, rows)])
+        journal_first = self.store.reserve_ids("change_row", len(ids))
+        self.store.insert_many("change_row", [
+            {"id": journal_first + n, "change_id": self.id, "table_name": table, "row_id": i, "op": "insert",
+             "before": None} for n, i in enumerate(ids)])
+        return ids
+
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
         assert table in TABLES
         before = self.store.one(f"SELECT * FROM {table} WHERE id = :id", id=row_id)
