@@ -84,14 +84,18 @@ def _iso(d: date | None) -> str | None:
 
 
 def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
-    """Hours logged per curriculum item (one GROUP BY over the owner's done entries)."""
-    sql = ("SELECT item, sum(hours) AS hours FROM entry WHERE owner = :owner AND kind = 'done' "
-           "AND item IS NOT NULL AND hours IS NOT NULL")
-    params: dict[str, Any] = {"owner": store.owner}
-    if since is not None:
-        sql += " AND day >= :since"
-        params["since"] = since
-    return {r["item"]: float(r["hours"]) for r in store.rows(sql + " GROUP BY item", **params)}
+    """Hours logged per curriculum item: one GROUP BY over the owner's done entries, or, for the
+    days ``since``, the few rows of those days added up here (so that the day index leads)."""
+    where = "owner = :owner AND kind = 'done' AND item IS NOT NULL AND hours IS NOT NULL"
+    if since is None:
+        rows = store.rows(f"SELECT item, sum(hours) AS hours FROM entry WHERE {where} GROUP BY item",
+                          owner=store.owner)
+        return {r["item"]: float(r["hours"]) for r in rows}
+    totals: dict[str, float] = {}
+    for r in store.rows(f"SELECT item, hours FROM entry WHERE {where} AND day >= :since", owner=store.owner,
+                        since=since):
+        totals[r["item"]] = totals.get(r["item"], 0.0) + float(r["hours"])
+    return totals
 
 
 def _weights(items: list[ItemOutline]) -> list[float]:

@@ -150,11 +150,11 @@ def day_view(store: Store, day: date) -> DayView:
         f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND met_on >= :day AND day < :day "
         "AND (dropped_on IS NULL OR dropped_on > :day) "
         f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND dropped_on > :day AND day < :day "
-        "AND met_on IS NULL "
-        "ORDER BY day, id",
+        "AND met_on IS NULL",
         owner=store.owner, day=day,
     )
-    carried = [r for r in carried if r["kind"] == "goal"]
+    # sorted here: an ORDER BY over the UNION ALL would make SQLite walk every earlier day
+    carried = sorted((r for r in carried if r["kind"] == "goal"), key=lambda r: (str(r["day"]), r["id"]))
     built = _load(store, todays + carried)
     n = len(todays)
     goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
