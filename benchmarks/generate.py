@@ -8,8 +8,9 @@ For every size (default 0, 10000 and 100000 entries) it writes, under ``OUT/SIZE
 
 - ``home/studylog.db``: a studylog store (use ``STUDYLOG_HOME=OUT/SIZE/home``). The schema is
   created by opening ``studylog.store.db.Store`` (so the real migrations run); the rows are then
-  written with plain SQL on that migrated schema, in one transaction. Owner: ``learner``
-  (``STUDYLOG_OWNER=learner``).
+  written with plain SQL on that migrated schema, in one transaction, and the store gets the
+  query planner's statistics a store written by the CLI has (studylog runs ``PRAGMA optimize``
+  after every write; see ``planner_statistics``). Owner: ``learner`` (``STUDYLOG_OWNER=learner``).
 - ``watson/frames``: the same entries as Watson frames (``WATSON_DIR=OUT/SIZE/watson``).
 - ``jrnl/journal.txt`` plus ``xdg-config/jrnl/jrnl.yaml`` pointing at it
   (``XDG_CONFIG_HOME=OUT/SIZE/xdg-config``).
@@ -54,7 +55,7 @@ from pathlib import Path
 OWNER = "learner"
 REPO = Path(__file__).resolve().parents[1]
 CURRICULA_ORDER = ["dlc", "arena2", "karpathy", "arena", "aisf", "3b1b"]
-GENERATOR_VERSION = 5  # bump when the generated data changes, so cached data is rebuilt
+GENERATOR_VERSION = 6  # bump when the generated data changes, so cached data is rebuilt
 
 VERBS_DONE = [
     "Read", "Worked through", "Implemented", "Watched", "Took notes on", "Re-derived", "Debugged",
@@ -244,7 +245,7 @@ def _iso(d):
     return d.isoformat() if d else None
 
 
-def write_studylog(plan: Plan, home: Path) -> Path:
+def write_studylog(plan: Plan, home: Path) -> tuple[Path, str]:
     from studylog.store.db import Store  # the real schema, created by the real migrations
 
     home.mkdir(parents=True, exist_ok=True)
@@ -288,11 +289,38 @@ def write_studylog(plan: Plan, home: Path) -> Path:
                      "updated_at) VALUES (?,?,?,?,?,?,?)",
                      [(OWNER, r, s, _iso(a), _iso(b), _iso(c), updated) for r, s, a, b, c in plan.statuses])
     conn.execute("COMMIT")
+    stats = planner_statistics(conn)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    # no ANALYZE: a store written by the CLI has no sqlite_stat1, and statistics change the plans
     conn.close()
     Path(f"{db}.lock").unlink(missing_ok=True)
-    return db
+    return db, stats
+
+
+def planner_statistics(conn: sqlite3.Connection) -> str:
+    """Give the store the query planner's statistics that a store written by the CLI has.
+
+    studylog runs ``PRAGMA analysis_limit = 400; PRAGMA optimize`` when it closes a store it
+    wrote to (``Store.close``), so a store that grew through the CLI has ``sqlite_stat1`` rows
+    for the tables it writes, and statistics change SQLite's query plans. This store was filled
+    with plain SQL, so it gets them here: ``PRAGMA optimize=0x10002`` analyzes every table that
+    lacks statistics, using the 0x10000 "check all tables" bit of SQLite 3.46+. Older SQLite
+    ignores that bit and only looks at tables this connection has queried (none), so nothing is
+    analyzed; then a plain ``ANALYZE`` under the same ``analysis_limit`` does the same work.
+    Returns how the statistics were made, for the manifest."""
+    conn.execute("PRAGMA analysis_limit = 400")
+    conn.execute("PRAGMA optimize = 0x10002")
+    how = f"PRAGMA optimize=0x10002 (SQLite {sqlite3.sqlite_version})"
+    if not _stat_tables(conn) and conn.execute("SELECT count(*) FROM entry").fetchone()[0]:
+        conn.execute("ANALYZE")
+        how = f"ANALYZE with analysis_limit=400 (SQLite {sqlite3.sqlite_version} ignores optimize's 0x10000 bit)"
+    tables = _stat_tables(conn)
+    return f"{how}: sqlite_stat1 for {', '.join(tables) or 'no table (empty store)'}"
+
+
+def _stat_tables(conn: sqlite3.Connection) -> list[str]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        return []
+    return [r[0] for r in conn.execute("SELECT DISTINCT tbl FROM sqlite_stat1 ORDER BY tbl")]
 
 
 # -- the peers' formats ---------------------------------------------------------------------------
@@ -395,7 +423,7 @@ def generate(out: Path, sizes: list[int], today: date, peer_today: date, seed: i
         if folder.exists():
             shutil.rmtree(folder)
         plan = Plan(size, today, seed, recent_days, recent_per_day)
-        db = write_studylog(plan, folder / "home")
+        db, stats = write_studylog(plan, folder / "home")
         write_watson(plan, folder / "watson", shift)
         write_jrnl(plan, folder / "jrnl", folder / "xdg-config", shift)
         write_markdown(plan, folder / "log.md")
@@ -411,6 +439,7 @@ def generate(out: Path, sizes: list[int], today: date, peer_today: date, seed: i
             "entries_today": sum(e["day"] == today for e in plan.entries),
             "entries_last_7_days": sum((today - e["day"]).days < 7 for e in plan.entries),
             "db_bytes": db.stat().st_size,
+            "planner_statistics": stats,
             "markdown_bytes": (folder / "log.md").stat().st_size,
         }
         stamp.write_text(json.dumps(info, indent=2))

@@ -494,7 +494,9 @@ def _info_md(info: dict) -> str:
             + ", ".join(f"{k} {v}" for k, v in info["peers"].items())
             + f"\n- repeats: {info['repeats']} (import/export: {info['io_repeats']}); STUDYLOG_TODAY={info['today']}"
             f"\n- data: {data}"
-            f"\n- 1-minute load average at the start/end of each group: "
+            + "".join(f"\n- planner statistics @{k}: {v['planner_statistics']}" for k, v in info["data"].items()
+                      if v.get("planner_statistics"))
+            + f"\n- 1-minute load average at the start/end of each group: "
             + ", ".join(f"{t} {v:.2f}" for t, v in info["load"]) + "\n")
 
 
