@@ -6,10 +6,7 @@ Reading uses the standard library's tomllib; writing emits the small TOML subset
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +116,8 @@ def set_value(path: Path, name: str, text: str) -> Any:
     current = load(path)
     stored = {k: v for k, v in current.items() if v != KEYS[k].default or k == name}
     stored[name] = value
+    from studylog.atomic import write_atomic
+
     write_atomic(path, dump(stored))
     return value
 
@@ -144,26 +143,3 @@ def _toml(value: Any) -> str:
     import json
 
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string
-
-
-def write_atomic(path: Path, text: str | Iterable[str], mode: int = 0o600) -> None:
-    """Write ``text`` (a string, or chunks of one) to ``path`` through a temporary file and a
-    rename: never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            if isinstance(text, str):
-                fh.write(text)
-            else:
-                fh.writelines(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -221,7 +221,7 @@ def show(renderable, svg: str | None = None, html: str | None = None, title: str
     out.print(renderable)
     from pathlib import Path
 
-    from studylog.config import write_atomic
+    from studylog.atomic import write_atomic
 
     if svg:
         write_atomic(Path(svg), out.export_svg(title=title, clear=False), mode=0o644)

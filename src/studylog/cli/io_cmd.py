@@ -131,7 +131,7 @@ def _emit(text: str | Iterable[str], out: Path | None) -> None:
 
         sys.stdout.writelines([text] if isinstance(text, str) else text)
         return
-    from studylog.config import write_atomic
+    from studylog.atomic import write_atomic
 
     write_atomic(out, text, mode=0o644)
     typer.echo(f"Wrote {out}", err=True)

@@ -119,7 +119,7 @@ def load_outlines(shipped: Path, user: Path | None, cache: Path):
 
     outlines = load_catalog(shipped, user).outlines
     try:
-        from studylog.config import write_atomic
+        from studylog.atomic import write_atomic
 
         write_atomic(cache, outlines.index.to_json(print_, outlines.to_data()))
     except OSError:

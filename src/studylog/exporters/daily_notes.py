@@ -89,7 +89,7 @@ def render_days(store: Store, first: date | None, last: date | None) -> Iterator
 
 def write_folder(store: Store, folder: Path, first: date | None, last: date | None) -> int:
     """One ``YYYY-MM-DD.md`` per day in ``folder``, each written atomically; the number written."""
-    from studylog.config import write_atomic
+    from studylog.atomic import write_atomic
 
     found = days(store, first, last)
     for day in found:
