@@ -69,11 +69,20 @@ def test_next_order_and_reasons(cli, dlc_month):
     found = cli("next", "dlc", "--json", "--limit", "9", ok=True).json()
     assert [s["ref"] for s in found] == ["dlc/6", "dlc/2", "dlc/7", "dlc/4", "dlc/8", "dlc/9", "dlc/3"]
     assert found[0]["why"] == ["in progress since 2024-04-12"]
-    assert "builds on dlc/1 (complete)" in found[1]["why"]
-    assert found[1]["why"][0] == "importance 3 of 9 in dlc's order"
+    # chapter 2 has 5h logged but no status: it counts as in progress, after the started ones
+    assert found[1]["why"] == ["work logged on it, last on 2024-04-10"]
     assert found[1]["url"].endswith("2-Scaling-Laws.md")
+    assert found[2]["why"][0] == "importance 4 of 9 in dlc's order"
     overall = cli("next", "--json", ok=True).json()
-    assert [s["ref"] for s in overall] == ["dlc/6", "karpathy/1", "dlc/2", "karpathy/2"]
+    assert [s["ref"] for s in overall] == ["dlc/6", "dlc/2", "karpathy/1", "dlc/7", "karpathy/2"]
+
+
+def test_next_brings_helped_items_forward(cli):
+    cli("complete", "dlc/6", ok=True)  # chapter 6 helps chapter 7
+    found = cli("next", "dlc", "--json", ok=True).json()
+    assert found[0]["ref"] == "dlc/1"  # importance 1 still comes first
+    seven = next(s for s in found if s["ref"] == "dlc/7")
+    assert "builds on dlc/6 (complete)" in seven["why"]
 
 
 def test_next_follows_hard_prerequisites(cli, isolated):

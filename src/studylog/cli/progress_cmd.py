@@ -51,10 +51,10 @@ def next_(
 ) -> None:
     """What to study next, and why: items in progress, then items whose prerequisites are done."""
     from studylog.reports.next import suggestions
-    from studylog.store.status import all_statuses
+    from studylog.store.status import all_statuses, last_worked
 
-    cat = cx.outlines()
-    found = suggestions(cat, all_statuses(cx.open_store()), curriculum, limit)
+    cat, store = cx.outlines(), cx.open_store()
+    found = suggestions(cat, all_statuses(store), curriculum, limit, last_worked(store))
     if as_json:
         cx.echo_json([s.to_json() for s in found])
         return

@@ -4,6 +4,7 @@ in the curriculum's order of importance, with items that completed work helps br
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from studylog.curriculum.outline import CurriculumOutline, ItemOutline, Outlines
@@ -39,8 +40,11 @@ def _suggest(c: CurriculumOutline, item: ItemOutline, status: str, reasons: list
     return Suggestion(f"{c.id}/{item.id}", item.title, item.url, est, item.duration, status, reasons)
 
 
-def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status]) -> list[Suggestion]:
-    """This curriculum's items in the order to take them up."""
+def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status],
+                   worked: dict[str, date] | None = None) -> list[Suggestion]:
+    """This curriculum's items in the order to take them up. An item with logged work but no
+    status (``worked``: the last day work was logged on it) counts as in progress."""
+    worked = worked or {}
     state = {ref: st.status for ref, st in statuses.items()}
     in_progress, available = [], []
     helped_by: dict[str, list[str]] = {}
@@ -54,8 +58,13 @@ def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status]) -> list[Su
         status = state.get(ref, "not started")
         if status == "started":
             since = statuses[ref].started_on
-            in_progress.append((since.toordinal() if since else 0, _suggest(c, item, status, [
+            in_progress.append(((0, since.toordinal() if since else 0), _suggest(c, item, status, [
                 f"in progress since {since.isoformat()}" if since else "in progress"])))
+            continue
+        if status == "not started" and ref in worked:
+            last = worked[ref]
+            in_progress.append(((1, -last.toordinal()), _suggest(c, item, "started", [
+                f"work logged on it, last on {last.isoformat()}"])))
             continue
         if status in DONE:
             continue
@@ -79,17 +88,18 @@ def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status]) -> list[Su
     return [s for _, s in sorted(in_progress, key=lambda t: t[0])] + [s for _, s in sorted(available, key=lambda t: t[0])]
 
 
-def suggestions(catalog: Outlines, statuses: dict[str, Status], curriculum: str | None, limit: int) -> list[Suggestion]:
+def suggestions(catalog: Outlines, statuses: dict[str, Status], curriculum: str | None, limit: int,
+                worked: dict[str, date] | None = None) -> list[Suggestion]:
     """Up to ``limit`` suggestions for one curriculum; across curricula, the items in progress
     and the first available item of each curriculum the learner has started on (of every
     curriculum when they have started on none)."""
     if curriculum:
-        return for_curriculum(catalog.curriculum(curriculum), statuses)[:limit]
-    active = {ref.split("/")[0] for ref in statuses}
+        return for_curriculum(catalog.curriculum(curriculum), statuses, worked)[:limit]
+    active = {ref.split("/")[0] for ref in [*statuses, *(worked or {})]}
     chosen = [c for cid, c in sorted(catalog.curricula.items()) if not active or cid in active]
     out: list[Suggestion] = []
     for c in chosen:
-        ordered = for_curriculum(c, statuses)
+        ordered = for_curriculum(c, statuses, worked)
         out += [s for s in ordered if s.status == "started"]
         first = next((s for s in ordered if s.status != "started"), None)
         if first:

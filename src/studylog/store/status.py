@@ -60,3 +60,10 @@ def set_status(store: Store, item: str, status: str, day: date, summary: str,
             values["started_on"] = min(as_date(current["started_on"]), day)
         ch.update("item_status", current["id"], values)
     return get_status(store, item)  # type: ignore[return-value]
+
+
+def last_worked(store: Store) -> dict[str, date]:
+    """The last day each curriculum item had a done entry logged against it."""
+    rows = store.rows("SELECT item, max(day) AS day FROM entry WHERE owner = :owner AND kind = 'done' "
+                      "AND item IS NOT NULL GROUP BY item", owner=store.owner)
+    return {r["item"]: as_date(r["day"]) for r in rows}  # type: ignore[misc]
