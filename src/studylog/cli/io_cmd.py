@@ -41,52 +41,75 @@ def _read(path: Path) -> str:
     return read_text(path)
 
 
-def _run_import(source: str, path: Path, parse, dry_run: bool, no_link: bool, as_json: bool) -> None:
-    """Parse every file, link entries to items, then write them all in one transaction."""
-    from studylog.importers.model import ParseResult
+def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, as_json: bool,
+                passes: int = 1) -> None:
+    """Read, link and write the entries of every file in one transaction, a batch at a time.
+    ``stream(file, lines, problems)`` yields a file's entries; ``lines()`` reads the file's lines
+    (``passes`` times)."""
+    from studylog.importers.read import check_file
     from studylog.store.imports import import_result
 
-    combined = ParseResult()
     files = _files(path)
-    with cx.progress(sum(f.stat().st_size for f in files)) as bar:
-        bar.phase("Reading", len(files))
-        for file in files:
-            result = parse(_read(file), file)
-            prefix = f"{file}:" if len(files) > 1 else ""
-            combined.entries += result.entries
-            combined.problems += [p.__class__(p.line, prefix + p.message if prefix else p.message, p.level)
-                                  for p in result.problems]
-            combined.meta.update(result.meta)
-            bar.advance(1)
-        if not no_link:
-            from studylog.importers.linker import Linker
+    for file in files:
+        check_file(file)  # an unreadable file stops the import before anything is written
+    linker = None
+    if not no_link:
+        from studylog.importers.linker import Linker
 
-            linker = Linker(cx.catalog())
-            bar.phase("Linking", len(combined.entries))
-            for n, entry in enumerate(combined.entries, 1):
-                if entry.item is None:
-                    entry.item = linker.link(entry.text, [n.text for n in entry.notes])
-                if n % 500 == 0:
-                    bar.advance(500)
-        bar.phase("Writing", len(combined.entries))
-        summary = import_result(cx.open_store(), combined, source, dry_run=dry_run, on_progress=bar.advance)
+        linker = Linker(cx.catalog())
+    problems: list = []
+    size = sum(f.stat().st_size for f in files)
+    with cx.progress(size) as bar:
+        bar.phase("Importing", size * passes)
+
+        def entries():
+            for file in files:
+                found: list = []
+                for entry in stream(file, _counted(file, bar), found):
+                    if linker is not None and entry.item is None:
+                        entry.item = linker.link(entry.text, [n.text for n in entry.notes])
+                    yield entry
+                found.sort(key=lambda p: p.line)
+                prefix = f"{file}:" if len(files) > 1 else ""
+                problems.extend(p.__class__(p.line, prefix + p.message, p.level) if prefix else p for p in found)
+
+        summary = import_result(cx.open_store(), entries(), source, dry_run=dry_run)
     if as_json:
         data = summary.to_json()
         data["dry_run"] = dry_run
-        data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in combined.problems]
+        data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in problems]
         cx.echo_json(data)
         return
     from studylog.render.imports import render_import
 
-    cx.console().print(render_import(summary, combined.problems, dry_run, str(path)))
+    cx.console().print(render_import(summary, problems, dry_run, str(path)))
+
+
+def _counted(file: Path, bar):
+    """A function giving the lines of ``file``, advancing the progress bar as they are read."""
+    from studylog.importers.read import read_lines
+
+    def lines():
+        done = 0
+        for number, line in enumerate(read_lines(file)):
+            done += len(line) + 1
+            if number % 4096 == 4095:
+                bar.advance(done)
+                done = 0
+            yield line
+        bar.advance(done)
+
+    return lines
 
 
 @import_app.command("til")
 def import_til(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
     """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
     from studylog.importers import til
+    from studylog.importers.model import stream_result
 
-    _run_import("til", path, lambda text, file: til.parse(text), dry_run, no_link, as_json)
+    _run_import("til", path, lambda file, lines, problems: stream_result(til.parse("\n".join(lines())), problems),
+                dry_run, no_link, as_json)
 
 
 @import_app.command("daily-notes")
@@ -94,9 +117,12 @@ def import_daily_notes(path: PathArg, dry_run: DryRun = False, no_link: NoLink =
     """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
     YYYY-MM-DD.md files."""
     from studylog.importers import daily_notes
+    from studylog.importers.model import stream_result
 
-    _run_import("daily-notes", path, lambda text, file: daily_notes.parse(text, daily_notes.day_from_name(file.name)),
-                dry_run, no_link, as_json)
+    def stream(file, lines, problems):
+        return stream_result(daily_notes.parse("\n".join(lines()), daily_notes.day_from_name(file.name)), problems)
+
+    _run_import("daily-notes", path, stream, dry_run, no_link, as_json)
 
 
 @import_app.command("markdown")
@@ -105,7 +131,8 @@ def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = Fa
     from studylog.importers import markdown
 
     today = cx.today()
-    _run_import("markdown", path, lambda text, file: markdown.parse(text, file.name, today), dry_run, no_link, as_json)
+    _run_import("markdown", path, lambda file, lines, problems: markdown.stream(lines, file.name, today, problems),
+                dry_run, no_link, as_json, passes=markdown.PASSES)
 
 
 @import_app.command("json")

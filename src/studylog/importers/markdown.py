@@ -30,6 +30,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,10 +97,16 @@ class _Scanner:
     def _year(self) -> int | None:
         return self.context[-1][1] if self.context else None
 
-    def run(self, lines: list[str]) -> None:
+    def sections(self, lines: Iterable[str]) -> Iterator[_Anchor]:
+        """The dated sections, each as soon as it is closed (one section's lines in memory)."""
         for number, raw in enumerate(lines, start=1):
             self._line(number, raw)
+            if self.anchors:
+                yield from self.anchors
+                self.anchors.clear()
         self._close()
+        yield from self.anchors
+        self.anchors.clear()
 
     def _line(self, number: int, raw: str) -> None:
         expanded = raw.expandtabs(4)
@@ -204,16 +211,17 @@ class _Scanner:
             self.anchor.body.append((number, raw))
 
 
+PASSES = 3  # times :func:`stream` reads the lines: slash order, dates, entries
+
+
 def parse(text: str, filename: str | None, today: date) -> ParseResult:
     """Every dated entry of a markdown log, with problems by line (see the module docstring)."""
     result = ParseResult()
+    lines = text.split("\n")
     collecting = gc.isenabled()
     gc.disable()  # a big log makes ~10 small objects per entry and none of them cycles: skip the scans
     try:
-        _parse(text, filename, today, result)
-    except Exception as exc:  # noqa: BLE001 -- an importer reports, it never crashes on a file
-        result.problems.append(Problem(0, f"internal error while reading this file ({type(exc).__name__}: {exc}); "
-                                          f"please report it"))
+        result.entries = list(stream(lambda: lines, filename, today, result.problems))
     finally:
         if collecting:
             gc.enable()
@@ -221,21 +229,37 @@ def parse(text: str, filename: str | None, today: date) -> ParseResult:
     return result
 
 
-def _parse(text: str, filename: str | None, today: date, result: ParseResult) -> None:
-    lines = text.split("\n")
-    scanner = _Scanner(slash_order(lines), name_date(filename))
-    scanner.run(lines)
-    result.problems += scanner.problems
-    anchors = scanner.anchors
-    written = [Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year) for a in anchors]
-    for anchor, resolved in zip(anchors, resolve(written, today)):
-        if resolved.skip:
-            result.problems.append(Problem(anchor.line, resolved.skip + "; not imported"))
+def stream(lines: Callable[[], Iterable[str]], filename: str | None, today: date,
+           problems: list[Problem]) -> Iterator[ImportedEntry]:
+    """The entries of :func:`parse`, one dated section at a time, from ``lines()`` (called once per
+    pass, :data:`PASSES` in all). Problems go to ``problems`` as they are found, not in line order."""
+    try:
+        yield from _stream(lines, filename, today, problems)
+    except Exception as exc:  # noqa: BLE001 -- an importer reports, it never crashes on a file
+        problems.append(Problem(0, f"internal error while reading this file ({type(exc).__name__}: {exc}); "
+                                   f"please report it"))
+
+
+def _stream(lines: Callable[[], Iterable[str]], filename: str | None, today: date,
+            problems: list[Problem]) -> Iterator[ImportedEntry]:
+    order, name = slash_order(lines()), name_date(filename)
+    scanner = _Scanner(order, name)  # first pass: only the dates, to resolve them against each other
+    written = [Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year)
+               for a in scanner.sections(lines())]
+    problems += scanner.problems
+    resolved = resolve(written, today)
+    del written
+    days = _Days()
+    for anchor, found in zip(_Scanner(order, name).sections(lines()), resolved):
+        if found.skip:
+            problems.append(Problem(anchor.line, found.skip + "; not imported"))
             continue
-        if resolved.doubt:
-            result.problems.append(Problem(anchor.line, resolved.doubt, "doubtful"))
-        _entries(anchor, resolved, result)
-    _check_days(result)
+        if found.doubt:
+            problems.append(Problem(anchor.line, found.doubt, "doubtful"))
+        for entry in _entries(anchor, found, problems):
+            days.add(entry)
+            yield entry
+    problems += days.problems()
 
 
 def _label(rest: str) -> str:
@@ -248,7 +272,7 @@ def _label(rest: str) -> str:
     return label.strip(" \t*_")
 
 
-def _entries(anchor: _Anchor, resolved: Resolved, result: ParseResult) -> None:
+def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> Iterator[ImportedEntry]:
     assert resolved.day is not None
     body = blocks(anchor.body)
     label = _label(anchor.hit.rest)
@@ -264,16 +288,16 @@ def _entries(anchor: _Anchor, resolved: Resolved, result: ParseResult) -> None:
         found = drafts(body) or ([Draft(label, anchor.line)] if label else [])
     if not found:
         if anchor.kind != "file":
-            result.problems.append(Problem(anchor.line, "nothing is written under this date; not imported"))
+            problems.append(Problem(anchor.line, "nothing is written under this date; not imported"))
         return
     days = (resolved.period[1] - resolved.period[0]).days + 1 if resolved.period else 1
     heading = read_hours(anchor.hit.rest)
     if heading.problem:
-        result.problems.append(Problem(anchor.line, heading.problem, "doubtful"))
+        problems.append(Problem(anchor.line, heading.problem, "doubtful"))
     first = True
     for draft in found:
         if _NOTHING.match(draft.text):
-            result.problems.append(Problem(draft.line, f"{draft.text.strip()!r}: nothing was done; not imported"))
+            problems.append(Problem(draft.line, f"{draft.text.strip()!r}: nothing was done; not imported"))
             continue
         if heading.hours is not None:
             hours, heading_used = (heading.hours if first else None), True
@@ -281,26 +305,29 @@ def _entries(anchor: _Anchor, resolved: Resolved, result: ParseResult) -> None:
             reading = read_hours(draft.text)
             hours, heading_used = reading.hours, False
             if reading.problem:
-                result.problems.append(Problem(draft.line, reading.problem, "doubtful"))
+                problems.append(Problem(draft.line, reading.problem, "doubtful"))
         if hours is not None and hours > 24 * days:
-            result.problems.append(Problem(draft.line if not heading_used else anchor.line,
+            problems.append(Problem(draft.line if not heading_used else anchor.line,
                                            f"{format_hours(hours)} is more than {24 * days} hours; hours left empty",
                                            "doubtful"))
             hours = None
-        result.entries.append(ImportedEntry("done", resolved.day, draft.text, draft.line, draft.notes, hours,
-                                            period=resolved.period))
+        yield ImportedEntry("done", resolved.day, draft.text, draft.line, draft.notes, hours, period=resolved.period)
         first = False
 
 
-def _check_days(result: ParseResult) -> None:
+class _Days:
     """A single day with more than 24 hours in total is worth a look (each entry was kept)."""
-    totals: dict[date, float] = defaultdict(float)
-    first_line: dict[date, int] = {}
-    for e in result.entries:
-        if e.hours and e.period is None:
-            totals[e.day] += e.hours
-            first_line.setdefault(e.day, e.line)
-    for day, total in totals.items():
-        if total > 24 + 1e-9:
-            result.problems.append(Problem(first_line[day], f"{day.isoformat()} adds up to {format_hours(total)}, "
-                                                            f"more than 24 hours", "doubtful"))
+
+    def __init__(self) -> None:
+        self.totals: dict[date, float] = defaultdict(float)
+        self.first_line: dict[date, int] = {}
+
+    def add(self, entry: ImportedEntry) -> None:
+        if entry.hours and entry.period is None:
+            self.totals[entry.day] += entry.hours
+            self.first_line.setdefault(entry.day, entry.line)
+
+    def problems(self) -> list[Problem]:
+        return [Problem(self.first_line[day], f"{day.isoformat()} adds up to {format_hours(total)}, "
+                                              f"more than 24 hours", "doubtful")
+                for day, total in self.totals.items() if total > 24 + 1e-9]

@@ -1,7 +1,11 @@
-"""What every importer produces: dated entries with their nested notes, and problems by line."""
+"""What every importer produces: dated entries with their nested notes, and problems by line.
+
+The streaming API that ``import`` uses: an importer gives an iterator of :class:`ImportedEntry`
+and appends its :class:`Problem` s to a list as it goes (see ``markdown.stream``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,3 +40,10 @@ class ParseResult:
     entries: list[ImportedEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # e.g. a TIL page's front matter
+
+
+def stream_result(result: ParseResult, problems: list[Problem]) -> Iterator[ImportedEntry]:
+    """A list-based importer's result through the streaming API: its problems go to ``problems``
+    (in line order), then its entries come one by one."""
+    problems += result.problems
+    yield from result.entries
