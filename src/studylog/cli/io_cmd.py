@@ -217,14 +217,15 @@ def _range(since: str | None, until: str | None):
 
 
 def _lookup():
-    """Curriculum item URL by reference, for links in exports (loaded only when needed)."""
-    cache: dict = {}
+    """Curriculum item URL by reference, for links in exports: read from the curricula cache on
+    first use, then a dictionary lookup per entry."""
+    urls: dict[str, str | None] = {}
 
     def url(ref: str) -> str | None:
-        if "catalog" not in cache:
-            cache["catalog"] = cx.catalog()
-        found = cache["catalog"].lookup(ref)
-        return found.item.url if found else None
+        if not urls:
+            for c in cx.outlines().curricula.values():
+                urls.update({f"{c.id}/{item.id}": item.url for item in c.items})
+        return urls.get(ref)
 
     return url
 

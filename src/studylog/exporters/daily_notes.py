@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studylog.exporters.til import block
 from studylog.store.db import Store
-from studylog.store.entries import log
+from studylog.store.entries import day_range, log
 from studylog.store.records import Done, Goal, as_date
 
 
@@ -61,15 +61,9 @@ def day_body(entries: list[Goal | Done]) -> list[str]:
 
 def days(store: Store, first: date | None, last: date | None) -> list[date]:
     """Every day with entries, newest first."""
-    sql = "SELECT DISTINCT day FROM entry WHERE owner = :owner"
-    params: dict = {"owner": store.owner}
-    if first:
-        sql += " AND day >= :first"
-        params["first"] = first
-    if last:
-        sql += " AND day <= :last"
-        params["last"] = last
-    return sorted((as_date(r["day"]) for r in store.rows(sql, **params)), reverse=True)  # type: ignore[arg-type, return-value]
+    days_, params = day_range(first, last)
+    sql = "SELECT DISTINCT day FROM entry WHERE owner = :owner" + (f" AND {days_}" if days_ else "")
+    return sorted((as_date(r["day"]) for r in store.rows(sql, owner=store.owner, **params)), reverse=True)  # type: ignore[arg-type, return-value]
 
 
 def day_entries(store: Store, day: date) -> list[Goal | Done]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from studylog.importers.til import escape_line
 from studylog.store.db import Store
+from studylog.store.entries import day_range
 from studylog.store.records import Note, as_date
 
 FRONT_MATTER = ("layout", "permalink", "title", "description", "nav", "nav_order")
@@ -46,15 +47,8 @@ class Item:
 
 
 def _where(store: Store, first: date | None, last: date | None) -> tuple[str, dict[str, Any]]:
-    where = "e.owner = :owner AND e.kind = 'done'"
-    params: dict[str, Any] = {"owner": store.owner}
-    if first:
-        where += " AND e.day >= :first"
-        params["first"] = first
-    if last:
-        where += " AND e.day <= :last"
-        params["last"] = last
-    return where, params
+    days, params = day_range(first, last, "e.day")
+    return "e.owner = :owner AND e.kind = 'done'" + (f" AND {days}" if days else ""), {"owner": store.owner, **params}
 
 
 def done_items(store: Store, where: str, params: dict[str, Any]) -> list[Item]:

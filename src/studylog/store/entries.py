@@ -169,12 +169,10 @@ def log(store: Store, since: date | None = None, until: date | None = None, item
     with ``all_owners`` (each entry then says whose it is)."""
     where = ["1 = 1"] if all_owners else ["owner = :owner"]
     params: dict[str, Any] = {} if all_owners else {"owner": store.owner}
-    if since:
-        where.append("day >= :since")
-        params["since"] = since
-    if until:
-        where.append("day <= :until")
-        params["until"] = until
+    days, day_params = day_range(since, until)
+    if days:
+        where.append(days)
+        params.update(day_params)
     if item:
         where.append("item = :item")
         params["item"] = item
@@ -191,6 +189,19 @@ def log(store: Store, since: date | None = None, until: date | None = None, item
     rows = store.rows(sql, **params)
     return [LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None)
             for e, r in zip(_load(store, rows), rows)]
+
+
+def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
+    """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
+    open; an empty condition when both are."""
+    parts, params = [], {}
+    if first:
+        parts.append(f"{column} >= :first")
+        params["first"] = first
+    if last:
+        parts.append(f"{column} <= :last")
+        params["last"] = last
+    return " AND ".join(parts), params
 
 
 def drop_goal(store: Store, goal_id: int, today: date) -> Goal:
