@@ -1,18 +1,33 @@
 """The command line: ``main`` is the console-script entry; ``app`` (built on first use) is the
-whole Typer application, for tests and embedding."""
+whole Typer application, for tests and embedding.
+
+``main`` first offers the arguments to the fast path (``fast``: today, week, goal and done in
+their usual forms, without importing Typer); everything else goes to the Typer application,
+built with only the command being run (``commands.main``)."""
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from typing import Any
-
-from studylog.cli.commands import build, main
 
 __all__ = ["app", "main"]
 
 
+def main() -> None:
+    from studylog.cli.fast import run
+
+    if run(sys.argv[1:]):
+        return
+    from studylog.cli.commands import main as typer_main
+
+    typer_main()
+
+
 @cache
 def _full_app() -> Any:
+    from studylog.cli.commands import build
+
     return build()
 
 

@@ -7,27 +7,10 @@ from typing import Annotated, Optional
 import typer
 
 from studylog.cli import context as cx
+from studylog.cli import everyday
 
 DateOpt = Annotated[Optional[str], typer.Option("--date", "-d", help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'.", show_default=False)]
 ItemOpt = Annotated[Optional[str], typer.Option("--item", "-i", help="Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.", show_default=False)]
-
-
-def _describe(entry) -> str:
-    from studylog.hours import format_hours
-
-    extra = [x for x in (format_hours(getattr(entry, "hours", None)), entry.item) if x]
-    return f"{entry.text}" + (f" ({', '.join(extra)})" if extra else "")
-
-
-def _notes(texts: list[str] | None):
-    from studylog.store.records import Note
-
-    notes = []
-    for raw in texts or []:
-        stripped = raw.lstrip("\t ")
-        indent = raw[: len(raw) - len(stripped)]
-        notes.append(Note(stripped.removeprefix("- "), indent.count("\t") + indent.count("  ")))
-    return notes
 
 
 def goal(
@@ -37,13 +20,7 @@ def goal(
     note: Annotated[Optional[list[str]], typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest).")] = None,
 ) -> None:
     """Set a goal for a day (default today; future days allowed)."""
-    from studylog.store import entries
-
-    day = cx.parse_day(date_)
-    ref = cx.resolve(item)
-    store = cx.open_store()
-    g = entries.add_goal(store, text, day, ref.ref if ref else None, _notes(note))
-    typer.echo(f"Goal #{g.id} for {day.isoformat()}: {_describe(g)}")
+    everyday.add_goal(text, item, date_, note)
 
 
 def done(
@@ -55,15 +32,7 @@ def done(
     note: Annotated[Optional[list[str]], typer.Option("--note", "-n", help="A sub-bullet under the item (repeatable; indent with tabs to nest).")] = None,
 ) -> None:
     """Log something done on a day (today by default; not in the future)."""
-    from studylog.store import entries
-
-    day = cx.parse_day(date_)
-    parsed_hours = cx.parse_hours(hours)
-    ref = cx.resolve(item)
-    store = cx.open_store()
-    d = entries.add_done(store, text, day, cx.today(), parsed_hours, ref.ref if ref else None, goal_id, _notes(note))
-    met = f"; goal #{goal_id} met" if goal_id else ""
-    typer.echo(f"Done #{d.id} on {day.isoformat()}: {_describe(d)}{met}")
+    everyday.add_done(text, hours, item, date_, goal_id, note)
 
 
 def drop(goal_id: Annotated[int, typer.Argument(help="The id of an open goal.")]) -> None:
@@ -91,7 +60,7 @@ def edit(
         kwargs["item"] = None if item.strip().lower() == "none" else cx.resolve(item).ref
     day = cx.parse_day(date_) if date_ is not None else None
     e = entries.edit_entry(cx.open_store(), entry_id, cx.today(), text=text, day=day, **kwargs)
-    typer.echo(f"Edited #{e.id} on {e.day.isoformat()}: {_describe(e)}")
+    typer.echo(f"Edited #{e.id} on {e.day.isoformat()}: {everyday.describe(e)}")
 
 
 def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done item.")]) -> None:
@@ -99,7 +68,7 @@ def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done it
     from studylog.store import entries
 
     e = entries.remove_entry(cx.open_store(), entry_id)
-    typer.echo(f"Removed #{e.id} from {e.day.isoformat()}: {_describe(e)}")
+    typer.echo(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
 
 
 def undo() -> None:

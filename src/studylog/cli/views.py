@@ -7,26 +7,14 @@ from typing import Annotated, Optional
 import typer
 
 from studylog.cli import context as cx
+from studylog.cli import everyday
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the shapes are in docs/json.md).")]
 
 
-def _show_day(day_text: str | None, as_json: bool) -> None:
-    from studylog.store.entries import day_view
-
-    day = cx.parse_day(day_text)
-    view = day_view(cx.open_store(), day)
-    if as_json:
-        cx.echo_json(view.to_json())
-        return
-    from studylog.render.day import render_day
-
-    cx.console().print(render_day(view, today_is=day == cx.today()))
-
-
 def today(as_json: JsonOpt = False) -> None:
     """Today's goals (met or open), goals carried over, what was done, and the hours."""
-    _show_day(None, as_json)
+    everyday.show_day(None, as_json)
 
 
 def day(
@@ -34,7 +22,7 @@ def day(
     as_json: JsonOpt = False,
 ) -> None:
     """One day's goals, goals carried over, done items and hours."""
-    _show_day(when, as_json)
+    everyday.show_day(when, as_json)
 
 
 def log(

@@ -7,20 +7,11 @@ from typing import Annotated, Optional
 import typer
 
 from studylog.cli import context as cx
+from studylog.cli import everyday
 from studylog.cli.views import JsonOpt
 
-MAX_WEEKS = 520
 SvgOpt = Annotated[Optional[str], typer.Option("--svg", metavar="FILE", help="Also save what is shown as an SVG image.", show_default=False)]
 HtmlOpt = Annotated[Optional[str], typer.Option("--html", metavar="FILE", help="Also save what is shown as an HTML page.", show_default=False)]
-
-
-def _check_outputs(as_json: bool, svg: str | None, html: str | None) -> None:
-    if as_json and (svg or html):
-        raise cx.UsageError("--json cannot be combined with --svg or --html", "run the command twice")
-
-
-def _width() -> int:
-    return cx.console().width
 
 
 def week(
@@ -31,31 +22,7 @@ def week(
     html: HtmlOpt = None,
 ) -> None:
     """A week at a glance: hours per day, curriculum and item, done items, goals met, streak."""
-    from studylog.reports.week import parse_week, week_report, week_trend
-
-    _check_outputs(as_json, svg, html)
-    if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
-        raise cx.UsageError(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
-    settings = cx.settings()
-    today = cx.today()
-    when_day = parse_week(when, today, settings["week_start"])
-    store = cx.open_store()
-    if weeks is not None:
-        trend = week_trend(store, when_day, weeks, settings["week_start"])
-        if as_json:
-            cx.echo_json(trend.to_json())
-            return
-        from studylog.render.week import render_trend
-
-        cx.show(render_trend(trend, _width()), svg=svg, html=html, title="studylog week")
-        return
-    report = week_report(store, when_day, today, settings["week_start"], settings["rest_days_per_week"])
-    if as_json:
-        cx.echo_json(report.to_json())
-        return
-    from studylog.render.week import render_week
-
-    cx.show(render_week(report, _width()), svg=svg, html=html, title="studylog week")
+    everyday.show_week(when, weeks, as_json, svg, html)
 
 
 def calendar(
@@ -67,7 +34,7 @@ def calendar(
     """A year as a heatmap of hours per day, with the current and longest streaks."""
     from studylog.reports.calendar import check_year, year_calendar
 
-    _check_outputs(as_json, svg, html)
+    everyday.check_outputs(as_json, svg, html)
     settings = cx.settings()
     today = cx.today()
     year = today.year if year is None else year

@@ -1,71 +1,57 @@
-"""A day at a glance: goals (met or open), goals carried over, done items with hours."""
+"""A day at a glance: goals (met or open), goals carried over, done items with hours (as styled
+lines; see ``render.lines``)."""
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
 from studylog.hours import format_hours
+from studylog.render.lines import Column, Line, grid, text
 from studylog.store.records import DayView, Goal, Note
 
-
-def _notes(notes: list[Note], indent: int) -> list[Text]:
-    return [Text(" " * (indent + 2 * n.depth) + "- " + n.text, style="dim") for n in notes]
+WIDTH = 80
 
 
-def _goal_row(table: Table, goal: Goal, view: DayView, carried: bool) -> None:
-    met = goal.met_by(view.day)
-    mark = Text("✓", style="green") if met else Text("○", style="yellow")
-    text = Text(goal.text)
-    if carried:
-        text = Text.assemble((f"since {goal.day.isoformat()}  ", "dim"), goal.text)
-    table.add_row(mark, Text(f"#{goal.id}", style="dim"), text, Text(goal.item or "", style="cyan"))
+def _notes(notes: list[Note]) -> list[tuple[str, str]]:
+    return [("  " * n.depth + "- " + n.text, "dim") for n in notes]
 
 
-def _goal_table(view: DayView, goals: list[Goal], carried: bool) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=1)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(ratio=1, overflow="fold")
-    table.add_column(no_wrap=True)
+def _goals(view: DayView, goals: list[Goal], carried: bool, width: int) -> list[Line]:
+    rows: list[list] = []
     for goal in goals:
-        _goal_row(table, goal, view, carried)
-        for note in _notes(goal.notes, 0):
-            table.add_row("", "", note, "")
-    return table
+        mark = ("✓", "green") if goal.met_by(view.day) else ("○", "yellow")
+        label = f"since {goal.day.isoformat()}  {goal.text}" if carried else goal.text
+        rows.append([mark, (f"#{goal.id}", "dim"), label, (goal.item or "", "cyan")])
+        rows += [["", "", note, ""] for note in _notes(goal.notes)]
+    columns = [Column(), Column(justify="right"), Column(wrap=True), Column()]
+    return grid(rows, columns, width, gap=1, indent=2)
 
 
-def render_day(view: DayView, today_is: bool) -> Group:
+def _done(view: DayView, width: int) -> list[Line]:
+    rows: list[list] = []
+    for done in view.done:
+        rows.append([(f"#{done.id}", "dim"), done.text, format_hours(done.hours), (done.item or "", "cyan")])
+        rows += [["", note, "", ""] for note in _notes(done.notes)]
+    columns = [Column(justify="right"), Column(wrap=True), Column(justify="right"), Column()]
+    return grid(rows, columns, width, gap=1, indent=2)
+
+
+def render_day(view: DayView, today_is: bool, width: int = WIDTH) -> list[Line]:
     title = view.day.strftime("%A %d %B %Y") + ("  (today)" if today_is else "")
-    parts: list = [Text(title, style="bold")]
-    parts.append(Text("Goals", style="bold underline"))
+    lines = [text(title, "bold"), text("Goals", "bold underline")]
     if view.goals:
-        parts.append(Padding(_goal_table(view, view.goals, carried=False), (0, 0, 0, 2)))
+        lines += _goals(view, view.goals, False, width)
     else:
-        parts.append(Text("  no goals set; add one with: studylog goal TEXT", style="dim"))
+        lines.append(text("  no goals set; add one with: studylog goal TEXT", "dim"))
     if view.carried:
-        parts.append(Text("Carried over", style="bold underline"))
-        parts.append(Padding(_goal_table(view, view.carried, carried=True), (0, 0, 0, 2)))
-    parts.append(Text("Done", style="bold underline"))
+        lines.append(text("Carried over", "bold underline"))
+        lines += _goals(view, view.carried, True, width)
+    lines.append(text("Done", "bold underline"))
     if view.done:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(ratio=1, overflow="fold")
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
-        for done in view.done:
-            table.add_row(Text(f"#{done.id}", style="dim"), done.text, format_hours(done.hours),
-                          Text(done.item or "", style="cyan"))
-            for note in _notes(done.notes, 0):
-                table.add_row("", note, "", "")
-        parts.append(Padding(table, (0, 0, 0, 2)))
+        lines += _done(view, width)
     else:
-        parts.append(Text("  nothing logged yet; add with: studylog done TEXT --hours H", style="dim"))
+        lines.append(text("  nothing logged yet; add with: studylog done TEXT --hours H", "dim"))
     met = sum(1 for g in view.goals if g.met_by(view.day))
     summary = f"Total {format_hours(view.total_hours) or '0h'}"
     if view.goals:
         summary += f" · goals met {met}/{len(view.goals)}"
-    parts.append(Text(summary, style="bold"))
-    return Group(*parts)
+    lines.append(text(summary, "bold"))
+    return lines

@@ -1,16 +1,13 @@
 """A week at a glance (bars of hours per day, hours per curriculum and item, done items by day,
-goals, streak, change from the week before) and the trend over several weeks."""
+goals, streak, change from the week before) and the trend over several weeks, as styled lines
+(see ``render.lines``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from rich.console import Group
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
 from studylog.hours import format_hours
+from studylog.render.lines import Column, Line, grid, text, trim
 from studylog.reports.week import Share, Trend, WeekReport
 
 _EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
@@ -55,94 +52,82 @@ def streak_text(days: int, rest_days_per_week: int) -> str:
     return text
 
 
-def _title(report: WeekReport) -> Text:
-    title = Text()
-    title.append(f"Week {week_range(report.start, report.end)}", style="bold")
+def _title(report: WeekReport) -> Line:
+    title = [(f"Week {week_range(report.start, report.end)}", "bold")]
     if report.week_start == "monday":
         year, week, _ = report.start.isocalendar()
-        title.append(f"  {year}-W{week:02d}", style="dim")
+        title.append((f"  {year}-W{week:02d}", "dim"))
     if report.start <= report.today <= report.end:
-        title.append("  (this week)", style="dim")
+        title.append(("  (this week)", "dim"))
     return title
 
 
-def _day_bars(report: WeekReport, width: int) -> Table:
+def _day_bars(report: WeekReport, width: int, screen: int) -> list[Line]:
     most = max(d.hours for d in report.days)
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, style="green")
-    table.add_column(justify="right", no_wrap=True, min_width=6)
+    rows = []
     for d in report.days:
         future = d.day > report.today
-        table.add_row(Text(f"{d.day:%a %d %b}", style="dim" if future else ""),
-                      bar(d.hours, most, width - 26),
-                      "" if future else _hours_or_zero(d.hours))
-    return table
+        rows.append([(f"{d.day:%a %d %b}", "dim" if future else ""), bar(d.hours, most, width - 26),
+                     "" if future else _hours_or_zero(d.hours)])
+    columns = [Column(), Column(style="green"), Column(justify="right", min_width=6)]
+    return grid(rows, columns, screen, gap=2, indent=2)
 
 
-def _shares(title: str, shares: list[Share], total: float, other: str) -> list:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, overflow="ellipsis", max_width=50)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(justify="right", no_wrap=True, style="dim")
+def _shares(title: str, shares: list[Share], total: float, other: str, screen: int) -> list[Line]:
+    rows = []
     for s in shares:
         share = f"{s.hours / total:.0%}" if total > 0 else ""
-        table.add_row(Text(s.key or other, style="cyan" if s.key else "dim"), _hours_or_zero(s.hours), share)
-    return [Text(title, style="bold underline"), Padding(table, (0, 0, 0, 2), expand=False)]
+        rows.append([(s.key or other, "cyan" if s.key else "dim"), _hours_or_zero(s.hours), share])
+    columns = [Column(max_width=50), Column(justify="right"), Column(justify="right", style="dim")]
+    return [text(title, "bold underline"), *grid(rows, columns, screen, gap=2, indent=2)]
 
 
-def _done(report: WeekReport) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True, style="dim")
-    table.add_column(overflow="fold")
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(no_wrap=True, style="cyan")
+def _done(report: WeekReport, screen: int) -> list[Line]:
+    rows: list[list] = []
     for day, done in report.done_by_day():
         for n, d in enumerate(done):
-            table.add_row(f"{day:%a %d}" if n == 0 else "", f"#{d.id}", d.text, format_hours(d.hours), d.item or "")
-            for note in d.notes:
-                table.add_row("", "", Text("  " * note.depth + "- " + note.text, style="dim"), "", "")
-    return table
+            rows.append([f"{day:%a %d}" if n == 0 else "", f"#{d.id}", d.text, format_hours(d.hours), d.item or ""])
+            rows += [["", "", ("  " * note.depth + "- " + note.text, "dim"), "", ""] for note in d.notes]
+    columns = [Column(), Column(justify="right", style="dim"), Column(wrap=True), Column(justify="right"),
+               Column(style="cyan")]
+    return grid(rows, columns, screen, gap=1, indent=2)
 
 
-def render_week(report: WeekReport, width: int = WIDTH) -> Group:
-    width = min(width, WIDTH)
+def render_week(report: WeekReport, screen: int = WIDTH) -> list[Line]:
+    """The week; bars fit ``min(screen, 80)`` columns, the done items' texts wrap at ``screen``."""
+    width = min(screen, WIDTH)
     total = report.total_hours
-    parts: list = [_title(report), Text("Hours per day", style="bold underline"),
-                   Padding(_day_bars(report, width), (0, 0, 0, 2), expand=False)]
+    lines = [_title(report), text("Hours per day", "bold underline"), *_day_bars(report, width, screen)]
     if report.curricula:
-        parts += _shares("By curriculum", report.curricula, total, "other")
-        parts += _shares("By item", report.items, total, "no item")
-    parts.append(Text("Done", style="bold underline"))
+        lines += _shares("By curriculum", report.curricula, total, "other", screen)
+        lines += _shares("By item", report.items, total, "no item", screen)
+    lines.append(text("Done", "bold underline"))
     if report.done:
-        parts.append(Padding(_done(report), (0, 0, 0, 2), expand=False))
+        lines += _done(report, screen)
     else:
-        parts.append(Text("  nothing logged this week", style="dim"))
-    parts.append(Text(f"Total {_hours_or_zero(total)}", style="bold"))
-    parts.append(Text(f"vs previous week: {signed_hours(report.change_hours)} "
+        lines.append(text("  nothing logged this week", "dim"))
+    lines.append(text(f"Total {_hours_or_zero(total)}", "bold"))
+    lines.append(text(f"vs previous week: {signed_hours(report.change_hours)} "
                       f"(was {_hours_or_zero(report.previous_total_hours)})"))
-    parts.append(Text(f"Goals met {report.goals_met}/{report.goals_set}"))
-    parts.append(Text(f"Streak: {streak_text(report.streak, report.rest_days_per_week)}"))
-    return Group(*parts)
+    lines.append(text(f"Goals met {report.goals_met}/{report.goals_set}"))
+    lines.append(text(f"Streak: {streak_text(report.streak, report.rest_days_per_week)}"))
+    return lines
 
 
-def render_trend(trend: Trend, width: int = WIDTH) -> Group:
+def render_trend(trend: Trend, screen: int = WIDTH) -> list[Line]:
     """One line a week, oldest first: its first day, a bar of hours, the hours, items completed."""
-    width = min(width, WIDTH)
+    width = min(screen, WIDTH)
     first, last = trend.weeks[0], trend.weeks[-1]
     n = len(trend.weeks)
-    parts: list = [Text(f"{n} week{'s' if n != 1 else ''}: {week_range(first.start, last.end)}", style="bold")]
+    lines = [text(f"{n} week{'s' if n != 1 else ''}: {week_range(first.start, last.end)}", "bold")]
     most = max(w.hours for w in trend.weeks)
     bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 12
     for w in trend.weeks:
-        line = Text(f"  {w.start.isoformat()}  ")
-        line.append(bar(w.hours, most, bar_width), style="green")
-        line.append(f"  {_hours_or_zero(w.hours):>6}  ")
-        line.append(f"{w.items_completed:>2} completed", style="dim")
-        parts.append(line)
+        lines.append(trim([(f"  {w.start.isoformat()}  ", ""), (bar(w.hours, most, bar_width), "green"),
+                           (f"  {_hours_or_zero(w.hours):>6}  ", ""),
+                           (f"{w.items_completed:>2} completed", "dim")]))
     average = trend.total_hours / n
-    parts.append(Text(f"Total {_hours_or_zero(trend.total_hours)} · {_hours_or_zero(average)} a week on "
+    lines.append(text(f"Total {_hours_or_zero(trend.total_hours)} · {_hours_or_zero(average)} a week on "
                       f"average · {trend.items_completed} item{'s' if trend.items_completed != 1 else ''} "
-                      "completed", style="bold"))
-    return Group(*parts)
+                      "completed", "bold"))
+    return lines

@@ -1,0 +1,90 @@
+"""The line layout behind today, day and week (studylog.render.lines)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studylog.render.lines import Column, ansi, cell_width, grid, plain, to_rich, truncate, wrap
+
+
+def test_cell_width_counts_wide_characters_twice():
+    assert cell_width("abc") == 3
+    assert cell_width("日本語") == 6
+    assert cell_width("é") == 1 and cell_width("e\u0301") == 1  # a combining accent takes no cell
+
+
+def test_wrap_breaks_at_spaces_and_folds_long_words():
+    assert wrap("one two three", 7) == ["one two", "three"]
+    assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://exam", "ple.org/a/lo",
+                                                                  "ng/path now"]
+    assert wrap("日本語のテキスト", 5) == ["日本", "語の", "テキ", "スト"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab 日-"), max_size=40), st.integers(2, 20))
+def test_wrapped_lines_fit_and_keep_every_character(text, cells):
+    lines = wrap(text, cells)
+    assert all(cell_width(line) <= cells for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_truncate_ends_with_an_ellipsis():
+    assert truncate("curriculum", 20) == "curriculum"
+    assert truncate("curriculum", 5) == "curr…"
+
+
+def test_grid_aligns_columns_and_wraps_the_flexible_one():
+    rows = [["#1", "a short text", "1h"], ["#12", "a much longer text that will not fit", "2.5h"]]
+    columns = [Column(justify="right"), Column(wrap=True), Column(justify="right")]
+    assert plain(grid(rows, columns, width=80, indent=2)) == (
+        "   #1 a short text                           1h\n"
+        "  #12 a much longer text that will not fit 2.5h\n")
+    assert plain(grid(rows, columns, width=30, indent=2)) == (
+        "   #1 a short text          1h\n"
+        "  #12 a much longer text  2.5h\n"
+        "      that will not fit\n")
+
+
+def test_styles_become_ansi_codes_only_on_request():
+    lines = grid([[("✓", "green"), ("#1", "dim"), "text"]], [Column(), Column(), Column()], width=80)
+    assert plain(lines) == "✓ #1 text\n"
+    assert ansi(lines) == "\x1b[32m✓\x1b[0m \x1b[2m#1\x1b[0m text\n"
+    assert ansi(lines, colour=False) == "✓ \x1b[2m#1\x1b[0m text\n"  # NO_COLOR keeps dim and bold
+
+
+def test_rich_draws_the_same_characters():
+    from rich.console import Console
+
+    lines = grid([[("✓", "green"), "a text", ("dlc/1", "cyan")]], [Column(), Column(wrap=True), Column()], width=40)
+    console = Console(width=40, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(to_rich(lines))
+    assert console.export_text() == plain(lines)
+
+
+def test_today_on_a_terminal_has_colour_and_respects_no_color(cli, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    cli("goal", "read a paper", ok=True)
+    cli("done", "read a paper", "-H", "1", "-g", "1", ok=True)
+    env = {**os.environ, "FORCE_COLOR": "1"}
+    env.pop("NO_COLOR", None)
+    coloured = subprocess.run([sys.executable, "-m", "studylog", "today"], env=env, capture_output=True, text=True)
+    assert "\x1b[32m✓\x1b[0m" in coloured.stdout
+    env["NO_COLOR"] = "1"
+    attributes = subprocess.run([sys.executable, "-m", "studylog", "today"], env=env, capture_output=True, text=True)
+    assert "\x1b[32m" not in attributes.stdout and "\x1b[1m" in attributes.stdout
+    piped = cli("today", ok=True).stdout
+    assert "\x1b" not in piped
+    assert [line for line in piped.splitlines() if line.endswith(" ")] == []  # no trailing spaces
+
+
+def test_week_saves_what_it_shows_as_svg_and_html(cli, tmp_path):
+    cli("done", "makemore part 3", "-H", "2.5", "-i", "karpathy/4", ok=True)
+    svg, html = tmp_path / "week.svg", tmp_path / "week.html"
+    shown = cli("week", "--svg", str(svg), "--html", str(html), ok=True).stdout
+    assert shown == cli("week", ok=True).stdout
+    assert "makemore&#160;part&#160;3" in svg.read_text(encoding="utf-8")
+    assert "makemore part 3" in html.read_text(encoding="utf-8")
