@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -24,10 +23,12 @@ if TYPE_CHECKING:
 __all__ = ["UsageError"]
 
 
-@dataclass
 class State:
-    db: str | None = None
-    stores: list = field(default_factory=list)
+    """The root options, and the stores a command opened (closed when it ends)."""
+
+    def __init__(self) -> None:
+        self.db: str | None = None
+        self.stores: list = []
 
     def close(self) -> None:
         while self.stores:

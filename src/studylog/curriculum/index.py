@@ -7,28 +7,29 @@ The catalog resolves references through the same index, so there is one set of r
 
 from __future__ import annotations
 
-import difflib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from studylog.errors import UnknownItemError
 
 INDEX_FORMAT = 2
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     ref: str
     title: str
 
 
-@dataclass
 class ItemIndex:
-    titles: dict[str, str] = field(default_factory=dict)  # "dlc/1" -> title
-    keys: dict[str, list[str]] = field(default_factory=dict)  # lower-case name -> canonical refs
-    curricula: list[str] = field(default_factory=list)
-    display: dict[str, str] = field(default_factory=dict)  # lower-case name -> as written
+    """Every item's reference, aliases and title, for resolving what a user types."""
+
+    def __init__(self, titles: dict[str, str] | None = None, keys: dict[str, list[str]] | None = None,
+                 curricula: list[str] | None = None, display: dict[str, str] | None = None) -> None:
+        self.titles = titles if titles is not None else {}  # "dlc/1" -> title
+        self.keys = keys if keys is not None else {}  # lower-case name -> canonical refs
+        self.curricula = curricula if curricula is not None else []
+        self.display = display if display is not None else {}  # lower-case name -> as written
 
     def add(self, cid: str, iid: str, title: str, aliases: list[str]) -> None:
         ref = f"{cid}/{iid}"
@@ -77,6 +78,8 @@ class ItemIndex:
 
 def _closest(key: str, names: list[str]) -> list[str]:
     """Up to three names nearest ``key``, keeping only those about as near as the nearest."""
+    import difflib
+
     scored = [(difflib.SequenceMatcher(None, key, n).ratio(), n) for n in difflib.get_close_matches(key, names, n=5, cutoff=0.6)]
     if not scored:
         return []

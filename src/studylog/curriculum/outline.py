@@ -1,17 +1,16 @@
 """What reports need of the curricula, as plain data: each curriculum's items with their
 estimates, ranks and links. Cached as JSON with the item index (``index.load_outlines``), so that
-``progress`` and ``next`` do not parse YAML or validate it on every run."""
+``progress`` and ``next`` do not parse YAML or validate it on every run. NamedTuples, not
+dataclasses, for start-up time (see ``store.records``)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from studylog.curriculum.index import ItemIndex
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(NamedTuple):
     low: float
     high: float
 
@@ -20,8 +19,7 @@ class Hours:
         return (self.low + self.high) / 2
 
 
-@dataclass(frozen=True)
-class ItemOutline:
+class ItemOutline(NamedTuple):
     id: str
     title: str
     kind: str
@@ -36,8 +34,7 @@ class ItemOutline:
     optional: bool
 
 
-@dataclass(frozen=True)
-class CurriculumOutline:
+class CurriculumOutline(NamedTuple):
     id: str
     title: str
     url: str
@@ -45,18 +42,20 @@ class CurriculumOutline:
     items: tuple[ItemOutline, ...]
 
 
-@dataclass
 class Outlines:
     """Every curriculum's outline, and the index that resolves references to their items."""
 
-    curricula: dict[str, CurriculumOutline]
-    index: ItemIndex
+    def __init__(self, curricula: dict[str, CurriculumOutline], index: ItemIndex) -> None:
+        self.curricula = curricula
+        self.index = index
 
     def curriculum(self, cid: str) -> CurriculumOutline:
         return self.curricula[self.index.curriculum(cid)]
 
     def to_data(self) -> dict[str, Any]:
-        return {cid: asdict(c) for cid, c in self.curricula.items()}
+        return {cid: {**c._asdict(), "items": [{**i._asdict(), "estimate": i.estimate._asdict() if i.estimate else None}
+                                               for i in c.items]}
+                for cid, c in self.curricula.items()}
 
     @classmethod
     def from_data(cls, data: dict[str, Any], index: ItemIndex) -> Outlines:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from studylog.config import WEEKDAYS
 from studylog.errors import UsageError
@@ -58,8 +57,7 @@ def round_hours(value: float) -> float:
     return round(value, 2) + 0.0
 
 
-@dataclass(frozen=True)
-class DayHours:
+class DayHours(NamedTuple):
     day: date
     hours: float
     entries: int = 0  # done items that day, with or without hours
@@ -68,8 +66,7 @@ class DayHours:
         return {"date": self.day.isoformat(), "hours": round_hours(self.hours)}
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(NamedTuple):
     """Hours spent on one curriculum or item (``key`` None: done items without an item)."""
 
     key: str | None
@@ -85,8 +82,7 @@ def curriculum_of(item: str | None) -> str | None:
     return item.split("/", 1)[0] if item else None
 
 
-@dataclass(frozen=True)
-class WeekReport:
+class WeekReport(NamedTuple):
     start: date
     end: date
     today: date
@@ -208,8 +204,7 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
                       streak, previous)
 
 
-@dataclass(frozen=True)
-class TrendWeek:
+class TrendWeek(NamedTuple):
     start: date
     end: date
     hours: float
@@ -220,8 +215,7 @@ class TrendWeek:
                 "items_completed": self.items_completed}
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(NamedTuple):
     week_start: str
     weeks: list[TrendWeek]
 

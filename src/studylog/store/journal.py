@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError
 from studylog.store.db import Store
@@ -74,8 +73,7 @@ def change(store: Store, summary: str) -> Iterator[Change]:
         yield Change(store, change_id)
 
 
-@dataclass(frozen=True)
-class Undone:
+class Undone(NamedTuple):
     change_id: int
     summary: str
     rows: int
