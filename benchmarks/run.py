@@ -318,8 +318,10 @@ def main(argv: list[str] | None = None) -> int:
         imp_probe = scratch / "probe.md"
         imp_probe.write_text("# log\n\n## 2024-04-17\n\n- read a paper (1h)\n", encoding="utf-8")
         # the import as a user runs it (linking entries to curriculum items), and without the
-        # linker (--no-link), which isolates reading + writing and works while the linker is missing
-        variants = {"import markdown": [], "import markdown --no-link": ["--no-link"]}
+        # linker (--no-link), which isolates reading + writing and works while the linker is missing,
+        # and with the JSON report (--json), which lists every linked entry
+        variants = {"import markdown": [], "import markdown --no-link": ["--no-link"],
+                    "import markdown --json": ["--json"]}
         why_import: dict[str, str | None] = {}
         for name, extra in variants.items():
             ph, _ = fresh_copy("0", "probe-import")
@@ -401,8 +403,10 @@ def main(argv: list[str] | None = None) -> int:
     target("studylog import markdown", "100k", "studylog import markdown@100k", None, None, 10, "abs")
     target("studylog import markdown --no-link", "100k", "studylog import markdown --no-link@100k", None, None, 10,
            "abs")
+    target("studylog import markdown --json", "100k", "studylog import markdown --json@100k", None, None, 10,
+           "abs")
     target("studylog export til", "100k", "studylog export til@100k", None, None, 3, "abs")
-    for c in ("import markdown", "import markdown --no-link", "export til"):
+    for c in ("import markdown", "import markdown --no-link", "import markdown --json", "export til"):
         k10, k100 = peak(f"studylog {c}@10k"), peak(f"studylog {c}@100k")
         rows.append({"command": f"studylog {c}", "size": "100k vs 10k", "studylog_s": None, "peer": "peak MB at 10k",
                      "peer_s": None, "peak_mb": k100, "ratio": (k100 / k10) if k10 and k100 else None,

@@ -71,3 +71,14 @@ def test_linked_packs_its_tuples():
         linked.append(*row)
     assert len(linked) == 199 and list(linked) == rows and linked[:30] == rows[:30] and linked[-1] == rows[-1]
     assert imports.ImportSummary(linked=linked).to_json()["linked"][0] == {"line": 1, "item": "dlc/1", "text": "text é 1\n"}
+
+
+def test_streamed_json_is_the_same_text_as_json_dumps(capsys):
+    import json
+
+    from studylog.cli.runtime import echo_json
+
+    for data in ({"a": 1, "linked": [], "b": [1, {"c": "é"}]},
+                 {"linked": [{"line": 1, "text": "x\ny"}, {"line": 2, "nested": {"k": [1, 2]}}], "z": None}):
+        echo_json({k: iter(v) if k == "linked" else v for k, v in data.items()}, streamed={"linked"})
+        assert capsys.readouterr().out == json.dumps(data, indent=2, ensure_ascii=False) + "\n"

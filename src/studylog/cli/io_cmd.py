@@ -75,10 +75,11 @@ def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, a
 
         summary = import_result(cx.open_store(), entries(), source, dry_run=dry_run)
     if as_json:
-        data = summary.to_json()
+        data = summary.to_json(linked=False)
+        data["linked"] = summary.linked_json()  # streamed: a 100k-entry log links some 75k entries
         data["dry_run"] = dry_run
         data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in problems]
-        cx.echo_json(data)
+        cx.echo_json(data, streamed={"linked"})
         return
     from studylog.render.imports import render_import
 

@@ -162,10 +162,31 @@ def parse_hours(text: str | None) -> float | None:
     return parse(text) if text is not None else None
 
 
-def echo_json(data: Any) -> None:
+def echo_json(data: Any, streamed: set[str] | frozenset[str] = frozenset()) -> None:
+    """``data`` as indented JSON. The top-level keys in ``streamed`` hold iterators, written one
+    element at a time; the text is the same as ``json.dumps(data, indent=2)`` of the whole."""
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    if not streamed:
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+
+    def nested(value: Any, indent: str) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+
+    write = sys.stdout.write
+    write("{")
+    for n, (key, value) in enumerate(data.items()):
+        write(("," if n else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: ")
+        if key not in streamed:
+            write(nested(value, "  "))
+            continue
+        first = True
+        for element in value:
+            write(("[\n    " if first else ",\n    ") + nested(element, "    "))
+            first = False
+        write("[]" if first else "\n  ]")
+    write("\n}\n" if data else "}\n")
 
 
 def console(record: bool = False):

@@ -57,10 +57,18 @@ class ImportSummary:
     hours: float = 0.0
     linked: Linked = field(default_factory=lambda: Linked())  # (line, item, text) of each linked entry
 
-    def to_json(self) -> dict:
-        return {"entries": self.entries, "added": self.added, "already_imported": self.already,
-                "days": self.days, "hours": round(self.hours, 2),
-                "linked": [{"line": n, "item": i, "text": t} for n, i, t in self.linked]}
+    def linked_json(self) -> Iterator[dict]:
+        """The linked entries as JSON objects, made one at a time."""
+        return ({"line": n, "item": i, "text": t} for n, i, t in self.linked)
+
+    def to_json(self, linked: bool = True) -> dict:
+        """The report; ``linked=False`` leaves out the linked entries, for a caller that streams
+        them (``linked_json``) instead of holding a list of every one."""
+        data = {"entries": self.entries, "added": self.added, "already_imported": self.already,
+                "days": self.days, "hours": round(self.hours, 2)}
+        if linked:
+            data["linked"] = list(self.linked_json())
+        return data
 
 
 def source_key(source: str, entry: ImportedEntry, occurrence: int) -> str:
