@@ -113,6 +113,7 @@ def _session(home: Path, fast: bool) -> list[tuple]:
     return seen
 
 
+@pytest.mark.sqlite_only  # two stores side by side: on PostgreSQL both sessions would share one database
 def test_both_ways_do_the_same(tmp_path):
     fast = _session(tmp_path / "fast", fast=True)
     typer_way = _session(tmp_path / "typer", fast=False)
