@@ -500,7 +500,7 @@ def _info_md(info: dict) -> str:
             f"\n- data: {data}"
             + "".join(f"\n- planner statistics @{k}: {v['planner_statistics']}" for k, v in info["data"].items()
                       if v.get("planner_statistics"))
-            + f"\n- 1-minute load average at the start/end of each group: "
+            + "\n- 1-minute load average at the start/end of each group: "
             + ", ".join(f"{t} {v:.2f}" for t, v in info["load"]) + "\n")
 
 

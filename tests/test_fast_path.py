@@ -117,7 +117,7 @@ def _session(home: Path, fast: bool) -> list[tuple]:
 def test_both_ways_do_the_same(tmp_path):
     fast = _session(tmp_path / "fast", fast=True)
     typer_way = _session(tmp_path / "typer", fast=False)
-    for a, b in zip(fast, typer_way):
+    for a, b in zip(fast, typer_way, strict=True):
         assert a == b
     codes = [code for _, code, _, _ in fast]
     assert codes.count(0) >= 12 and {1, 2} <= set(codes)  # the session has successes and both kinds of error
@@ -133,3 +133,21 @@ def test_the_fast_path_loads_no_typer(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert out.stdout.startswith("Done #1 on 2024-04-18: x (1h)")
+
+
+@pytest.mark.parametrize("args", [["today"], ["week", "--weeks", "50"], ["log"], ["log", "--json"]])
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_reader_that_goes_away_ends_the_command_quietly(args, fast, cli, tmp_path):
+    """``studylog log | head``: no traceback, no error line, exit code 1."""
+    for n in range(3):
+        cli("done", f"item {n}", "-H", "1", ok=True)
+    env = {**os.environ}
+    env.pop("STUDYLOG_NO_FAST_PATH", None)
+    if not fast:
+        env["STUDYLOG_NO_FAST_PATH"] = "1"
+    proc = subprocess.Popen([sys.executable, "-m", "studylog", *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()  # nobody reads: the first write fails with EPIPE
+    stderr = proc.stderr.read().decode()
+    assert proc.wait() == 1
+    assert stderr == ""

@@ -13,7 +13,6 @@ help. Both ways run the same functions (``everyday``), and tests/test_fast_path.
 from __future__ import annotations
 
 import os
-import sys
 
 FLAG, VALUE, INT, MULTI = "flag", "value", "int", "multi"
 _ITEM = {"--item": ("item", VALUE), "-i": ("item", VALUE)}
@@ -94,19 +93,14 @@ def run(args: list[str]) -> bool:
     from studylog.cli.runtime import guarded, state
 
     state.db = db
-    try:
-        with guarded():
-            if name == "today":
-                everyday.show_day(None, v.get("as_json", False))
-            elif name == "week":
-                everyday.show_week(v.get("when"), v.get("weeks"), v.get("as_json", False))
-            elif name == "goal":
-                everyday.add_goal(v["text"], v.get("item"), v.get("date_"), v.get("note"))
-            else:
-                everyday.add_done(v["text"], v.get("hours"), v.get("item"), v.get("date_"), v.get("goal_id"),
-                                  v.get("note"))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `studylog week | head`: as click does, no traceback and exit 1
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the interpreter flushes it at exit
-        raise SystemExit(1) from None
+    with guarded():
+        if name == "today":
+            everyday.show_day(None, v.get("as_json", False))
+        elif name == "week":
+            everyday.show_week(v.get("when"), v.get("weeks"), v.get("as_json", False))
+        elif name == "goal":
+            everyday.add_goal(v["text"], v.get("item"), v.get("date_"), v.get("note"))
+        else:
+            everyday.add_done(v["text"], v.get("hours"), v.get("item"), v.get("date_"), v.get("goal_id"),
+                              v.get("note"))
     return True

@@ -50,6 +50,10 @@ def guarded() -> Iterator[None]:
     STUDYLOG_DEBUG=1 to see one); the stores a command opened are closed in any case."""
     try:
         yield
+        sys.stdout.flush()  # a reader that went away shows here, inside the guard, not at exit
+    except BrokenPipeError:
+        _quiet_stdout()  # `studylog log | head`: stop without a message, as other tools do
+        raise SystemExit(1) from None
     except StudylogError as exc:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -60,6 +64,15 @@ def guarded() -> Iterator[None]:
         fail(_describe(exc))
     finally:
         state.close()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
 
 
 def _describe(exc: Exception) -> str:

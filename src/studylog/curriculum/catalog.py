@@ -10,7 +10,7 @@ from studylog.curriculum.index import ItemIndex
 from studylog.curriculum.outline import Outlines
 from studylog.curriculum.model import Curriculum, Item
 from studylog.curriculum.validate import load_file
-from studylog.errors import CurriculumError, UnknownItemError
+from studylog.errors import CurriculumError
 
 
 @dataclass(frozen=True)

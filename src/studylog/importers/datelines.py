@@ -35,7 +35,7 @@ _SEP = r"\s*(?:-|–|—|~|to|until|\.\.)\s*"
 
 # One full or partial date at the start of the text; every form names its groups y, m, d, mon.
 _FORMS = [
-    ("iso", rf"(?P<y>\d{{4,5}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?![\d/.-]\d)"),
+    ("iso", r"(?P<y>\d{4,5})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.-]\d)"),
     ("cjk", r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"),
     ("slash", r"(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{2,5})(?![\d/-])"),
     ("dots", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"),

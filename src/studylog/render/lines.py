@@ -97,7 +97,7 @@ def grid(rows: Sequence[Sequence[Cell]], columns: Sequence[Column], width: int, 
     columns take their natural width, then the wrapping columns give up what is too much."""
     if not rows:
         return []
-    spans = [[_span(cell, col) for cell, col in zip(row, columns)] for row in rows]
+    spans = [[_span(cell, col) for cell, col in zip(row, columns, strict=True)] for row in rows]
     widths = []
     for i, col in enumerate(columns):
         natural = max(cell_width(row[i][0]) for row in spans)
@@ -113,7 +113,7 @@ def grid(rows: Sequence[Sequence[Cell]], columns: Sequence[Column], width: int, 
     lines: list[Line] = []
     for row in spans:
         cells = []
-        for (text, style), col, w in zip(row, columns, widths):
+        for (text, style), col, w in zip(row, columns, widths, strict=True):
             if col.wrap:
                 parts = wrap(text, w)
             else:

@@ -18,7 +18,7 @@ _COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, perio
 def _clean_text(text: str, what: str = "text") -> str:
     cleaned = text.strip()
     if not cleaned:
-        raise UsageError(f"the {what} is empty", f"say what it is, e.g. studylog done \"read chapter 1\"")
+        raise UsageError(f"the {what} is empty", "say what it is, e.g. studylog done \"read chapter 1\"")
     if "\x00" in cleaned:
         raise UsageError(f"the {what} contains a NUL character")
     return cleaned
