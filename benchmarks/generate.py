@@ -49,7 +49,7 @@ import re
 import shutil
 import sqlite3
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 OWNER = "learner"
@@ -58,15 +58,35 @@ CURRICULA_ORDER = ["dlc", "arena2", "karpathy", "arena", "aisf", "3b1b"]
 GENERATOR_VERSION = 6  # bump when the generated data changes, so cached data is rebuilt
 
 VERBS_DONE = [
-    "Read", "Worked through", "Implemented", "Watched", "Took notes on", "Re-derived", "Debugged",
-    "Reviewed", "Finished exercises for", "Wrote up",
+    "Read",
+    "Worked through",
+    "Implemented",
+    "Watched",
+    "Took notes on",
+    "Re-derived",
+    "Debugged",
+    "Reviewed",
+    "Finished exercises for",
+    "Wrote up",
 ]
 VERBS_GOAL = ["Finish", "Start", "Read", "Implement", "Review", "Watch", "Do the exercises of"]
 TOPICS = [
-    "backprop through a tiny MLP", "attention masks", "the scaling-law plots", "layer norm gradients",
-    "the KL penalty in RLHF", "positional embeddings", "Adam vs SGD on MNIST", "induction heads",
-    "the residual stream", "tokenizer edge cases", "batch norm statistics", "the DPO paper",
-    "einsum shapes", "weight decay", "sampling with temperature", "superposition toy models",
+    "backprop through a tiny MLP",
+    "attention masks",
+    "the scaling-law plots",
+    "layer norm gradients",
+    "the KL penalty in RLHF",
+    "positional embeddings",
+    "Adam vs SGD on MNIST",
+    "induction heads",
+    "the residual stream",
+    "tokenizer edge cases",
+    "batch norm statistics",
+    "the DPO paper",
+    "einsum shapes",
+    "weight decay",
+    "sampling with temperature",
+    "superposition toy models",
 ]
 NOTE_TEXTS = [
     "key idea: the gradient of softmax is p(1-p) on the diagonal",
@@ -129,7 +149,7 @@ class Plan:
         first_day: dict[str, date] = {}
         last_day: dict[str, date] = {}
         span = (today - first).days or 1
-        for day, count in zip(study, counts):
+        for day, count in zip(study, counts, strict=True):
             if not count:
                 continue
             # each day's content comes from its own generator (the same day has the same
@@ -145,7 +165,7 @@ class Plan:
             scale = total_hours / (sum(weights) or 1)
             goal_ids: list[int] = []
             minute = 7 * 60
-            for g in range(n_goals):
+            for _ in range(n_goals):
                 ref, title = self._pick(items, cur, rng)
                 topic = rng.choice(TOPICS)
                 text = f"{rng.choice(VERBS_GOAL)} {title if ref else topic}"
@@ -222,11 +242,21 @@ class Plan:
 
     def _add(self, day, kind, text, hours, ref, goal_id, met, dropped, minute, duration) -> int:
         eid = len(self.entries) + 1
-        self.entries.append({
-            "id": eid, "day": day, "kind": kind, "text": text, "hours": hours, "item": ref,
-            "goal_id": goal_id, "met_on": met, "dropped_on": dropped, "minute": minute,
-            "duration": duration,
-        })
+        self.entries.append(
+            {
+                "id": eid,
+                "day": day,
+                "kind": kind,
+                "text": text,
+                "hours": hours,
+                "item": ref,
+                "goal_id": goal_id,
+                "met_on": met,
+                "dropped_on": dropped,
+                "minute": minute,
+                "duration": duration,
+            }
+        )
         rng = self._rng
         if rng.random() < 0.3:
             for pos in range(rng.randint(1, 3)):
@@ -263,14 +293,28 @@ def write_studylog(plan: Plan, home: Path) -> tuple[Path, str]:
     row_id = 0
     for e in plan.entries:
         created = _ts(e["day"], e["minute"])
-        entry_rows.append((e["id"], OWNER, e["kind"], _iso(e["day"]), e["text"], e["hours"], e["item"],
-                           e["goal_id"], _iso(e["met_on"]), _iso(e["dropped_on"]), created))
+        entry_rows.append(
+            (
+                e["id"],
+                OWNER,
+                e["kind"],
+                _iso(e["day"]),
+                e["text"],
+                e["hours"],
+                e["item"],
+                e["goal_id"],
+                _iso(e["met_on"]),
+                _iso(e["dropped_on"]),
+                created,
+            )
+        )
         summary = f"{e['kind']} {e['text']!r} {'for' if e['kind'] == 'goal' else 'on'} {e['day'].isoformat()}"
         change_rows.append((e["id"], OWNER, created, summary))
         if e["goal_id"]:
             row_id += 1
-            change_row_rows.append((row_id, e["id"], "entry", e["goal_id"], "update",
-                                    json.dumps({"id": e["goal_id"], "met_on": None})))
+            change_row_rows.append(
+                (row_id, e["id"], "entry", e["goal_id"], "update", json.dumps({"id": e["goal_id"], "met_on": None}))
+            )
         row_id += 1
         change_row_rows.append((row_id, e["id"], "entry", e["id"], "insert", None))
     note_rows = []
@@ -278,16 +322,22 @@ def write_studylog(plan: Plan, home: Path) -> tuple[Path, str]:
         note_rows.append((n, eid, pos, depth, text))
         row_id += 1
         change_row_rows.append((row_id, eid, "note", n, "insert", None))
-    conn.executemany("INSERT INTO entry (id, owner, kind, day, text, hours, item, goal_id, met_on, dropped_on, "
-                     "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
+    conn.executemany(
+        "INSERT INTO entry (id, owner, kind, day, text, hours, item, goal_id, met_on, dropped_on, "
+        "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        entry_rows,
+    )
     conn.executemany("INSERT INTO note (id, entry_id, position, depth, text) VALUES (?,?,?,?,?)", note_rows)
     conn.executemany("INSERT INTO change (id, owner, created_at, summary) VALUES (?,?,?,?)", change_rows)
-    conn.executemany("INSERT INTO change_row (id, change_id, table_name, row_id, op, before) "
-                     "VALUES (?,?,?,?,?,?)", change_row_rows)
+    conn.executemany(
+        "INSERT INTO change_row (id, change_id, table_name, row_id, op, before) VALUES (?,?,?,?,?,?)", change_row_rows
+    )
     updated = _ts(plan.today, 0)
-    conn.executemany("INSERT INTO item_status (owner, item, status, started_on, completed_on, skipped_on, "
-                     "updated_at) VALUES (?,?,?,?,?,?,?)",
-                     [(OWNER, r, s, _iso(a), _iso(b), _iso(c), updated) for r, s, a, b, c in plan.statuses])
+    conn.executemany(
+        "INSERT INTO item_status (owner, item, status, started_on, completed_on, skipped_on, "
+        "updated_at) VALUES (?,?,?,?,?,?,?)",
+        [(OWNER, r, s, _iso(a), _iso(b), _iso(c), updated) for r, s, a, b, c in plan.statuses],
+    )
     conn.execute("COMMIT")
     stats = planner_statistics(conn)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -326,7 +376,7 @@ def _stat_tables(conn: sqlite3.Connection) -> list[str]:
 # -- the peers' formats ---------------------------------------------------------------------------
 def _epoch(day: date, minute: int) -> int:
     local = datetime.combine(day, datetime.min.time()) + timedelta(minutes=minute)
-    return int(local.astimezone(timezone.utc).timestamp())
+    return int(local.astimezone(UTC).timestamp())
 
 
 def write_watson(plan: Plan, folder: Path, shift: timedelta) -> None:
@@ -401,19 +451,35 @@ def size_name(size: int) -> str:
     return f"{size // 1000}k" if size and size % 1000 == 0 else str(size)
 
 
-def generate(out: Path, sizes: list[int], today: date, peer_today: date, seed: int, force: bool,
-             recent_days: int = 14, recent_per_day: float = 6.0) -> dict:
+def generate(
+    out: Path,
+    sizes: list[int],
+    today: date,
+    peer_today: date,
+    seed: int,
+    force: bool,
+    recent_days: int = 14,
+    recent_per_day: float = 6.0,
+) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     shift = peer_today - today
-    manifest: dict = {"generator": GENERATOR_VERSION, "today": today.isoformat(),
-                      "peer_today": peer_today.isoformat(), "seed": seed, "recent_days": recent_days,
-                      "recent_per_day": recent_per_day, "owner": OWNER, "sizes": {}}
+    manifest: dict = {
+        "generator": GENERATOR_VERSION,
+        "today": today.isoformat(),
+        "peer_today": peer_today.isoformat(),
+        "seed": seed,
+        "recent_days": recent_days,
+        "recent_per_day": recent_per_day,
+        "owner": OWNER,
+        "sizes": {},
+    }
     for size in sizes:
         name = size_name(size)
         folder = out / name
         stamp = folder / "manifest.json"
-        want = {k: manifest[k] for k in ("generator", "today", "peer_today", "seed", "recent_days",
-                                         "recent_per_day")} | {"size": size}
+        want = {
+            k: manifest[k] for k in ("generator", "today", "peer_today", "seed", "recent_days", "recent_per_day")
+        } | {"size": size}
         if not force and stamp.is_file():
             have = json.loads(stamp.read_text())
             if {k: have.get(k) for k in want} == want:
@@ -444,31 +510,57 @@ def generate(out: Path, sizes: list[int], today: date, peer_today: date, seed: i
         }
         stamp.write_text(json.dumps(info, indent=2))
         manifest["sizes"][name] = info
-        print(f"  {name}: {info['entries']} entries ({info['goals']} goals, {info['done']} done, "
-              f"{info['notes']} notes, {info['hours']} h over {info['days']} days) in {folder}", file=sys.stderr)
+        print(
+            f"  {name}: {info['entries']} entries ({info['goals']} goals, {info['done']} done, "
+            f"{info['notes']} notes, {info['hours']} h over {info['days']} days) in {folder}",
+            file=sys.stderr,
+        )
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--out", type=Path, default=Path(os.environ.get("STUDYLOG_BENCH_DIR", "/tmp/studylog-bench")),
-                   help="where the data goes (default /tmp/studylog-bench)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path(os.environ.get("STUDYLOG_BENCH_DIR", "/tmp/studylog-bench")),
+        help="where the data goes (default /tmp/studylog-bench)",
+    )
     p.add_argument("--sizes", default="0,10000,100000", help="entry counts, comma-separated")
-    p.add_argument("--today", default=os.environ.get("STUDYLOG_TODAY", "2024-04-18"),
-                   help="the last day of the history (studylog gets it as STUDYLOG_TODAY)")
-    p.add_argument("--peer-today", default=date.today().isoformat(),
-                   help="the last day of the Watson/jrnl copies (default: the real date)")
+    p.add_argument(
+        "--today",
+        default=os.environ.get("STUDYLOG_TODAY", "2024-04-18"),
+        help="the last day of the history (studylog gets it as STUDYLOG_TODAY)",
+    )
+    p.add_argument(
+        "--peer-today",
+        default=date.today().isoformat(),
+        help="the last day of the Watson/jrnl copies (default: the real date)",
+    )
     p.add_argument("--seed", type=int, default=5)
-    p.add_argument("--recent-days", type=int, default=14,
-                   help="the last N days are identical at every size (default 14; 0: spread evenly)")
-    p.add_argument("--recent-per-day", type=float, default=6.0,
-                   help="average entries per study day in that window (default 6)")
+    p.add_argument(
+        "--recent-days",
+        type=int,
+        default=14,
+        help="the last N days are identical at every size (default 14; 0: spread evenly)",
+    )
+    p.add_argument(
+        "--recent-per-day", type=float, default=6.0, help="average entries per study day in that window (default 6)"
+    )
     p.add_argument("--force", action="store_true", help="regenerate even if cached")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    generate(args.out, sizes, date.fromisoformat(args.today), date.fromisoformat(args.peer_today),
-             args.seed, args.force, args.recent_days, args.recent_per_day)
+    generate(
+        args.out,
+        sizes,
+        date.fromisoformat(args.today),
+        date.fromisoformat(args.peer_today),
+        args.seed,
+        args.force,
+        args.recent_days,
+        args.recent_per_day,
+    )
     return 0
 
 

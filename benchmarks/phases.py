@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-CHILD = r'''
+CHILD = r"""
 import sys, time
 T = [time.perf_counter()]
 NAMES = []
@@ -57,7 +57,7 @@ mark("layout")
 rt.state.close()
 mark("close store")
 print(repr([(n, b - a) for n, a, b in zip(NAMES, T, T[1:])]))
-'''
+"""
 
 
 def main() -> None:
@@ -81,9 +81,14 @@ def main() -> None:
                     home = os.path.join(tmp, "home")
                     shutil.copytree(args.home, home)
                     os.sync()  # else the first checkpoint would flush the copy on the clock (see run.py)
-                out = subprocess.run([args.studylog_python, "-c", CHILD, cmd], env={**env, "STUDYLOG_HOME": home},
-                                     capture_output=True, text=True, check=True)
-                runs.append(eval(out.stdout.strip().splitlines()[-1]))  # noqa: S307 - our own child's repr
+                out = subprocess.run(
+                    [args.studylog_python, "-c", CHILD, cmd],
+                    env={**env, "STUDYLOG_HOME": home},
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                runs.append(eval(out.stdout.strip().splitlines()[-1]))
         runs = runs[1:]
         print(f"{cmd} ({args.home}, median of {args.runs}):")
         for i, (name, _) in enumerate(runs[0]):

@@ -30,10 +30,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 SIZES = {"0": 0, "10k": 10_000, "100k": 100_000}
@@ -68,8 +68,11 @@ def run_once(cmd: Cmd) -> tuple[float, int, int, str, str]:
     MB. Without GNU time it falls back to ``os.wait4`` (an upper bound)."""
     if cmd.setup:
         cmd.setup()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file,
+    ):
         argv = [TIME_BIN, "-f", "%M", "-o", rss_file.name, *cmd.argv] if TIME_BIN else cmd.argv
         start = time.perf_counter()
         proc = subprocess.Popen(argv, env=cmd.env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
@@ -82,15 +85,22 @@ def run_once(cmd: Cmd) -> tuple[float, int, int, str, str]:
             rss = int(lines[-1]) if lines and lines[-1].isdigit() else rss
         out.seek(0)
         err.seek(0)
-        return (wall, rss, proc.returncode, out.read().decode("utf-8", "replace"),
-                err.read().decode("utf-8", "replace"))
+        return (
+            wall,
+            rss,
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
 
 
 def run_group(title: str, cmds: list[Cmd], repeats: int) -> None:
     """One warm-up round, then ``repeats`` rounds; in each round every command runs once, in turn."""
     load = os.getloadavg()[0]
-    print(f"\n== {title}: {len(cmds)} commands x {repeats} rounds (+1 warm-up), alternating "
-          f"(load average {load:.2f})", file=sys.stderr)
+    print(
+        f"\n== {title}: {len(cmds)} commands x {repeats} rounds (+1 warm-up), alternating (load average {load:.2f})",
+        file=sys.stderr,
+    )
     LOADS.append((title, load))
     for rnd in range(repeats + 1):
         for cmd in cmds:
@@ -112,8 +122,11 @@ def run_group(title: str, cmds: list[Cmd], repeats: int) -> None:
     print(file=sys.stderr)
     for cmd in cmds:
         if cmd.times:
-            print(f"   {cmd.key:<44} median {statistics.median(cmd.times):7.3f} s  "
-                  f"min {min(cmd.times):7.3f}  peak {max(cmd.rss_kb) / 1024:6.1f} MB", file=sys.stderr)
+            print(
+                f"   {cmd.key:<44} median {statistics.median(cmd.times):7.3f} s  "
+                f"min {min(cmd.times):7.3f}  peak {max(cmd.rss_kb) / 1024:6.1f} MB",
+                file=sys.stderr,
+            )
 
 
 # -- setup ----------------------------------------------------------------------------------------
@@ -168,21 +181,35 @@ def machine() -> dict[str, str]:
         mem = f"{kb / 1024 / 1024:.1f} GiB"
     except (OSError, ValueError, IndexError):
         pass
-    return {"date": datetime.now().strftime("%Y-%m-%d %H:%M"), "nproc": str(os.cpu_count()), "cpu": cpu,
-            "memory": mem, "os": f"{platform.system()} {platform.release()}",
-            "python (runner)": platform.python_version()}
+    return {
+        "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": mem,
+        "os": f"{platform.system()} {platform.release()}",
+        "python (runner)": platform.python_version(),
+    }
 
 
 # -- the run --------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Benchmark studylog against Watson and jrnl (issue #5).")
-    p.add_argument("--studylog", type=Path, default=Path("/tmp/v/bin/studylog"),
-                   help="the studylog console script to time (default /tmp/v/bin/studylog)")
-    p.add_argument("--out", type=Path, default=Path("/tmp/studylog-bench"),
-                   help="data, peers' venv and results (default /tmp/studylog-bench)")
+    p.add_argument(
+        "--studylog",
+        type=Path,
+        default=Path("/tmp/v/bin/studylog"),
+        help="the studylog console script to time (default /tmp/v/bin/studylog)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("/tmp/studylog-bench"),
+        help="data, peers' venv and results (default /tmp/studylog-bench)",
+    )
     p.add_argument("--repeats", "-n", type=int, default=15, help="timed rounds per group (default 15)")
-    p.add_argument("--io-repeats", type=int, default=3,
-                   help="timed rounds for import markdown / export til (default 3)")
+    p.add_argument(
+        "--io-repeats", type=int, default=3, help="timed rounds for import markdown / export til (default 3)"
+    )
     p.add_argument("--quick", action="store_true", help="5 rounds (2 for import/export)")
     p.add_argument("--today", default="2024-04-18", help="STUDYLOG_TODAY, the last day of the history")
     p.add_argument("--only", default="", help="comma-separated groups: help,0,10k,100k,io (default all)")
@@ -204,13 +231,20 @@ def main(argv: list[str] | None = None) -> int:
     manifest = json.loads((out / "manifest.json").read_text())
 
     scratch = out / "scratch"
-    base = {k: v for k, v in os.environ.items()
-            if not k.startswith(("STUDYLOG_", "WATSON_", "XDG_", "JRNL", "PYTHON"))}
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("STUDYLOG_", "WATSON_", "XDG_", "JRNL", "PYTHON"))}
     # Every tool gets a bytecode cache, as a pip-installed one has: an editable checkout has no
     # .pyc files, and PYTHONDONTWRITEBYTECODE=1 (set in some sandboxes) would make every run
     # compile studylog from source. The prefix keeps the .pyc files out of the source tree.
-    base.update({"COLUMNS": "100", "LINES": "50", "STUDYLOG_TODAY": args.today, "STUDYLOG_OWNER": "learner",
-                 "HOME": str(scratch / "user-home"), "PYTHONPYCACHEPREFIX": str(out / "pycache")})
+    base.update(
+        {
+            "COLUMNS": "100",
+            "LINES": "50",
+            "STUDYLOG_TODAY": args.today,
+            "STUDYLOG_OWNER": "learner",
+            "HOME": str(scratch / "user-home"),
+            "PYTHONPYCACHEPREFIX": str(out / "pycache"),
+        }
+    )
     (scratch / "user-home").mkdir(parents=True, exist_ok=True)
 
     def sl_env(home: Path) -> dict[str, str]:
@@ -220,8 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         return [str(peers / "watson"), *a], {**base, "WATSON_DIR": str(out / size / "watson")}
 
     def jrnl(size: str, *a: str) -> tuple[list[str], dict[str, str]]:
-        return [str(peers / "jrnl"), *a], {**base, "XDG_CONFIG_HOME": str(out / size / "xdg-config"),
-                                           "XDG_DATA_HOME": str(scratch / "xdg-data")}
+        return [str(peers / "jrnl"), *a], {
+            **base,
+            "XDG_CONFIG_HOME": str(out / size / "xdg-config"),
+            "XDG_DATA_HOME": str(scratch / "xdg-data"),
+        }
 
     def fresh_copy(size: str, slot: str) -> tuple[Path, Callable[[], None]]:
         """A home whose studylog.db is re-copied from the generated store before each run."""
@@ -280,10 +317,22 @@ def main(argv: list[str] | None = None) -> int:
         for c in everyday:
             if c == "goal":
                 h, setup = fresh_copy(size, f"w-{size}-goal")
-                add(g, f"studylog goal@{size}", [sl, "goal", "read the DPO paper", "--note", "section 3"], sl_env(h), setup)
+                add(
+                    g,
+                    f"studylog goal@{size}",
+                    [sl, "goal", "read the DPO paper", "--note", "section 3"],
+                    sl_env(h),
+                    setup,
+                )
             elif c == "done":
                 h, setup = fresh_copy(size, f"w-{size}-done")
-                add(g, f"studylog done@{size}", [sl, "done", "reviewed backprop notes", "--hours", "1"], sl_env(h), setup)
+                add(
+                    g,
+                    f"studylog done@{size}",
+                    [sl, "done", "reviewed backprop notes", "--hours", "1"],
+                    sl_env(h),
+                    setup,
+                )
             else:
                 add(g, f"studylog {c}@{size}", [sl, c], sl_env(home))
             if c == everyday[0]:
@@ -293,11 +342,21 @@ def main(argv: list[str] | None = None) -> int:
         # "plain Python + sqlite3" line), with the interpreter of studylog's venv
         monday = date.fromisoformat(args.today)
         monday = monday.fromordinal(monday.toordinal() - monday.weekday())
-        floor_sql = ("SELECT coalesce(sum(hours), 0) FROM entry WHERE owner = 'learner' AND kind = 'done' "
-                     f"AND day >= '{monday}' AND day <= '{monday.fromordinal(monday.toordinal() + 6)}'")
-        add(g, f"python+sqlite3 weekly sum@{size}",
-            [str(py), "-c", f"import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute({floor_sql!r}).fetchone()[0])",
-             str(home / "studylog.db")], dict(base))
+        floor_sql = (
+            "SELECT coalesce(sum(hours), 0) FROM entry WHERE owner = 'learner' AND kind = 'done' "
+            f"AND day >= '{monday}' AND day <= '{monday.fromordinal(monday.toordinal() + 6)}'"
+        )
+        add(
+            g,
+            f"python+sqlite3 weekly sum@{size}",
+            [
+                str(py),
+                "-c",
+                f"import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute({floor_sql!r}).fetchone()[0])",
+                str(home / "studylog.db"),
+            ],
+            dict(base),
+        )
         a, e = watson(size, "status")
         if size != "0":
             add(g, f"watson status@{size}", a, e)
@@ -320,8 +379,11 @@ def main(argv: list[str] | None = None) -> int:
         # the import as a user runs it (linking entries to curriculum items), and without the
         # linker (--no-link), which isolates reading + writing and works while the linker is missing,
         # and with the JSON report (--json), which lists every linked entry
-        variants = {"import markdown": [], "import markdown --no-link": ["--no-link"],
-                    "import markdown --json": ["--json"]}
+        variants = {
+            "import markdown": [],
+            "import markdown --no-link": ["--no-link"],
+            "import markdown --json": ["--json"],
+        }
         why_import: dict[str, str | None] = {}
         for name, extra in variants.items():
             ph, _ = fresh_copy("0", "probe-import")
@@ -335,11 +397,20 @@ def main(argv: list[str] | None = None) -> int:
             for name, extra in variants.items():
                 if why_import[name] is None:
                     h, setup = fresh_copy("0", f"w-import-{size}")
-                    add(g, f"studylog {name}@{size}",
-                        [sl, "import", "markdown", str(out / size / "log.md"), *extra], sl_env(h), setup)
+                    add(
+                        g,
+                        f"studylog {name}@{size}",
+                        [sl, "import", "markdown", str(out / size / "log.md"), *extra],
+                        sl_env(h),
+                        setup,
+                    )
             if why_export is None:
-                add(g, f"studylog export til@{size}", [sl, "export", "til", "--out", str(scratch / f"til-{size}.md")],
-                    sl_env(out / size / "home"))
+                add(
+                    g,
+                    f"studylog export til@{size}",
+                    [sl, "export", "til", "--out", str(scratch / f"til-{size}.md")],
+                    sl_env(out / size / "home"),
+                )
         for name, why in why_import.items():
             if why:
                 notes.append(f"`studylog {name}` skipped: it fails on a 1-entry file ({why})")
@@ -359,11 +430,28 @@ def main(argv: list[str] | None = None) -> int:
 
     rows: list[dict] = []
 
-    def target(command: str, size: str, key: str, peer: str | None, peer_key: str | None, limit: float,
-               kind: str, mem_check: bool = False) -> None:
+    def target(
+        command: str,
+        size: str,
+        key: str,
+        peer: str | None,
+        peer_key: str | None,
+        limit: float,
+        kind: str,
+        mem_check: bool = False,
+    ) -> None:
         s, pm = med(key), med(peer_key) if peer_key else None
-        row = {"command": command, "size": size, "studylog_s": s, "peer": peer, "peer_s": pm,
-               "peak_mb": peak(key), "ratio": None, "target": "", "met": None}
+        row = {
+            "command": command,
+            "size": size,
+            "studylog_s": s,
+            "peer": peer,
+            "peer_s": pm,
+            "peak_mb": peak(key),
+            "ratio": None,
+            "target": "",
+            "met": None,
+        }
         if kind == "ratio":
             row["target"] = f"<= {limit:g}x" if limit >= 1 else f">= {1 / limit:g}x faster"
             if s is not None and pm:
@@ -386,38 +474,75 @@ def main(argv: list[str] | None = None) -> int:
 
     for size in SIZES:
         for c in everyday:
-            target(f"studylog {c}", size, f"studylog {c}@{size}", "watson status (empty store)",
-                   f"watson status@0 (with {size})", 1.5, "ratio")
+            target(
+                f"studylog {c}",
+                size,
+                f"studylog {c}@{size}",
+                "watson status (empty store)",
+                f"watson status@0 (with {size})",
+                1.5,
+                "ratio",
+            )
     for c in everyday:
-        target(f"studylog {c}", "100k", f"studylog {c}@100k", "watson report --week", "watson report --week@100k",
-               1 / 20, "ratio")
+        target(
+            f"studylog {c}",
+            "100k",
+            f"studylog {c}@100k",
+            "watson report --week",
+            "watson report --week@100k",
+            1 / 20,
+            "ratio",
+        )
         target(f"studylog {c}", "100k", f"studylog {c}@100k", "jrnl -n 5", "jrnl -n 5@100k", 1 / 20, "ratio")
     for c in ("--help", "--version"):
         target(f"studylog {c}", "-", f"studylog {c}", "watson --help", "watson --help", 1.5, "ratio")
     for c in REPORTS:
-        target(f"studylog {c}", "100k", f"studylog {c}@100k", "watson status (100k)", "watson status@100k", 2.5, "ratio")
+        target(
+            f"studylog {c}", "100k", f"studylog {c}@100k", "watson status (100k)", "watson status@100k", 2.5, "ratio"
+        )
     for c in everyday + REPORTS:
         target(f"studylog {c}", "100k", f"studylog {c}@100k", None, None, MEM_LIMIT_MB, "mem")
     for c in everyday:
-        target(f"studylog {c}", "100k vs 10k", f"studylog {c}@100k", "studylog (10k)", f"studylog {c}@10k", 1.10, "growth")
+        target(
+            f"studylog {c}", "100k vs 10k", f"studylog {c}@100k", "studylog (10k)", f"studylog {c}@10k", 1.10, "growth"
+        )
     target("studylog import markdown", "100k", "studylog import markdown@100k", None, None, 10, "abs")
-    target("studylog import markdown --no-link", "100k", "studylog import markdown --no-link@100k", None, None, 10,
-           "abs")
-    target("studylog import markdown --json", "100k", "studylog import markdown --json@100k", None, None, 10,
-           "abs")
+    target(
+        "studylog import markdown --no-link", "100k", "studylog import markdown --no-link@100k", None, None, 10, "abs"
+    )
+    target("studylog import markdown --json", "100k", "studylog import markdown --json@100k", None, None, 10, "abs")
     target("studylog export til", "100k", "studylog export til@100k", None, None, 3, "abs")
     for c in ("import markdown", "import markdown --no-link", "import markdown --json", "export til"):
         k10, k100 = peak(f"studylog {c}@10k"), peak(f"studylog {c}@100k")
-        rows.append({"command": f"studylog {c}", "size": "100k vs 10k", "studylog_s": None, "peer": "peak MB at 10k",
-                     "peer_s": None, "peak_mb": k100, "ratio": (k100 / k10) if k10 and k100 else None,
-                     "target": "flat memory (peak <= 1.25x the 10k peak)",
-                     "met": (k100 <= 1.25 * k10) if k10 and k100 else None, "peer_peak_mb": k10})
+        rows.append(
+            {
+                "command": f"studylog {c}",
+                "size": "100k vs 10k",
+                "studylog_s": None,
+                "peer": "peak MB at 10k",
+                "peer_s": None,
+                "peak_mb": k100,
+                "ratio": (k100 / k10) if k10 and k100 else None,
+                "target": "flat memory (peak <= 1.25x the 10k peak)",
+                "met": (k100 <= 1.25 * k10) if k10 and k100 else None,
+                "peer_peak_mb": k10,
+            }
+        )
 
-    info = {"machine": machine(), "studylog": str(studylog), "studylog_version": _version(sl, base),
-            "source": _git_state(),
-            "python": subprocess.run([str(py), "--version"], capture_output=True, text=True).stdout.strip(),
-            "peers": peer_versions(peers), "repeats": repeats, "io_repeats": args.io_repeats,
-            "today": args.today, "data": manifest["sizes"], "notes": notes, "load": LOADS}
+    info = {
+        "machine": machine(),
+        "studylog": str(studylog),
+        "studylog_version": _version(sl, base),
+        "source": _git_state(),
+        "python": subprocess.run([str(py), "--version"], capture_output=True, text=True).stdout.strip(),
+        "peers": peer_versions(peers),
+        "repeats": repeats,
+        "io_repeats": args.io_repeats,
+        "today": args.today,
+        "data": manifest["sizes"],
+        "notes": notes,
+        "load": LOADS,
+    }
     table = render(rows)
     raw = render_raw(cmds)
     print()
@@ -431,11 +556,23 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sum(1 for r in rows if r["met"] is None)
     print(f"\n{met} targets met, {missed} NOT MET, {unknown} not measured")
     stem = "results" if not args.only else "results-partial"  # a partial run keeps the full results
-    (out / f"{stem}.json").write_text(json.dumps({"info": info, "targets": rows, "raw": {
-        k: {"times": c.times, "rss_kb": c.rss_kb, "error": c.error, "argv": c.argv[1:]} for k, c in cmds.items()}},
-        indent=2, default=str))
-    (out / f"{stem}.md").write_text(_info_md(info) + "\n" + table + "\n\n" + raw + "\n"
-                                    + "".join(f"\n- note: {n}" for n in notes) + "\n")
+    (out / f"{stem}.json").write_text(
+        json.dumps(
+            {
+                "info": info,
+                "targets": rows,
+                "raw": {
+                    k: {"times": c.times, "rss_kb": c.rss_kb, "error": c.error, "argv": c.argv[1:]}
+                    for k, c in cmds.items()
+                },
+            },
+            indent=2,
+            default=str,
+        )
+    )
+    (out / f"{stem}.md").write_text(
+        _info_md(info) + "\n" + table + "\n\n" + raw + "\n" + "".join(f"\n- note: {n}" for n in notes) + "\n"
+    )
     print(f"results: {out / (stem + '.md')} and {out / (stem + '.json')}", file=sys.stderr)
     return 0
 
@@ -444,10 +581,12 @@ def _git_state() -> str:
     """The commit of the checkout the benchmark lives in, and whether src/ has local changes."""
     repo = HERE.parent
     try:
-        head = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "src"], capture_output=True,
-                               text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(repo), "status", "--porcelain", "--", "src"], capture_output=True, text=True
+        ).stdout.strip()
     except OSError:
         return "unknown"
     return f"{head}{' + uncommitted changes in src/' if dirty else ''}" if head else "unknown"
@@ -471,11 +610,28 @@ def render(rows: list[dict]) -> str:
         result = {True: "met", False: "**NOT MET**", None: "not measured"}[r["met"]]
         if r.get("error"):
             result += f" ({r['error'][:60]})"
-        peer_s = _s(r["peer_s"]) if r.get("peer_s") is not None else (
-            f"{r['peer_peak_mb']:.1f} MB" if r.get("peer_peak_mb") else "—")
-        lines.append("| " + " | ".join([
-            f"`{r['command']}`", r["size"], _s(r["studylog_s"]), r["peer"] or "—", peer_s, ratio, r["target"], result,
-            "—" if r["peak_mb"] is None else f"{r['peak_mb']:.1f}"]) + " |")
+        peer_s = (
+            _s(r["peer_s"])
+            if r.get("peer_s") is not None
+            else (f"{r['peer_peak_mb']:.1f} MB" if r.get("peer_peak_mb") else "—")
+        )
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"`{r['command']}`",
+                    r["size"],
+                    _s(r["studylog_s"]),
+                    r["peer"] or "—",
+                    peer_s,
+                    ratio,
+                    r["target"],
+                    result,
+                    "—" if r["peak_mb"] is None else f"{r['peak_mb']:.1f}",
+                ]
+            )
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -483,8 +639,10 @@ def render_raw(cmds: dict[str, Cmd]) -> str:
     lines = ["| command @ size | runs | median | min | max | peak MB |", "|---|---|---|---|---|---|"]
     for key, c in cmds.items():
         if c.times:
-            lines.append(f"| `{key}` | {len(c.times)} | {_s(statistics.median(c.times))} | {_s(min(c.times))} | "
-                         f"{_s(max(c.times))} | {max(c.rss_kb) / 1024:.1f} |")
+            lines.append(
+                f"| `{key}` | {len(c.times)} | {_s(statistics.median(c.times))} | {_s(min(c.times))} | "
+                f"{_s(max(c.times))} | {max(c.rss_kb) / 1024:.1f} |"
+            )
         else:
             lines.append(f"| `{key}` | 0 | failed: {c.error or 'not run'} | | | |")
     return "\n".join(lines)
@@ -493,15 +651,21 @@ def render_raw(cmds: dict[str, Cmd]) -> str:
 def _info_md(info: dict) -> str:
     m = info["machine"]
     data = ", ".join(f"{k}: {v['entries']} entries / {v['db_bytes'] / 1e6:.1f} MB db" for k, v in info["data"].items())
-    return (f"- date: {m['date']}\n- machine: {m['nproc']} cores, {m['cpu']}, {m['memory']}, {m['os']}\n"
-            f"- {info['studylog_version']} ({info['studylog']}, {info['python']}), source {info['source']}; peers: "
-            + ", ".join(f"{k} {v}" for k, v in info["peers"].items())
-            + f"\n- repeats: {info['repeats']} (import/export: {info['io_repeats']}); STUDYLOG_TODAY={info['today']}"
-            f"\n- data: {data}"
-            + "".join(f"\n- planner statistics @{k}: {v['planner_statistics']}" for k, v in info["data"].items()
-                      if v.get("planner_statistics"))
-            + "\n- 1-minute load average at the start/end of each group: "
-            + ", ".join(f"{t} {v:.2f}" for t, v in info["load"]) + "\n")
+    return (
+        f"- date: {m['date']}\n- machine: {m['nproc']} cores, {m['cpu']}, {m['memory']}, {m['os']}\n"
+        f"- {info['studylog_version']} ({info['studylog']}, {info['python']}), source {info['source']}; peers: "
+        + ", ".join(f"{k} {v}" for k, v in info["peers"].items())
+        + f"\n- repeats: {info['repeats']} (import/export: {info['io_repeats']}); STUDYLOG_TODAY={info['today']}"
+        f"\n- data: {data}"
+        + "".join(
+            f"\n- planner statistics @{k}: {v['planner_statistics']}"
+            for k, v in info["data"].items()
+            if v.get("planner_statistics")
+        )
+        + "\n- 1-minute load average at the start/end of each group: "
+        + ", ".join(f"{t} {v:.2f}" for t, v in info["load"])
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,12 @@ def test_round_trip_gives_the_same_store(cli, tmp_path, switch_store):
     backup = tmp_path / "backup.json"
     cli("export", "json", "--out", str(backup), ok=True)
     data = json.loads(backup.read_text())
-    assert (data["format"], data["version"], len(data["entries"]), len(data["item_status"])) == ("studylog-backup", 1, 4, 3)
+    assert (data["format"], data["version"], len(data["entries"]), len(data["item_status"])) == (
+        "studylog-backup",
+        1,
+        4,
+        3,
+    )
     switch_store()
     out = cli("import", "json", str(backup), ok=True)
     assert out.stdout == "Added 4 entries, 3 notes and 3 item statuses (0 already present)\n"
@@ -29,7 +34,8 @@ def test_round_trip_gives_the_same_store(cli, tmp_path, switch_store):
     cli("export", "json", "--out", str(again), ok=True)
     assert again.read_text() == backup.read_text()
     assert cli("import", "json", str(backup), ok=True).stdout == (
-        "Added 0 entries, 0 notes and 0 item statuses (7 already present)\n")
+        "Added 0 entries, 0 notes and 0 item statuses (7 already present)\n"
+    )
     today = cli("today", "--json", ok=True).json()
     assert today["done"][0]["goal"] == 1 and today["carried_over"][0]["met"] is True
 
@@ -65,8 +71,10 @@ def test_bad_backups_are_one_line_and_write_nothing(cli, tmp_path):
         "notjson.json": ("{oops", "not valid JSON"),
         "other.json": ('{"format": "something"}', "is not a studylog backup"),
         "version.json": ('{"format": "studylog-backup", "version": 9, "entries": [], "item_status": []}', "version 9"),
-        "entry.json": ('{"format": "studylog-backup", "version": 1, "entries": [{"kind": "goal"}], "item_status": []}',
-                       "entry 0 is incomplete"),
+        "entry.json": (
+            '{"format": "studylog-backup", "version": 1, "entries": [{"kind": "goal"}], "item_status": []}',
+            "entry 0 is incomplete",
+        ),
     }
     for name, (text, message) in cases.items():
         path = tmp_path / name

@@ -275,11 +275,14 @@ def test_duplicate_key_in_item(tmp_path: Path) -> None:
     assert problems_of(path) == [f"{path}:8:5: items[0].title: duplicate key 'title'"]
 
 
-MERGE = HEAD + """\
+MERGE = (
+    HEAD
+    + """\
   - &base {id: a, title: A, kind: chapter}
   - <<: *base
     id: b
 """
+)
 
 
 def test_merge_keys_rejected(tmp_path: Path) -> None:
@@ -290,7 +293,9 @@ def test_merge_keys_rejected(tmp_path: Path) -> None:
 
 
 def test_every_duplicate_key_is_reported(tmp_path: Path) -> None:
-    path = write(tmp_path, "id: demo\nid: demo\ntitle: Demo\ntitle: Demo\nurl: u\nitems:\n  - {id: a, title: A, kind: day}\n")
+    path = write(
+        tmp_path, "id: demo\nid: demo\ntitle: Demo\ntitle: Demo\nurl: u\nitems:\n  - {id: a, title: A, kind: day}\n"
+    )
     assert problems_of(path) == [
         f"{path}:2:1: id: duplicate key 'id'",
         f"{path}:4:1: title: duplicate key 'title'",
@@ -330,7 +335,9 @@ def test_reading_problem_does_not_hide_schema_problems_elsewhere(tmp_path: Path,
 # Reported at the offending key or list element, with its exact field path.
 
 
-DUP_ALIAS = HEAD + """\
+DUP_ALIAS = (
+    HEAD
+    + """\
   - id: a
     title: A
     kind: chapter
@@ -339,8 +346,11 @@ DUP_ALIAS = HEAD + """\
     kind: chapter
     aliases: [A]
 """
+)
 
-DUP_ID = HEAD + """\
+DUP_ID = (
+    HEAD
+    + """\
   - id: a
     title: A
     kind: chapter
@@ -348,15 +358,21 @@ DUP_ID = HEAD + """\
     title: B
     kind: chapter
 """
+)
 
-MISSING_PREREQ = HEAD + """\
+MISSING_PREREQ = (
+    HEAD
+    + """\
   - id: a
     title: A
     kind: chapter
     prerequisites: [zzz]
 """
+)
 
-CYCLE = HEAD + """\
+CYCLE = (
+    HEAD
+    + """\
   - id: a
     title: A
     kind: chapter
@@ -370,18 +386,25 @@ CYCLE = HEAD + """\
     kind: chapter
     prerequisites: [b]
 """
+)
 
-SELF_REF = HEAD + """\
+SELF_REF = (
+    HEAD
+    + """\
   - id: a
     title: A
     kind: chapter
     helps: [a]
 """
+)
 
-SAME_RANK = HEAD + """\
+SAME_RANK = (
+    HEAD
+    + """\
   - {id: a, title: A, kind: chapter, importance: 1}
   - {id: b, title: B, kind: chapter, importance: 1}
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -470,7 +493,9 @@ def test_every_prerequisite_cycle_is_reported(tmp_path: Path) -> None:
 
 
 def test_python_tag_on_scalar_is_rejected(tmp_path: Path) -> None:
-    path = write(tmp_path, HEAD.replace("title: Demo", "title: !!python/name:os.system") + "  - {id: a, title: A, kind: day}\n")
+    path = write(
+        tmp_path, HEAD.replace("title: Demo", "title: !!python/name:os.system") + "  - {id: a, title: A, kind: day}\n"
+    )
     # at the tagged value (line 2, column 8); no second problem for the unreadable title
     assert problems_of(path) == [
         f"{path}:2:8: title: cannot read value: could not determine a constructor for the tag "
@@ -529,7 +554,10 @@ def test_python_tag_on_an_item_is_rejected(tmp_path: Path) -> None:
 def test_python_tag_on_the_whole_file_is_named(tmp_path: Path) -> None:
     path = write(tmp_path, "!!python/object:os.system\n" + HEAD + "  - {id: a, title: A, kind: day}\n")
     problems = problems_of(path)
-    assert f"{path}:1:1: (file): YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in a curriculum" in problems
+    assert (
+        f"{path}:1:1: (file): YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed in a curriculum"
+        in problems
+    )
 
 
 # --- aliases that never end -------------------------------------------------------------------
@@ -553,14 +581,18 @@ def test_alias_bomb_stops(tmp_path: Path) -> None:
     path = write(tmp_path, text)
     [problem] = problems_of(path)
     # the position is wherever the 100,001st value happens to be; only the message is fixed
-    assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: too many values \(aliases expanding without end\?\)", problem)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:\d+:\d+: too many values \(aliases expanding without end\?\)", problem
+    )
 
 
 # --- the CLI -----------------------------------------------------------------------------------
 
 
 def test_cli_validate_bad_file(cli, tmp_path: Path) -> None:
-    path = write(tmp_path, HEAD + "  - id: a\n    title: A\n    bogus: 3\n    kind: chapter\n  - id: b\n    kind: day\n")
+    path = write(
+        tmp_path, HEAD + "  - id: a\n    title: A\n    bogus: 3\n    kind: chapter\n  - id: b\n    kind: day\n"
+    )
     run = cli("curricula", "validate", str(path), ok=False)
     assert run.exit_code == 1
     assert run.stdout.splitlines() == [

@@ -37,8 +37,9 @@ def normalise(text: str) -> str:
 
 
 def structure(text: str) -> list[tuple[str, str, int, str]]:
-    return [(t.type, t.tag, t.level, t.content if t.type == "inline" else "")
-            for t in MarkdownIt("commonmark").parse(text)]
+    return [
+        (t.type, t.tag, t.level, t.content if t.type == "inline" else "") for t in MarkdownIt("commonmark").parse(text)
+    ]
 
 
 def imported(cli, path=NOTES, *extra: str, env=None) -> dict:
@@ -46,6 +47,7 @@ def imported(cli, path=NOTES, *extra: str, env=None) -> dict:
 
 
 # -- (1) fidelity ----------------------------------------------------------------------------------
+
 
 def test_import_then_export_gives_the_notes_back(cli):
     imported(cli)
@@ -58,6 +60,7 @@ def test_import_then_export_gives_the_notes_back(cli):
 
 
 # -- (2) idempotent, (3) dry run -------------------------------------------------------------------
+
 
 def test_importing_twice_adds_nothing(cli):
     first = imported(cli)
@@ -75,6 +78,7 @@ def test_dry_run_writes_nothing(cli):
 
 # -- (4) exact counts ------------------------------------------------------------------------------
 
+
 def test_parse_counts_of_the_learners_notes():
     result = daily_notes.parse(NOTES.read_text(encoding="utf-8"), None)
     assert result.problems == []
@@ -82,14 +86,36 @@ def test_parse_counts_of_the_learners_notes():
     assert sorted({e.day for e in entries}) == [date(2024, 4, 17), date(2024, 4, 18), date(2024, 4, 19)]
     assert len(entries) == 13
     kinds = [(e.day.day, e.kind, e.style) for e in entries]
-    assert kinds == [(19, "goal", None)] * 3 + [(19, "done", None)] + [(18, "goal", None)] * 2 + \
-        [(18, "done", None)] * 3 + [(17, "done", "bare")] * 4
+    assert (
+        kinds
+        == [(19, "goal", None)] * 3
+        + [(19, "done", None)]
+        + [(18, "goal", None)] * 2
+        + [(18, "done", None)] * 3
+        + [(17, "done", "bare")] * 4
+    )
     assert [[n.depth for n in e.notes] for e in entries] == [
-        [], [], [], [], [], [0, 0], [], [], [0, 1, 1, 1, 1], [0] * 5, [0], [0, 0], [0]]
+        [],
+        [],
+        [],
+        [],
+        [],
+        [0, 0],
+        [],
+        [],
+        [0, 1, 1, 1, 1],
+        [0] * 5,
+        [0],
+        [0, 0],
+        [0],
+    ]
     assert sum(len(e.notes) for e in entries) == 16
     talk = entries[9]
-    assert talk.notes[0] == Note("[notes][https://docs.google.com/document/d/1oFF3S5yO7fNWcvjggPB-q4aPnjxDl7NcgbKw8o8vl"
-                                 "w8/edit?usp=sharing] from that session", 0)
+    assert talk.notes[0] == Note(
+        "[notes][https://docs.google.com/document/d/1oFF3S5yO7fNWcvjggPB-q4aPnjxDl7NcgbKw8o8vl"
+        "w8/edit?usp=sharing] from that session",
+        0,
+    )
     assert talk.line == 32 and entries[0].line == 5
 
 
@@ -97,7 +123,9 @@ def test_single_day_file_uses_the_default_day():
     result = daily_notes.parse("Goals:\n- read\n\t- chapter 2\n\nDone:\n- wrote\n", date(2024, 4, 1))
     assert result.problems == []
     assert [(e.kind, e.day, e.text, e.notes) for e in result.entries] == [
-        ("goal", date(2024, 4, 1), "read", [Note("chapter 2", 0)]), ("done", date(2024, 4, 1), "wrote", [])]
+        ("goal", date(2024, 4, 1), "read", [Note("chapter 2", 0)]),
+        ("done", date(2024, 4, 1), "wrote", []),
+    ]
 
 
 def test_day_from_name():
@@ -109,13 +137,15 @@ def test_day_from_name():
 
 # -- (5) structure, hostile text -------------------------------------------------------------------
 
+
 def test_export_from_the_command_line(cli):
     cli("goal", "read the DPO paper", "--note", "section 4", "--note", "\tthe loss", ok=True)
     cli("done", "read the DPO paper", "-g", "1", ok=True)
     cli("done", "older", "--date", "2024-04-16", ok=True)
     assert cli("export", "daily-notes", ok=True).stdout == (
         "\n[[2024-04-18]]\n\nGoals:\n- read the DPO paper\n\t- section 4\n\t\t- the loss\n\n"
-        "Done:\n- read the DPO paper\n\n[[2024-04-16]]\n\nDone:\n- older\n")
+        "Done:\n- read the DPO paper\n\n[[2024-04-16]]\n\nDone:\n- older\n"
+    )
     out = cli("export", "daily-notes", "--since", "2024-04-17", ok=True).stdout
     assert "[[2024-04-16]]" not in out and "[[2024-04-18]]" in out
     assert "[[2024-04-18]]" not in cli("export", "daily-notes", "--until", "2024-04-17", ok=True).stdout
@@ -140,11 +170,13 @@ def test_hostile_text_stays_a_bullet(cli, tmp_path, switch_store):
     assert (report["added"], report["problems"]) == (len(HOSTILE), [])
     back = cli("log", "--json", env=other, ok=True).json()[::-1]
     assert [(e["kind"], e["text"], e["notes"]) for e in back] == [
-        ("done", t, [{"text": "Done:", "depth": 0}]) for t in HOSTILE]
+        ("done", t, [{"text": "Done:", "depth": 0}]) for t in HOSTILE
+    ]
     assert cli("export", "daily-notes", env=other, ok=True).stdout == out
 
 
 # -- (7) --out, (8) --dir --------------------------------------------------------------------------
+
 
 def test_out_and_dir(cli, tmp_path):
     imported(cli)
@@ -162,10 +194,16 @@ def test_dir_writes_one_file_per_day(cli, tmp_path, switch_store):
     assert "Wrote 3 files" in result.stderr
     assert sorted(os.listdir(folder)) == ["2024-04-17.md", "2024-04-18.md", "2024-04-19.md"]
     day = (folder / "2024-04-19.md").read_text(encoding="utf-8")
-    assert day == ("Goals:\n- 1st pass of reading [DPO paper](https://arxiv.org/pdf/2305.18290.pdf)\n"
-                   "- skim [ORPO paper](https://arxiv.org/pdf/2403.07691v2.pdf)\n- finish part 5/8 karpathy lecture\n"
-                   "\nDone:\n- applied to FAR.AI tech lead job\n")
-    assert (folder / "2024-04-17.md").read_text(encoding="utf-8").startswith("- Talked with 80k hours career advisor\n\t- ")
+    assert day == (
+        "Goals:\n- 1st pass of reading [DPO paper](https://arxiv.org/pdf/2305.18290.pdf)\n"
+        "- skim [ORPO paper](https://arxiv.org/pdf/2403.07691v2.pdf)\n- finish part 5/8 karpathy lecture\n"
+        "\nDone:\n- applied to FAR.AI tech lead job\n"
+    )
+    assert (
+        (folder / "2024-04-17.md")
+        .read_text(encoding="utf-8")
+        .startswith("- Talked with 80k hours career advisor\n\t- ")
+    )
     # the folder imports back to the same entries: nothing new here, everything in a fresh store
     assert imported(cli, folder)["added"] == 0
     switch_store()  # a second, empty store (another database on PostgreSQL)
@@ -173,7 +211,8 @@ def test_dir_writes_one_file_per_day(cli, tmp_path, switch_store):
     assert imported(cli, folder, env=other)["added"] == 13
     assert cli("export", "daily-notes", env=other, ok=True).stdout == cli("export", "daily-notes", ok=True).stdout
     assert cli("export", "daily-notes", "--dir", str(folder), "--since", "2024-04-19", ok=True).stderr.startswith(
-        "Wrote 1 files")
+        "Wrote 1 files"
+    )
 
 
 # -- (9) malformed ---------------------------------------------------------------------------------
@@ -202,7 +241,9 @@ def test_malformed_notes_import_what_they_can(cli, tmp_path):
     assert "no [[YYYY-MM-DD]]" in report["problems"][0]["message"]
     assert "impossible date" in report["problems"][1]["message"]
     assert [(e["text"], e["kind"]) for e in cli("log", "--json", ok=True).json()[::-1]] == [
-        ("fine", "done"), ("also fine", "done")]
+        ("fine", "done"),
+        ("also fine", "done"),
+    ]
 
 
 def test_binary_file_is_refused(cli, tmp_path):

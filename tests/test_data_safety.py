@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import shutil
 import sqlite3
 import stat
+
+import pytest
 
 from conftest import REPO
 
@@ -43,8 +43,12 @@ def test_restore_refuses_what_is_not_a_store(cli, isolated, tmp_path):
     text.write_text("hello")
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
-    for path, message in [(text, "is not a studylog store"), (other, "is not a studylog store"),
-                          (tmp_path / "missing.db", "no such file"), (_db(isolated), "the store itself")]:
+    for path, message in [
+        (text, "is not a studylog store"),
+        (other, "is not a studylog store"),
+        (tmp_path / "missing.db", "no such file"),
+        (_db(isolated), "the store itself"),
+    ]:
         out = cli("restore", str(path), ok=False)
         assert message in out.stderr and out.stderr.count("\n") == 1, out.stderr
     assert [e["text"] for e in cli("log", "--json").json()] == ["x"]

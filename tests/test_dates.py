@@ -167,8 +167,29 @@ def test_midnight_time_of_day_rejected(text: str) -> None:
             " ".join,
             st.lists(
                 st.sampled_from(
-                    ["apr", "april", "18", "2024", "of", "the", "last", "mon", "ago", "days", "3",
-                     "10:30", "00:00", ",", "2024-04-18", "pm", "th", "-1", "31", "feb", "29"]
+                    [
+                        "apr",
+                        "april",
+                        "18",
+                        "2024",
+                        "of",
+                        "the",
+                        "last",
+                        "mon",
+                        "ago",
+                        "days",
+                        "3",
+                        "10:30",
+                        "00:00",
+                        ",",
+                        "2024-04-18",
+                        "pm",
+                        "th",
+                        "-1",
+                        "31",
+                        "feb",
+                        "29",
+                    ]
                 ),
                 max_size=5,
             ),

@@ -69,7 +69,12 @@ def test_edit_and_rm_and_undo(cli):
     cli("done", "first", "-H", "1", "--goal", "1", ok=True)
     cli("edit", "2", "--text", "first, revised", "--hours", "2", "--item", "dlc/1", "--date", "yesterday", ok=True)
     entry = cli("log", "--json", "--kind", "done").json()[0]
-    assert (entry["text"], entry["hours"], entry["item"], entry["date"]) == ("first, revised", 2.0, "dlc/1", "2024-04-17")
+    assert (entry["text"], entry["hours"], entry["item"], entry["date"]) == (
+        "first, revised",
+        2.0,
+        "dlc/1",
+        "2024-04-17",
+    )
     cli("edit", "2", "--hours", "none", "--item", "none", ok=True)
     entry = cli("log", "--json", "--kind", "done").json()[0]
     assert (entry["hours"], entry["item"]) == (None, None)
@@ -162,4 +167,7 @@ def test_owner_separates_learners(cli):
     cli("done", "mine", ok=True)
     cli("done", "theirs", ok=True, env={"STUDYLOG_OWNER": "someone-else"})
     assert [e["text"] for e in cli("log", "--json").json()] == ["mine"]
-    assert cli("rm", "2", ok=False).stderr == "studylog: error: no entry 2; see the ids with 'studylog log' or 'studylog today'\n"
+    assert (
+        cli("rm", "2", ok=False).stderr
+        == "studylog: error: no entry 2; see the ids with 'studylog log' or 'studylog today'\n"
+    )

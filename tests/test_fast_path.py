@@ -33,8 +33,12 @@ def test_spec_agrees_with_the_typer_command(name):
     for spelling, (param, kind) in options.items():
         option = by_spelling[spelling]
         assert option.name == param, spelling
-        expected = {FLAG: option.is_flag, MULTI: option.multiple, INT: option.type.name == "integer",
-                    VALUE: option.type.name == "text" and not option.multiple and not option.is_flag}
+        expected = {
+            FLAG: option.is_flag,
+            MULTI: option.multiple,
+            INT: option.type.name == "integer",
+            VALUE: option.type.name == "text" and not option.multiple and not option.is_flag,
+        }
         assert expected[kind], (spelling, kind)
 
 
@@ -43,24 +47,74 @@ def test_the_forms_it_takes():
     assert parse(["--db", "x.db", "today", "--json"]) == ("today", "x.db", {"as_json": True})
     assert parse(["--db=x.db", "week", "last", "-w", "3"]) == ("week", "x.db", {"when": "last", "weeks": 3})
     assert parse(["done", "--hours=1.5", "read", "-n", "a", "--note", "\tb", "-g", "4"]) == (
-        "done", None, {"hours": "1.5", "text": "read", "note": ["a", "\tb"], "goal_id": 4})
+        "done",
+        None,
+        {"hours": "1.5", "text": "read", "note": ["a", "\tb"], "goal_id": 4},
+    )
     assert parse(["goal", "x", "-d", "2024-04-20", "-d", "tomorrow"])[2]["date_"] == "tomorrow"
     assert parse(["done", "-", "-H", "-1"])[2] == {"text": "-", "hours": "-1"}
 
 
-@pytest.mark.parametrize("args", [
-    [], ["--help"], ["--version"], ["today", "--help"], ["today", "-h"], ["done"], ["done", "a", "b"],
-    ["done", "x", "--hours"], ["done", "x", "--minutes", "3"], ["done", "x", "-g", "one"],
-    ["today", "--json=yes"], ["week", "--svg", "w.svg"], ["goal", "--", "-x"], ["done", "x", "-H2"],
-    ["log"], ["--db"], ["--dbx", "today"], ["today", "extra"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--help"],
+        ["--version"],
+        ["today", "--help"],
+        ["today", "-h"],
+        ["done"],
+        ["done", "a", "b"],
+        ["done", "x", "--hours"],
+        ["done", "x", "--minutes", "3"],
+        ["done", "x", "-g", "one"],
+        ["today", "--json=yes"],
+        ["week", "--svg", "w.svg"],
+        ["goal", "--", "-x"],
+        ["done", "x", "-H2"],
+        ["log"],
+        ["--db"],
+        ["--dbx", "today"],
+        ["today", "extra"],
+    ],
+)
 def test_everything_else_goes_to_typer(args):
     assert parse(args) is None
 
 
-TOKENS = ["x", "read a paper", "-", "--json", "--hours", "-H", "1.5", "abc", "--item", "-i", "dlc/1",
-          "--date", "-d", "yesterday", "--note", "-n", "\tsub", "--goal", "-g", "3", "-1", "--weeks", "-w",
-          "--hours=2", "--note=a=b", "--svg", "--", "-h", "--help", "last", ""]
+TOKENS = [
+    "x",
+    "read a paper",
+    "-",
+    "--json",
+    "--hours",
+    "-H",
+    "1.5",
+    "abc",
+    "--item",
+    "-i",
+    "dlc/1",
+    "--date",
+    "-d",
+    "yesterday",
+    "--note",
+    "-n",
+    "\tsub",
+    "--goal",
+    "-g",
+    "3",
+    "-1",
+    "--weeks",
+    "-w",
+    "--hours=2",
+    "--note=a=b",
+    "--svg",
+    "--",
+    "-h",
+    "--help",
+    "last",
+    "",
+]
 
 
 def _normal(value):
@@ -91,9 +145,14 @@ SESSION = [
     ["done", "in the future", "-d", "2024-04-20"],
     ["done", "no such goal", "-g", "99"],
     ["goal", "", "-i", "dlc/2"],
-    ["today"], ["today", "--json"],
-    ["week"], ["week", "--json"], ["week", "last"], ["week", "2024-W15", "--weeks", "3"],
-    ["week", "--weeks", "0"], ["week", "someday"],
+    ["today"],
+    ["today", "--json"],
+    ["week"],
+    ["week", "--json"],
+    ["week", "last"],
+    ["week", "2024-W15", "--weeks", "3"],
+    ["week", "--weeks", "0"],
+    ["week", "someday"],
     ["--db", "{home}/other.db", "done", "elsewhere", "-H", "1"],
     ["--db={home}/other.db", "today"],
 ]
@@ -108,8 +167,9 @@ def _session(home: Path, fast: bool) -> list[tuple]:
     for args in [*SESSION, ["log", "--json"]]:
         real = [a.replace("{home}", str(home)) for a in args]
         out = subprocess.run([sys.executable, "-m", "studylog", *real], env=env, capture_output=True, text=True)
-        seen.append((args, out.returncode, out.stdout.replace(str(home), "HOME"),
-                     out.stderr.replace(str(home), "HOME")))
+        seen.append(
+            (args, out.returncode, out.stdout.replace(str(home), "HOME"), out.stderr.replace(str(home), "HOME"))
+        )
     return seen
 
 
@@ -127,8 +187,10 @@ def test_both_ways_do_the_same(tmp_path):
 
 def test_the_fast_path_loads_no_typer(tmp_path):
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
-    probe = ("import sys; sys.argv = ['studylog', 'done', 'x', '-H', '1']\nfrom studylog.cli import main\n"
-             "main()\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))")
+    probe = (
+        "import sys; sys.argv = ['studylog', 'done', 'x', '-H', '1']\nfrom studylog.cli import main\n"
+        "main()\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
@@ -145,8 +207,9 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(args, fast, cli, tmp_p
     env.pop("STUDYLOG_NO_FAST_PATH", None)
     if not fast:
         env["STUDYLOG_NO_FAST_PATH"] = "1"
-    proc = subprocess.Popen([sys.executable, "-m", "studylog", *args], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "studylog", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     proc.stdout.close()  # nobody reads: the first write fails with EPIPE
     stderr = proc.stderr.read().decode()
     assert proc.wait() == 1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from typer.main import get_command
 
 from studylog import __version__
 from studylog.cli import app
-from typer.main import get_command
 
 
 def _commands():
@@ -60,9 +60,11 @@ def test_main_runs_only_the_command_given(tmp_path):
 
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"), "STUDYLOG_TODAY": "2024-04-18"}
     # (drop is not on the fast path: see test_fast_path.py for today, week, goal and done)
-    probe = ("import sys; sys.argv = ['studylog', 'drop', '1']\nfrom studylog.cli import main\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in sys.modules if m.startswith('studylog.cli.')))")
+    probe = (
+        "import sys; sys.argv = ['studylog', 'drop', '1']\nfrom studylog.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('studylog.cli.')))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     loaded = out.stdout.strip().splitlines()[-1]

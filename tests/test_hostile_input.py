@@ -6,14 +6,17 @@ from __future__ import annotations
 import string
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 pytestmark = pytest.mark.sqlite_only  # the same checks hold on PostgreSQL; once is enough for CI's time
 
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 texts = st.text(max_size=40)
 wordish = st.text(alphabet=string.ascii_letters + string.digits + " /:.-_hm", max_size=16)
 anything = st.one_of(texts, wordish)
@@ -40,7 +43,10 @@ def _check(cli, args, before):
     if out.exit_code != 0:
         lines = out.stderr.strip().splitlines()
         assert lines, (args, "an error must say what is wrong")
-        assert lines[-1].startswith(("studylog: error: ", "Error:", "Try ")) or "Error" in out.stderr, (args, out.stderr)
+        assert lines[-1].startswith(("studylog: error: ", "Error:", "Try ")) or "Error" in out.stderr, (
+            args,
+            out.stderr,
+        )
         assert _snapshot(cli) == before, (args, "a failed command changed the store")
     return out
 
@@ -74,16 +80,47 @@ def test_edit_rm_drop(cli, entry, text, hours, when):
 def test_item_status_and_views(cli, ref, when):
     if not cli("log", "--json").json():
         cli("done", "seed", ok=True)
-    for args in (["start", ref, "--date", when], ["complete", ref], ["skip", ref], ["day", when],
-                 ["log", "--since", when, "--item", ref], ["curricula", "show", ref], ["progress", ref],
-                 ["next", ref], ["config", "set", ref, when], ["config", "get", ref]):
+    for args in (
+        ["start", ref, "--date", when],
+        ["complete", ref],
+        ["skip", ref],
+        ["day", when],
+        ["log", "--since", when, "--item", ref],
+        ["curricula", "show", ref],
+        ["progress", ref],
+        ["next", ref],
+        ["config", "set", ref, when],
+        ["config", "get", ref],
+    ):
         _check(cli, args, _snapshot(cli))
 
 
-yamlish = st.lists(st.sampled_from(["id: x", "title: T", "url: u", "items:", "  - id: 1", "    title: A",
-                                    "    kind: chapter", "    estimate: 3-1", "  - &a {id: b}", "  - *a",
-                                    "!!python/object:os.system {}", "[", "{", "- x", ": :", "\t", "<<: *a",
-                                    "    prerequisites: [1, 1]", "    aliases: [A, a]"]), max_size=12).map("\n".join)
+yamlish = st.lists(
+    st.sampled_from(
+        [
+            "id: x",
+            "title: T",
+            "url: u",
+            "items:",
+            "  - id: 1",
+            "    title: A",
+            "    kind: chapter",
+            "    estimate: 3-1",
+            "  - &a {id: b}",
+            "  - *a",
+            "!!python/object:os.system {}",
+            "[",
+            "{",
+            "- x",
+            ": :",
+            "\t",
+            "<<: *a",
+            "    prerequisites: [1, 1]",
+            "    aliases: [A, a]",
+        ]
+    ),
+    max_size=12,
+).map("\n".join)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -99,8 +136,10 @@ def test_curriculum_loader_never_raises(text):
 
 
 @SETTINGS
-@given(text=st.one_of(st.text(), st.text(alphabet="#-*0123456789/ :\n\t[]()abc", max_size=200)),
-       kind=st.sampled_from(["til", "daily-notes", "markdown"]))
+@given(
+    text=st.one_of(st.text(), st.text(alphabet="#-*0123456789/ :\n\t[]()abc", max_size=200)),
+    kind=st.sampled_from(["til", "daily-notes", "markdown"]),
+)
 def test_imports_of_arbitrary_files(cli, tmp_path_factory, text, kind):
     path = tmp_path_factory.mktemp("import") / "log.md"
     path.write_bytes(text.encode("utf-8", errors="replace"))

@@ -87,7 +87,12 @@ def test_tiny_positive_value_never_returns_zero(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
-@given(st.one_of(st.text(), st.from_regex(r"\s*-?[0-9]{0,3}(\.[0-9]{1,2})?\s*(h|m|min|hours|:)?\s*[0-9]{0,2}\s*m?", fullmatch=True)))
+@given(
+    st.one_of(
+        st.text(),
+        st.from_regex(r"\s*-?[0-9]{0,3}(\.[0-9]{1,2})?\s*(h|m|min|hours|:)?\s*[0-9]{0,2}\s*m?", fullmatch=True),
+    )
+)
 def test_any_text_is_hours_in_range_or_a_usage_error(text: str) -> None:
     try:
         value = parse_hours(text)

@@ -15,63 +15,69 @@ FORMATS = SHARED / "formats"
 REAL = FORMATS / "other-real-logs"
 
 
-@pytest.mark.parametrize("text, hours", [
-    ("Around 2.3 hours to finish exercise", 2.3),
-    ("it takes me about 20 hours but I learnt a lot", 20),
-    ("### R1D2: January 5, 2018 (2.5h)", 2.5),
-    ("###  R1D31:February 4, 2018(2h)", 2),
-    ("### R1D1: January 4, 2018 (1h)", 1),
-    ("~3 hours on backprop", 3),
-    ("90 minutes of reading", 1.5),
-    ("45 min of flashcards", 0.75),
-    ("2 hrs", 2),
-    ("2 hrs.", 2),
-    ("Finished DLC Alignment topic exericise, it takes me around 30 hours.", 30),
-    ("1h30m on the exercise", 1.5),
-    ("1 hour and 30 minutes", 1.5),
-    ("1h30", 1.5),
-    ("1:30 hours", 1.5),
-    ("an hour and a half", 1.5),
-    ("one and a half hours", 1.5),
-    ("half an hour of review", 0.5),
-    ("two hours of lectures", 2),
-    ("studied for an hour", 1),
-    ("2,5 hours", 2.5),
-    ("5+ hours", 5),
-    ("spent 2h on it, yes 2h", 2),  # the same amount twice counts once
-    ("[Topic 2](https://example.com/x) took around 15 hours", 15),
-])
+@pytest.mark.parametrize(
+    "text, hours",
+    [
+        ("Around 2.3 hours to finish exercise", 2.3),
+        ("it takes me about 20 hours but I learnt a lot", 20),
+        ("### R1D2: January 5, 2018 (2.5h)", 2.5),
+        ("###  R1D31:February 4, 2018(2h)", 2),
+        ("### R1D1: January 4, 2018 (1h)", 1),
+        ("~3 hours on backprop", 3),
+        ("90 minutes of reading", 1.5),
+        ("45 min of flashcards", 0.75),
+        ("2 hrs", 2),
+        ("2 hrs.", 2),
+        ("Finished DLC Alignment topic exericise, it takes me around 30 hours.", 30),
+        ("1h30m on the exercise", 1.5),
+        ("1 hour and 30 minutes", 1.5),
+        ("1h30", 1.5),
+        ("1:30 hours", 1.5),
+        ("an hour and a half", 1.5),
+        ("one and a half hours", 1.5),
+        ("half an hour of review", 0.5),
+        ("two hours of lectures", 2),
+        ("studied for an hour", 1),
+        ("2,5 hours", 2.5),
+        ("5+ hours", 5),
+        ("spent 2h on it, yes 2h", 2),  # the same amount twice counts once
+        ("[Topic 2](https://example.com/x) took around 15 hours", 15),
+    ],
+)
 def test_hours_written_by_learners(text, hours):
     assert find_hours(text) == pytest.approx(hours)
     assert hours_problem(text) is None
 
 
-@pytest.mark.parametrize("text", [
-    "80,000 hours in your career",
-    "Consultation with 80k hours works well. I am glad I did it :)",
-    "Talked with 80k hours career advisor",
-    "[80,000 hours](https://80000hours.org/): 80,000 hours in your career.",
-    "[report](https://wandb.ai//x/reports/videos-23-07-18-13-10-22---Vmlldzo0OTA1MjM0)",
-    "see https://example.com/2h/3hours and www.example.org/90minutes",
-    "[notes][https://docs.example.com/2h]",
-    "i'm only now starting my day at 8:33 PM.",
-    "Not starting right now (6/4 12:01am) so that I can wake up early (goal is 7:00am).",
-    "Had to drop my mans off in Houston, took 3 hours off of my day.",
-    "24 hours a day, 7 days a week",
-    "2 hours per week is the plan",
-    "checked it 2 hours ago",
-    "slept 8 hours",
-    "lost 2 hours to a bug",
-    "Week 1 Day 1",
-    "R1D5 - FreeCodeCamp",
-    "wait a minute",
-    "0 hours",
-    "Read the intro (20 pages) of Discipline is Destiny",
-    "Only got to question 3 of 11",
-    "hours spent and a lot of attempts",
-    "H100 GPUs",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "80,000 hours in your career",
+        "Consultation with 80k hours works well. I am glad I did it :)",
+        "Talked with 80k hours career advisor",
+        "[80,000 hours](https://80000hours.org/): 80,000 hours in your career.",
+        "[report](https://wandb.ai//x/reports/videos-23-07-18-13-10-22---Vmlldzo0OTA1MjM0)",
+        "see https://example.com/2h/3hours and www.example.org/90minutes",
+        "[notes][https://docs.example.com/2h]",
+        "i'm only now starting my day at 8:33 PM.",
+        "Not starting right now (6/4 12:01am) so that I can wake up early (goal is 7:00am).",
+        "Had to drop my mans off in Houston, took 3 hours off of my day.",
+        "24 hours a day, 7 days a week",
+        "2 hours per week is the plan",
+        "checked it 2 hours ago",
+        "slept 8 hours",
+        "lost 2 hours to a bug",
+        "Week 1 Day 1",
+        "R1D5 - FreeCodeCamp",
+        "wait a minute",
+        "0 hours",
+        "Read the intro (20 pages) of Discipline is Destiny",
+        "Only got to question 3 of 11",
+        "hours spent and a lot of attempts",
+        "H100 GPUs",
+        "",
+    ],
+)
 def test_not_hours_of_study(text):
     assert find_hours(text) is None
     assert hours_problem(text) is None
@@ -100,8 +106,11 @@ def test_more_than_a_week_is_not_study_time():
 
 def test_til_page_hours():
     """Every numbered item of the TIL page: hours only where the author wrote study time."""
-    items = [line for line in (FORMATS / "til-page-jekyll.md").read_text(encoding="utf-8").splitlines()
-             if re.match(r"\s*\d+\. ", line)]
+    items = [
+        line
+        for line in (FORMATS / "til-page-jekyll.md").read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*\d+\. ", line)
+    ]
     hours = [find_hours(line) for line in items]
     assert sorted(h for h in hours if h is not None) == [2, 2, 2.3, 2.4, 2.5, 3, 3, 4, 5, 7, 15, 20, 25, 30]
     assert find_hours(next(line for line in items if "Around 2.3 hours" in line)) == 2.3
@@ -139,9 +148,38 @@ def test_never_raises(text):
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(["2", "2.5", "1h", "30", "min", "hours", "h", "-", " to ", " ", "~", "80k",
-                                 "an", "half", "a", "and", "(", ")", "https://x.y/", "off", "ago", ",", ":"]),
-                max_size=12).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "2",
+                "2.5",
+                "1h",
+                "30",
+                "min",
+                "hours",
+                "h",
+                "-",
+                " to ",
+                " ",
+                "~",
+                "80k",
+                "an",
+                "half",
+                "a",
+                "and",
+                "(",
+                ")",
+                "https://x.y/",
+                "off",
+                "ago",
+                ",",
+                ":",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
 def test_never_raises_on_hour_like_text(text):
     hours = find_hours(text)
     assert hours is None or 0 < hours <= MAX_HOURS

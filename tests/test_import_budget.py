@@ -38,30 +38,38 @@ def imported(args: list[str], env_extra: dict[str, str], tmp_path) -> set[str]:
 def store(tmp_path):
     """An existing, up-to-date store, so that opening it needs no migration."""
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
-    subprocess.run([sys.executable, "-m", "studylog", "done", "warm up", "-H", "1"], env=env, check=True,
-                   capture_output=True)
-    subprocess.run([sys.executable, "-m", "studylog", "start", "dlc/1"], env=env, check=True,  # caches the curricula
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "studylog", "done", "warm up", "-H", "1"], env=env, check=True, capture_output=True
+    )
+    subprocess.run(
+        [sys.executable, "-m", "studylog", "start", "dlc/1"],
+        env=env,
+        check=True,  # caches the curricula
+        capture_output=True,
+    )
     return {"STUDYLOG_HOME": str(tmp_path / "home")}
 
 
-@pytest.mark.parametrize("args, allowed", [
-    (["--help"], CLI),
-    (["--version"], CLI),
-    (["today"], {"platformdirs"}),
-    (["today", "--json"], {"platformdirs"}),
-    (["done", "read a paper", "--hours", "1.5"], {"platformdirs"}),
-    (["done", "read a paper", "-H", "1", "--item", "dlc/1", "--note", "a"], {"platformdirs"}),
-    (["goal", "read a paper"], {"platformdirs"}),
-    (["week"], {"platformdirs"}),
-    (["week", "--json"], {"platformdirs"}),
-    (["week", "2024-W15", "--weeks", "3"], {"platformdirs"}),
-    (["log", "--json"], {"platformdirs", *CLI}),
-    (["progress", "--json"], {"platformdirs", *CLI}),
-    (["next", "--json"], {"platformdirs", *CLI}),
-    (["stats", "--json"], {"platformdirs", *CLI}),
-    (["calendar", "--json"], {"platformdirs", *CLI}),
-])
+@pytest.mark.parametrize(
+    "args, allowed",
+    [
+        (["--help"], CLI),
+        (["--version"], CLI),
+        (["today"], {"platformdirs"}),
+        (["today", "--json"], {"platformdirs"}),
+        (["done", "read a paper", "--hours", "1.5"], {"platformdirs"}),
+        (["done", "read a paper", "-H", "1", "--item", "dlc/1", "--note", "a"], {"platformdirs"}),
+        (["goal", "read a paper"], {"platformdirs"}),
+        (["week"], {"platformdirs"}),
+        (["week", "--json"], {"platformdirs"}),
+        (["week", "2024-W15", "--weeks", "3"], {"platformdirs"}),
+        (["log", "--json"], {"platformdirs", *CLI}),
+        (["progress", "--json"], {"platformdirs", *CLI}),
+        (["next", "--json"], {"platformdirs", *CLI}),
+        (["stats", "--json"], {"platformdirs", *CLI}),
+        (["calendar", "--json"], {"platformdirs", *CLI}),
+    ],
+)
 def test_everyday_commands_stay_light(args, allowed, store, tmp_path):
     modules = imported(args, store, tmp_path)
     heavy = {m for m in HEAVY if m in modules}
@@ -80,11 +88,15 @@ def test_the_index_follows_changes_to_curriculum_files(cli, isolated):
     cli("start", "dlc/1", ok=True)  # builds the cache
     folder = isolated / "curricula"
     folder.mkdir()
-    (folder / "mine.yaml").write_text("id: mine\ntitle: Mine\nurl: https://example.org\nitems:\n"
-                                      "  - {id: a, title: First, kind: week, aliases: [my-first]}\n")
+    (folder / "mine.yaml").write_text(
+        "id: mine\ntitle: Mine\nurl: https://example.org\nitems:\n"
+        "  - {id: a, title: First, kind: week, aliases: [my-first]}\n"
+    )
     assert cli("start", "my-first", ok=True).stdout.startswith("Started mine/a First")
-    (folder / "mine.yaml").write_text("id: mine\ntitle: Mine\nurl: https://example.org\nitems:\n"
-                                      "  - {id: a, title: Renamed, kind: week, aliases: [my-renamed]}\n")
+    (folder / "mine.yaml").write_text(
+        "id: mine\ntitle: Mine\nurl: https://example.org\nitems:\n"
+        "  - {id: a, title: Renamed, kind: week, aliases: [my-renamed]}\n"
+    )
     assert "unknown item 'my-first'" in cli("start", "my-first", ok=False).stderr
     assert cli("start", "my-renamed", ok=True).stdout.startswith("Started mine/a Renamed")
     (folder / "mine.yaml").write_text("id: mine\ntitle: [broken\n")

@@ -39,8 +39,9 @@ def test_markdown_import_is_streamed_in_batches(cli, tmp_path, monkeypatch):
 
 def test_identical_entries_get_their_occurrence_across_batches(cli, tmp_path, monkeypatch):
     path = tmp_path / "log.md"
-    path.write_text("## 2023-05-01\n\n" + "- the same thing\n" * 120 + "\n## 2023-05-02\n\n- the same thing\n",
-                    encoding="utf-8")
+    path.write_text(
+        "## 2023-05-01\n\n" + "- the same thing\n" * 120 + "\n## 2023-05-02\n\n- the same thing\n", encoding="utf-8"
+    )
     monkeypatch.setattr(imports, "BATCH", 50)
     assert cli("import", "markdown", str(path), "--json", ok=True).json()["added"] == 121
     assert cli("import", "markdown", str(path), "--json", ok=True).json()["already_imported"] == 121
@@ -48,7 +49,6 @@ def test_identical_entries_get_their_occurrence_across_batches(cli, tmp_path, mo
 
 def test_occurrences_match_a_plain_counter():
     from collections import Counter
-
     from datetime import date
 
     entries = [ImportedEntry("done", date(2023, 1, 1 + n % 3), f"text {n % 7}", n) for n in range(3000)]
@@ -70,7 +70,11 @@ def test_linked_packs_its_tuples():
     for row in rows:
         linked.append(*row)
     assert len(linked) == 199 and list(linked) == rows and linked[:30] == rows[:30] and linked[-1] == rows[-1]
-    assert imports.ImportSummary(linked=linked).to_json()["linked"][0] == {"line": 1, "item": "dlc/1", "text": "text é 1\n"}
+    assert imports.ImportSummary(linked=linked).to_json()["linked"][0] == {
+        "line": 1,
+        "item": "dlc/1",
+        "text": "text é 1\n",
+    }
 
 
 def test_streamed_json_is_the_same_text_as_json_dumps(capsys):
@@ -78,7 +82,9 @@ def test_streamed_json_is_the_same_text_as_json_dumps(capsys):
 
     from studylog.cli.runtime import echo_json
 
-    for data in ({"a": 1, "linked": [], "b": [1, {"c": "é"}]},
-                 {"linked": [{"line": 1, "text": "x\ny"}, {"line": 2, "nested": {"k": [1, 2]}}], "z": None}):
+    for data in (
+        {"a": 1, "linked": [], "b": [1, {"c": "é"}]},
+        {"linked": [{"line": 1, "text": "x\ny"}, {"line": 2, "nested": {"k": [1, 2]}}], "z": None},
+    ):
         echo_json({k: iter(v) if k == "linked" else v for k, v in data.items()}, streamed={"linked"})
         assert capsys.readouterr().out == json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -33,8 +33,14 @@ def test_complete_without_start_sets_both_dates(cli):
 
 
 def test_aliases_resolve_to_their_items(cli):
-    for alias, ref in [("week0_d2_cnn", "arena2/0.2"), ("w0d2", "arena2/0.2"), ("week1_d1_transformer", "arena2/1.1"),
-                       ("week2_d1_intro_to_RL", "arena2/2.1"), ("makemore-4", "karpathy/5"), ("ARENA/0.2", "arena/0.2")]:
+    for alias, ref in [
+        ("week0_d2_cnn", "arena2/0.2"),
+        ("w0d2", "arena2/0.2"),
+        ("week1_d1_transformer", "arena2/1.1"),
+        ("week2_d1_intro_to_RL", "arena2/2.1"),
+        ("makemore-4", "karpathy/5"),
+        ("ARENA/0.2", "arena/0.2"),
+    ]:
         out = cli("start", alias, ok=True)
         assert out.stdout.startswith(f"Started {ref} "), (alias, out.stdout)
 

@@ -44,10 +44,30 @@ def test_curricula_show_shape(cli):
     data = cli("curricula", "show", "dlc", "--json", ok=True).json()
     assert set(data) == {"id", "title", "url", "edition", "author", "description", "items"}
     item = data["items"][5]
-    assert set(item) == {"ref", "id", "title", "kind", "url", "estimate_hours", "duration", "importance",
-                         "prerequisites", "helps", "aliases", "optional", "status", "started_on",
-                         "completed_on", "skipped_on"}
-    assert (item["ref"], item["status"], item["started_on"], item["importance"]) == ("dlc/6", "started", "2024-04-02", 2)
+    assert set(item) == {
+        "ref",
+        "id",
+        "title",
+        "kind",
+        "url",
+        "estimate_hours",
+        "duration",
+        "importance",
+        "prerequisites",
+        "helps",
+        "aliases",
+        "optional",
+        "status",
+        "started_on",
+        "completed_on",
+        "skipped_on",
+    }
+    assert (item["ref"], item["status"], item["started_on"], item["importance"]) == (
+        "dlc/6",
+        "started",
+        "2024-04-02",
+        2,
+    )
     assert item["estimate_hours"] == {"low": 20.0, "high": 80.0}
     assert data["items"][0]["helps"] == ["2", "3", "8", "9"]
 
@@ -55,18 +75,50 @@ def test_curricula_show_shape(cli):
 def test_progress_next_stats_shapes(cli):
     cli("complete", "dlc/1", "-H", "20", ok=True)
     progress = cli("progress", "--json", ok=True).json()[0]
-    assert set(progress) == {"id", "title", "total", "complete", "started", "skipped", "percent", "hours",
-                             "estimated_hours", "ratio", "recent_hours", "remaining_hours", "forecast",
-                             "forecast_note"}
+    assert set(progress) == {
+        "id",
+        "title",
+        "total",
+        "complete",
+        "started",
+        "skipped",
+        "percent",
+        "hours",
+        "estimated_hours",
+        "ratio",
+        "recent_hours",
+        "remaining_hours",
+        "forecast",
+        "forecast_note",
+    }
     detail = cli("progress", "dlc", "--json", ok=True).json()[0]
     assert set(detail) == set(progress) | {"items"}
-    assert set(detail["items"][0]) == {"ref", "title", "status", "started_on", "completed_on", "skipped_on",
-                                       "hours", "estimate_hours"}
+    assert set(detail["items"][0]) == {
+        "ref",
+        "title",
+        "status",
+        "started_on",
+        "completed_on",
+        "skipped_on",
+        "hours",
+        "estimate_hours",
+    }
     suggestion = cli("next", "--json", ok=True).json()[0]
     assert set(suggestion) == {"ref", "title", "url", "status", "estimate_hours", "duration", "why"}
     stats = cli("stats", "--json", ok=True).json()
-    assert set(stats) == {"total_hours", "done_items", "goals", "goals_met", "study_days", "items_completed",
-                          "hours_per_study_day", "first_day", "last_day", "curricula", "months"}
+    assert set(stats) == {
+        "total_hours",
+        "done_items",
+        "goals",
+        "goals_met",
+        "study_days",
+        "items_completed",
+        "hours_per_study_day",
+        "first_day",
+        "last_day",
+        "curricula",
+        "months",
+    }
     doctor = cli("doctor", "--json", ok=True).json()
     assert set(doctor) == {"healthy", "findings"}
     assert set(doctor["findings"][0]) == {"check", "ok", "message", "fix", "fixed"}

@@ -17,8 +17,7 @@ def test_cell_width_counts_wide_characters_twice():
 def test_wrap_breaks_at_spaces_and_folds_long_words():
     assert wrap("one two three", 7) == ["one two", "three"]
     assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
-    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://exam", "ple.org/a/lo",
-                                                                  "ng/path now"]
+    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://exam", "ple.org/a/lo", "ng/path now"]
     assert wrap("日本語のテキスト", 5) == ["日本", "語の", "テキ", "スト"]
 
 
@@ -38,12 +37,11 @@ def test_grid_aligns_columns_and_wraps_the_flexible_one():
     rows = [["#1", "a short text", "1h"], ["#12", "a much longer text that will not fit", "2.5h"]]
     columns = [Column(justify="right"), Column(wrap=True), Column(justify="right")]
     assert plain(grid(rows, columns, width=80, indent=2)) == (
-        "   #1 a short text                           1h\n"
-        "  #12 a much longer text that will not fit 2.5h\n")
+        "   #1 a short text                           1h\n  #12 a much longer text that will not fit 2.5h\n"
+    )
     assert plain(grid(rows, columns, width=30, indent=2)) == (
-        "   #1 a short text          1h\n"
-        "  #12 a much longer text  2.5h\n"
-        "      that will not fit\n")
+        "   #1 a short text          1h\n  #12 a much longer text  2.5h\n      that will not fit\n"
+    )
 
 
 def test_styles_become_ansi_codes_only_on_request():

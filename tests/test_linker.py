@@ -21,74 +21,92 @@ def linker() -> Linker:
     return Linker(load_catalog(shipped_curricula_dir(), None))
 
 
-@pytest.mark.parametrize("text, ref", [
-    # by URL: a DLC chapter file, a lecture's own video
-    ("notes on [this](https://github.com/jacobhilton/deep_learning_curriculum/blob/master/2-Scaling-Laws.md)", "dlc/2"),
-    ("read https://github.com/jacobhilton/deep_learning_curriculum/tree/main/6-Reinforcement-Learning.md", "dlc/6"),
-    ("watched https://youtu.be/P6sfmUTpUmc again", "karpathy/4"),
-    ("watched https://www.youtube.com/watch?v=VMj-3S1tku0&t=120s", "karpathy/1"),
-    # by alias, whole words, any case
-    ("Around 2 hours to finish exercise [week0_d4_optimization](https://colab.research.google.com/drive/1Hj)",
-     "arena2/0.4"),
-    ("WEEK0_D2_CNN done", "arena2/0.2"),
-    ("makemore-4 exercises", "karpathy/5"),
-    ("review dlc/3 notes", "dlc/3"),
-    ("Around 7 hours to finish [week2_deep_Q_Learning](https://arena-ch2-rl.streamlit.app/).", "arena2/2.2"),
-    # by number and title
-    ("Around 15 hours to finish [Topic 2 Scaling Laws](https://colab.research.google.com/drive/1xT) in "
-     "[DLC](https://github.com/jacobhilton/deep_learning_curriculum/tree/master).", "dlc/2"),
-    ("Topic 2 Scaling Laws in DLC", "dlc/2"),
-    ("Around 3 hours to finish [Topic 8 Interpretability](https://colab.research.google.com/drive/15C)", "dlc/8"),
-    ("Around 25 hours to finish Topic 6 Reinforcement Learning in DLC.", "dlc/6"),
-    ("Finished [Week 3 Goal Misgeneralization](https://course.aisafetyfundamentals.com/alignment?week=3) reading",
-     "aisf/3"),
-    ("Finished [Week 2 Reward Misspecification](https://course.aisafetyfundamentals.com/alignment?week=2) reading",
-     "aisf/2"),
-    ("Week 3 goal misgeneralisation", "aisf/3"),  # British spelling
-    ("Did [0.4] Optimization & Hyperparameters", "arena2/0.4"),
-    # Karpathy: lecture numbers, and makemore parts (part N = lecture N + 1)
-    ("finish part 5/8 karpathy lecture", "karpathy/5"),
-    ("worked through part of karpathy lecture 5/8", "karpathy/5"),
-    ("Finished part3 of karpathy makemore series (video 4/8 total)", "karpathy/4"),
-    ("makemore part 5 done", "karpathy/6"),
-    ("lecture 3 of karpathy's course", "karpathy/3"),
-    # weak evidence inside a named curriculum
-    ("Finished DLC Alignment topic exericise, it takes me around 30 hours.", "dlc/7"),
-    ("Let's build the GPT tokenizer with Karpathy", "karpathy/8"),
-])
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        # by URL: a DLC chapter file, a lecture's own video
+        (
+            "notes on [this](https://github.com/jacobhilton/deep_learning_curriculum/blob/master/2-Scaling-Laws.md)",
+            "dlc/2",
+        ),
+        ("read https://github.com/jacobhilton/deep_learning_curriculum/tree/main/6-Reinforcement-Learning.md", "dlc/6"),
+        ("watched https://youtu.be/P6sfmUTpUmc again", "karpathy/4"),
+        ("watched https://www.youtube.com/watch?v=VMj-3S1tku0&t=120s", "karpathy/1"),
+        # by alias, whole words, any case
+        (
+            "Around 2 hours to finish exercise [week0_d4_optimization](https://colab.research.google.com/drive/1Hj)",
+            "arena2/0.4",
+        ),
+        ("WEEK0_D2_CNN done", "arena2/0.2"),
+        ("makemore-4 exercises", "karpathy/5"),
+        ("review dlc/3 notes", "dlc/3"),
+        ("Around 7 hours to finish [week2_deep_Q_Learning](https://arena-ch2-rl.streamlit.app/).", "arena2/2.2"),
+        # by number and title
+        (
+            "Around 15 hours to finish [Topic 2 Scaling Laws](https://colab.research.google.com/drive/1xT) in "
+            "[DLC](https://github.com/jacobhilton/deep_learning_curriculum/tree/master).",
+            "dlc/2",
+        ),
+        ("Topic 2 Scaling Laws in DLC", "dlc/2"),
+        ("Around 3 hours to finish [Topic 8 Interpretability](https://colab.research.google.com/drive/15C)", "dlc/8"),
+        ("Around 25 hours to finish Topic 6 Reinforcement Learning in DLC.", "dlc/6"),
+        (
+            "Finished [Week 3 Goal Misgeneralization](https://course.aisafetyfundamentals.com/alignment?week=3) reading",
+            "aisf/3",
+        ),
+        (
+            "Finished [Week 2 Reward Misspecification](https://course.aisafetyfundamentals.com/alignment?week=2) reading",
+            "aisf/2",
+        ),
+        ("Week 3 goal misgeneralisation", "aisf/3"),  # British spelling
+        ("Did [0.4] Optimization & Hyperparameters", "arena2/0.4"),
+        # Karpathy: lecture numbers, and makemore parts (part N = lecture N + 1)
+        ("finish part 5/8 karpathy lecture", "karpathy/5"),
+        ("worked through part of karpathy lecture 5/8", "karpathy/5"),
+        ("Finished part3 of karpathy makemore series (video 4/8 total)", "karpathy/4"),
+        ("makemore part 5 done", "karpathy/6"),
+        ("lecture 3 of karpathy's course", "karpathy/3"),
+        # weak evidence inside a named curriculum
+        ("Finished DLC Alignment topic exericise, it takes me around 30 hours.", "dlc/7"),
+        ("Let's build the GPT tokenizer with Karpathy", "karpathy/8"),
+    ],
+)
 def test_links_one_clearly_named_item(linker, text, ref):
     assert linker.link(text, []) == ref
 
 
-@pytest.mark.parametrize("text", [
-    # two items named: undecidable
-    "Finished [Week 3 Goal Misgeneralization](https://course.aisafetyfundamentals.com/alignment?week=3) and "
-    "[Week 4 Task Decomposition for scalable oversight](https://course.aisafetyfundamentals.com/home/alignment?week=4)",
-    "[Alignment Course - AI Safety Fundamentals](https://aisafetyfundamentals.com/ai-alignment-curriculum): "
-    "week 0 + week1",
-    "week0_d2_cnn and week0_d3_resnet",
-    "makemore part 5 (lecture 5/8 of karpathy)",
-    # a chapter app shared by several sections names no section
-    "[notes](https://arena-ch0-fundamentals.streamlit.app/)",
-    "Around 2.5 hours on [ch2](https://arena-ch2-rl.streamlit.app/), a memory refresher",
-    # the curriculum but no item
-    "found the [jacob hilton curriculum](https://github.com/jacobhilton/deep_learning_curriculum?tab=readme-ov-file)",
-    "In the progress of doing an exercise in "
-    "[DLC](https://github.com/jacobhilton/deep_learning_curriculum/tree/master)",
-    # nothing
-    "Talked with 80k hours career advisor",
-    "Watched [Essence of Linear Algebra Preview](https://www.youtube.com/watch?v=kjBOesZCoqc) by ThreeBlueOneBrown",
-    "Watched Bro Code and CS50P - 'week 0' to learn functions",
-    "Finished Week1. Applied to 3 MIS internships",
-    "6/2/2025 - Week 1 Day 2 (Monday)",
-    "Trained a BPE tokenizer",  # a letters-only alias needs its curriculum named
-    "Chapter 1 intro to cooking",
-    "week0_d2_cnnx and xweek0_d2_cnn",  # aliases are whole words
-    "makemore-45",
-    "Wrote blog posts [Find the induction heads in GPT-2](https://ziyuewang25.github.io/blog/2023/DLC-T1-MI/) and "
-    "[ARENA learning experience](https://ziyuewang25.github.io/blog/2023/ARENA/)",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two items named: undecidable
+        "Finished [Week 3 Goal Misgeneralization](https://course.aisafetyfundamentals.com/alignment?week=3) and "
+        "[Week 4 Task Decomposition for scalable oversight](https://course.aisafetyfundamentals.com/home/alignment?week=4)",
+        "[Alignment Course - AI Safety Fundamentals](https://aisafetyfundamentals.com/ai-alignment-curriculum): "
+        "week 0 + week1",
+        "week0_d2_cnn and week0_d3_resnet",
+        "makemore part 5 (lecture 5/8 of karpathy)",
+        # a chapter app shared by several sections names no section
+        "[notes](https://arena-ch0-fundamentals.streamlit.app/)",
+        "Around 2.5 hours on [ch2](https://arena-ch2-rl.streamlit.app/), a memory refresher",
+        # the curriculum but no item
+        "found the [jacob hilton curriculum](https://github.com/jacobhilton/deep_learning_curriculum?tab=readme-ov-file)",
+        "In the progress of doing an exercise in "
+        "[DLC](https://github.com/jacobhilton/deep_learning_curriculum/tree/master)",
+        # nothing
+        "Talked with 80k hours career advisor",
+        "Watched [Essence of Linear Algebra Preview](https://www.youtube.com/watch?v=kjBOesZCoqc) by ThreeBlueOneBrown",
+        "Watched Bro Code and CS50P - 'week 0' to learn functions",
+        "Finished Week1. Applied to 3 MIS internships",
+        "6/2/2025 - Week 1 Day 2 (Monday)",
+        "Trained a BPE tokenizer",  # a letters-only alias needs its curriculum named
+        "Chapter 1 intro to cooking",
+        "week0_d2_cnnx and xweek0_d2_cnn",  # aliases are whole words
+        "makemore-45",
+        "Wrote blog posts [Find the induction heads in GPT-2](https://ziyuewang25.github.io/blog/2023/DLC-T1-MI/) and "
+        "[ARENA learning experience](https://ziyuewang25.github.io/blog/2023/ARENA/)",
+        "",
+    ],
+)
 def test_links_nothing_when_unclear(linker, text):
     assert linker.link(text, []) is None
 
@@ -147,10 +165,13 @@ def test_til_page(linker):
 def test_urls_are_compared_in_a_normal_form():
     assert normalize_url("https://www.youtube.com/watch?v=VMj-3S1tku0&t=5") == "yt:VMj-3S1tku0"
     assert normalize_url("https://youtu.be/VMj-3S1tku0") == "yt:VMj-3S1tku0"
-    assert normalize_url("https://github.com/JacobHilton/deep_learning_curriculum/blob/master/2-Scaling-Laws.md") == \
-        normalize_url("github.com/jacobhilton/deep_learning_curriculum/tree/main/2-Scaling-Laws.md/")
-    assert normalize_url("https://course.aisafetyfundamentals.com/alignment?utm_source=x&session=3") == \
-        "course.aisafetyfundamentals.com/alignment?session=3"
+    assert normalize_url(
+        "https://github.com/JacobHilton/deep_learning_curriculum/blob/master/2-Scaling-Laws.md"
+    ) == normalize_url("github.com/jacobhilton/deep_learning_curriculum/tree/main/2-Scaling-Laws.md/")
+    assert (
+        normalize_url("https://course.aisafetyfundamentals.com/alignment?utm_source=x&session=3")
+        == "course.aisafetyfundamentals.com/alignment?session=3"
+    )
     assert normalize_url("not a url") is None
 
 
@@ -171,11 +192,42 @@ def test_never_raises(linker, text, notes):
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(["week", "part", "lecture", "topic", " ", "2", "3/8", "5", "0.4", "[", "]", "(",
-                                 ")", "karpathy", "makemore", "DLC", "of", "Scaling Laws", "https://youtu.be/",
-                                 "https://github.com/jacobhilton/deep_learning_curriculum/blob/master/", "-",
-                                 "week0_d2_cnn", "/", ".", "www.", "?v=", "aisf"]),
-                max_size=14).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "week",
+                "part",
+                "lecture",
+                "topic",
+                " ",
+                "2",
+                "3/8",
+                "5",
+                "0.4",
+                "[",
+                "]",
+                "(",
+                ")",
+                "karpathy",
+                "makemore",
+                "DLC",
+                "of",
+                "Scaling Laws",
+                "https://youtu.be/",
+                "https://github.com/jacobhilton/deep_learning_curriculum/blob/master/",
+                "-",
+                "week0_d2_cnn",
+                "/",
+                ".",
+                "www.",
+                "?v=",
+                "aisf",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
 def test_never_raises_on_link_like_text(linker, text):
     ref = linker.link(text, [text])
     assert ref is None or "/" in ref

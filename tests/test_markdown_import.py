@@ -33,6 +33,7 @@ def no_internal_errors(result) -> None:
 
 # --- the real logs -------------------------------------------------------------------------------
 
+
 def test_el3um4s_100_days_with_hours_in_headings():
     result = read("100days-hours-el3um4s.md")
     days = [e.day for e in result.entries]
@@ -42,8 +43,19 @@ def test_el3um4s_100_days_with_hours_in_headings():
     assert days == sorted(days)
     missing = {date(2018, 1, 1) + timedelta(n) for n in range(73)} - set(days)
     assert sorted(d.isoformat() for d in missing) == [
-        "2018-01-02", "2018-01-03", "2018-01-15", "2018-02-12", "2018-02-18", "2018-02-22", "2018-02-25",
-        "2018-03-05", "2018-03-07", "2018-03-09", "2018-03-11", "2018-03-13"]
+        "2018-01-02",
+        "2018-01-03",
+        "2018-01-15",
+        "2018-02-12",
+        "2018-02-18",
+        "2018-02-22",
+        "2018-02-25",
+        "2018-03-05",
+        "2018-03-07",
+        "2018-03-09",
+        "2018-03-11",
+        "2018-03-13",
+    ]
     hours = {e.day: e.hours for e in result.entries}
     assert sum(h for h in hours.values() if h) == pytest.approx(115.5)
     assert hours[date(2018, 1, 1)] is None  # R1D0 has no hours
@@ -62,14 +74,18 @@ def test_el3um4s_text_is_kept_verbatim():
     assert by_day[date(2018, 1, 1)].text == "I've decided to join the #100DaysOfCode Challenge.\nI want to:"
     assert by_day[date(2018, 1, 18)].text.startswith("`14th day` Oggi ho finito la parte in HTML e JS")
     assert "è" in by_day[date(2018, 1, 19)].text
-    assert by_day[date(2018, 1, 6)].text.startswith("`Third day` **I finished the Tic Tac Toe Game**. Hurray! "
-                                                   ":smiley::smiley::smiley:")
-    assert Note("a simple Artificial ~~Stupidity~~ Intelligence to place the **PC'symbol**") in \
-        by_day[date(2018, 1, 5)].notes
+    assert by_day[date(2018, 1, 6)].text.startswith(
+        "`Third day` **I finished the Tic Tac Toe Game**. Hurray! :smiley::smiley::smiley:"
+    )
+    assert (
+        Note("a simple Artificial ~~Stupidity~~ Intelligence to place the **PC'symbol**")
+        in by_day[date(2018, 1, 5)].notes
+    )
     fenced = [n.text for n in by_day[date(2018, 2, 20)].notes if n.text.startswith("```")]
-    assert fenced == ["```\nprops: { fullName: {type: Object} }\nprops: ['fullName']\nprops: { fullName: Object}\n```",
-                      "```\nprops: {\n    value: { type: Object }\n  }\nprops: ['value']\n"
-                      "props: { value: Object }\n```"]
+    assert fenced == [
+        "```\nprops: { fullName: {type: Object} }\nprops: ['fullName']\nprops: { fullName: Object}\n```",
+        "```\nprops: {\n    value: { type: Object }\n  }\nprops: ['value']\nprops: { value: Object }\n```",
+    ]
     nested = by_day[date(2018, 3, 1)].notes
     assert Note("mkdir conf", 1) in nested and Note("--ssl e --cors sono fondamentali", 1) in nested
     assert not any("<img" in e.text or "<img" in n.text for e in result.entries for n in e.notes)
@@ -79,9 +95,24 @@ def test_jfashe_dated_bullets():
     result = read("journal-weekly-dated-bullets-jfashe.md")
     days = [e.day.isoformat() for e in result.entries]
     # 17 dated bullets: one says only "Nothing done"
-    assert days == ["2025-06-01", "2025-06-02", "2025-06-03", "2025-06-04", "2025-06-05", "2025-06-06", "2025-06-07",
-                    "2025-06-08", "2025-06-10", "2025-06-11", "2025-06-16", "2025-06-21", "2025-06-22", "2025-06-30",
-                    "2025-07-05", "2025-07-06"]
+    assert days == [
+        "2025-06-01",
+        "2025-06-02",
+        "2025-06-03",
+        "2025-06-04",
+        "2025-06-05",
+        "2025-06-06",
+        "2025-06-07",
+        "2025-06-08",
+        "2025-06-10",
+        "2025-06-11",
+        "2025-06-16",
+        "2025-06-21",
+        "2025-06-22",
+        "2025-06-30",
+        "2025-07-05",
+        "2025-07-06",
+    ]
     assert problems(result) == [
         (43, "skipped"),  # "Nothing done" (6/9/2025)
         (44, "doubtful"),  # 6/10/20205: typo year, read as 2025-06-10 between 6/9 and 6/11
@@ -92,14 +123,19 @@ def test_jfashe_dated_bullets():
     assert "2025-06-10" in messages[44] and "2025-07-06" in messages[80] and "Nothing done" in messages[43]
     assert all(e.hours is None for e in result.entries)  # "took 3 hours off of my day" is not study
     first = result.entries[0]
-    assert first.text == ("Watched [Essence of Linear Algebra Preview](https://www.youtube.com/watch?v=kjBOesZCoqc) "
-                          "by ThreeBlueOneBrown")
+    assert first.text == (
+        "Watched [Essence of Linear Algebra Preview](https://www.youtube.com/watch?v=kjBOesZCoqc) by ThreeBlueOneBrown"
+    )
     assert first.line == 11 and first.notes == []
     june_7 = next(e for e in result.entries if e.day == date(2025, 6, 7))
     assert len(june_7.notes) == 3 and "took 3 hours off of my day" in june_7.notes[1].text
     exam = next(e for e in result.entries if e.day == date(2025, 6, 16))
-    assert exam.notes == [Note("(UPDATE) - Got a 44 (F) average (70/100, 18/100, 46/100). Current grade is 60%.\n"
-                               "Next exam I will do better.")]  # the continuation line is not a bullet
+    assert exam.notes == [
+        Note(
+            "(UPDATE) - Got a 44 (F) average (70/100, 18/100, 46/100). Current grade is 60%.\n"
+            "Next exam I will do better."
+        )
+    ]  # the continuation line is not a bullet
 
 
 def test_jfashe_entries_after_today_are_skipped():
@@ -112,7 +148,13 @@ def test_jfashe_entries_after_today_are_skipped():
 def test_dreamingjudith_korean_monthly_til():
     result = read("til-monthly-korean-dreamingjudith.md")
     assert [e.day.isoformat() for e in result.entries] == [
-        "2024-01-24", "2024-01-17", "2024-01-16", "2024-01-11", "2024-01-10", "2024-01-10"]  # newest first
+        "2024-01-24",
+        "2024-01-17",
+        "2024-01-16",
+        "2024-01-11",
+        "2024-01-10",
+        "2024-01-10",
+    ]  # newest first
     assert result.problems == []
     assert result.entries[0].text == "pre-commit"
     assert result.entries[0].notes[2] == Note("pre-commit 설정은 yaml 파일로 작성")
@@ -124,10 +166,16 @@ def test_dreamingjudith_korean_monthly_til():
         Note("```bash\npip install git+https://github.com/username/repo_name\n```"),
         Note("으로 줄여 쓸 수 있다!"),
     ]
-    assert result.entries[3].text == ("[PromptBench: A Unified Library for Evaluation of Large Language Models]"
-                                      "(https://arxiv.org/abs/2312.07910)")
-    assert Note("논문 자체는 그냥 정량화/자동화할 수 있는 instruction을 가지고 평가하자는 내용 "
-                "(e.g. 응답을 450~500자 사이로 만들어내시오)") in result.entries[5].notes
+    assert result.entries[3].text == (
+        "[PromptBench: A Unified Library for Evaluation of Large Language Models](https://arxiv.org/abs/2312.07910)"
+    )
+    assert (
+        Note(
+            "논문 자체는 그냥 정량화/자동화할 수 있는 instruction을 가지고 평가하자는 내용 "
+            "(e.g. 응답을 450~500자 사이로 만들어내시오)"
+        )
+        in result.entries[5].notes
+    )
     assert result.entries[4].notes[0].text.endswith("git remote -v\n```")
 
 
@@ -141,11 +189,13 @@ def test_kallaway_template():
         "**Link(s) to work**",
         "[Find the Longest Word in a String]"
         "(https://www.freecodecamp.com/challenges/find-the-longest-word-in-a-string)",
-        "[Title Case a Sentence](https://www.freecodecamp.com/challenges/title-case-a-sentence)"]
+        "[Title Case a Sentence](https://www.freecodecamp.com/challenges/title-case-a-sentence)",
+    ]
     assert problems(result) == [(3, "skipped"), (12, "skipped"), (22, "doubtful")]  # February 30, twice
 
 
 # --- made-up logs --------------------------------------------------------------------------------
+
 
 def days_and_texts(text: str, name: str | None = None, today: date = TODAY):
     result = parse(text, name, today)
@@ -161,12 +211,20 @@ def test_day_headings_under_a_month_heading():
 
 
 def test_date_forms_in_headings():
-    text = ("## 2/7/2021\n- us\n### 11/22/18\n- two-digit year\n# June 27, 2018\n- long\n"
-            "## 19th January 2020\n- ordinal\n## Monday, March 4, 2024 (1.5h)\n- weekday first\n"
-            "## 2024年1月6日\n- cjk\n")
+    text = (
+        "## 2/7/2021\n- us\n### 11/22/18\n- two-digit year\n# June 27, 2018\n- long\n"
+        "## 19th January 2020\n- ordinal\n## Monday, March 4, 2024 (1.5h)\n- weekday first\n"
+        "## 2024年1月6日\n- cjk\n"
+    )
     found, result = days_and_texts(text)
-    assert found == [("2021-02-07", "us"), ("2018-11-22", "two-digit year"), ("2018-06-27", "long"),
-                     ("2020-01-19", "ordinal"), ("2024-03-04", "weekday first"), ("2024-01-06", "cjk")]
+    assert found == [
+        ("2021-02-07", "us"),
+        ("2018-11-22", "two-digit year"),
+        ("2018-06-27", "long"),
+        ("2020-01-19", "ordinal"),
+        ("2024-03-04", "weekday first"),
+        ("2024-01-06", "cjk"),
+    ]
     assert result.entries[4].hours == 1.5
 
 
@@ -205,17 +263,24 @@ def test_numbered_and_nested_lists():
     text = "## 2024-01-05\n1. first\n   - a note\n     - deeper\n2. second\n\n   more about second\n"
     result = parse(text, None, TODAY)
     assert [(e.text, e.notes) for e in result.entries] == [
-        ("first", [Note("a note"), Note("deeper", 1)]), ("second", [Note("more about second")])]
+        ("first", [Note("a note"), Note("deeper", 1)]),
+        ("second", [Note("more about second")]),
+    ]
 
 
 def test_dated_list_items():
-    text = ("## Week 1\nWeek of Sun, Jun 1 2025 - Sat, Jun 7 2025\n**Goal: basics**\n"
-            "- 6/2/2025 - Mon - studied calculus (2h)\n    - limits\n- 6/3/2025 (Tuesday)\n    - vectors\n"
-            "    - scalars\n- not dated\n    - 6/4/2025 nested dates are notes\n\n"
-            "## 2025-06-05\n- 2025-06-06 in a dated section\n")
+    text = (
+        "## Week 1\nWeek of Sun, Jun 1 2025 - Sat, Jun 7 2025\n**Goal: basics**\n"
+        "- 6/2/2025 - Mon - studied calculus (2h)\n    - limits\n- 6/3/2025 (Tuesday)\n    - vectors\n"
+        "    - scalars\n- not dated\n    - 6/4/2025 nested dates are notes\n\n"
+        "## 2025-06-05\n- 2025-06-06 in a dated section\n"
+    )
     found, result = days_and_texts(text)
-    assert found == [("2025-06-02", "studied calculus (2h)"), ("2025-06-03", "vectors"),
-                     ("2025-06-05", "2025-06-06 in a dated section")]
+    assert found == [
+        ("2025-06-02", "studied calculus (2h)"),
+        ("2025-06-03", "vectors"),
+        ("2025-06-05", "2025-06-06 in a dated section"),
+    ]
     assert result.entries[0].notes == [Note("limits")] and result.entries[0].hours == 2
     assert result.entries[1].notes == [Note("scalars")]
     assert result.problems == []
@@ -236,8 +301,10 @@ def test_headings_that_name_a_day_but_no_date():
 
 
 def test_nothing_done_future_and_too_many_hours():
-    text = ("## 2024-01-05\n- Nothing done\n## 2030-01-01\n- future\n## 2024-01-06\n- 20h of reading\n"
-            "- 10h of coding\n## 2024-01-07 (30h)\n- marathon\n")
+    text = (
+        "## 2024-01-05\n- Nothing done\n## 2030-01-01\n- future\n## 2024-01-06\n- 20h of reading\n"
+        "- 10h of coding\n## 2024-01-07 (30h)\n- marathon\n"
+    )
     found, result = days_and_texts(text)
     assert found == [("2024-01-06", "20h of reading"), ("2024-01-06", "10h of coding"), ("2024-01-07", "marathon")]
     assert result.entries[2].hours is None
@@ -245,8 +312,17 @@ def test_nothing_done_future_and_too_many_hours():
 
 
 def test_empty_and_odd_input():
-    for text in ["", "\n\n", "# Title only\n", "```\n## 2024-01-05\n- in code\n```\n", "- \n- 2024-13-45 x\n",
-                 "## 2024-02-30\n", "\x00\ufeff## 2024-01-05\n", "## 99999-01-05\n- x\n", "####### 2024-01-05\n- x\n"]:
+    for text in [
+        "",
+        "\n\n",
+        "# Title only\n",
+        "```\n## 2024-01-05\n- in code\n```\n",
+        "- \n- 2024-13-45 x\n",
+        "## 2024-02-30\n",
+        "\x00\ufeff## 2024-01-05\n",
+        "## 99999-01-05\n- x\n",
+        "####### 2024-01-05\n- x\n",
+    ]:
         result = parse(text, None, TODAY)
         no_internal_errors(result)
         assert result.entries == []
@@ -254,11 +330,17 @@ def test_empty_and_odd_input():
 
 # --- through the command line --------------------------------------------------------------------
 
+
 def test_cli_import_reports_numbers(cli):
     path = str(REAL / "100days-hours-el3um4s.md")
     data = cli("import", "markdown", path, "--json", ok=True).json()
-    assert (data["entries"], data["added"], data["already_imported"], data["days"], data["hours"]) == \
-        (61, 61, 0, 61, 115.5)
+    assert (data["entries"], data["added"], data["already_imported"], data["days"], data["hours"]) == (
+        61,
+        61,
+        0,
+        61,
+        115.5,
+    )
     assert data["problems"] == [] and data["dry_run"] is False
     again = cli("import", "markdown", path, "--json", ok=True).json()
     assert (again["added"], again["already_imported"]) == (0, 61)
@@ -278,8 +360,15 @@ def test_cli_folder_import(cli):
     data = cli("import", "markdown", str(REAL), "--json", ok=True, env=env).json()
     assert (data["entries"], data["added"], data["days"], data["hours"]) == (84, 84, 83, 115.5)
     lines = sorted((p["line"], p["level"]) for p in data["problems"])
-    assert lines == [(3, "skipped"), (12, "skipped"), (22, "doubtful"), (43, "skipped"), (44, "doubtful"),
-                     (54, "doubtful"), (80, "doubtful")]
+    assert lines == [
+        (3, "skipped"),
+        (12, "skipped"),
+        (22, "doubtful"),
+        (43, "skipped"),
+        (44, "doubtful"),
+        (54, "doubtful"),
+        (80, "doubtful"),
+    ]
     assert all(p["message"].startswith(str(REAL)) for p in data["problems"])  # file names in a folder import
     assert cli("import", "markdown", str(REAL), "--json", ok=True, env=env).json()["added"] == 0
     text = cli("import", "markdown", str(REAL), "--dry-run", ok=True, env=env).stdout
@@ -288,8 +377,9 @@ def test_cli_folder_import(cli):
 
 def test_cli_links_items(cli, tmp_path):
     log = tmp_path / "log.md"
-    log.write_text("## 2024-04-01\n- finish part 5/8 karpathy lecture (2h)\n- week0_d2_cnn\n- groceries\n",
-                   encoding="utf-8")
+    log.write_text(
+        "## 2024-04-01\n- finish part 5/8 karpathy lecture (2h)\n- week0_d2_cnn\n- groceries\n", encoding="utf-8"
+    )
     data = cli("import", "markdown", str(log), "--json", ok=True).json()
     assert [(n["line"], n["item"]) for n in data["linked"]] == [(2, "karpathy/5"), (3, "arena2/0.2")]
     assert data["hours"] == 2
@@ -300,17 +390,43 @@ def test_cli_links_items(cli, tmp_path):
 
 # --- robustness and speed ------------------------------------------------------------------------
 
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text())
 def test_never_raises(text):
     no_internal_errors(parse(text, None, TODAY))
 
 
-LINES = ["# 2024-01-05", "## 2024-01-06 (2h)", "### Day 3: June 27, Monday", "## January 2024", "## 5", "- item",
-         "  - nested", "\t- tab", "1. one", "```", "~~~", "prose line", "", "   ", "---", "- 6/10/20205 - Tue",
-         "- 2/30/2024", "## 2023-08-12 - 2023-08-18", "<img src=x>", "# 2024년 1월", "## 7/6/2026 Sun",
-         "- Nothing done",
-         "    continuation", "## R1D5", "* star", "## 2024-01-05 - 2024-01-04", "# 2019", "## June 27"]
+LINES = [
+    "# 2024-01-05",
+    "## 2024-01-06 (2h)",
+    "### Day 3: June 27, Monday",
+    "## January 2024",
+    "## 5",
+    "- item",
+    "  - nested",
+    "\t- tab",
+    "1. one",
+    "```",
+    "~~~",
+    "prose line",
+    "",
+    "   ",
+    "---",
+    "- 6/10/20205 - Tue",
+    "- 2/30/2024",
+    "## 2023-08-12 - 2023-08-18",
+    "<img src=x>",
+    "# 2024년 1월",
+    "## 7/6/2026 Sun",
+    "- Nothing done",
+    "    continuation",
+    "## R1D5",
+    "* star",
+    "## 2024-01-05 - 2024-01-04",
+    "# 2019",
+    "## June 27",
+]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -328,8 +444,10 @@ def test_a_big_log_parses_in_linear_time():
     day = date(2000, 1, 1)
     parts = []
     for n in range(50_000):
-        parts.append(f"## {day + timedelta(n)} (1.5h)\n- read chapter {n % 9}, see [x](https://example.com/{n})\n"
-                     f"  - a note\n- second item\n\n")
+        parts.append(
+            f"## {day + timedelta(n)} (1.5h)\n- read chapter {n % 9}, see [x](https://example.com/{n})\n"
+            f"  - a note\n- second item\n\n"
+        )
     text = "".join(parts)
     start = time.perf_counter()
     result = parse(text, "big.md", date(2200, 1, 1))

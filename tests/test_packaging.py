@@ -21,8 +21,7 @@ pytestmark = [pytest.mark.wheel, pytest.mark.sqlite_only]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
-                   check=True)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)], check=True)
     (found,) = out.glob("studylog-*.whl")
     return found
 
@@ -41,14 +40,22 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(wheel, tmp_path):
     subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True)
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"), "COLUMNS": "100"}
     env.pop("PYTHONPATH", None)
-    run = lambda *a: subprocess.run([str(bin_dir / "studylog"), *a], env=env, capture_output=True, text=True, cwd=tmp_path)  # noqa: E731
+
+    def run(*a: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(bin_dir / "studylog"), *a], env=env, capture_output=True, text=True, cwd=tmp_path)
+
     listing = run("curricula", "list")
     assert listing.returncode == 0, listing.stderr
     for cid in ("dlc", "arena", "arena2", "karpathy", "aisf", "3b1b"):
         assert f"\n{cid} " in "\n" + listing.stdout
     assert run("done", "installed from the wheel", "--item", "makemore-4", "-H", "1").returncode == 0
-    module = subprocess.run([str(bin_dir / "python"), "-m", "studylog", "today", "--json"], env=env,
-                            capture_output=True, text=True, cwd=tmp_path)
+    module = subprocess.run(
+        [str(bin_dir / "python"), "-m", "studylog", "today", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert module.returncode == 0, module.stderr
     assert '"item": "karpathy/5"' in module.stdout
 
@@ -56,8 +63,11 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(wheel, tmp_path):
 def test_example_session_runs(tmp_path):
     studylog = shutil.which("studylog", path=str(Path(sys.executable).parent))
     assert studylog, "studylog is not installed beside this Python"
-    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "STUDYLOG_HOME": str(tmp_path / "home"),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
     env.pop("STUDYLOG_TODAY", None)
     done = subprocess.run(["bash", str(REPO / "examples" / "session.sh")], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

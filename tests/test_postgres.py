@@ -26,8 +26,13 @@ def pg_url():
 
 
 def _run(url, home, *args, owner="alice"):
-    env = {**os.environ, "STUDYLOG_DB": url, "STUDYLOG_HOME": str(home), "STUDYLOG_OWNER": owner,
-           "STUDYLOG_TODAY": "2024-04-18"}
+    env = {
+        **os.environ,
+        "STUDYLOG_DB": url,
+        "STUDYLOG_HOME": str(home),
+        "STUDYLOG_OWNER": owner,
+        "STUDYLOG_TODAY": "2024-04-18",
+    }
     out = subprocess.run([sys.executable, "-m", "studylog", *args], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     return out.stdout
@@ -67,8 +72,12 @@ def test_upgrade_from_schema_1_on_postgres(pg_url, tmp_path):
     engine = sa.create_engine(pg_url)
     migrate(engine, NOW, upto=1)
     with engine.begin() as conn:
-        conn.execute(sa.text("INSERT INTO entry (owner, kind, day, text, hours, created_at) "
-                             "VALUES ('alice', 'done', '2024-04-17', 'from schema 1', 1.5, '2024-04-17 10:00')"))
+        conn.execute(
+            sa.text(
+                "INSERT INTO entry (owner, kind, day, text, hours, created_at) "
+                "VALUES ('alice', 'done', '2024-04-17', 'from schema 1', 1.5, '2024-04-17 10:00')"
+            )
+        )
     engine.dispose()
     log = json.loads(_run(pg_url, tmp_path / "home", "log", "--json"))
     assert [(e["text"], e["hours"], e["date"]) for e in log] == [("from schema 1", 1.5, "2024-04-17")]
@@ -81,10 +90,13 @@ def test_concurrent_writers_on_postgres(pg_url, tmp_path):
         "import sys\nfrom studylog.cli import app\nfrom typer.testing import CliRunner\nr = CliRunner()\n"
         "for i in range(50):\n"
         "    res = r.invoke(app, ['done', f'{sys.argv[1]}-{i}', '--hours', '0.01'])\n"
-        "    assert res.exit_code == 0, res.stderr\n")
+        "    assert res.exit_code == 0, res.stderr\n"
+    )
     env = {**os.environ, "STUDYLOG_DB": pg_url, "STUDYLOG_OWNER": "alice", "STUDYLOG_HOME": str(tmp_path)}
-    procs = [subprocess.Popen([sys.executable, str(script), f"w{n}"], env=env, stderr=subprocess.PIPE, text=True)
-             for n in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, str(script), f"w{n}"], env=env, stderr=subprocess.PIPE, text=True)
+        for n in range(4)
+    ]
     errors = [p.communicate()[1] for p in procs]
     assert all(p.returncode == 0 for p in procs), errors
     assert len(json.loads(_run(pg_url, tmp_path, "log", "--json"))) == 200

@@ -30,12 +30,12 @@ def test_progress_numbers(cli, dlc_month):
     assert set(rows) == {"dlc", "karpathy"}  # only curricula the learner has started on
     dlc = rows["dlc"]
     assert (dlc["total"], dlc["complete"], dlc["started"], dlc["skipped"]) == (9, 1, 1, 1)
-    assert dlc["percent"] == 12.5                  # 50 of 8 × 50 (skipped chapter 5 left out)
+    assert dlc["percent"] == 12.5  # 50 of 8 × 50 (skipped chapter 5 left out)
     assert dlc["hours"] == 31.0 and dlc["estimated_hours"] == 400.0
-    assert dlc["ratio"] == 0.4                     # 20h for a 50h chapter
-    assert dlc["recent_hours"] == 11.0             # 5h + 6h since 2024-03-22
-    assert dlc["remaining_hours"] == 129.0         # 5 × 20 + (20 - 5) + (20 - 6)
-    assert dlc["forecast"] == "2025-03-13"         # ceil(129 / (11 / 28)) = 329 days
+    assert dlc["ratio"] == 0.4  # 20h for a 50h chapter
+    assert dlc["recent_hours"] == 11.0  # 5h + 6h since 2024-03-22
+    assert dlc["remaining_hours"] == 129.0  # 5 × 20 + (20 - 5) + (20 - 6)
+    assert dlc["forecast"] == "2025-03-13"  # ceil(129 / (11 / 28)) = 329 days
     karpathy = rows["karpathy"]
     assert karpathy["recent_hours"] == 0.0 and karpathy["forecast"] is None
     assert karpathy["forecast_note"].startswith("no recent pace")
@@ -45,8 +45,16 @@ def test_progress_numbers(cli, dlc_month):
 def test_progress_weights_by_duration_without_estimates(cli):
     cli("complete", "karpathy/6", ok=True)  # WaveNet, 56:22 — the shortest lecture
     k = cli("progress", "karpathy", "--json", ok=True).json()[0]
-    durations = [2 + 25 / 60 + 52 / 3600, 1 + 57 / 60 + 45 / 3600, 1 + 15 / 60 + 40 / 3600, 1 + 55 / 60 + 58 / 3600,
-                 1 + 55 / 60 + 24 / 3600, 56 / 60 + 22 / 3600, 1 + 56 / 60 + 20 / 3600, 2 + 13 / 60 + 35 / 3600]
+    durations = [
+        2 + 25 / 60 + 52 / 3600,
+        1 + 57 / 60 + 45 / 3600,
+        1 + 15 / 60 + 40 / 3600,
+        1 + 55 / 60 + 58 / 3600,
+        1 + 55 / 60 + 24 / 3600,
+        56 / 60 + 22 / 3600,
+        1 + 56 / 60 + 20 / 3600,
+        2 + 13 / 60 + 35 / 3600,
+    ]
     assert k["percent"] == round(100 * durations[5] / sum(durations), 1)
 
 
@@ -54,7 +62,11 @@ def test_progress_all_and_item_table(cli, dlc_month):
     assert len(cli("progress", "--all", "--json", ok=True).json()) == 6
     detail = cli("progress", "dlc", "--json", ok=True).json()[0]
     items = {i["ref"]: i for i in detail["items"]}
-    assert (items["dlc/1"]["status"], items["dlc/1"]["completed_on"], items["dlc/1"]["hours"]) == ("complete", "2024-03-20", 20.0)
+    assert (items["dlc/1"]["status"], items["dlc/1"]["completed_on"], items["dlc/1"]["hours"]) == (
+        "complete",
+        "2024-03-20",
+        20.0,
+    )
     assert items["dlc/6"]["started_on"] == "2024-04-12"
     assert items["dlc/5"]["status"] == "skipped"
     assert items["dlc/2"]["estimate_hours"] == {"low": 20.0, "high": 80.0}
@@ -92,7 +104,8 @@ def test_next_follows_hard_prerequisites(cli, isolated):
         "id: p\ntitle: P\nurl: https://example.org\nitems:\n"
         "  - {id: a, title: A, kind: week}\n"
         "  - {id: b, title: B, kind: week, prerequisites: [a]}\n"
-        "  - {id: c, title: C, kind: week, prerequisites: [b, 'dlc/1']}\n")
+        "  - {id: c, title: C, kind: week, prerequisites: [b, 'dlc/1']}\n"
+    )
     assert [s["ref"] for s in cli("next", "p", "--json", ok=True).json()] == ["p/a"]
     cli("complete", "p/a", ok=True)
     assert [s["ref"] for s in cli("next", "p", "--json", ok=True).json()] == ["p/b"]
@@ -105,15 +118,22 @@ def test_next_follows_hard_prerequisites(cli, isolated):
 
 def test_stats_numbers(cli, dlc_month):
     s = cli("stats", "--json", ok=True).json()
-    assert s["total_hours"] == 34.5             # 20 + 5 + 6 + 2 + 1.5
+    assert s["total_hours"] == 34.5  # 20 + 5 + 6 + 2 + 1.5
     assert s["done_items"] == 6 and s["goals"] == 2 and s["goals_met"] == 1
-    assert s["study_days"] == 5                 # 01-02, 03-20, 04-10, 04-15, 04-16
+    assert s["study_days"] == 5  # 01-02, 03-20, 04-10, 04-15, 04-16
     assert s["hours_per_study_day"] == 6.9
     assert s["items_completed"] == 1
     assert (s["first_day"], s["last_day"]) == ("2024-01-02", "2024-04-16")
-    assert s["curricula"] == [{"id": "dlc", "hours": 31.0}, {"id": None, "hours": 2.0}, {"id": "karpathy", "hours": 1.5}]
-    assert s["months"] == [{"month": "2024-01", "hours": 1.5}, {"month": "2024-03", "hours": 20.0},
-                           {"month": "2024-04", "hours": 13.0}]
+    assert s["curricula"] == [
+        {"id": "dlc", "hours": 31.0},
+        {"id": None, "hours": 2.0},
+        {"id": "karpathy", "hours": 1.5},
+    ]
+    assert s["months"] == [
+        {"month": "2024-01", "hours": 1.5},
+        {"month": "2024-03", "hours": 20.0},
+        {"month": "2024-04", "hours": 13.0},
+    ]
 
 
 def test_goldens(cli, dlc_month):

@@ -9,8 +9,17 @@ def _sample_day(cli):
     cli("goal", "finish part 5/8 karpathy lecture", "--item", "makemore-4", "--date", "2024-04-17", ok=True)
     cli("goal", "skim ORPO paper", ok=True)
     cli("goal", "1st pass of reading DPO paper (https://arxiv.org/pdf/2305.18290.pdf)", ok=True)
-    cli("done", "reviewed backprop calculus notes", "-H", "1.5", "--note", "cs231n derivatives handout",
-        "--note", "\tcolah's backprop post", ok=True)
+    cli(
+        "done",
+        "reviewed backprop calculus notes",
+        "-H",
+        "1.5",
+        "--note",
+        "cs231n derivatives handout",
+        "--note",
+        "\tcolah's backprop post",
+        ok=True,
+    )
     cli("done", "worked through part of karpathy lecture 5/8", "-H", "2h15m", "--goal", "1", ok=True)
     cli("done", "skimmed ORPO", "-H", "0.5", "--goal", "2", ok=True)
 
@@ -26,8 +35,17 @@ def test_empty_today_golden(cli):
 
 def test_log_golden(cli):
     _sample_day(cli)
-    cli("done", "Finished DLC chapter 1 exercise, a transformer on Shakespeare", "-H", "20", "-i", "dlc/1",
-        "--date", "2024-04-10", ok=True)
+    cli(
+        "done",
+        "Finished DLC chapter 1 exercise, a transformer on Shakespeare",
+        "-H",
+        "20",
+        "-i",
+        "dlc/1",
+        "--date",
+        "2024-04-10",
+        ok=True,
+    )
     golden("log.txt", cli("log", ok=True).stdout)
 
 

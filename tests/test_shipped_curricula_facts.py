@@ -84,9 +84,27 @@ def test_arena3_sections() -> None:
 def test_arena2_sections_and_learner_aliases() -> None:
     cur = load("arena2")
     ids = [i.id for i in cur.items]
-    assert ids == ["0.1", "0.2", "0.3", "0.4", "0.5",
-                   "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7",
-                   "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]
+    assert ids == [
+        "0.1",
+        "0.2",
+        "0.3",
+        "0.4",
+        "0.5",
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "1.6",
+        "1.7",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "3.1",
+        "3.2",
+        "3.3",
+    ]
     assert alias_owner(cur, "week0_d2_cnn") == "0.2"
     assert alias_owner(cur, "week0_d3_resnet") == "0.3"
     assert alias_owner(cur, "week0_d4_optimization") == "0.4"
@@ -120,7 +138,7 @@ def test_karpathy_lectures() -> None:
 def test_aisf_weeks() -> None:
     cur = load("aisf")
     items = by_id(cur)
-    assert [i.id for i in cur.items] == [str(n) for n in range(0, 8)]
+    assert [i.id for i in cur.items] == [str(n) for n in range(8)]
     assert all(i.kind == "week" for i in cur.items)
     assert items["0"].optional
     assert all(not i.optional for i in cur.items if i.id != "0")

@@ -157,8 +157,11 @@ def test_matches_the_definition_on_random_calendars(seed):
     today = start + timedelta(days=rng.randrange(55))
     assert longest_streak(logged, week_start, rest) == _brute_force(logged, week_start, rest)
     past = {x for x in logged if x <= today}
-    expected = _brute_force(past, week_start, rest, today) if today in past else \
-        _brute_force(past, week_start, rest, today - timedelta(days=1))
+    expected = (
+        _brute_force(past, week_start, rest, today)
+        if today in past
+        else _brute_force(past, week_start, rest, today - timedelta(days=1))
+    )
     assert current_streak(logged, today, week_start, rest) == expected
 
 
@@ -178,9 +181,10 @@ def test_windowed_current_streak_matches_the_whole_history(cli, rest):
     with change(store, "fixture") as ch:
         for n in range(400):  # 300 days of study every day but each Wednesday, then a gap
             day = today - timedelta(days=n)
-            if n < 300 and day.weekday() != 2 or n in (320, 321, 390):
-                ch.insert("entry", {"owner": "tester", "kind": "done", "day": day, "text": f"d{n}",
-                                    "created_at": store.now})
+            if (n < 300 and day.weekday() != 2) or n in (320, 321, 390):
+                ch.insert(
+                    "entry", {"owner": "tester", "kind": "done", "day": day, "text": f"d{n}", "created_at": store.now}
+                )
     for as_of in (today, today - timedelta(days=1), today - timedelta(days=200), today - timedelta(days=310)):
         whole = current_streak(study_days(store, as_of), as_of, "monday", rest)
         assert current_streak_in(store, as_of, "monday", rest) == whole, (as_of, rest)

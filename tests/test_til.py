@@ -77,6 +77,7 @@ def imported(cli, *extra: str) -> dict:
 
 # -- (1) fidelity ----------------------------------------------------------------------------------
 
+
 def test_import_then_export_by_range_gives_the_page_back(cli):
     imported(cli)
     out = cli("export", "til", "--group", "range", ok=True).stdout
@@ -86,8 +87,11 @@ def test_import_then_export_by_range_gives_the_page_back(cli):
     # and the 3 items indented with 3 spaces on the original (a tab on the export).
     assert out.endswith("\n") and "\n\n\n" not in out
     assert sum(line != line.rstrip() for line in original.split("\n")) == 7
-    assert [line for line in out.split("\n") if line.startswith("\t") and not line.startswith("\t\t")
-            and line not in original.split("\n")] == [
+    assert [
+        line
+        for line in out.split("\n")
+        if line.startswith("\t") and not line.startswith("\t\t") and line not in original.split("\n")
+    ] == [
         "\t1. [Detoxify](https://github.com/unitaryai/detoxify): model to remove unsafe content.",
         "\t2. Deduplication using constrastive learning. [link](https://arxiv.org/pdf/2112.04323.pdf)",
         "\t3. Face detection and blurring for privacy. [detection model](https://arxiv.org/abs/2105.04714)."
@@ -102,6 +106,7 @@ def test_export_has_the_same_markdown_structure_as_the_page(cli):
 
 
 # -- (2) idempotent, (3) dry run -------------------------------------------------------------------
+
 
 def test_importing_twice_adds_nothing(cli):
     first = imported(cli)
@@ -121,11 +126,18 @@ def test_dry_run_writes_nothing(cli):
 
 # -- (4) exact counts ------------------------------------------------------------------------------
 
+
 def test_parse_counts_of_the_learners_page():
     result = til.parse(PAGE.read_text(encoding="utf-8"))
     assert result.problems == []
-    assert result.meta["front_matter"] == {"layout": "page", "permalink": "/TIL/", "title": "TIL",
-                                           "description": "Today I learnt.", "nav": True, "nav_order": 5}
+    assert result.meta["front_matter"] == {
+        "layout": "page",
+        "permalink": "/TIL/",
+        "title": "TIL",
+        "description": "Today I learnt.",
+        "nav": True,
+        "nav_order": 5,
+    }
     assert list(result.meta["front_matter"]) == ["layout", "permalink", "title", "description", "nav", "nav_order"]
     entries = result.entries
     sections = {(e.day, e.period) for e in entries}
@@ -143,7 +155,9 @@ def test_parse_keeps_days_periods_and_text():
     entries = til.parse(PAGE.read_text(encoding="utf-8")).entries
     first = entries[0]
     assert (first.day, first.period, first.line) == (date(2023, 8, 18), (date(2023, 8, 12), date(2023, 8, 18)), 10)
-    assert first.text.endswith("(https://lilianweng.github.io/posts/2021-09-25-train-large/),")  # trailing space dropped
+    assert first.text.endswith(
+        "(https://lilianweng.github.io/posts/2021-09-25-train-large/),"
+    )  # trailing space dropped
     single = next(e for e in entries if e.line == 149)  # under "# 2023-05-10 " (trailing space)
     assert (single.day, single.period) == (date(2023, 5, 10), None)
     nbsp = next(e for e in entries if e.line == 143)
@@ -156,6 +170,7 @@ def test_parse_keeps_days_periods_and_text():
 
 # -- (5) the export parses as intended -------------------------------------------------------------
 
+
 def test_export_front_matter_is_yaml_in_order(cli):
     cli("config", "set", "til.description", "Things: I learnt # daily", ok=True)
     cli("config", "set", "til.nav", "false", ok=True)
@@ -163,8 +178,14 @@ def test_export_front_matter_is_yaml_in_order(cli):
     head = out.split("---\n")[1]
     data = yaml.safe_load(head)
     assert list(data) == ["layout", "permalink", "title", "description", "nav", "nav_order"]
-    assert data == {"layout": "page", "permalink": "/TIL/", "title": "TIL",
-                    "description": "Things: I learnt # daily", "nav": False, "nav_order": 5}
+    assert data == {
+        "layout": "page",
+        "permalink": "/TIL/",
+        "title": "TIL",
+        "description": "Things: I learnt # daily",
+        "nav": False,
+        "nav_order": 5,
+    }
 
 
 def test_export_headings_and_lists_by_markdown_it(cli):
@@ -182,8 +203,20 @@ def test_export_headings_and_lists_by_markdown_it(cli):
 
 # -- (6) hostile text ------------------------------------------------------------------------------
 
-HOSTILE = ["# not a heading", "a --- b", "---", "line1\nline2", "1. not a list", "- bullet", "> quote",
-           "```", "<div>", "[label]: /url", "title\n===", "x\n# 2023-01-01\n---\n2. y\n\nafter blank"]
+HOSTILE = [
+    "# not a heading",
+    "a --- b",
+    "---",
+    "line1\nline2",
+    "1. not a list",
+    "- bullet",
+    "> quote",
+    "```",
+    "<div>",
+    "[label]: /url",
+    "title\n===",
+    "x\n# 2023-01-01\n---\n2. y\n\nafter blank",
+]
 
 
 def test_hostile_text_stays_inside_its_list_item(cli, tmp_path, switch_store):
@@ -193,8 +226,9 @@ def test_hostile_text_stays_inside_its_list_item(cli, tmp_path, switch_store):
     tokens = MarkdownIt("commonmark").parse(body(out))
     assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"]
     assert tokens[1].content == "2024-04-18"
-    assert not any(t.type in ("hr", "code_block", "fence", "html_block", "blockquote_open", "bullet_list_open")
-                   for t in tokens)
+    assert not any(
+        t.type in ("hr", "code_block", "fence", "html_block", "blockquote_open", "bullet_list_open") for t in tokens
+    )
     top = [i for i, t in enumerate(tokens) if t.type == "list_item_open" and t.level == 1]
     assert len(top) == len(HOSTILE)
     assert sum(t.type == "list_item_open" and t.level > 1 for t in tokens) == 3 * len(HOSTILE)
@@ -209,13 +243,44 @@ def test_hostile_text_stays_inside_its_list_item(cli, tmp_path, switch_store):
     assert (report["added"], report["problems"]) == (len(HOSTILE), [])
     back = cli("log", "--json", env=other, ok=True).json()[::-1]
     assert [e["text"] for e in back] == HOSTILE
-    assert back[0]["notes"] == [{"text": "## note heading", "depth": 0}, {"text": "---", "depth": 1},
-                                {"text": "1) n", "depth": 0}]
+    assert back[0]["notes"] == [
+        {"text": "## note heading", "depth": 0},
+        {"text": "---", "depth": 1},
+        {"text": "1) n", "depth": 0},
+    ]
     assert cli("export", "til", "--group", "day", env=other, ok=True).stdout == out
 
 
-_PIECES = st.sampled_from(["#", "# ", "-", "- ", "--", "---", "*", "+ ", "1.", "1. ", "2) ", "=", ">", "```",
-                           "~~~", "<div>", "<!--", "[a]:", "[b", "\\", "x", "word ", " ", "\t", "\n", "\n\n"])
+_PIECES = st.sampled_from(
+    [
+        "#",
+        "# ",
+        "-",
+        "- ",
+        "--",
+        "---",
+        "*",
+        "+ ",
+        "1.",
+        "1. ",
+        "2) ",
+        "=",
+        ">",
+        "```",
+        "~~~",
+        "<div>",
+        "<!--",
+        "[a]:",
+        "[b",
+        "\\",
+        "x",
+        "word ",
+        " ",
+        "\t",
+        "\n",
+        "\n\n",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -224,8 +289,12 @@ def test_any_text_stays_one_list_item(texts):
     texts = [t if t.strip() else "x" for t in texts]
     page = "---\n---\n# 2024-01-01\n" + "\n".join(numbered([(t, [Note(t, 0)]) for t in texts])) + "\n"
     tokens = MarkdownIt("commonmark").parse(body(page))
-    assert [t.type for t in tokens if t.level == 0] == ["heading_open", "heading_close", "ordered_list_open",
-                                                        "ordered_list_close"]
+    assert [t.type for t in tokens if t.level == 0] == [
+        "heading_open",
+        "heading_close",
+        "ordered_list_open",
+        "ordered_list_close",
+    ]
     assert sum(t.type == "list_item_open" and t.level == 1 for t in tokens) == len(texts)
     assert sum(t.type == "list_item_open" and t.level == 3 for t in tokens) == len(texts)
     assert not any(t.type in ("heading_open", "hr", "code_block", "fence", "html_block") for t in tokens[3:])
@@ -262,13 +331,16 @@ def test_hours_template_and_item_links(cli):
 def test_til_imported_text_is_never_dressed(cli):
     report = cli("import", "til", str(PAGE), "--json", "--no-link", ok=True).json()
     assert report["added"] == 76
-    entry = next(e for e in cli("log", "--json", ok=True).json() if e["text"] == "Did my first introductory to EA course.")
+    entry = next(
+        e for e in cli("log", "--json", ok=True).json() if e["text"] == "Did my first introductory to EA course."
+    )
     cli("edit", str(entry["id"]), "--item", "dlc/1", "--hours", "3", ok=True)
     out = cli("export", "til", "--group", "range", ok=True).stdout
     assert normalise(out) == normalise(PAGE.read_text(encoding="utf-8"))
 
 
 # -- (7) grouping, ranges, --out -------------------------------------------------------------------
+
 
 def test_group_week_and_day_golden(cli):
     imported(cli)
@@ -278,8 +350,10 @@ def test_group_week_and_day_golden(cli):
     golden("til-day.md", day)
     assert cli("export", "til", ok=True).stdout == week  # week is the default
     headings = re.findall(r"^# (\S+) - (\S+)$", week, re.MULTILINE)
-    assert headings and all(date.fromisoformat(a).weekday() == 0 and
-                            (date.fromisoformat(b) - date.fromisoformat(a)).days == 6 for a, b in headings)
+    assert headings and all(
+        date.fromisoformat(a).weekday() == 0 and (date.fromisoformat(b) - date.fromisoformat(a)).days == 6
+        for a, b in headings
+    )
     assert len(re.findall(r"^# \d{4}-\d{2}-\d{2}$", day, re.MULTILINE)) == 23
     # within a week, earlier days first; within a day, in the order logged
     assert week.index("[Project Starline]") < week.index("[NeRF - Representing")  # 05-13, then 05-14
@@ -297,11 +371,26 @@ def test_since_until(cli):
     imported(cli)
     out = cli("export", "til", "--group", "range", "--since", "2023-06-01", "--until", "2023-06-30", ok=True).stdout
     assert re.findall(r"^# (.*)$", out, re.MULTILINE) == [
-        "2023-06-25 - 2023-06-30", "2023-06-20 - 2023-06-24", "2023-06-14 - 2023-06-19",
-        "2023-06-08 - 2023-06-13", "2023-06-07", "2023-06-01 - 2023-06-06"]
+        "2023-06-25 - 2023-06-30",
+        "2023-06-20 - 2023-06-24",
+        "2023-06-14 - 2023-06-19",
+        "2023-06-08 - 2023-06-13",
+        "2023-06-07",
+        "2023-06-01 - 2023-06-06",
+    ]
     assert cli("export", "til", "--since", "2030-01-01", ok=True).stdout == "\n".join(
-        ["---", "layout: page", "permalink: /TIL/", "title: TIL", "description: Today I learnt.", "nav: true",
-         "nav_order: 5", "---", ""])
+        [
+            "---",
+            "layout: page",
+            "permalink: /TIL/",
+            "title: TIL",
+            "description: Today I learnt.",
+            "nav: true",
+            "nav_order: 5",
+            "---",
+            "",
+        ]
+    )
     cli("export", "til", "--since", "2023-07-01", "--until", "2023-06-01", ok=False)
 
 
@@ -358,7 +447,12 @@ def test_malformed_page_imports_what_it_can(cli, tmp_path):
     report = cli("import", "til", str(page), "--json", "--no-link", ok=True).json()
     assert (report["added"], report["days"]) == (2, 1)
     assert [(p["line"], p["level"]) for p in report["problems"]] == [
-        (1, "skipped"), (4, "skipped"), (8, "skipped"), (13, "skipped"), (17, "skipped")]
+        (1, "skipped"),
+        (4, "skipped"),
+        (8, "skipped"),
+        (13, "skipped"),
+        (17, "skipped"),
+    ]
     messages = [p["message"] for p in report["problems"]]
     assert "2 lines skipped" in messages[0] and "impossible date" in messages[1] and "2 lines" in messages[1]
     assert "ends before it starts" in messages[2] and "sub-heading" in messages[3] and "no date" in messages[4]

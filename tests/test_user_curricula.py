@@ -54,7 +54,9 @@ def test_two_user_files_with_one_id_is_an_error(cli, isolated):
 
 
 def test_broken_user_file_names_file_line_and_field(cli, isolated):
-    path = _write(isolated, "bad.yaml", MINI.format(cid="mine", title="T", alias="x").replace("kind: chapter", "kind: chapterr"))
+    path = _write(
+        isolated, "bad.yaml", MINI.format(cid="mine", title="T", alias="x").replace("kind: chapter", "kind: chapterr")
+    )
     out = cli("start", "dlc/1", ok=False)
     assert out.exit_code == 1
     assert out.stderr.startswith(f"studylog: error: {path}:8:5: items[0].kind: Input should be")

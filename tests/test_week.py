@@ -21,30 +21,56 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ON_PG, TODAY, golden
 from typer.testing import CliRunner
 
+from conftest import ON_PG, TODAY, golden
 from studylog.cli import app
 
 DONE = [
-    ("2024-03-25", "1", "dlc/1"), ("2024-03-26", "2", "karpathy/1"), ("2024-03-28", "1.5", "dlc/1"),
-    ("2024-03-29", "0.5", None), ("2024-03-31", "3", "karpathy/2"),
-    ("2024-04-01", "2", "dlc/1"), ("2024-04-02", "1", "dlc/2"), ("2024-04-03", "1.25", "karpathy/2"),
-    ("2024-04-05", "2", "karpathy/3"), ("2024-04-06", "0.75", None),
-    ("2024-04-08", "1", "dlc/2"), ("2024-04-09", "1", "karpathy/3"), ("2024-04-11", "1", None),
-    ("2024-04-12", "0.5", "karpathy/3"), ("2024-04-14", "2", "dlc/3"),
-    ("2024-04-15", "1", "karpathy/3"), ("2024-04-17", "0.5", None), ("2024-04-17", "1h20m", "karpathy/4"),
+    ("2024-03-25", "1", "dlc/1"),
+    ("2024-03-26", "2", "karpathy/1"),
+    ("2024-03-28", "1.5", "dlc/1"),
+    ("2024-03-29", "0.5", None),
+    ("2024-03-31", "3", "karpathy/2"),
+    ("2024-04-01", "2", "dlc/1"),
+    ("2024-04-02", "1", "dlc/2"),
+    ("2024-04-03", "1.25", "karpathy/2"),
+    ("2024-04-05", "2", "karpathy/3"),
+    ("2024-04-06", "0.75", None),
+    ("2024-04-08", "1", "dlc/2"),
+    ("2024-04-09", "1", "karpathy/3"),
+    ("2024-04-11", "1", None),
+    ("2024-04-12", "0.5", "karpathy/3"),
+    ("2024-04-14", "2", "dlc/3"),
+    ("2024-04-15", "1", "karpathy/3"),
+    ("2024-04-17", "0.5", None),
+    ("2024-04-17", "1h20m", "karpathy/4"),
 ]
 
 
 def log_month(cli) -> None:
     for day, hours, item in DONE:
-        cli("done", f"studied {item or 'maths'}", "--date", day, "--hours", hours,
-            *(["--item", item] if item else []), ok=True)
+        cli(
+            "done",
+            f"studied {item or 'maths'}",
+            "--date",
+            day,
+            "--hours",
+            hours,
+            *(["--item", item] if item else []),
+            ok=True,
+        )
     ids = {}
-    for key, day, item in [("H", "2024-04-08", None), ("G", "2024-04-09", "dlc/2"), ("F", "2024-04-12", "dlc/2"),
-                           ("A", "2024-04-15", "dlc/2"), ("B", "2024-04-16", None), ("C", "2024-04-17", "karpathy/3"),
-                           ("D", "2024-04-18", None), ("E", "2024-04-20", None)]:
+    for key, day, item in [
+        ("H", "2024-04-08", None),
+        ("G", "2024-04-09", "dlc/2"),
+        ("F", "2024-04-12", "dlc/2"),
+        ("A", "2024-04-15", "dlc/2"),
+        ("B", "2024-04-16", None),
+        ("C", "2024-04-17", "karpathy/3"),
+        ("D", "2024-04-18", None),
+        ("E", "2024-04-20", None),
+    ]:
         out = cli("goal", f"goal {key}", "--date", day, *(["--item", item] if item else []), ok=True)
         ids[key] = out.stdout.split("#", 1)[1].split(" ", 1)[0]
     # Done items that meet goals take the goal's item.
@@ -55,8 +81,13 @@ def log_month(cli) -> None:
     cli("done", "makemore 3 exercises", "--date", "2024-04-18", "--hours", "3", "--goal", ids["C"], ok=True)
     cli("drop", ids["H"], ok=True)  # dropped today, after its day: still counts as set in W15
     cli("drop", ids["D"], ok=True)  # dropped on its own day: as if never set
-    for ref, day in [("karpathy/1", "2024-03-28"), ("dlc/1", "2024-04-01"), ("karpathy/2", "2024-04-03"),
-                     ("karpathy/4", "2024-04-09"), ("dlc/2", "2024-04-17")]:
+    for ref, day in [
+        ("karpathy/1", "2024-03-28"),
+        ("dlc/1", "2024-04-01"),
+        ("karpathy/2", "2024-04-03"),
+        ("karpathy/4", "2024-04-09"),
+        ("dlc/2", "2024-04-17"),
+    ]:
         cli("complete", ref, "--date", day, ok=True)
     cli("start", "karpathy/4", "--date", "2024-04-12", ok=True)
     cli("skip", "dlc/5", "--date", "2024-04-10", ok=True)
@@ -99,13 +130,27 @@ def days(data) -> list[tuple[str, float]]:
 def test_this_week_every_number(month):
     data = week_json(month)
     assert (data["start"], data["end"], data["week_start"]) == ("2024-04-15", "2024-04-21", "monday")
-    assert days(data) == [("2024-04-15", 2.5), ("2024-04-16", 2.0), ("2024-04-17", 1.83), ("2024-04-18", 3.0),
-                          ("2024-04-19", 0.0), ("2024-04-20", 0.0), ("2024-04-21", 0.0)]
+    assert days(data) == [
+        ("2024-04-15", 2.5),
+        ("2024-04-16", 2.0),
+        ("2024-04-17", 1.83),
+        ("2024-04-18", 3.0),
+        ("2024-04-19", 0.0),
+        ("2024-04-20", 0.0),
+        ("2024-04-21", 0.0),
+    ]
     assert data["total_hours"] == 9.33
-    assert data["curricula"] == [{"id": "karpathy", "hours": 5.33}, {"id": "dlc", "hours": 3.5},
-                                 {"id": None, "hours": 0.5}]
-    assert data["items"] == [{"item": "karpathy/3", "hours": 4.0}, {"item": "dlc/2", "hours": 3.5},
-                             {"item": "karpathy/4", "hours": 1.33}, {"item": None, "hours": 0.5}]
+    assert data["curricula"] == [
+        {"id": "karpathy", "hours": 5.33},
+        {"id": "dlc", "hours": 3.5},
+        {"id": None, "hours": 0.5},
+    ]
+    assert data["items"] == [
+        {"item": "karpathy/3", "hours": 4.0},
+        {"item": "dlc/2", "hours": 3.5},
+        {"item": "karpathy/4", "hours": 1.33},
+        {"item": None, "hours": 0.5},
+    ]
     assert (data["goals_set"], data["goals_met"]) == (4, 2)  # A, B, C, E; A and C met
     assert [g["text"] for g in data["goals"]] == ["goal A", "goal B", "goal C", "goal E"]
     assert data["streak"] == 5  # 14–18 Apr; 13 Apr has nothing
@@ -126,10 +171,17 @@ def test_last_week(month):
     assert (data["start"], data["end"]) == ("2024-04-08", "2024-04-14")
     assert [h for _, h in days(data)] == [1.0, 1.0, 2.5, 1.0, 0.5, 0.0, 2.0]
     assert data["total_hours"] == 8.0
-    assert data["curricula"] == [{"id": "dlc", "hours": 5.5}, {"id": "karpathy", "hours": 1.5},
-                                 {"id": None, "hours": 1.0}]
-    assert data["items"] == [{"item": "dlc/2", "hours": 3.5}, {"item": "dlc/3", "hours": 2.0},
-                             {"item": "karpathy/3", "hours": 1.5}, {"item": None, "hours": 1.0}]
+    assert data["curricula"] == [
+        {"id": "dlc", "hours": 5.5},
+        {"id": "karpathy", "hours": 1.5},
+        {"id": None, "hours": 1.0},
+    ]
+    assert data["items"] == [
+        {"item": "dlc/2", "hours": 3.5},
+        {"item": "dlc/3", "hours": 2.0},
+        {"item": "karpathy/3", "hours": 1.5},
+        {"item": None, "hours": 1.0},
+    ]
     # H (dropped later), G (met 10 Apr) and F (met 15 Apr, after the week): 1 of 3 met by its end.
     assert (data["goals_set"], data["goals_met"]) == (3, 1)
     assert data["streak"] == 1  # as of Sun 14 Apr, the week's end
@@ -143,8 +195,11 @@ def test_a_week_with_less_than_the_one_before(month):
     data = week_json(month, "Apr 3")
     assert (data["start"], data["end"]) == ("2024-04-01", "2024-04-07")
     assert [h for _, h in days(data)] == [2.0, 1.0, 1.25, 0.0, 2.0, 0.75, 0.0]
-    assert data["curricula"] == [{"id": "karpathy", "hours": 3.25}, {"id": "dlc", "hours": 3.0},
-                                 {"id": None, "hours": 0.75}]
+    assert data["curricula"] == [
+        {"id": "karpathy", "hours": 3.25},
+        {"id": "dlc", "hours": 3.0},
+        {"id": None, "hours": 0.75},
+    ]
     assert (data["total_hours"], data["previous_total_hours"], data["change_hours"]) == (7.0, 8.0, -1.0)
     assert (data["goals_set"], data["goals_met"]) == (0, 0)
     assert data["streak"] == 2  # as of Sun 7 Apr, which has nothing: Fri 5 and Sat 6
@@ -169,7 +224,9 @@ def test_trend_of_four_weeks(month):
     assert (data["total_hours"], data["items_completed"], data["week_start"]) == (32.33, 4, "monday")
     older = month("week", "last", "-w", "2", "--json", ok=True).json()
     assert [(w["start"], w["hours"], w["items_completed"]) for w in older["weeks"]] == [
-        ("2024-04-01", 7.0, 2), ("2024-04-08", 8.0, 0)]
+        ("2024-04-01", 7.0, 2),
+        ("2024-04-08", 8.0, 0),
+    ]
 
 
 def test_weeks_from_sunday(month):
@@ -182,13 +239,17 @@ def test_weeks_from_sunday(month):
     assert (data["goals_set"], data["goals_met"], data["streak"]) == (4, 2, 5)
     trend = month("week", "--weeks", "2", "--json", ok=True).json()
     assert [(w["start"], w["hours"], w["items_completed"]) for w in trend["weeks"]] == [
-        ("2024-04-07", 6.0, 0), ("2024-04-14", 11.33, 1)]
+        ("2024-04-07", 6.0, 0),
+        ("2024-04-14", 11.33, 1),
+    ]
     # An ISO week is named by its Monday; the report is the Sunday-based week around it.
     assert week_json(month, "2024-W15")["start"] == "2024-04-07"
 
 
-@pytest.mark.parametrize("week_start, rest, streak", [
-    ("monday", 0, 5), ("monday", 1, 14), ("monday", 2, 25), ("sunday", 1, 11), ("sunday", 0, 5)])
+@pytest.mark.parametrize(
+    "week_start, rest, streak",
+    [("monday", 0, 5), ("monday", 1, 14), ("monday", 2, 25), ("sunday", 1, 11), ("sunday", 0, 5)],
+)
 def test_streak_with_rest_days(month, week_start, rest, streak):
     # Off days: 27, 30 Mar; 4, 7, 13 Apr. Monday weeks, one rest day: 5–18 Apr (4 Apr is a 2nd in
     # 1–7); Sunday weeks: 8–18 Apr (7 and 13 Apr share the week 7–13); two rest days: 25 Mar–18 Apr.
@@ -200,8 +261,15 @@ def test_streak_with_rest_days(month, week_start, rest, streak):
 
 @pytest.fixture
 def new_year(cli):
-    for day, hours in [("2023-12-25", "1"), ("2023-12-28", "1"), ("2023-12-29", "2"), ("2023-12-31", "1.5"),
-                       ("2024-01-01", "2.5"), ("2024-01-02", "0.5"), ("2024-01-07", "1")]:
+    for day, hours in [
+        ("2023-12-25", "1"),
+        ("2023-12-28", "1"),
+        ("2023-12-29", "2"),
+        ("2023-12-31", "1.5"),
+        ("2024-01-01", "2.5"),
+        ("2024-01-02", "0.5"),
+        ("2024-01-07", "1"),
+    ]:
         cli("done", "new year study", "--date", day, "--hours", hours, ok=True)
     return cli
 
@@ -222,7 +290,9 @@ def test_weeks_across_the_year_boundary(new_year):
 
     trend = new_year("week", "2024-W01", "--weeks", "2", "--json", ok=True).json()
     assert [(w["start"], w["end"], w["hours"]) for w in trend["weeks"]] == [
-        ("2023-12-25", "2023-12-31", 5.5), ("2024-01-01", "2024-01-07", 4.0)]
+        ("2023-12-25", "2023-12-31", 5.5),
+        ("2024-01-01", "2024-01-07", 4.0),
+    ]
 
 
 def test_weeks_across_the_year_boundary_from_sunday(new_year):
@@ -234,14 +304,17 @@ def test_weeks_across_the_year_boundary_from_sunday(new_year):
     assert data["streak"] == 0  # as of Sat 6 Jan: neither it nor Fri 5 Jan has anything
 
 
-@pytest.mark.parametrize("when, message", [
-    ("foo", "cannot read 'foo' as a week"),
-    ("2023-W53", "'2023-W53' is not a week of 2023"),
-    ("2024-W00", "'2024-W00' is not a week of 2024"),
-    ("2024-02-30", "cannot read '2024-02-30' as a week"),
-    ("", "cannot read '' as a week"),
-    ("0999-01-01", "'0999-01-01' is too far in the past or future"),
-])
+@pytest.mark.parametrize(
+    "when, message",
+    [
+        ("foo", "cannot read 'foo' as a week"),
+        ("2023-W53", "'2023-W53' is not a week of 2023"),
+        ("2024-W00", "'2024-W00' is not a week of 2024"),
+        ("2024-02-30", "cannot read '2024-02-30' as a week"),
+        ("", "cannot read '' as a week"),
+        ("0999-01-01", "'0999-01-01' is too far in the past or future"),
+    ],
+)
 def test_a_bad_week_is_one_line_and_exit_2(cli, when, message):
     out = cli("week", when)
     assert out.exit_code == 2
@@ -250,11 +323,14 @@ def test_a_bad_week_is_one_line_and_exit_2(cli, when, message):
     assert out.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--weeks", "0"], "--weeks must be from 1 to 520, not 0"),
-    (["--weeks", "521"], "--weeks must be from 1 to 520, not 521"),
-    (["--json", "--svg", "x.svg"], "--json cannot be combined with --svg or --html"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--weeks", "0"], "--weeks must be from 1 to 520, not 0"),
+        (["--weeks", "521"], "--weeks must be from 1 to 520, not 521"),
+        (["--json", "--svg", "x.svg"], "--json cannot be combined with --svg or --html"),
+    ],
+)
 def test_bad_options_are_one_line_and_exit_2(cli, args, message, tmp_path):
     out = cli("week", *args)
     assert out.exit_code == 2
@@ -291,8 +367,13 @@ def test_narrow_terminal(month):
 
 def test_week_text_says_what_the_json_says(month):
     out = month("week", ok=True).stdout
-    for text in ["Week Mon 15 – Sun 21 Apr 2024  2024-W16  (this week)", "Total 9.33h",
-                 "vs previous week: +1.33h (was 8h)", "Goals met 2/4", "Streak: 5 days"]:
+    for text in [
+        "Week Mon 15 – Sun 21 Apr 2024  2024-W16  (this week)",
+        "Total 9.33h",
+        "vs previous week: +1.33h (was 8h)",
+        "Goals met 2/4",
+        "Streak: 5 days",
+    ]:
         assert text in out
     month("config", "set", "rest_days_per_week", "1", ok=True)
     assert "Streak: 14 days (1 rest day a week allowed)" in month("week", ok=True).stdout
@@ -310,4 +391,3 @@ def test_svg_and_html_are_written(month, tmp_path):
     trend = tmp_path / "trend.html"
     month("week", "--weeks", "4", "--html", str(trend), ok=True)
     assert "items completed" in trend.read_text(encoding="utf-8")
-

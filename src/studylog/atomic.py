@@ -3,6 +3,7 @@ to disk, then renamed over it (a rename is atomic on POSIX and on Windows' NTFS)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -25,8 +26,6 @@ def write_atomic(path: Path, text: str | Iterable[str], mode: int = 0o600) -> No
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -53,19 +53,25 @@ class Key(NamedTuple):
             raise UsageError(f"{self.name} must be at most {self.maximum}, not {value}")
 
 
-KEYS: dict[str, Key] = {k.name: k for k in [
-    Key("week_start", "monday", "the first day of a week in reports", choices=WEEKDAYS),
-    Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
-    # The TIL page's Jekyll front matter (in this order) and how hours are written on it.
-    Key("til.layout", "page", "TIL front matter: layout"),
-    Key("til.permalink", "/TIL/", "TIL front matter: permalink"),
-    Key("til.title", "TIL", "TIL front matter: title"),
-    Key("til.description", "Today I learnt.", "TIL front matter: description"),
-    Key("til.nav", True, "TIL front matter: nav"),
-    Key("til.nav_order", 5, "TIL front matter: nav_order"),
-    Key("til.hours_template", "Around {hours} hours to {text}",
-        "how a done item with hours is written on the TIL page when its text does not say the hours"),
-]}
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in [
+        Key("week_start", "monday", "the first day of a week in reports", choices=WEEKDAYS),
+        Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
+        # The TIL page's Jekyll front matter (in this order) and how hours are written on it.
+        Key("til.layout", "page", "TIL front matter: layout"),
+        Key("til.permalink", "/TIL/", "TIL front matter: permalink"),
+        Key("til.title", "TIL", "TIL front matter: title"),
+        Key("til.description", "Today I learnt.", "TIL front matter: description"),
+        Key("til.nav", True, "TIL front matter: nav"),
+        Key("til.nav_order", 5, "TIL front matter: nav_order"),
+        Key(
+            "til.hours_template",
+            "Around {hours} hours to {text}",
+            "how a done item with hours is written on the TIL page when its text does not say the hours",
+        ),
+    ]
+}
 
 
 def config_path(home: Path) -> Path:

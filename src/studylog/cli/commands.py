@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,15 +18,30 @@ from studylog.cli.context import StudylogGroup, state
 
 # command -> the module in studylog.cli that registers it; modules in the order --help lists them
 COMMANDS: dict[str, str] = {
-    "goal": "entries", "done": "entries", "drop": "entries", "edit": "entries", "rm": "entries",
+    "goal": "entries",
+    "done": "entries",
+    "drop": "entries",
+    "edit": "entries",
+    "rm": "entries",
     "undo": "entries",
-    "start": "items", "complete": "items", "skip": "items",
-    "today": "views", "day": "views", "log": "views",
-    "week": "week_cmd", "calendar": "week_cmd",
-    "progress": "progress_cmd", "next": "progress_cmd", "stats": "progress_cmd",
-    "export": "io_cmd", "import": "io_cmd",
-    "backup": "data_cmd", "restore": "data_cmd", "doctor": "data_cmd",
-    "curricula": "curricula", "config": "config_cmd",
+    "start": "items",
+    "complete": "items",
+    "skip": "items",
+    "today": "views",
+    "day": "views",
+    "log": "views",
+    "week": "week_cmd",
+    "calendar": "week_cmd",
+    "progress": "progress_cmd",
+    "next": "progress_cmd",
+    "stats": "progress_cmd",
+    "export": "io_cmd",
+    "import": "io_cmd",
+    "backup": "data_cmd",
+    "restore": "data_cmd",
+    "doctor": "data_cmd",
+    "curricula": "curricula",
+    "config": "config_cmd",
 }
 
 
@@ -37,8 +52,17 @@ def _version(value: bool) -> None:
 
 
 def root(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database file or URL (default: the data folder's studylog.db; env STUDYLOG_DB).", show_default=False)] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database file or URL (default: the data folder's studylog.db; env STUDYLOG_DB).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Track self-study against public curricula."""
     state.db = db

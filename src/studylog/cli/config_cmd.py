@@ -9,8 +9,9 @@ import typer
 from studylog.cli import context as cx
 from studylog.cli.views import JsonOpt
 
-app = typer.Typer(help="Read and change settings (config.toml in the data folder).", no_args_is_help=True,
-                  rich_markup_mode=None)
+app = typer.Typer(
+    help="Read and change settings (config.toml in the data folder).", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 def _path():

@@ -8,8 +8,22 @@ from typing import Any
 from typer.core import TyperGroup
 
 from studylog.cli.runtime import (  # noqa: F401 - re-exported for the command modules
-    UsageError, catalog, console, echo_json, guarded, items, open_store, outlines, parse_day, parse_hours,
-    progress, resolve, settings, show, state, today,
+    UsageError,
+    catalog,
+    console,
+    echo_json,
+    guarded,
+    items,
+    open_store,
+    outlines,
+    parse_day,
+    parse_hours,
+    progress,
+    resolve,
+    settings,
+    show,
+    state,
+    today,
 )
 
 

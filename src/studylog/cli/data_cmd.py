@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,10 @@ from studylog.cli.views import JsonOpt
 
 
 def backup(
-    file: Annotated[Optional[Path], typer.Argument(help="Where to write the copy (default: backups/ in the data folder).", show_default=False)] = None,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Where to write the copy (default: backups/ in the data folder).", show_default=False),
+    ] = None,
 ) -> None:
     """Make a consistent copy of the store, even while other commands write."""
     from studylog.store.maintenance import backup as make

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from studylog.cli import context as cx
 from studylog.cli import everyday
 
-DateOpt = Annotated[Optional[str], typer.Option("--date", "-d", help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'.", show_default=False)]
-ItemOpt = Annotated[Optional[str], typer.Option("--item", "-i", help="Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.", show_default=False)]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'.",
+        show_default=False,
+    ),
+]
+ItemOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--item",
+        "-i",
+        help="Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.",
+        show_default=False,
+    ),
+]
 
 
 def goal(
     text: Annotated[str, typer.Argument(help="What you mean to do.")],
     item: ItemOpt = None,
     date_: DateOpt = None,
-    note: Annotated[Optional[list[str]], typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest).")] = None,
+    note: Annotated[
+        list[str] | None,
+        typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest)."),
+    ] = None,
 ) -> None:
     """Set a goal for a day (default today; future days allowed)."""
     everyday.add_goal(text, item, date_, note)
@@ -25,11 +44,18 @@ def goal(
 
 def done(
     text: Annotated[str, typer.Argument(help="What you finished.")],
-    hours: Annotated[Optional[str], typer.Option("--hours", "-H", help="Time it took: 2, 2.5, 1h30m, 90m, 1:30.", show_default=False)] = None,
+    hours: Annotated[
+        str | None, typer.Option("--hours", "-H", help="Time it took: 2, 2.5, 1h30m, 90m, 1:30.", show_default=False)
+    ] = None,
     item: ItemOpt = None,
     date_: DateOpt = None,
-    goal_id: Annotated[Optional[int], typer.Option("--goal", "-g", help="Mark this goal (by id) as met.", show_default=False)] = None,
-    note: Annotated[Optional[list[str]], typer.Option("--note", "-n", help="A sub-bullet under the item (repeatable; indent with tabs to nest).")] = None,
+    goal_id: Annotated[
+        int | None, typer.Option("--goal", "-g", help="Mark this goal (by id) as met.", show_default=False)
+    ] = None,
+    note: Annotated[
+        list[str] | None,
+        typer.Option("--note", "-n", help="A sub-bullet under the item (repeatable; indent with tabs to nest)."),
+    ] = None,
 ) -> None:
     """Log something done on a day (today by default; not in the future)."""
     everyday.add_done(text, hours, item, date_, goal_id, note)
@@ -45,10 +71,15 @@ def drop(goal_id: Annotated[int, typer.Argument(help="The id of an open goal.")]
 
 def edit(
     entry_id: Annotated[int, typer.Argument(help="The id of a goal or done item.")],
-    text: Annotated[Optional[str], typer.Option("--text", "-t", help="New text.", show_default=False)] = None,
-    hours: Annotated[Optional[str], typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)] = None,
+    text: Annotated[str | None, typer.Option("--text", "-t", help="New text.", show_default=False)] = None,
+    hours: Annotated[
+        str | None, typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)
+    ] = None,
     date_: DateOpt = None,
-    item: Annotated[Optional[str], typer.Option("--item", "-i", help="New curriculum item, or 'none' to unlink.", show_default=False)] = None,
+    item: Annotated[
+        str | None,
+        typer.Option("--item", "-i", help="New curriculum item, or 'none' to unlink.", show_default=False),
+    ] = None,
 ) -> None:
     """Change an entry's text, hours, date or item."""
     from studylog.store import entries

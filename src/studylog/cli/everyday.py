@@ -31,8 +31,9 @@ def check_outputs(as_json: bool, svg: str | None, html: str | None) -> None:
         raise rt.UsageError("--json cannot be combined with --svg or --html", "run the command twice")
 
 
-def show_week(when: str | None, weeks: int | None = None, as_json: bool = False,
-              svg: str | None = None, html: str | None = None) -> None:
+def show_week(
+    when: str | None, weeks: int | None = None, as_json: bool = False, svg: str | None = None, html: str | None = None
+) -> None:
     from studylog.reports.week import parse_week, week_report, week_trend
 
     check_outputs(as_json, svg, html)
@@ -92,15 +93,22 @@ def add_goal(text: str, item: str | None, date_text: str | None, note_texts: lis
     _say(f"Goal #{g.id} for {day.isoformat()}: {describe(g)}")
 
 
-def add_done(text: str, hours: str | None, item: str | None, date_text: str | None, goal_id: int | None,
-             note_texts: list[str] | None) -> None:
+def add_done(
+    text: str,
+    hours: str | None,
+    item: str | None,
+    date_text: str | None,
+    goal_id: int | None,
+    note_texts: list[str] | None,
+) -> None:
     from studylog.store import entries
 
     day = rt.parse_day(date_text)
     parsed_hours = rt.parse_hours(hours)
     ref = rt.resolve(item)
     store = rt.open_store()
-    d = entries.add_done(store, text, day, rt.today(), parsed_hours, ref.ref if ref else None, goal_id,
-                         notes(note_texts))
+    d = entries.add_done(
+        store, text, day, rt.today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note_texts)
+    )
     met = f"; goal #{goal_id} met" if goal_id else ""
     _say(f"Done #{d.id} on {day.isoformat()}: {describe(d)}{met}")

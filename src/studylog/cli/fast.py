@@ -25,8 +25,19 @@ SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
     "today": ((), 0, _JSON),
     "week": (("when",), 0, {**_JSON, "--weeks": ("weeks", INT), "-w": ("weeks", INT)}),
     "goal": (("text",), 1, {**_ITEM, **_DATE, **_NOTE}),
-    "done": (("text",), 1, {"--hours": ("hours", VALUE), "-H": ("hours", VALUE), **_ITEM, **_DATE,
-                             "--goal": ("goal_id", INT), "-g": ("goal_id", INT), **_NOTE}),
+    "done": (
+        ("text",),
+        1,
+        {
+            "--hours": ("hours", VALUE),
+            "-H": ("hours", VALUE),
+            **_ITEM,
+            **_DATE,
+            "--goal": ("goal_id", INT),
+            "-g": ("goal_id", INT),
+            **_NOTE,
+        },
+    ),
 }
 
 
@@ -42,7 +53,7 @@ def parse(args: list[str]) -> tuple[str, str | None, dict] | None:
             return None
     if i >= len(args) or args[i] not in SPEC:
         return None
-    name, rest = args[i], args[i + 1:]
+    name, rest = args[i], args[i + 1 :]
     positional_names, required, options = SPEC[name]
     values: dict = {}
     positionals: list[str] = []
@@ -77,7 +88,7 @@ def parse(args: list[str]) -> tuple[str, str | None, dict] | None:
             values[param] = inline  # repeated: the last one counts, as in click
     if not required <= len(positionals) <= len(positional_names):
         return None
-    values.update(zip(positional_names, positionals))
+    values.update(zip(positional_names, positionals, strict=False))
     return name, db, values
 
 
@@ -101,6 +112,5 @@ def run(args: list[str]) -> bool:
         elif name == "goal":
             everyday.add_goal(v["text"], v.get("item"), v.get("date_"), v.get("note"))
         else:
-            everyday.add_done(v["text"], v.get("hours"), v.get("item"), v.get("date_"), v.get("goal_id"),
-                              v.get("note"))
+            everyday.add_done(v["text"], v.get("hours"), v.get("item"), v.get("date_"), v.get("goal_id"), v.get("note"))
     return True

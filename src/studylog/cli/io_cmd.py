@@ -4,24 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from studylog.cli import context as cx
 from studylog.cli.views import JsonOpt
 
-export_app = typer.Typer(help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True,
-                         rich_markup_mode=None)
-import_app = typer.Typer(help="Bring in the logs you already have (idempotent: importing twice adds nothing).",
-                         no_args_is_help=True, rich_markup_mode=None)
+export_app = typer.Typer(
+    help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True, rich_markup_mode=None
+)
+import_app = typer.Typer(
+    help="Bring in the logs you already have (idempotent: importing twice adds nothing).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 PathArg = Annotated[Path, typer.Argument(help="A file, or a folder of .md files.", show_default=False)]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would come in; write nothing.")]
 NoLink = Annotated[bool, typer.Option("--no-link", help="Do not link entries to curriculum items.")]
-OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (default: stdout).", show_default=False)]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="First day to include.", show_default=False)]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Last day to include.", show_default=False)]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).", show_default=False)
+]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First day to include.", show_default=False)]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day to include.", show_default=False)]
 
 
 def _files(path: Path) -> list[Path]:
@@ -41,8 +47,7 @@ def _read(path: Path) -> str:
     return read_text(path)
 
 
-def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, as_json: bool,
-                passes: int = 1) -> None:
+def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, as_json: bool, passes: int = 1) -> None:
     """Read, link and write the entries of every file in one transaction, a batch at a time.
     ``stream(file, lines, problems)`` yields a file's entries; ``lines()`` reads the file's lines
     (``passes`` times)."""
@@ -109,12 +114,20 @@ def import_til(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, 
     from studylog.importers import til
     from studylog.importers.model import stream_result
 
-    _run_import("til", path, lambda file, lines, problems: stream_result(til.parse("\n".join(lines())), problems),
-                dry_run, no_link, as_json)
+    _run_import(
+        "til",
+        path,
+        lambda file, lines, problems: stream_result(til.parse("\n".join(lines())), problems),
+        dry_run,
+        no_link,
+        as_json,
+    )
 
 
 @import_app.command("daily-notes")
-def import_daily_notes(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
+def import_daily_notes(
+    path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False
+) -> None:
     """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
     YYYY-MM-DD.md files."""
     from studylog.importers import daily_notes
@@ -132,8 +145,15 @@ def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = Fa
     from studylog.importers import markdown
 
     today = cx.today()
-    _run_import("markdown", path, lambda file, lines, problems: markdown.stream(lines, file.name, today, problems),
-                dry_run, no_link, as_json, passes=markdown.PASSES)
+    _run_import(
+        "markdown",
+        path,
+        lambda file, lines, problems: markdown.stream(lines, file.name, today, problems),
+        dry_run,
+        no_link,
+        as_json,
+        passes=markdown.PASSES,
+    )
 
 
 @import_app.command("json")
@@ -148,8 +168,10 @@ def import_json(
         raise cx.UsageError(f"no such file: {path}")
     added = restore(cx.open_store(), _read(path), str(path), dry_run=dry_run)
     verb = "Would add" if dry_run else "Added"
-    typer.echo(f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
-               f"({added.skipped} already present)")
+    typer.echo(
+        f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
+        f"({added.skipped} already present)"
+    )
 
 
 def _emit(text: str | Iterable[str], out: Path | None) -> None:
@@ -167,8 +189,13 @@ def _emit(text: str | Iterable[str], out: Path | None) -> None:
 
 @export_app.command("til")
 def export_til(
-    out: OutOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    group: Annotated[str, typer.Option("--group", help="One heading per week, day, or range (the period each entry was logged under).")] = "week",
+    out: OutOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    group: Annotated[
+        str,
+        typer.Option("--group", help="One heading per week, day, or range (the period each entry was logged under)."),
+    ] = "week",
 ) -> None:
     """The TIL page: Jekyll front matter, then one heading per period, newest first."""
     from studylog.exporters.til import render_til
@@ -184,8 +211,12 @@ def export_til(
 @export_app.command("daily-notes")
 def export_daily_notes(
     out: OutOpt = None,
-    dir_: Annotated[Optional[Path], typer.Option("--dir", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False)] = None,
-    since: SinceOpt = None, until: UntilOpt = None,
+    dir_: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False),
+    ] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
 ) -> None:
     """Daily notes: [[YYYY-MM-DD]], Goals:, Done:, nested bullets with tabs."""
     from studylog.exporters.daily_notes import render_days, write_folder

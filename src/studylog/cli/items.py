@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -41,7 +41,10 @@ def start(ref: RefArg, date_: DateOpt = None) -> None:
 def complete(
     ref: RefArg,
     date_: DateOpt = None,
-    hours: Annotated[Optional[str], typer.Option("--hours", "-H", help="Also log these hours as a done item for it.", show_default=False)] = None,
+    hours: Annotated[
+        str | None,
+        typer.Option("--hours", "-H", help="Also log these hours as a done item for it.", show_default=False),
+    ] = None,
 ) -> None:
     """Mark an item complete (optionally logging the hours it took)."""
     _set(ref, "complete", date_, hours)

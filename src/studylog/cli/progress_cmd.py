@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from studylog.cli import context as cx
 from studylog.cli.views import JsonOpt
 
-SvgOpt = Annotated[Optional[str], typer.Option("--svg", help="Also save what is shown as an SVG picture.", show_default=False)]
-HtmlOpt = Annotated[Optional[str], typer.Option("--html", help="Also save what is shown as an HTML page.", show_default=False)]
-CurriculumArg = Annotated[Optional[str], typer.Argument(help="A curriculum id, e.g. dlc (default: all).", show_default=False)]
+SvgOpt = Annotated[
+    str | None, typer.Option("--svg", help="Also save what is shown as an SVG picture.", show_default=False)
+]
+HtmlOpt = Annotated[
+    str | None, typer.Option("--html", help="Also save what is shown as an HTML page.", show_default=False)
+]
+CurriculumArg = Annotated[
+    str | None, typer.Argument(help="A curriculum id, e.g. dlc (default: all).", show_default=False)
+]
 
 
 def progress(
     curriculum: CurriculumArg = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Include curricula you have not started.")] = False,
-    all_owners: Annotated[bool, typer.Option("--all-owners", help="Every learner in a shared store, side by side.")] = False,
-    as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None,
+    all_owners: Annotated[
+        bool, typer.Option("--all-owners", help="Every learner in a shared store, side by side.")
+    ] = False,
+    as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
     """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
     from studylog.reports.progress import progress as compute
@@ -31,7 +41,9 @@ def progress(
         by_owner[owner] = [r for r in rows if r.active] if curriculum is None and not all_ else rows
     if as_json:
         if all_owners:
-            cx.echo_json({o: [r.to_json(with_items=curriculum is not None) for r in rows] for o, rows in by_owner.items()})
+            cx.echo_json(
+                {o: [r.to_json(with_items=curriculum is not None) for r in rows] for o, rows in by_owner.items()}
+            )
         else:
             cx.echo_json([r.to_json(with_items=curriculum is not None) for r in by_owner[store.owner]])
         return
@@ -47,7 +59,9 @@ def progress(
 def next_(
     curriculum: CurriculumArg = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many suggestions.")] = 5,
-    as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None,
+    as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
     """What to study next, and why: items in progress, then items whose prerequisites are done."""
     from studylog.reports.next import suggestions

@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StudylogError, UsageError
 
@@ -58,7 +59,7 @@ def guarded() -> Iterator[None]:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         fail("interrupted; nothing was written", 130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+    except Exception as exc:
         if os.environ.get("STUDYLOG_DEBUG") or type(exc).__module__.split(".")[0] in ("typer", "click"):
             raise  # typer's own exits and usage errors
         fail(_describe(exc))
@@ -237,8 +238,13 @@ def progress(work_bytes: int, threshold: int = 1_000_000):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         yield _Bar(bar)
 
 
@@ -261,8 +267,6 @@ def show(renderable, svg: str | None = None, html: str | None = None, title: str
         write_atomic(Path(svg), out.export_svg(title=title, clear=False), mode=0o644)
     if html:
         write_atomic(Path(html), out.export_html(clear=False), mode=0o644)
-
-
 
 
 def width() -> int:

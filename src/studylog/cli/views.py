@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,7 +18,10 @@ def today(as_json: JsonOpt = False) -> None:
 
 
 def day(
-    when: Annotated[Optional[str], typer.Argument(help="The day: yesterday, monday, 2024-04-18, 'Apr 18'… (default today).", show_default=False)] = None,
+    when: Annotated[
+        str | None,
+        typer.Argument(help="The day: yesterday, monday, 2024-04-18, 'Apr 18'… (default today).", show_default=False),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """One day's goals, goals carried over, done items and hours."""
@@ -26,13 +29,22 @@ def day(
 
 
 def log(
-    since: Annotated[Optional[str], typer.Option("--since", "-s", help="First day to show.", show_default=False)] = None,
-    until: Annotated[Optional[str], typer.Option("--until", "-u", help="Last day to show.", show_default=False)] = None,
-    item: Annotated[Optional[str], typer.Option("--item", "-i", help="Only entries for this curriculum item.", show_default=False)] = None,
-    curriculum: Annotated[Optional[str], typer.Option("--curriculum", "-c", help="Only entries for this curriculum's items.", show_default=False)] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only 'goal' or 'done' entries.", show_default=False)] = None,
+    since: Annotated[str | None, typer.Option("--since", "-s", help="First day to show.", show_default=False)] = None,
+    until: Annotated[str | None, typer.Option("--until", "-u", help="Last day to show.", show_default=False)] = None,
+    item: Annotated[
+        str | None, typer.Option("--item", "-i", help="Only entries for this curriculum item.", show_default=False)
+    ] = None,
+    curriculum: Annotated[
+        str | None,
+        typer.Option("--curriculum", "-c", help="Only entries for this curriculum's items.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="Only 'goal' or 'done' entries.", show_default=False)
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most this many entries (0: all).", min=0)] = 0,
-    all_owners: Annotated[bool, typer.Option("--all-owners", help="Every learner's entries in a shared store.")] = False,
+    all_owners: Annotated[
+        bool, typer.Option("--all-owners", help="Every learner's entries in a shared store.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Entries, newest first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -10,13 +10,34 @@ from studylog.cli import context as cx
 from studylog.cli import everyday
 from studylog.cli.views import JsonOpt
 
-SvgOpt = Annotated[Optional[str], typer.Option("--svg", metavar="FILE", help="Also save what is shown as an SVG image.", show_default=False)]
-HtmlOpt = Annotated[Optional[str], typer.Option("--html", metavar="FILE", help="Also save what is shown as an HTML page.", show_default=False)]
+SvgOpt = Annotated[
+    str | None,
+    typer.Option("--svg", metavar="FILE", help="Also save what is shown as an SVG image.", show_default=False),
+]
+HtmlOpt = Annotated[
+    str | None,
+    typer.Option("--html", metavar="FILE", help="Also save what is shown as an HTML page.", show_default=False),
+]
 
 
 def week(
-    when: Annotated[Optional[str], typer.Argument(help="The week: this (default), last, 2024-W16, or any day in it (2024-04-18, monday, 'Apr 18').", show_default=False)] = None,
-    weeks: Annotated[Optional[int], typer.Option("--weeks", "-w", metavar="N", help="Show hours and items completed for the N weeks up to this one.", show_default=False)] = None,
+    when: Annotated[
+        str | None,
+        typer.Argument(
+            help="The week: this (default), last, 2024-W16, or any day in it (2024-04-18, monday, 'Apr 18').",
+            show_default=False,
+        ),
+    ] = None,
+    weeks: Annotated[
+        int | None,
+        typer.Option(
+            "--weeks",
+            "-w",
+            metavar="N",
+            help="Show hours and items completed for the N weeks up to this one.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
@@ -26,7 +47,9 @@ def week(
 
 
 def calendar(
-    year: Annotated[Optional[int], typer.Option("--year", "-y", help="The year to show (default this year).", show_default=False)] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="The year to show (default this year).", show_default=False)
+    ] = None,
     as_json: JsonOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
@@ -39,8 +62,7 @@ def calendar(
     today = cx.today()
     year = today.year if year is None else year
     check_year(year)
-    cal = year_calendar(cx.open_store(), year, today,
-                        settings["week_start"], settings["rest_days_per_week"])
+    cal = year_calendar(cx.open_store(), year, today, settings["week_start"], settings["rest_days_per_week"])
     if as_json:
         cx.echo_json(cal.to_json())
         return

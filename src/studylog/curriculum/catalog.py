@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studylog.curriculum.index import ItemIndex
-from studylog.curriculum.outline import Outlines
 from studylog.curriculum.model import Curriculum, Item
+from studylog.curriculum.outline import Outlines
 from studylog.curriculum.validate import load_file
 from studylog.errors import CurriculumError
 
@@ -75,10 +75,10 @@ class Catalog:
         problems = []
         for c in self.curricula.values():
             for item in c.items:
-                for field in ("prerequisites", "helps"):
-                    for ref in getattr(item, field):
+                for kind in ("prerequisites", "helps"):
+                    for ref in getattr(item, kind):
                         if "/" in ref and self.lookup(ref) is None:
-                            problems.append(f"{self.origins[c.id]}: {c.id}/{item.id} {field}: no item {ref!r}")
+                            problems.append(f"{self.origins[c.id]}: {c.id}/{item.id} {kind}: no item {ref!r}")
         return problems
 
     def lookup(self, ref: str) -> ItemRef | None:

@@ -24,8 +24,13 @@ class Resolved(NamedTuple):
 class ItemIndex:
     """Every item's reference, aliases and title, for resolving what a user types."""
 
-    def __init__(self, titles: dict[str, str] | None = None, keys: dict[str, list[str]] | None = None,
-                 curricula: list[str] | None = None, display: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        titles: dict[str, str] | None = None,
+        keys: dict[str, list[str]] | None = None,
+        curricula: list[str] | None = None,
+        display: dict[str, str] | None = None,
+    ) -> None:
         self.titles = titles if titles is not None else {}  # "dlc/1" -> title
         self.keys = keys if keys is not None else {}  # lower-case name -> canonical refs
         self.curricula = curricula if curricula is not None else []
@@ -52,11 +57,15 @@ class ItemIndex:
         if len(hits) == 1:
             return Resolved(hits[0], self.titles[hits[0]])
         if hits:
-            raise UnknownItemError(f"{text.strip()!r} names more than one item ({', '.join(sorted(hits))})",
-                                   "give the full reference")
+            raise UnknownItemError(
+                f"{text.strip()!r} names more than one item ({', '.join(sorted(hits))})", "give the full reference"
+            )
         close = _closest(key, list(self.display))
-        hint = ("did you mean " + " or ".join(self.display[c] for c in close) + "?" if close
-                else "see 'studylog curricula show ID' for the items of a curriculum")
+        hint = (
+            "did you mean " + " or ".join(self.display[c] for c in close) + "?"
+            if close
+            else "see 'studylog curricula show ID' for the items of a curriculum"
+        )
         raise UnknownItemError(f"unknown item {text.strip()!r}", hint)
 
     def curriculum(self, cid: str) -> str:
@@ -71,16 +80,27 @@ class ItemIndex:
         raise UnknownItemError(f"unknown curriculum {cid!r}", hint)
 
     def to_json(self, fingerprint: str, outlines: dict) -> str:
-        return json.dumps({"format": INDEX_FORMAT, "fingerprint": fingerprint, "titles": self.titles,
-                           "keys": self.keys, "curricula": self.curricula, "display": self.display,
-                           "outlines": outlines})
+        return json.dumps(
+            {
+                "format": INDEX_FORMAT,
+                "fingerprint": fingerprint,
+                "titles": self.titles,
+                "keys": self.keys,
+                "curricula": self.curricula,
+                "display": self.display,
+                "outlines": outlines,
+            }
+        )
 
 
 def _closest(key: str, names: list[str]) -> list[str]:
     """Up to three names nearest ``key``, keeping only those about as near as the nearest."""
     import difflib
 
-    scored = [(difflib.SequenceMatcher(None, key, n).ratio(), n) for n in difflib.get_close_matches(key, names, n=5, cutoff=0.6)]
+    scored = [
+        (difflib.SequenceMatcher(None, key, n).ratio(), n)
+        for n in difflib.get_close_matches(key, names, n=5, cutoff=0.6)
+    ]
     if not scored:
         return []
     best = scored[0][0]

@@ -16,8 +16,20 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 ItemKind = Literal[
-    "chapter", "section", "day", "week", "lecture", "module", "unit", "lesson", "reading",
-    "project", "exercise", "video", "topic", "part",
+    "chapter",
+    "section",
+    "day",
+    "week",
+    "lecture",
+    "module",
+    "unit",
+    "lesson",
+    "reading",
+    "project",
+    "exercise",
+    "video",
+    "topic",
+    "part",
 ]
 Confidence = Literal["confirmed", "secondary"]
 
@@ -33,7 +45,7 @@ def _as_id(value: object) -> object:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        raise ValueError(f"write this id as a quoted string (\"{value}\"), since YAML reads it as a number")
+        raise ValueError(f'write this id as a quoted string ("{value}"), since YAML reads it as a number')
     return value
 
 
@@ -116,9 +128,7 @@ class Item(_Strict):
     readings: Readings = Readings()
     exercise: str | None = None
     notes: str | None = None
-    secondary: list[str] = Field(
-        default=[], description="fields whose facts come from secondary (third-party) sources"
-    )
+    secondary: list[str] = Field(default=[], description="fields whose facts come from secondary (third-party) sources")
 
     _id = field_validator("id", mode="before")(_as_id)
     _refs = field_validator("prerequisites", "helps", mode="before")(
@@ -190,8 +200,12 @@ class Curriculum(_Strict):
                         problems.append((loc, f"no item {ref!r} in this curriculum"))
             if item.importance is not None:
                 if item.importance in ranks:
-                    problems.append((("items", index, "importance"),
-                                     f"rank {item.importance} is already item {ranks[item.importance]!r}'s"))
+                    problems.append(
+                        (
+                            ("items", index, "importance"),
+                            f"rank {item.importance} is already item {ranks[item.importance]!r}'s",
+                        )
+                    )
                 else:
                     ranks[item.importance] = item.id
         for cycle in self._cycles():
@@ -211,7 +225,7 @@ class Curriculum(_Strict):
             state[node] = 1
             for nxt in graph.get(node, []):
                 if state.get(nxt) == 1:
-                    found.append([*trail[trail.index(nxt):], nxt])
+                    found.append([*trail[trail.index(nxt) :], nxt])
                 elif nxt not in state and nxt in graph:
                     visit(nxt, [*trail, nxt])
             state[node] = 2

@@ -53,17 +53,30 @@ class Outlines:
         return self.curricula[self.index.curriculum(cid)]
 
     def to_data(self) -> dict[str, Any]:
-        return {cid: {**c._asdict(), "items": [{**i._asdict(), "estimate": i.estimate._asdict() if i.estimate else None}
-                                               for i in c.items]}
-                for cid, c in self.curricula.items()}
+        return {
+            cid: {
+                **c._asdict(),
+                "items": [{**i._asdict(), "estimate": i.estimate._asdict() if i.estimate else None} for i in c.items],
+            }
+            for cid, c in self.curricula.items()
+        }
 
     @classmethod
     def from_data(cls, data: dict[str, Any], index: ItemIndex) -> Outlines:
         curricula = {}
         for cid, c in data.items():
-            items = tuple(ItemOutline(**{**i, "estimate": Hours(**i["estimate"]) if i["estimate"] else None,
-                                         "prerequisites": tuple(i["prerequisites"]), "helps": tuple(i["helps"]),
-                                         "aliases": tuple(i["aliases"])}) for i in c["items"])
+            items = tuple(
+                ItemOutline(
+                    **{
+                        **i,
+                        "estimate": Hours(**i["estimate"]) if i["estimate"] else None,
+                        "prerequisites": tuple(i["prerequisites"]),
+                        "helps": tuple(i["helps"]),
+                        "aliases": tuple(i["aliases"]),
+                    }
+                )
+                for i in c["items"]
+            )
             curricula[cid] = CurriculumOutline(c["id"], c["title"], c["url"], c["edition"], items)
         return cls(curricula, index)
 
@@ -71,8 +84,20 @@ class Outlines:
 def outline_of(curriculum: Any) -> CurriculumOutline:
     """The outline of a validated curriculum (``model.Curriculum``)."""
     items = tuple(
-        ItemOutline(i.id, i.title, i.kind, i.url, Hours(i.estimate.low, i.estimate.high) if i.estimate else None,
-                    i.duration, i.duration_hours, i.importance, tuple(i.prerequisites), tuple(i.helps),
-                    tuple(i.aliases), i.optional)
-        for i in curriculum.items)
+        ItemOutline(
+            i.id,
+            i.title,
+            i.kind,
+            i.url,
+            Hours(i.estimate.low, i.estimate.high) if i.estimate else None,
+            i.duration,
+            i.duration_hours,
+            i.importance,
+            tuple(i.prerequisites),
+            tuple(i.helps),
+            tuple(i.aliases),
+            i.optional,
+        )
+        for i in curriculum.items
+    )
     return CurriculumOutline(curriculum.id, curriculum.title, curriculum.url, curriculum.edition, items)

@@ -20,8 +20,23 @@ from studylog.store.records import as_date
 
 FORMAT = "studylog-backup"
 VERSION = 1
-ENTRY_FIELDS = ("id", "kind", "day", "text", "hours", "item", "goal_id", "met_on", "dropped_on", "created_at",
-                "period_start", "period_end", "style", "source", "source_key")
+ENTRY_FIELDS = (
+    "id",
+    "kind",
+    "day",
+    "text",
+    "hours",
+    "item",
+    "goal_id",
+    "met_on",
+    "dropped_on",
+    "created_at",
+    "period_start",
+    "period_end",
+    "style",
+    "source",
+    "source_key",
+)
 STATUS_FIELDS = ("item", "status", "started_on", "completed_on", "skipped_on", "updated_at")
 DATE_FIELDS = {"day", "met_on", "dropped_on", "period_start", "period_end", "started_on", "completed_on", "skipped_on"}
 TIME_FIELDS = {"created_at", "updated_at"}
@@ -44,15 +59,23 @@ def _entries(store: Store) -> Iterator[dict[str, Any]]:
     """Every entry with its notes, by id, a batch at a time (keyset pagination)."""
     last = 0
     while True:
-        rows = store.rows(f"SELECT {', '.join(ENTRY_FIELDS)} FROM entry WHERE owner = :owner AND id > :last "
-                          f"ORDER BY id LIMIT {BATCH}", owner=store.owner, last=last)
+        rows = store.rows(
+            f"SELECT {', '.join(ENTRY_FIELDS)} FROM entry WHERE owner = :owner AND id > :last "
+            f"ORDER BY id LIMIT {BATCH}",
+            owner=store.owner,
+            last=last,
+        )
         if not rows:
             return
         notes: dict[int, list[dict[str, Any]]] = {}
-        for row in store.rows("SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
-                              "WHERE e.owner = :owner AND e.id > :first AND e.id <= :last "
-                              "ORDER BY n.entry_id, n.position",
-                              owner=store.owner, first=last, last=rows[-1]["id"]):
+        for row in store.rows(
+            "SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
+            "WHERE e.owner = :owner AND e.id > :first AND e.id <= :last "
+            "ORDER BY n.entry_id, n.position",
+            owner=store.owner,
+            first=last,
+            last=rows[-1]["id"],
+        ):
             notes.setdefault(row["entry_id"], []).append({"depth": row["depth"], "text": row["text"]})
         for r in rows:
             yield {**{f: _text(f, r[f]) for f in ENTRY_FIELDS}, "notes": notes.get(r["id"], [])}
@@ -65,8 +88,9 @@ def dump(store: Store) -> Iterator[str]:
     yield json.dumps(head, ensure_ascii=False)[:-1] + ',\n "entries": ['
     for n, entry in enumerate(_entries(store)):
         yield ("," if n else "") + "\n  " + json.dumps(entry, ensure_ascii=False)
-    statuses = store.rows(f"SELECT {', '.join(STATUS_FIELDS)} FROM item_status WHERE owner = :owner ORDER BY item",
-                          owner=store.owner)
+    statuses = store.rows(
+        f"SELECT {', '.join(STATUS_FIELDS)} FROM item_status WHERE owner = :owner ORDER BY item", owner=store.owner
+    )
     yield '\n ],\n "item_status": ['
     for n, r in enumerate(statuses):
         yield ("," if n else "") + "\n  " + json.dumps({f: _text(f, r[f]) for f in STATUS_FIELDS}, ensure_ascii=False)
@@ -89,7 +113,9 @@ def _load(text: str, name: str) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StudylogError(f"{name} is not a studylog backup", "make one with 'studylog export json'")
     if data.get("version") != VERSION:
-        raise StudylogError(f"{name} is a backup of version {data.get('version')!r}; this studylog reads version {VERSION}")
+        raise StudylogError(
+            f"{name} is a backup of version {data.get('version')!r}; this studylog reads version {VERSION}"
+        )
     for key in ("entries", "item_status"):
         if not isinstance(data.get(key), list):
             raise StudylogError(f"{name}: '{key}' must be a list")
@@ -123,9 +149,13 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
     for n, e in enumerate(data["entries"]):
         _check_entry(e, n, name)
     empty = not store.scalar("SELECT count(*) AS n FROM entry WHERE owner = :owner", owner=store.owner)
-    seen = {(r["kind"], _text("day", r["day"]), r["text"], _text("created_at", r["created_at"]))
-            for r in store.rows("SELECT kind, day, text, created_at FROM entry WHERE owner = :owner", owner=store.owner)}
-    have_status = {r["item"] for r in store.rows("SELECT item FROM item_status WHERE owner = :owner", owner=store.owner)}
+    seen = {
+        (r["kind"], _text("day", r["day"]), r["text"], _text("created_at", r["created_at"]))
+        for r in store.rows("SELECT kind, day, text, created_at FROM entry WHERE owner = :owner", owner=store.owner)
+    }
+    have_status = {
+        r["item"] for r in store.rows("SELECT item FROM item_status WHERE owner = :owner", owner=store.owner)
+    }
     todo = [e for e in data["entries"] if (e["kind"], e["day"], e["text"], e["created_at"]) not in seen]
     result = Restored(skipped=len(data["entries"]) - len(todo))
     new_status = [s for s in data["item_status"] if isinstance(s, dict) and s.get("item") not in have_status]
@@ -143,8 +173,15 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
                 values["id"] = e["id"]
             ids[e["id"]] = ch.insert("entry", values)
             for position, note in enumerate(e.get("notes", [])):
-                ch.insert("note", {"entry_id": ids[e["id"]], "position": position,
-                                   "depth": int(note.get("depth", 0)), "text": str(note["text"])})
+                ch.insert(
+                    "note",
+                    {
+                        "entry_id": ids[e["id"]],
+                        "position": position,
+                        "depth": int(note.get("depth", 0)),
+                        "text": str(note["text"]),
+                    },
+                )
                 result.notes += 1
             result.entries += 1
         if empty:

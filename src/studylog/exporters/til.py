@@ -53,18 +53,35 @@ def _where(store: Store, first: date | None, last: date | None) -> tuple[str, di
 
 def done_items(store: Store, where: str, params: dict[str, Any]) -> list[Item]:
     """The done entries matching ``where``, oldest first, with their notes."""
-    rows = store.rows("SELECT e.id, e.day, e.text, e.hours, e.item, e.period_start, e.period_end, e.style, "
-                      f"e.source FROM entry e WHERE {where} ORDER BY e.day, e.id", **params)
-    items = {r["id"]: Item(r["id"], as_date(r["day"]), r["text"], r["hours"], r["item"],  # type: ignore[arg-type]
-                           (as_date(r["period_start"]), as_date(r["period_end"])) if r["period_start"] else None,
-                           r["style"], r["source"]) for r in rows}
-    for r in store.rows("SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
-                        f"WHERE {where} ORDER BY n.entry_id, n.position", **params):
+    rows = store.rows(
+        "SELECT e.id, e.day, e.text, e.hours, e.item, e.period_start, e.period_end, e.style, "
+        f"e.source FROM entry e WHERE {where} ORDER BY e.day, e.id",
+        **params,
+    )
+    items = {
+        r["id"]: Item(
+            r["id"],
+            as_date(r["day"]),
+            r["text"],
+            r["hours"],
+            r["item"],  # type: ignore[arg-type]
+            (as_date(r["period_start"]), as_date(r["period_end"])) if r["period_start"] else None,
+            r["style"],
+            r["source"],
+        )
+        for r in rows
+    }
+    for r in store.rows(
+        "SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
+        f"WHERE {where} ORDER BY n.entry_id, n.position",
+        **params,
+    ):
         items[r["entry_id"]].notes.append(Note(r["text"], r["depth"]))
     return list(items.values())
 
 
 # -- text ----------------------------------------------------------------------------------------
+
 
 def format_number(hours: float) -> str:
     """2.3 → "2.3", 15.0 → "15"."""
@@ -72,7 +89,7 @@ def format_number(hours: float) -> str:
 
 
 def lower_first(text: str) -> str:
-    """"Read the paper" → "read the paper", but "DPO paper" stays."""
+    """ "Read the paper" → "read the paper", but "DPO paper" stays."""
     return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
 
 
@@ -133,7 +150,7 @@ def numbered(entries: list[tuple[str, list[Note]]]) -> list[str]:
         parent_content = [len(marker)]
         for note in notes:
             depth = min(note.depth, len(counters))  # no level skipped: it would become code
-            del counters[depth + 1:], parent_content[depth + 1:]
+            del counters[depth + 1 :], parent_content[depth + 1 :]
             if len(counters) == depth:
                 counters.append(0)
             counters[depth] += 1
@@ -172,15 +189,19 @@ def section(entries: list[tuple[Item, str]]) -> list[str]:
 
 # -- the page -------------------------------------------------------------------------------------
 
+
 def _yaml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
     text = str(value)
-    if re.fullmatch(r"[A-Za-z0-9/][^:#\n\"'\\]*", text) and text == text.strip() and \
-            text.lower() not in ("true", "false", "yes", "no", "on", "off", "null", "~") and \
-            not re.fullmatch(r"[-+.\d_eE:]+", text):
+    if (
+        re.fullmatch(r"[A-Za-z0-9/][^:#\n\"'\\]*", text)
+        and text == text.strip()
+        and text.lower() not in ("true", "false", "yes", "no", "on", "off", "null", "~")
+        and not re.fullmatch(r"[-+.\d_eE:]+", text)
+    ):
         return text
     import json
 
@@ -199,8 +220,9 @@ def week_start(day: date, first_weekday: str) -> date:
 Key = tuple[date, date, bool]  # a section: (start, end, is a range)
 
 
-def section_keys(store: Store, first: date | None, last: date | None, group: str,
-                 settings: dict[str, Any]) -> list[Key]:
+def section_keys(
+    store: Store, first: date | None, last: date | None, group: str, settings: dict[str, Any]
+) -> list[Key]:
     """Every section of the page, newest first (from the distinct days and periods only)."""
     where, params = _where(store, first, last)
     keys: set[Key] = set()
@@ -229,8 +251,14 @@ def section_items(store: Store, key: Key, group: str, first: date | None, last: 
     return done_items(store, where, {**params, "start": start, "end": end})
 
 
-def render_til(store: Store, url_for: Callable[[str], str | None], first: date | None, last: date | None,
-               group: str, settings: dict[str, Any]) -> Iterator[str]:
+def render_til(
+    store: Store,
+    url_for: Callable[[str], str | None],
+    first: date | None,
+    last: date | None,
+    group: str,
+    settings: dict[str, Any],
+) -> Iterator[str]:
     """The TIL page for done entries from ``first`` to ``last``, line by line (one section in
     memory at a time); ``group`` is week, day or range."""
     template = settings.get("til.hours_template", "Around {hours} hours to {text}")

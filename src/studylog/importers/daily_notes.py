@@ -64,8 +64,9 @@ class _Reader:
             indent, content, text = item_parts(item)
             if indent and self.block:
                 return self.block.add_note(indent, content, text)
-            entry = ImportedEntry(self.kind or "done", self.day, unescape_line(text), number,
-                                  style=None if self.kind else "bare")
+            entry = ImportedEntry(
+                self.kind or "done", self.day, unescape_line(text), number, style=None if self.kind else "bare"
+            )
             self.result.entries.append(entry)
             self.block = Block(entry)
             return

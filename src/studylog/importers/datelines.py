@@ -19,14 +19,49 @@ from dataclasses import dataclass
 from datetime import date
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
@@ -51,8 +86,9 @@ _MONTH_ONLY = [
     re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]"),
 ]
 _YEAR_ONLY = re.compile(r"(?P<y>\d{4})\s*[年년]?\s*$")
-_DAY_ONLY = re.compile(rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|]\s+|\()",
-                       re.IGNORECASE)
+_DAY_ONLY = re.compile(
+    rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|]\s+|\()", re.IGNORECASE
+)
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
     r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
@@ -65,14 +101,18 @@ _LABEL = re.compile(
     r")",
     re.IGNORECASE,
 )
-_WEEKDAY_NEAR = re.compile(rf"^[\s,.\-–—:(|*]*(?:week\s*\d+\s*,?\s*day\s*\d+\s*)?[\s,.\-–—:(|*]*(?P<wd>{_WD})(?!\w)"
-                           rf"|\((?P<wd2>{_WD})\)", re.IGNORECASE)
+_WEEKDAY_NEAR = re.compile(
+    rf"^[\s,.\-–—:(|*]*(?:week\s*\d+\s*,?\s*day\s*\d+\s*)?[\s,.\-–—:(|*]*(?P<wd>{_WD})(?!\w)"
+    rf"|\((?P<wd2>{_WD})\)",
+    re.IGNORECASE,
+)
 _WEEKDAY_WORD = re.compile(rf"(?<!\w)({_WD})(?!\w)", re.IGNORECASE)
 _WEEKDAY_LABEL = re.compile(rf"{_WD},?\s+", re.IGNORECASE)
 _RANGE_SEP = re.compile(_SEP, re.IGNORECASE)
 _RANGE_DAY = re.compile(r"(\d{1,2})" + _ORD + r"(?:\s*,\s*(\d{4}))?(?=\s*(?:$|[(\[:,|]))", re.IGNORECASE)
-_ENTRY_LIKE = re.compile(rf"^\W*(?:(?:day|d[ií]a)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)",
-                         re.IGNORECASE)
+_ENTRY_LIKE = re.compile(
+    rf"^\W*(?:(?:day|d[ií]a)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -135,7 +175,7 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
     body = strip_label(stripped)
     if not body or not (body[0].isdigit() or body[0].isalpha()):
         return None
-    weekday = _weekday_before(stripped[:len(stripped) - len(body)])
+    weekday = _weekday_before(stripped[: len(stripped) - len(body)])
     first = _one(body, 0, order, partial)
     if first is not None:
         kind, start, pos = first
@@ -174,15 +214,20 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
         if m:
             g = m.groupdict()
             month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
-            return DateHit(Ymd(int(g["y"]), month, None, g["y"]), None, body[m.end():], None, "month")
+            return DateHit(Ymd(int(g["y"]), month, None, g["y"]), None, body[m.end() :], None, "month")
     m = _YEAR_ONLY.match(body)
     if m:
         return DateHit(Ymd(int(m.group("y")), None, None, m.group("y")), None, "", None, "year")
     m = _DAY_ONLY.match(body)
     if m:
         wd = m.group("wd")
-        return DateHit(Ymd(None, None, int(m.group("d"))), None, body[m.end():],
-                       WEEKDAYS[wd.lower().rstrip(".")] if wd else weekday, "day")
+        return DateHit(
+            Ymd(None, None, int(m.group("d"))),
+            None,
+            body[m.end() :],
+            WEEKDAYS[wd.lower().rstrip(".")] if wd else weekday,
+            "day",
+        )
     return None
 
 

@@ -28,8 +28,22 @@ MAX_HOURS = 24.0 * 7
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?|\.\d+)"
 _HOUR = r"(?:hours?|hrs?\.?|h)"
 _MIN = r"(?:minutes?|mins?\.?)"
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _LEFT = r"(?<![\w.,:/\-])"
 
@@ -50,9 +64,32 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _HINT = re.compile(r"\dh|\d\s+h\b|hour|hrs?\b|min", re.IGNORECASE)
 _URL = re.compile(r"\]\([^)\s]*(?:\)|$)|\]\[[^\]\s]*\]|<?(?:https?://|www\.)[^\s<>\])]+>?", re.IGNORECASE)
 _NOT_STUDY_BEFORE = frozenset(
-    "per every each last past next lost lose losing wasted waste slept sleep napped waited drove drive driving flew "
-    "flight commute commuted".split())
-_APPROX = frozenset("about around approximately approx roughly ~ nearly almost".split())
+    [
+        "per",
+        "every",
+        "each",
+        "last",
+        "past",
+        "next",
+        "lost",
+        "lose",
+        "losing",
+        "wasted",
+        "waste",
+        "slept",
+        "sleep",
+        "napped",
+        "waited",
+        "drove",
+        "drive",
+        "driving",
+        "flew",
+        "flight",
+        "commute",
+        "commuted",
+    ]
+)
+_APPROX = frozenset(["about", "around", "approximately", "approx", "roughly", "~", "nearly", "almost"])
 _NOT_STUDY_AFTER = re.compile(
     r"\s*(?:ago|later|earlier|late|behind|early|left|away|off|of\s+(?:sleep|driving|travel|flights?|my\s+day|"
     r"commut\w*|delay|sleep)|a\s+(?:day|week|night|month)|per\s+(?:day|week|month)|/\s*(?:day|week|wk|d)|"
@@ -125,7 +162,7 @@ def hours_problem(text: str) -> str | None:
 
 def _not_study(text: str, m: re.Match[str]) -> bool:
     """Time lost, slept or travelled, a rate, or a time ago: not hours of study."""
-    before = [w for w in text[max(0, m.start() - 30):m.start()].lower().split() if w not in _APPROX]
+    before = [w for w in text[max(0, m.start() - 30) : m.start()].lower().split() if w not in _APPROX]
     if before and before[-1].strip("(,;:") in _NOT_STUDY_BEFORE:
         return True
     return _NOT_STUDY_AFTER.match(text, m.end()) is not None

@@ -28,8 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-_URL = re.compile(r"\]\((?P<target><?[^)\s>]+>?)[^)]*\)|(?P<bare>(?:https?://|www\.)[^\s<>\]\[()\"'`]+)",
-                  re.IGNORECASE)
+_URL = re.compile(r"\]\((?P<target><?[^)\s>]+>?)[^)]*\)|(?P<bare>(?:https?://|www\.)[^\s<>\]\[()\"'`]+)", re.IGNORECASE)
 _PHRASE = re.compile(
     r"(?<![\w/=?&.-])(?P<kind>topic|chapter|ch|week|wk|session|lecture|lec|video|vid|part|pt|section|sec|unit|"
     r"module|lesson|episode|ep)\.?\s*#?\s*(?P<n>\d{1,3}(?:\.\d{1,3})*)(?![\d\w])"
@@ -38,9 +37,45 @@ _PHRASE = re.compile(
 )
 _RUN = re.compile(r"[\w-]+(?:[./][\w-]+)*")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_STOP = frozenset("a an the of for and to in on with at by from via is my our its this that".split())
-_PLATFORMS = frozenset(["github.com", "youtube.com", "youtu.be", "google.com", "streamlit.app", "github.io",
-                        "medium.com", "substack.com", "notion.site", "arxiv.org", "colab.research.google.com"])
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "to",
+        "in",
+        "on",
+        "with",
+        "at",
+        "by",
+        "from",
+        "via",
+        "is",
+        "my",
+        "our",
+        "its",
+        "this",
+        "that",
+    ]
+)
+_PLATFORMS = frozenset(
+    [
+        "github.com",
+        "youtube.com",
+        "youtu.be",
+        "google.com",
+        "streamlit.app",
+        "github.io",
+        "medium.com",
+        "substack.com",
+        "notion.site",
+        "arxiv.org",
+        "colab.research.google.com",
+    ]
+)
 _DROP_QUERY = ("utm_", "ref", "source", "tab", "usp", "feature", "fbclid", "si", "t", "list", "index")
 _MAX_TEXT = 6000
 
@@ -58,8 +93,9 @@ def _tokens(text: str) -> list[str]:
 
 def _title_core(title: str) -> list[str]:
     core = title.split(" | ")[0]
-    core = re.sub(r"^\s*(?:chapter|part|week|topic|lecture|section)\s*\d+(?:\.\d+)*\s*[:.\-–]?\s*", "", core,
-                  flags=re.IGNORECASE)
+    core = re.sub(
+        r"^\s*(?:chapter|part|week|topic|lecture|section)\s*\d+(?:\.\d+)*\s*[:.\-–]?\s*", "", core, flags=re.IGNORECASE
+    )
     return _tokens(core)
 
 
@@ -67,8 +103,11 @@ def _number(raw: str) -> str:
     return ".".join(str(int(p)) for p in raw.split("."))
 
 
-_SPLIT = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?P<host>[^/?#:]*)(?::\d*)?(?P<path>[^?#]*)"
-                    r"(?:\?(?P<query>[^#]*))?", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?P<host>[^/?#:]*)(?::\d*)?(?P<path>[^?#]*)"
+    r"(?:\?(?P<query>[^#]*))?",
+    re.IGNORECASE,
+)
 
 
 def normalize_url(url: str) -> str | None:
@@ -77,14 +116,15 @@ def normalize_url(url: str) -> str | None:
     m = _SPLIT.match(raw)
     host = m.group("host").lower() if m else ""
     for prefix in ("www.", "m."):
-        host = host[len(prefix):] if host.startswith(prefix) else host
+        host = host[len(prefix) :] if host.startswith(prefix) else host
     if not host or "." not in host:
         return None
     path = m.group("path").rstrip("/")
     query = [tuple(p.split("=", 1)) if "=" in p else (p, "") for p in (m.group("query") or "").split("&") if p]
     if host in ("youtube.com", "youtube-nocookie.com"):
-        video = dict(query).get("v") or (path.split("/")[2] if path.startswith(("/embed/", "/shorts/")) and
-                                         path.count("/") >= 2 else None)
+        video = dict(query).get("v") or (
+            path.split("/")[2] if path.startswith(("/embed/", "/shorts/")) and path.count("/") >= 2 else None
+        )
         return f"yt:{video}" if video else None
     if host == "youtu.be":
         return f"yt:{path.strip('/')}" if path.strip("/") else None
@@ -94,8 +134,9 @@ def normalize_url(url: str) -> str | None:
         return "gh:" + "/".join(segments[:2] + rest).lower()
     if host == "raw.githubusercontent.com" and len(segments) >= 3:
         return "gh:" + "/".join(segments[:2] + segments[3:]).lower()
-    kept = sorted(f"{k}={v}" if v else k for k, v in ((k.lower(), v) for k, v in query)
-                  if not k.startswith(_DROP_QUERY))
+    kept = sorted(
+        f"{k}={v}" if v else k for k, v in ((k.lower(), v) for k, v in query) if not k.startswith(_DROP_QUERY)
+    )
     return (host + path).lower() + ("?" + "&".join(kept) if kept else "")
 
 
@@ -142,7 +183,8 @@ class Linker:
                 core = _title_core(item.title)
                 if core:
                     self._by_number[_number(item.id) if re.fullmatch(r"[\d.]+", item.id) else item.id.lower()].append(
-                        (cid, ref, frozenset(core), min(2, len(set(core)))))
+                        (cid, ref, frozenset(core), min(2, len(set(core))))
+                    )
                     self._titles[cid].append((tuple(core), ref))
         self._urls = {u: next(iter(refs)) for u, refs in urls.items() if len(refs) == 1}
         spaced = [a for a in [*self._aliases, *self._weak] if not _RUN.fullmatch(a)]
@@ -153,7 +195,8 @@ class Linker:
         series = "|".join(map(re.escape, words)) or r"(?!x)x"
         self._series_re = re.compile(
             rf"(?<![\w-])(?P<w1>{series})\s*(?:part|pt\.?|p|#|no\.?)\s*(?P<n1>\d{{1,2}})(?!\d)"
-            rf"|(?<![\w-])part\s*(?P<n2>\d{{1,2}})\s+of\s+(?:[\w'’]+\s+){{0,3}}?(?P<w2>{series})(?![\w-])")
+            rf"|(?<![\w-])part\s*(?P<n2>\d{{1,2}})\s+of\s+(?:[\w'’]+\s+){{0,3}}?(?P<w2>{series})(?![\w-])"
+        )
 
     def link(self, text: str, notes: list[str]) -> str | None:
         """The canonical reference of the one item ``text`` (else its notes) names, or None."""
@@ -214,8 +257,8 @@ class Linker:
         kind = (m.group("kind") or "section").lower()
         number = _number(m.group("n") or m.group("bn"))
         candidates = self._by_number.get(number, [])
-        following = _tokens(masked[m.end():m.end() + 120])[:8]
-        for cid, ref, title, needed in candidates:
+        following = _tokens(masked[m.end() : m.end() + 120])[:8]
+        for _cid, ref, title, needed in candidates:
             matched = 0
             for token in following:
                 if token not in title:
@@ -235,7 +278,7 @@ class Linker:
         for cid in context:
             for core, ref in self._titles.get(cid, []):
                 size = len(core)
-                if any(tuple(tokens[i:i + size]) == core for i in range(len(tokens) - size + 1)):
+                if any(tuple(tokens[i : i + size]) == core for i in range(len(tokens) - size + 1)):
                     found.add(ref)
         return found
 
@@ -250,16 +293,23 @@ def _curriculum_terms(cid: str, curriculum) -> list[str]:
     terms = [cid]
     for part in [curriculum.title, *re.split(r"[:()|]| - ", curriculum.title)]:
         words = part.split()
-        if len(words) >= 2 or (len(part.strip()) >= 5 and any(ch.isalpha() for ch in part)
-                               and (any(ch.isdigit() for ch in part) or not part.strip().islower())):
+        if len(words) >= 2 or (
+            len(part.strip()) >= 5
+            and any(ch.isalpha() for ch in part)
+            and (any(ch.isdigit() for ch in part) or not part.strip().islower())
+        ):
             terms.append(part.strip())
     if curriculum.author:
         author = re.sub(r"\(.*?\)", "", curriculum.author).strip()
         if author:
             terms.append(author)
             names = author.split()
-            if 2 <= len(names) <= 3 and all(n[:1].isupper() for n in names) and len(names[-1]) >= 4 \
-                    and names[-1].lower() not in ("impact", "team", "labs", "institute", "university"):
+            if (
+                2 <= len(names) <= 3
+                and all(n[:1].isupper() for n in names)
+                and len(names[-1]) >= 4
+                and names[-1].lower() not in ("impact", "team", "labs", "institute", "university")
+            ):
                 terms.append(names[-1])
     return [t for t in terms if t]
 

@@ -52,8 +52,11 @@ _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation aro
     r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
     re.IGNORECASE,
 )
-_NOTHING = re.compile(r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
-                      r"none|n/?a|rest\s+day|day\s+off)\W*$", re.IGNORECASE)
+_NOTHING = re.compile(
+    r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
+    r"none|n/?a|rest\s+day|day\s+off)\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -113,15 +116,19 @@ class _Scanner:
         content = expanded.lstrip()
         indent = len(expanded) - len(content)
         if self.fence is not None:
-            if content.rstrip() and content.rstrip() == self.fence[0] * len(content.rstrip()) and \
-                    len(content.rstrip()) >= len(self.fence):
+            if (
+                content.rstrip()
+                and content.rstrip() == self.fence[0] * len(content.rstrip())
+                and len(content.rstrip()) >= len(self.fence)
+            ):
                 self.fence = None
             if self.anchor is not None:
                 self.anchor.body.append((number, raw))
             return
-        if (m := _FENCE.match(content)) and (m.group(1)[0] == "~" or "`" not in content[len(m.group(1)):]):
-            if self.anchor is not None and not (self.anchor.kind == "bullet" and self.anchor.blank
-                                                and indent <= self.anchor.level + 1):
+        if (m := _FENCE.match(content)) and (m.group(1)[0] == "~" or "`" not in content[len(m.group(1)) :]):
+            if self.anchor is not None and not (
+                self.anchor.kind == "bullet" and self.anchor.blank and indent <= self.anchor.level + 1
+            ):
                 self.fence = m.group(1)
                 self.anchor.body.append((number, raw))
                 return
@@ -171,10 +178,10 @@ class _Scanner:
         item = None if _RULE.match(content) else _ITEM.match(content)
         if item and (self.list_indent is None or indent < self.list_indent + 2):
             self.list_indent = indent
-            hit = find_date(content[item.end():], self.order, partial=False)
+            hit = find_date(content[item.end() :], self.order, partial=False)
             if hit is not None:
                 self.anchor = _Anchor(number, "bullet", indent, hit, self._year())
-        elif not item and (self.blank and indent < 2 or _RULE.match(content)):
+        elif not item and ((self.blank and indent < 2) or _RULE.match(content)):
             self.list_indent = None
         self.blank = False
 
@@ -198,14 +205,21 @@ class _Scanner:
             hit = None
         elif hit is not None and hit.kind == "day":
             month = next(((y, m) for _, y, m in reversed(self.context) if m), None)
-            hit = None if month is None else DateHit(Ymd(month[0], month[1], hit.start.day, str(month[0])), None,
-                                                     hit.rest, hit.weekday, "full")
+            hit = (
+                None
+                if month is None
+                else DateHit(Ymd(month[0], month[1], hit.start.day, str(month[0])), None, hit.rest, hit.weekday, "full")
+            )
         if hit is not None:
             self.anchor = _Anchor(number, "heading", level, hit, self._year())
             return
         if looks_like_entry(title):
-            self.problems.append(Problem(number, f"heading {title.strip()!r} names a day of the log but no date "
-                                                 f"that can be read; not imported"))
+            self.problems.append(
+                Problem(
+                    number,
+                    f"heading {title.strip()!r} names a day of the log but no date that can be read; not imported",
+                )
+            )
         self._file_anchor(number)
         if self.anchor is not None:
             self.anchor.body.append((number, raw))
@@ -229,28 +243,32 @@ def parse(text: str, filename: str | None, today: date) -> ParseResult:
     return result
 
 
-def stream(lines: Callable[[], Iterable[str]], filename: str | None, today: date,
-           problems: list[Problem]) -> Iterator[ImportedEntry]:
+def stream(
+    lines: Callable[[], Iterable[str]], filename: str | None, today: date, problems: list[Problem]
+) -> Iterator[ImportedEntry]:
     """The entries of :func:`parse`, one dated section at a time, from ``lines()`` (called once per
     pass, :data:`PASSES` in all). Problems go to ``problems`` as they are found, not in line order."""
     try:
         yield from _stream(lines, filename, today, problems)
     except Exception as exc:  # noqa: BLE001 -- an importer reports, it never crashes on a file
-        problems.append(Problem(0, f"internal error while reading this file ({type(exc).__name__}: {exc}); "
-                                   f"please report it"))
+        problems.append(
+            Problem(0, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it")
+        )
 
 
-def _stream(lines: Callable[[], Iterable[str]], filename: str | None, today: date,
-            problems: list[Problem]) -> Iterator[ImportedEntry]:
+def _stream(
+    lines: Callable[[], Iterable[str]], filename: str | None, today: date, problems: list[Problem]
+) -> Iterator[ImportedEntry]:
     order, name = slash_order(lines()), name_date(filename)
     scanner = _Scanner(order, name)  # first pass: only the dates, to resolve them against each other
-    written = [Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year)
-               for a in scanner.sections(lines())]
+    written = [
+        Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year) for a in scanner.sections(lines())
+    ]
     problems += scanner.problems
     resolved = resolve(written, today)
     del written
     days = _Days()
-    for anchor, found in zip(_Scanner(order, name).sections(lines()), resolved):
+    for anchor, found in zip(_Scanner(order, name).sections(lines()), resolved, strict=True):
         if found.skip:
             problems.append(Problem(anchor.line, found.skip + "; not imported"))
             continue
@@ -266,7 +284,7 @@ def _label(rest: str) -> str:
     """The words after a date, without the weekday, "Week N Day M", hours and punctuation before
     them ("" when nothing else is written)."""
     lead = _LABEL_NOISE.match(rest)
-    label = rest[lead.end():] if lead else rest
+    label = rest[lead.end() :] if lead else rest
     if not any(ch.isalpha() for ch in _LABEL_NOISE.sub(" ", label)):
         return ""
     return label.strip(" \t*_")
@@ -307,9 +325,13 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
             if reading.problem:
                 problems.append(Problem(draft.line, reading.problem, "doubtful"))
         if hours is not None and hours > 24 * days:
-            problems.append(Problem(draft.line if not heading_used else anchor.line,
-                                           f"{format_hours(hours)} is more than {24 * days} hours; hours left empty",
-                                           "doubtful"))
+            problems.append(
+                Problem(
+                    draft.line if not heading_used else anchor.line,
+                    f"{format_hours(hours)} is more than {24 * days} hours; hours left empty",
+                    "doubtful",
+                )
+            )
             hours = None
         yield ImportedEntry("done", resolved.day, draft.text, draft.line, draft.notes, hours, period=resolved.period)
         first = False
@@ -328,6 +350,12 @@ class _Days:
             self.first_line.setdefault(entry.day, entry.line)
 
     def problems(self) -> list[Problem]:
-        return [Problem(self.first_line[day], f"{day.isoformat()} adds up to {format_hours(total)}, "
-                                              f"more than 24 hours", "doubtful")
-                for day, total in self.totals.items() if total > 24 + 1e-9]
+        return [
+            Problem(
+                self.first_line[day],
+                f"{day.isoformat()} adds up to {format_hours(total)}, more than 24 hours",
+                "doubtful",
+            )
+            for day, total in self.totals.items()
+            if total > 24 + 1e-9
+        ]

@@ -70,8 +70,11 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
             marker, indent, block = fence
             expanded = raw.expandtabs(4)
             body = expanded.lstrip()
-            if body.startswith(marker) and body.rstrip() == marker[0] * len(body.rstrip()) and \
-                    len(body.rstrip()) >= len(marker):
+            if (
+                body.startswith(marker)
+                and body.rstrip() == marker[0] * len(body.rstrip())
+                and len(body.rstrip()) >= len(marker)
+            ):
                 block.lines.append(_dedent(raw, indent).rstrip())
                 fence = None
             else:
@@ -84,7 +87,7 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
             continue
         indent = len(expanded) - len(expanded.lstrip())
         content = expanded.lstrip()
-        if (m := _FENCE.match(content)) and (m.group(1)[0] == "~" or "`" not in content[len(m.group(1)):]):
+        if (m := _FENCE.match(content)) and (m.group(1)[0] == "~" or "`" not in content[len(m.group(1)) :]):
             depth = _container(stack, indent)
             block = Block("code", depth, [_dedent(raw, indent).rstrip()], number)
             out.append(block)
@@ -101,7 +104,7 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 stack.pop()
             level = len(stack)
             stack.append(indent)
-            text = content[m.end():]
+            text = content[m.end() :]
             para = Block("item", level, [text], number)
             out.append(para)
             continue

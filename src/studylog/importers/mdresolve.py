@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from studylog.importers.datelines import Ymd, safe_date
 
@@ -72,22 +73,27 @@ def resolve(written: list[Written], today: date) -> list[Resolved]:
         r, state = _first_pass(w, today)
         out.append(r)
         first.append((r.day, state))
-    good = [r.day if state == "ok" else None for r, (_, state) in zip(out, first)]
+    good = [r.day if state == "ok" else None for r, (_, state) in zip(out, first, strict=True)]
     ascending = _ascending([d for d in good if d is not None])
     prev_good = _running(good)
     next_good = list(reversed(_running(list(reversed(good)))))
-    for i, (w, r) in enumerate(zip(written, out)):
+    for i, (w, r) in enumerate(zip(written, out, strict=True)):
         state = first[i][1]
         p = prev_good[i - 1] if i > 0 else None
         n = next_good[i + 1] if i + 1 < len(written) else None
         if state == "typo":
             fix = _fit(w, p, n, ascending)
             if fix:
-                out[i] = Resolved(fix, doubt=f"the year in {_fmt(w.start)} cannot be right; read as {fix.isoformat()}, "
-                                  f"which fits between the entries around it")
+                out[i] = Resolved(
+                    fix,
+                    doubt=f"the year in {_fmt(w.start)} cannot be right; read as {fix.isoformat()}, "
+                    f"which fits between the entries around it",
+                )
             else:
-                out[i] = Resolved(skip=f"the year in {_fmt(w.start)} cannot be right, and the entries around it "
-                                  f"do not tell which year was meant")
+                out[i] = Resolved(
+                    skip=f"the year in {_fmt(w.start)} cannot be right, and the entries around it "
+                    f"do not tell which year was meant"
+                )
         elif state == "noyear":
             out[i] = _no_year(w, p, n, written, i, today)
         elif state == "ok" and r.period is None and r.day is not None:
@@ -108,8 +114,11 @@ def _first_pass(w: Written, today: date) -> tuple[Resolved, str]:
     year = _year(w.start, today)
     if year is None:
         month_day_ok = safe_date(2000, w.start.month, w.start.day) is not None
-        return (Resolved(), "typo") if month_day_ok and w.end is None else \
-            (Resolved(skip=f"{_fmt(w.start)} is not a date"), "bad")
+        return (
+            (Resolved(), "typo")
+            if month_day_ok and w.end is None
+            else (Resolved(skip=f"{_fmt(w.start)} is not a date"), "bad")
+        )
     day = safe_date(year, w.start.month, w.start.day)
     if day is None:
         return Resolved(skip=f"{_fmt(w.start)} is not a date (no such day in that month)"), "bad"
@@ -123,8 +132,8 @@ def _first_pass(w: Written, today: date) -> tuple[Resolved, str]:
 
 
 def _ascending(days: list[date]) -> bool:
-    up = sum(1 for a, b in zip(days, days[1:]) if b > a)
-    down = sum(1 for a, b in zip(days, days[1:]) if b < a)
+    up = sum(1 for a, b in pairwise(days) if b > a)
+    down = sum(1 for a, b in pairwise(days) if b < a)
     return up >= down
 
 
@@ -161,9 +170,13 @@ def _check(w: Written, day: date, p: date | None, n: date | None, ascending: boo
         return Resolved(day)
     fix = _fit(w, p, n, ascending, not_year=day.year)
     if fix is not None:
-        why = (f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[w.weekday]}" if wrong_weekday
-               else f"{day.isoformat()} is after today" if day > today
-               else f"{day.isoformat()} is out of line with the entries around it")
+        why = (
+            f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[w.weekday]}"
+            if wrong_weekday
+            else f"{day.isoformat()} is after today"
+            if day > today
+            else f"{day.isoformat()} is out of line with the entries around it"
+        )
         return Resolved(fix, doubt=f"{why}; read as {fix.isoformat()} (the year of the entries around it)")
     if wrong_weekday:
         return Resolved(day, doubt=f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[w.weekday]}")
@@ -181,11 +194,14 @@ def _no_year(w: Written, p: date | None, n: date | None, written: list[Written],
         day = safe_date(year, w.start.month, w.start.day)
         if day is not None and (w.weekday is None or day.weekday() == w.weekday):
             why = f"; {day:%B} {day.day}, {year} is a {_DAYS[w.weekday]}" if w.weekday is not None else ""
-            return Resolved(day, doubt=f"no year written: read as {day.isoformat()} (the year of the entries "
-                                       f"around it{why})")
+            return Resolved(
+                day, doubt=f"no year written: read as {day.isoformat()} (the year of the entries around it{why})"
+            )
     for year in range(today.year, today.year - 28, -1):
         day = safe_date(year, w.start.month, w.start.day)
         if day is not None and day <= today and (w.weekday is None or day.weekday() == w.weekday):
-            return Resolved(day, doubt=f"no year written and none near it: read as {day.isoformat()}, "
-                                       f"the latest such day up to today")
+            return Resolved(
+                day,
+                doubt=f"no year written and none near it: read as {day.isoformat()}, the latest such day up to today",
+            )
     return Resolved(skip=f"no year written for {_fmt(w.start)} and none could be worked out")

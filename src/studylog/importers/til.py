@@ -18,11 +18,13 @@ from studylog.store.records import Note
 try:  # the shared hours finder (another module); without it, hours stay unknown
     from studylog.importers.hours_text import find_hours, hours_problem
 except ImportError:  # pragma: no cover - depends on what is installed
+
     def find_hours(text: str) -> float | None:
         return None
 
     def hours_problem(text: str) -> str | None:
         return None
+
 
 _BEFORE = "text before the first dated heading"
 _DATE = r"(\d{4}-\d{2}-\d{2})"
@@ -50,7 +52,7 @@ def escape_line(line: str) -> str:
     """``line`` made safe to start a line of a paragraph: a backslash before the character that
     would make it a heading, list item, rule, quote, fence, HTML block or link definition."""
     if m := _ORDERED.match(line):
-        return f"{m.group(1)}\\{line[len(m.group(1)):]}"
+        return f"{m.group(1)}\\{line[len(m.group(1)) :]}"
     if any(p.match(line) for p in _BLOCK_START) or (_HTML.match(line) and not _AUTOLINK.match(line)):
         return "\\" + line
     return line
@@ -61,7 +63,7 @@ def unescape_line(line: str) -> str:
     if line.startswith("\\"):
         candidate = line[1:]
     elif m := re.match(r"^(\d{1,9})\\([.)])", line):
-        candidate = m.group(1) + line[len(m.group(1)) + 1:]
+        candidate = m.group(1) + line[len(m.group(1)) + 1 :]
     else:
         return line
     return candidate if escape_line(candidate) == line else line

@@ -51,7 +51,7 @@ def _grid(cal: Calendar) -> list[Text]:
             at = LABEL + (d.day - origin).days // 7
             name = f"{d.day:%b}"
             if at >= free and at + len(name) <= len(months):
-                months[at:at + len(name)] = list(name)
+                months[at : at + len(name)] = list(name)
                 free = at + len(name) + 1
     lines = [Text("".join(months).rstrip(), style="dim")]
     for row in range(7):
@@ -76,8 +76,10 @@ def render_calendar(cal: Calendar) -> Group:
     days = cal.study_days
     title = Text()
     title.append(f"{cal.year}", style="bold")
-    title.append(f"  {format_hours(cal.total_hours) if round(cal.total_hours, 2) else '0h'} "
-                 f"on {days} study day{'s' if days != 1 else ''}")
+    title.append(
+        f"  {format_hours(cal.total_hours) if round(cal.total_hours, 2) else '0h'} "
+        f"on {days} study day{'s' if days != 1 else ''}"
+    )
     return Group(
         title,
         *_grid(cal),

@@ -36,7 +36,9 @@ def _estimate(item: dict[str, Any]) -> str:
 
 
 def render_show(detail: dict[str, Any]) -> Group:
-    head = Text.assemble((detail["title"], "bold"), f"  ({detail['id']}", f", {detail['edition']}" if detail["edition"] else "", ")")
+    head = Text.assemble(
+        (detail["title"], "bold"), f"  ({detail['id']}", f", {detail['edition']}" if detail["edition"] else "", ")"
+    )
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("ref", no_wrap=True, style="cyan")
     table.add_column("title", ratio=1, min_width=20, overflow="fold")

@@ -10,16 +10,17 @@ from studylog.hours import format_hours
 from studylog.importers.model import Problem
 from studylog.store.imports import ImportSummary
 
-
 SHOWN = 30  # problems and links listed in full; --json has all of them
 
 
 def render_import(summary: ImportSummary, problems: list[Problem], dry_run: bool, source: str) -> Group:
     verb = "Would import" if dry_run else "Imported"
-    head = Text(f"{verb} {summary.added} of {summary.entries} entries from {source}"
-                f" ({summary.already} already imported): {summary.days} days, "
-                f"{format_hours(summary.hours) or '0h'}, {len(summary.linked)} linked to curriculum items",
-                style="bold")
+    head = Text(
+        f"{verb} {summary.added} of {summary.entries} entries from {source}"
+        f" ({summary.already} already imported): {summary.days} days, "
+        f"{format_hours(summary.hours) or '0h'}, {len(summary.linked)} linked to curriculum items",
+        style="bold",
+    )
     parts: list = [head]
     if summary.linked:
         table = Table(box=None, pad_edge=False, header_style="bold", title=None)

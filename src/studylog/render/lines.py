@@ -11,15 +11,25 @@ Styles are a space-separated subset of rich's names: bold, dim, underline, green
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence, Union
+from collections.abc import Iterable, Sequence
 
 Span = tuple[str, str]
 Line = list[Span]
-Cell = Union[str, Span]
+Cell = str | Span
 
 ELLIPSIS = "…"
-_SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "red": "31", "green": "32",
-        "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
+_SGR = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "underline": "4",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+}
 _COLOURS = {"red", "green", "yellow", "blue", "magenta", "cyan"}
 
 
@@ -76,23 +86,30 @@ def wrap(text: str, cells: int) -> list[str]:
 class Column:
     """How one column of a ``grid`` is laid out."""
 
-    __slots__ = ("justify", "wrap", "min_width", "max_width", "style")
+    __slots__ = ("justify", "max_width", "min_width", "style", "wrap")
 
-    def __init__(self, justify: str = "left", wrap: bool = False, min_width: int = 0,
-                 max_width: int | None = None, style: str = "") -> None:
-        self.justify = justify      # "left" or "right"
-        self.wrap = wrap            # long text folds over several lines (the flexible column)
+    def __init__(
+        self,
+        justify: str = "left",
+        wrap: bool = False,
+        min_width: int = 0,
+        max_width: int | None = None,
+        style: str = "",
+    ) -> None:
+        self.justify = justify  # "left" or "right"
+        self.wrap = wrap  # long text folds over several lines (the flexible column)
         self.min_width = min_width
         self.max_width = max_width  # longer text is cut with an ellipsis
-        self.style = style          # for cells given as plain strings
+        self.style = style  # for cells given as plain strings
 
 
 def _span(cell: Cell, column: Column) -> Span:
     return (cell, column.style) if isinstance(cell, str) else cell
 
 
-def grid(rows: Sequence[Sequence[Cell]], columns: Sequence[Column], width: int, gap: int = 1,
-         indent: int = 0) -> list[Line]:
+def grid(
+    rows: Sequence[Sequence[Cell]], columns: Sequence[Column], width: int, gap: int = 1, indent: int = 0
+) -> list[Line]:
     """Rows of cells as aligned lines no wider than ``width`` where the wrapping columns allow:
     columns take their natural width, then the wrapping columns give up what is too much."""
     if not rows:
@@ -114,10 +131,7 @@ def grid(rows: Sequence[Sequence[Cell]], columns: Sequence[Column], width: int, 
     for row in spans:
         cells = []
         for (text, style), col, w in zip(row, columns, widths, strict=True):
-            if col.wrap:
-                parts = wrap(text, w)
-            else:
-                parts = [truncate(text, w) if col.max_width is not None else text]
+            parts = wrap(text, w) if col.wrap else [truncate(text, w) if col.max_width is not None else text]
             cells.append((parts, style, col, w))
         height = max(len(parts) for parts, *_ in cells)
         for n in range(height):

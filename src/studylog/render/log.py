@@ -31,10 +31,24 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
         elif e.kind == "goal" and e.entry.dropped_on:
             kind = "drop"
         who = [e.owner or ""] if show_owner else []
-        table.add_row(day if day != previous else "", *who, f"#{e.entry.id}", Text(kind, style="dim"), text,
-                      format_hours(getattr(e.entry, "hours", None)), e.entry.item or "")
+        table.add_row(
+            day if day != previous else "",
+            *who,
+            f"#{e.entry.id}",
+            Text(kind, style="dim"),
+            text,
+            format_hours(getattr(e.entry, "hours", None)),
+            e.entry.item or "",
+        )
         for note in e.entry.notes:
-            table.add_row("", *([""] if show_owner else []), "", "",
-                          Text("  " * (note.depth + 1) + "- " + note.text, style="dim"), "", "")
+            table.add_row(
+                "",
+                *([""] if show_owner else []),
+                "",
+                "",
+                Text("  " * (note.depth + 1) + "- " + note.text, style="dim"),
+                "",
+                "",
+            )
         previous = day
     return table

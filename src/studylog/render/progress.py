@@ -37,10 +37,14 @@ def render_overview(rows: list[CurriculumProgress]) -> Group | Text:
     for p in rows:
         counts = f"{p.complete}/{p.total - p.skipped}"
         finish = p.forecast.isoformat() if p.forecast else p.forecast_note
-        table.add_row(p.id, counts, _bar(p.percent), f"{p.percent:.0f}%", format_hours(p.hours) or "0h",
-                      _ratio(p), finish)
-    notes = [Text(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}", style="dim")
-             for p in rows if p.forecast]
+        table.add_row(
+            p.id, counts, _bar(p.percent), f"{p.percent:.0f}%", format_hours(p.hours) or "0h", _ratio(p), finish
+        )
+    notes = [
+        Text(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}", style="dim")
+        for p in rows
+        if p.forecast
+    ]
     return Group(table, *notes)
 
 
@@ -58,9 +62,18 @@ def render_owners(by_owner: dict[str, list[CurriculumProgress]]) -> Table | Text
     table.add_column("finish", ratio=1, overflow="fold")
     for owner, rows in by_owner.items():
         for n, p in enumerate(rows):
-            finish = p.forecast.isoformat() if p.forecast else "no recent pace" if p.forecast_note.startswith("no") else ""
-            table.add_row(owner if n == 0 else "", p.id, f"{p.complete}/{p.total - p.skipped}", _bar(p.percent),
-                          f"{p.percent:.0f}%", format_hours(p.hours) or "0h", finish)
+            finish = (
+                p.forecast.isoformat() if p.forecast else "no recent pace" if p.forecast_note.startswith("no") else ""
+            )
+            table.add_row(
+                owner if n == 0 else "",
+                p.id,
+                f"{p.complete}/{p.total - p.skipped}",
+                _bar(p.percent),
+                f"{p.percent:.0f}%",
+                format_hours(p.hours) or "0h",
+                finish,
+            )
     return table
 
 
@@ -71,7 +84,9 @@ def _estimate(est: tuple[float, float] | None) -> str:
 
 
 def render_detail(p: CurriculumProgress) -> Group:
-    head = Text.assemble((p.title, "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate")
+    head = Text.assemble(
+        (p.title, "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate"
+    )
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("ref", no_wrap=True, style="cyan")
     table.add_column("title", ratio=1, min_width=16, overflow="fold")
@@ -81,12 +96,20 @@ def render_detail(p: CurriculumProgress) -> Group:
     table.add_column("est.", justify="right", no_wrap=True)
     for i in p.items:
         dates = i.completed_on or i.skipped_on or i.started_on
-        table.add_row(i.ref, i.title, Text(i.status, style=_STYLE[i.status]), dates.isoformat() if dates else "",
-                      format_hours(i.hours) if i.hours else "", _estimate(i.estimate))
+        table.add_row(
+            i.ref,
+            i.title,
+            Text(i.status, style=_STYLE[i.status]),
+            dates.isoformat() if dates else "",
+            format_hours(i.hours) if i.hours else "",
+            _estimate(i.estimate),
+        )
     lines = [f"Hours logged {format_hours(p.hours) or '0h'} of about {p.estimated_hours:.0f}h estimated"]
     if p.ratio is not None:
         lines.append(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}")
-    lines.append(f"Finish: {p.forecast.isoformat()} ({p.forecast_note})" if p.forecast else f"Finish: {p.forecast_note}")
+    lines.append(
+        f"Finish: {p.forecast.isoformat()} ({p.forecast_note})" if p.forecast else f"Finish: {p.forecast_note}"
+    )
     return Group(head, table, *(Text(line) for line in lines))
 
 

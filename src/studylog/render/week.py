@@ -25,6 +25,7 @@ def bar(hours: float, most: float, width: int) -> str:
 
 def week_range(start: date, end: date) -> str:
     """``Mon 15 – Sun 21 Apr 2024``, with the month or year on both sides when they differ."""
+
     def day(d: date) -> str:
         return f"{d:%a} {d.day}"
 
@@ -67,8 +68,13 @@ def _day_bars(report: WeekReport, width: int, screen: int) -> list[Line]:
     rows = []
     for d in report.days:
         future = d.day > report.today
-        rows.append([(f"{d.day:%a %d %b}", "dim" if future else ""), bar(d.hours, most, width - 26),
-                     "" if future else _hours_or_zero(d.hours)])
+        rows.append(
+            [
+                (f"{d.day:%a %d %b}", "dim" if future else ""),
+                bar(d.hours, most, width - 26),
+                "" if future else _hours_or_zero(d.hours),
+            ]
+        )
     columns = [Column(), Column(style="green"), Column(justify="right", min_width=6)]
     return grid(rows, columns, screen, gap=2, indent=2)
 
@@ -88,8 +94,13 @@ def _done(report: WeekReport, screen: int) -> list[Line]:
         for n, d in enumerate(done):
             rows.append([f"{day:%a %d}" if n == 0 else "", f"#{d.id}", d.text, format_hours(d.hours), d.item or ""])
             rows += [["", "", ("  " * note.depth + "- " + note.text, "dim"), "", ""] for note in d.notes]
-    columns = [Column(), Column(justify="right", style="dim"), Column(wrap=True), Column(justify="right"),
-               Column(style="cyan")]
+    columns = [
+        Column(),
+        Column(justify="right", style="dim"),
+        Column(wrap=True),
+        Column(justify="right"),
+        Column(style="cyan"),
+    ]
     return grid(rows, columns, screen, gap=1, indent=2)
 
 
@@ -107,8 +118,11 @@ def render_week(report: WeekReport, screen: int = WIDTH) -> list[Line]:
     else:
         lines.append(text("  nothing logged this week", "dim"))
     lines.append(text(f"Total {_hours_or_zero(total)}", "bold"))
-    lines.append(text(f"vs previous week: {signed_hours(report.change_hours)} "
-                      f"(was {_hours_or_zero(report.previous_total_hours)})"))
+    lines.append(
+        text(
+            f"vs previous week: {signed_hours(report.change_hours)} (was {_hours_or_zero(report.previous_total_hours)})"
+        )
+    )
     lines.append(text(f"Goals met {report.goals_met}/{report.goals_set}"))
     lines.append(text(f"Streak: {streak_text(report.streak, report.rest_days_per_week)}"))
     return lines
@@ -123,11 +137,23 @@ def render_trend(trend: Trend, screen: int = WIDTH) -> list[Line]:
     most = max(w.hours for w in trend.weeks)
     bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 12
     for w in trend.weeks:
-        lines.append(trim([(f"  {w.start.isoformat()}  ", ""), (bar(w.hours, most, bar_width), "green"),
-                           (f"  {_hours_or_zero(w.hours):>6}  ", ""),
-                           (f"{w.items_completed:>2} completed", "dim")]))
+        lines.append(
+            trim(
+                [
+                    (f"  {w.start.isoformat()}  ", ""),
+                    (bar(w.hours, most, bar_width), "green"),
+                    (f"  {_hours_or_zero(w.hours):>6}  ", ""),
+                    (f"{w.items_completed:>2} completed", "dim"),
+                ]
+            )
+        )
     average = trend.total_hours / n
-    lines.append(text(f"Total {_hours_or_zero(trend.total_hours)} · {_hours_or_zero(average)} a week on "
-                      f"average · {trend.items_completed} item{'s' if trend.items_completed != 1 else ''} "
-                      "completed", "bold"))
+    lines.append(
+        text(
+            f"Total {_hours_or_zero(trend.total_hours)} · {_hours_or_zero(average)} a week on "
+            f"average · {trend.items_completed} item{'s' if trend.items_completed != 1 else ''} "
+            "completed",
+            "bold",
+        )
+    )
     return lines

@@ -50,8 +50,7 @@ def check_year(year: int) -> None:
         raise UsageError(f"{year} is not a year studylog can show", "give a year like 2024")
 
 
-def year_calendar(store: Store, year: int, today: date, week_start: str = "monday",
-                  rest_days: int = 0) -> Calendar:
+def year_calendar(store: Store, year: int, today: date, week_start: str = "monday", rest_days: int = 0) -> Calendar:
     """Hours on each day of ``year`` (one GROUP BY day query over the year), its study days, and
     the streaks: the current one as of ``today`` and the longest over all history."""
     from studylog.reports.streaks import current_streak, longest_streak, study_days
@@ -61,12 +60,22 @@ def year_calendar(store: Store, year: int, today: date, week_start: str = "monda
     rows = store.rows(
         "SELECT day, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "
         "WHERE owner = :owner AND kind = 'done' AND day >= :first AND day <= :last GROUP BY day",
-        owner=store.owner, first=first, last=last,
+        owner=store.owner,
+        first=first,
+        last=last,
     )
     logged = {as_date(r["day"]): (float(r["hours"]), int(r["entries"])) for r in rows}
-    days = [DayHours(date.fromordinal(n), *logged.get(date.fromordinal(n), (0.0, 0)))
-            for n in range(first.toordinal(), last.toordinal() + 1)]
+    days = [
+        DayHours(date.fromordinal(n), *logged.get(date.fromordinal(n), (0.0, 0)))
+        for n in range(first.toordinal(), last.toordinal() + 1)
+    ]
     history = study_days(store, today)
-    return Calendar(year, today, week_start, rest_days, days,
-                    current_streak(history, today, week_start, rest_days),
-                    longest_streak(history, week_start, rest_days))
+    return Calendar(
+        year,
+        today,
+        week_start,
+        rest_days,
+        days,
+        current_streak(history, today, week_start, rest_days),
+        longest_streak(history, week_start, rest_days),
+    )

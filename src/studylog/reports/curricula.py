@@ -12,16 +12,18 @@ from studylog.store.records import Status
 def curricula_summary(catalog: Catalog) -> list[dict[str, Any]]:
     rows = []
     for cid, c in sorted(catalog.curricula.items()):
-        rows.append({
-            "id": cid,
-            "title": c.title,
-            "edition": c.edition,
-            "items": len(c.items),
-            "url": c.url,
-            "source": "user" if cid in catalog.user_ids else "shipped",
-            "file": str(catalog.origins[cid]),
-            "replaces": str(catalog.replaced[cid]) if cid in catalog.replaced else None,
-        })
+        rows.append(
+            {
+                "id": cid,
+                "title": c.title,
+                "edition": c.edition,
+                "items": len(c.items),
+                "url": c.url,
+                "source": "user" if cid in catalog.user_ids else "shipped",
+                "file": str(catalog.origins[cid]),
+                "replaces": str(catalog.replaced[cid]) if cid in catalog.replaced else None,
+            }
+        )
     return rows
 
 
@@ -35,24 +37,26 @@ def curriculum_detail(c: Curriculum, statuses: dict[str, Status]) -> dict[str, A
     items = []
     for item in c.items:
         st = statuses.get(f"{c.id}/{item.id}")
-        items.append({
-            "ref": f"{c.id}/{item.id}",
-            "id": item.id,
-            "title": item.title,
-            "kind": item.kind,
-            "url": item.url,
-            "estimate_hours": _estimate(item),
-            "duration": item.duration,
-            "importance": item.importance,
-            "prerequisites": item.prerequisites,
-            "helps": item.helps,
-            "aliases": item.aliases,
-            "optional": item.optional,
-            "status": st.status if st else "not started",
-            "started_on": st.started_on.isoformat() if st and st.started_on else None,
-            "completed_on": st.completed_on.isoformat() if st and st.completed_on else None,
-            "skipped_on": st.skipped_on.isoformat() if st and st.skipped_on else None,
-        })
+        items.append(
+            {
+                "ref": f"{c.id}/{item.id}",
+                "id": item.id,
+                "title": item.title,
+                "kind": item.kind,
+                "url": item.url,
+                "estimate_hours": _estimate(item),
+                "duration": item.duration,
+                "importance": item.importance,
+                "prerequisites": item.prerequisites,
+                "helps": item.helps,
+                "aliases": item.aliases,
+                "optional": item.optional,
+                "status": st.status if st else "not started",
+                "started_on": st.started_on.isoformat() if st and st.started_on else None,
+                "completed_on": st.completed_on.isoformat() if st and st.completed_on else None,
+                "skipped_on": st.skipped_on.isoformat() if st and st.skipped_on else None,
+            }
+        )
     return {
         "id": c.id,
         "title": c.title,

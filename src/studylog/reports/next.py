@@ -25,9 +25,13 @@ class Suggestion:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "ref": self.ref, "title": self.title, "url": self.url, "status": self.status,
+            "ref": self.ref,
+            "title": self.title,
+            "url": self.url,
+            "status": self.status,
             "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
-            "duration": self.duration, "why": self.reasons,
+            "duration": self.duration,
+            "why": self.reasons,
         }
 
 
@@ -40,8 +44,9 @@ def _suggest(c: CurriculumOutline, item: ItemOutline, status: str, reasons: list
     return Suggestion(f"{c.id}/{item.id}", item.title, item.url, est, item.duration, status, reasons)
 
 
-def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status],
-                   worked: dict[str, date] | None = None) -> list[Suggestion]:
+def for_curriculum(
+    c: CurriculumOutline, statuses: dict[str, Status], worked: dict[str, date] | None = None
+) -> list[Suggestion]:
     """This curriculum's items in the order to take them up. An item with logged work but no
     status (``worked``: the last day work was logged on it) counts as in progress."""
     worked = worked or {}
@@ -58,13 +63,21 @@ def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status],
         status = state.get(ref, "not started")
         if status == "started":
             since = statuses[ref].started_on
-            in_progress.append(((0, since.toordinal() if since else 0), _suggest(c, item, status, [
-                f"in progress since {since.isoformat()}" if since else "in progress"])))
+            in_progress.append(
+                (
+                    (0, since.toordinal() if since else 0),
+                    _suggest(c, item, status, [f"in progress since {since.isoformat()}" if since else "in progress"]),
+                )
+            )
             continue
         if status == "not started" and ref in worked:
             last = worked[ref]
-            in_progress.append(((1, -last.toordinal()), _suggest(c, item, "started", [
-                f"work logged on it, last on {last.isoformat()}"])))
+            in_progress.append(
+                (
+                    (1, -last.toordinal()),
+                    _suggest(c, item, "started", [f"work logged on it, last on {last.isoformat()}"]),
+                )
+            )
             continue
         if status in DONE:
             continue
@@ -85,11 +98,18 @@ def for_curriculum(c: CurriculumOutline, statuses: dict[str, Status],
             reasons.append("optional")
         key = (item.optional, item.importance or 10**6, not helpers, position)
         available.append((key, _suggest(c, item, status, reasons)))
-    return [s for _, s in sorted(in_progress, key=lambda t: t[0])] + [s for _, s in sorted(available, key=lambda t: t[0])]
+    return [s for _, s in sorted(in_progress, key=lambda t: t[0])] + [
+        s for _, s in sorted(available, key=lambda t: t[0])
+    ]
 
 
-def suggestions(catalog: Outlines, statuses: dict[str, Status], curriculum: str | None, limit: int,
-                worked: dict[str, date] | None = None) -> list[Suggestion]:
+def suggestions(
+    catalog: Outlines,
+    statuses: dict[str, Status],
+    curriculum: str | None,
+    limit: int,
+    worked: dict[str, date] | None = None,
+) -> list[Suggestion]:
     """Up to ``limit`` suggestions for one curriculum; across curricula, the items in progress
     and the first available item of each curriculum the learner has started on (of every
     curriculum when they have started on none)."""

@@ -36,9 +36,13 @@ class ItemProgress:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "ref": self.ref, "title": self.title, "status": self.status,
-            "started_on": _iso(self.started_on), "completed_on": _iso(self.completed_on),
-            "skipped_on": _iso(self.skipped_on), "hours": round(self.hours, 2),
+            "ref": self.ref,
+            "title": self.title,
+            "status": self.status,
+            "started_on": _iso(self.started_on),
+            "completed_on": _iso(self.completed_on),
+            "skipped_on": _iso(self.skipped_on),
+            "hours": round(self.hours, 2),
             "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
         }
 
@@ -67,12 +71,20 @@ class CurriculumProgress:
 
     def to_json(self, with_items: bool = False) -> dict[str, Any]:
         data = {
-            "id": self.id, "title": self.title, "total": self.total, "complete": self.complete,
-            "started": self.started, "skipped": self.skipped, "percent": round(self.percent, 1),
-            "hours": round(self.hours, 2), "estimated_hours": round(self.estimated_hours, 2),
+            "id": self.id,
+            "title": self.title,
+            "total": self.total,
+            "complete": self.complete,
+            "started": self.started,
+            "skipped": self.skipped,
+            "percent": round(self.percent, 1),
+            "hours": round(self.hours, 2),
+            "estimated_hours": round(self.estimated_hours, 2),
             "ratio": round(self.ratio, 2) if self.ratio is not None else None,
-            "recent_hours": round(self.recent_hours, 2), "remaining_hours": round(self.remaining_hours, 2),
-            "forecast": _iso(self.forecast), "forecast_note": self.forecast_note,
+            "recent_hours": round(self.recent_hours, 2),
+            "remaining_hours": round(self.remaining_hours, 2),
+            "forecast": _iso(self.forecast),
+            "forecast_note": self.forecast_note,
         }
         if with_items:
             data["items"] = [i.to_json() for i in self.items]
@@ -88,12 +100,12 @@ def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
     days ``since``, the few rows of those days added up here (so that the day index leads)."""
     where = "owner = :owner AND kind = 'done' AND item IS NOT NULL AND hours IS NOT NULL"
     if since is None:
-        rows = store.rows(f"SELECT item, sum(hours) AS hours FROM entry WHERE {where} GROUP BY item",
-                          owner=store.owner)
+        rows = store.rows(f"SELECT item, sum(hours) AS hours FROM entry WHERE {where} GROUP BY item", owner=store.owner)
         return {r["item"]: float(r["hours"]) for r in rows}
     totals: dict[str, float] = {}
-    for r in store.rows(f"SELECT item, hours FROM entry WHERE {where} AND day >= :since", owner=store.owner,
-                        since=since):
+    for r in store.rows(
+        f"SELECT item, hours FROM entry WHERE {where} AND day >= :since", owner=store.owner, since=since
+    ):
         totals[r["item"]] = totals.get(r["item"], 0.0) + float(r["hours"])
     return totals
 
@@ -105,16 +117,27 @@ def _weights(items: list[ItemOutline]) -> list[float]:
     return [w if w else fallback for w in raw]
 
 
-def curriculum_progress(c: CurriculumOutline, statuses: dict[str, Status], hours: dict[str, float],
-                        recent: dict[str, float], today: date) -> CurriculumProgress:
+def curriculum_progress(
+    c: CurriculumOutline, statuses: dict[str, Status], hours: dict[str, float], recent: dict[str, float], today: date
+) -> CurriculumProgress:
     items = []
-    for item, weight in zip(c.items, _weights(c.items)):
+    for item, weight in zip(c.items, _weights(c.items), strict=True):
         ref = f"{c.id}/{item.id}"
         st = statuses.get(ref)
         est = (item.estimate.low, item.estimate.high) if item.estimate else None
-        items.append(ItemProgress(ref, item.title, st.status if st else "not started",
-                                  st.started_on if st else None, st.completed_on if st else None,
-                                  st.skipped_on if st else None, hours.get(ref, 0.0), est, weight))
+        items.append(
+            ItemProgress(
+                ref,
+                item.title,
+                st.status if st else "not started",
+                st.started_on if st else None,
+                st.completed_on if st else None,
+                st.skipped_on if st else None,
+                hours.get(ref, 0.0),
+                est,
+                weight,
+            )
+        )
     counted = [i for i in items if i.status != "skipped"]
     denominator = sum(i.weight for i in counted)
     done_weight = sum(i.weight for i in counted if i.status == "complete")
@@ -125,9 +148,21 @@ def curriculum_progress(c: CurriculumOutline, statuses: dict[str, Status], hours
     recent_hours = sum(h for ref, h in recent.items() if ref.startswith(f"{c.id}/"))
     forecast, note = _forecast(remaining, recent_hours, today)
     return CurriculumProgress(
-        c.id, c.title, len(items), sum(i.status == "complete" for i in items),
-        sum(i.status == "started" for i in items), sum(i.status == "skipped" for i in items),
-        percent, sum(i.hours for i in items), denominator, ratio, recent_hours, remaining, forecast, note, items,
+        c.id,
+        c.title,
+        len(items),
+        sum(i.status == "complete" for i in items),
+        sum(i.status == "started" for i in items),
+        sum(i.status == "skipped" for i in items),
+        percent,
+        sum(i.hours for i in items),
+        denominator,
+        ratio,
+        recent_hours,
+        remaining,
+        forecast,
+        note,
+        items,
     )
 
 
@@ -138,7 +173,9 @@ def _forecast(remaining: float, recent_hours: float, today: date) -> tuple[date 
         return None, f"no recent pace (nothing logged in the last {PACE_DAYS // 7} weeks)"
     per_day = recent_hours / PACE_DAYS
     days = math.ceil(remaining / per_day)
-    return today + timedelta(days=days), f"at {recent_hours / (PACE_DAYS / 7):.1f}h a week over the last {PACE_DAYS // 7} weeks"
+    return today + timedelta(
+        days=days
+    ), f"at {recent_hours / (PACE_DAYS / 7):.1f}h a week over the last {PACE_DAYS // 7} weeks"
 
 
 def progress(store: Store, catalog: Outlines, today: date, curriculum: str | None = None) -> list[CurriculumProgress]:
@@ -146,5 +183,7 @@ def progress(store: Store, catalog: Outlines, today: date, curriculum: str | Non
     statuses = all_statuses(store, curriculum)
     hours = hours_by_item(store)
     recent = hours_by_item(store, since=today - timedelta(days=PACE_DAYS - 1))
-    chosen = [catalog.curriculum(curriculum)] if curriculum else [catalog.curricula[k] for k in sorted(catalog.curricula)]
+    chosen = (
+        [catalog.curriculum(curriculum)] if curriculum else [catalog.curricula[k] for k in sorted(catalog.curricula)]
+    )
     return [curriculum_progress(c, statuses, hours, recent, today) for c in chosen]

@@ -128,8 +128,9 @@ class WeekReport(NamedTuple):
             "days": [d.to_json() for d in self.days],
             "curricula": [{"id": s.key, "hours": round_hours(s.hours)} for s in self.curricula],
             "items": [{"item": s.key, "hours": round_hours(s.hours)} for s in self.items],
-            "done": [{"date": day.isoformat(), "entries": [d.to_json() for d in done]}
-                     for day, done in self.done_by_day()],
+            "done": [
+                {"date": day.isoformat(), "entries": [d.to_json() for d in done]} for day, done in self.done_by_day()
+            ],
             "goals": [g.to_json(self.end) for g in self.goals],
             "goals_set": self.goals_set,
             "goals_met": self.goals_met,
@@ -145,7 +146,9 @@ def hours_by_day_and_item(store: Store, first: date, last: date) -> list[dict[st
     rows = store.rows(
         "SELECT day, item, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "
         "WHERE owner = :owner AND kind = 'done' AND day >= :first AND day <= :last GROUP BY day, item",
-        owner=store.owner, first=first, last=last,
+        owner=store.owner,
+        first=first,
+        last=last,
     )
     for r in rows:
         r["day"] = as_date(r["day"])
@@ -165,9 +168,15 @@ def daily_hours(rows: list[dict[str, Any]], first: date, last: date) -> list[Day
 
 
 def _total_hours(store: Store, first: date, last: date) -> float:
-    return float(store.scalar(
-        "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
-        "AND day >= :first AND day <= :last", owner=store.owner, first=first, last=last))
+    return float(
+        store.scalar(
+            "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
+            "AND day >= :first AND day <= :last",
+            owner=store.owner,
+            first=first,
+            last=last,
+        )
+    )
 
 
 def _goals(store: Store, start: date, end: date) -> list[Goal]:
@@ -176,14 +185,24 @@ def _goals(store: Store, start: date, end: date) -> list[Goal]:
     rows = store.rows(
         "SELECT id, day, text, item, met_on, dropped_on FROM entry WHERE owner = :owner AND kind = 'goal' "
         "AND day >= :start AND day <= :end AND (dropped_on IS NULL OR dropped_on > day) ORDER BY day, id",
-        owner=store.owner, start=start, end=end,
+        owner=store.owner,
+        start=start,
+        end=end,
     )
-    return [Goal(r["id"], as_date(r["day"]), r["text"], r["item"], as_date(r["met_on"]),  # type: ignore[arg-type]
-                 as_date(r["dropped_on"])) for r in rows]
+    return [
+        Goal(
+            r["id"],
+            as_date(r["day"]),
+            r["text"],
+            r["item"],
+            as_date(r["met_on"]),  # type: ignore[arg-type]
+            as_date(r["dropped_on"]),
+        )
+        for r in rows
+    ]
 
 
-def week_report(store: Store, when: date, today: date, week_start: str = "monday",
-                rest_days: int = 0) -> WeekReport:
+def week_report(store: Store, when: date, today: date, week_start: str = "monday", rest_days: int = 0) -> WeekReport:
     """The week containing ``when``; its streak is the current one as of ``min(today, end)``."""
     from studylog.reports.streaks import current_streak_in
     from studylog.store.entries import log
@@ -199,9 +218,20 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
     as_of = min(today, end)
     streak = current_streak_in(store, as_of, week_start, rest_days)
     previous = _total_hours(store, start - timedelta(days=7), start - timedelta(days=1))
-    return WeekReport(start, end, today, week_start, rest_days, daily_hours(rows, start, end),
-                      _shares(by_curriculum), _shares(by_item), done, _goals(store, start, end),  # type: ignore[arg-type]
-                      streak, previous)
+    return WeekReport(
+        start,
+        end,
+        today,
+        week_start,
+        rest_days,
+        daily_hours(rows, start, end),
+        _shares(by_curriculum),
+        _shares(by_item),
+        done,
+        _goals(store, start, end),  # type: ignore[arg-type]
+        streak,
+        previous,
+    )
 
 
 class TrendWeek(NamedTuple):
@@ -211,8 +241,12 @@ class TrendWeek(NamedTuple):
     items_completed: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "hours": round_hours(self.hours),
-                "items_completed": self.items_completed}
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "hours": round_hours(self.hours),
+            "items_completed": self.items_completed,
+        }
 
 
 class Trend(NamedTuple):
@@ -228,8 +262,12 @@ class Trend(NamedTuple):
         return sum(w.items_completed for w in self.weeks)
 
     def to_json(self) -> dict[str, Any]:
-        return {"week_start": self.week_start, "total_hours": round_hours(self.total_hours),
-                "items_completed": self.items_completed, "weeks": [w.to_json() for w in self.weeks]}
+        return {
+            "week_start": self.week_start,
+            "total_hours": round_hours(self.total_hours),
+            "items_completed": self.items_completed,
+            "weeks": [w.to_json() for w in self.weeks],
+        }
 
 
 def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday") -> Trend:
@@ -241,18 +279,28 @@ def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday")
     first = last_start - timedelta(days=7 * (weeks - 1))
     hours = store.rows(
         "SELECT day, coalesce(sum(hours), 0) AS hours FROM entry WHERE owner = :owner AND kind = 'done' "
-        "AND day >= :first AND day <= :last GROUP BY day", owner=store.owner, first=first, last=last_end)
+        "AND day >= :first AND day <= :last GROUP BY day",
+        owner=store.owner,
+        first=first,
+        last=last_end,
+    )
     completed = store.rows(
         "SELECT completed_on AS day, count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete' "
         "AND completed_on >= :first AND completed_on <= :last GROUP BY completed_on",
-        owner=store.owner, first=first, last=last_end)
+        owner=store.owner,
+        first=first,
+        last=last_end,
+    )
     week_hours: dict[int, float] = defaultdict(float)
     week_items: dict[int, int] = defaultdict(int)
     for r in hours:
         week_hours[(as_date(r["day"]) - first).days // 7] += float(r["hours"])  # type: ignore[operator]
     for r in completed:
         week_items[(as_date(r["day"]) - first).days // 7] += int(r["n"])  # type: ignore[operator]
-    return Trend(week_start, [
-        TrendWeek(first + timedelta(days=7 * i), first + timedelta(days=7 * i + 6), week_hours[i], week_items[i])
-        for i in range(weeks)
-    ])
+    return Trend(
+        week_start,
+        [
+            TrendWeek(first + timedelta(days=7 * i), first + timedelta(days=7 * i + 6), week_hours[i], week_items[i])
+            for i in range(weeks)
+        ],
+    )

@@ -18,7 +18,7 @@ _COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, perio
 def _clean_text(text: str, what: str = "text") -> str:
     cleaned = text.strip()
     if not cleaned:
-        raise UsageError(f"the {what} is empty", "say what it is, e.g. studylog done \"read chapter 1\"")
+        raise UsageError(f"the {what} is empty", 'say what it is, e.g. studylog done "read chapter 1"')
     if "\x00" in cleaned:
         raise UsageError(f"the {what} contains a NUL character")
     return cleaned
@@ -26,8 +26,10 @@ def _clean_text(text: str, what: str = "text") -> str:
 
 def _check_done_day(day: date, today: date) -> None:
     if day > today:
-        raise UsageError(f"{day.isoformat()} is in the future; done items are for today or earlier",
-                         "plan it as a goal instead: studylog goal TEXT --date ...")
+        raise UsageError(
+            f"{day.isoformat()} is in the future; done items are for today or earlier",
+            "plan it as a goal instead: studylog goal TEXT --date ...",
+        )
 
 
 def _check_day_hours(store: Store, day: date, hours: float | None, except_id: int | None = None) -> None:
@@ -36,7 +38,9 @@ def _check_day_hours(store: Store, day: date, hours: float | None, except_id: in
     logged = store.scalar(
         "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND day = :day "
         "AND kind = 'done' AND id != :except_id",
-        owner=store.owner, day=day, except_id=except_id or -1,
+        owner=store.owner,
+        day=day,
+        except_id=except_id or -1,
     )
     if float(logged) + hours > MAX_HOURS_PER_DAY + 1e-9:
         raise UsageError(
@@ -47,23 +51,34 @@ def _check_day_hours(store: Store, day: date, hours: float | None, except_id: in
 
 def _add_notes(ch: Change, entry_id: int, notes: list[Note], start: int = 0) -> None:
     for position, note in enumerate(notes, start=start):
-        ch.insert("note", {"entry_id": entry_id, "position": position, "depth": note.depth,
-                           "text": _clean_text(note.text, "note")})
+        ch.insert(
+            "note",
+            {"entry_id": entry_id, "position": position, "depth": note.depth, "text": _clean_text(note.text, "note")},
+        )
 
 
-def add_goal(store: Store, text: str, day: date, item: str | None = None,
-             notes: list[Note] | None = None) -> Goal:
+def add_goal(store: Store, text: str, day: date, item: str | None = None, notes: list[Note] | None = None) -> Goal:
     text = _clean_text(text, "goal")
     with change(store, f"goal {text!r} for {day.isoformat()}") as ch:
-        goal_id = ch.insert("entry", {"owner": store.owner, "kind": "goal", "day": day, "text": text,
-                                      "item": item, "created_at": store.now})
+        goal_id = ch.insert(
+            "entry",
+            {"owner": store.owner, "kind": "goal", "day": day, "text": text, "item": item, "created_at": store.now},
+        )
         _add_notes(ch, goal_id, notes or [])
     return get_goal(store, goal_id)
 
 
-def add_done(store: Store, text: str, day: date, today: date, hours: float | None = None,
-             item: str | None = None, goal_id: int | None = None, notes: list[Note] | None = None,
-             summary: str | None = None) -> Done:
+def add_done(
+    store: Store,
+    text: str,
+    day: date,
+    today: date,
+    hours: float | None = None,
+    item: str | None = None,
+    goal_id: int | None = None,
+    notes: list[Note] | None = None,
+    summary: str | None = None,
+) -> Done:
     text = _clean_text(text)
     _check_done_day(day, today)
     with change(store, summary or f"done {text!r} on {day.isoformat()}") as ch:
@@ -71,8 +86,16 @@ def add_done(store: Store, text: str, day: date, today: date, hours: float | Non
     return get_done(store, done_id)
 
 
-def record_done(store: Store, ch: Change, text: str, day: date, hours: float | None, item: str | None,
-                goal_id: int | None, notes: list[Note]) -> int:
+def record_done(
+    store: Store,
+    ch: Change,
+    text: str,
+    day: date,
+    hours: float | None,
+    item: str | None,
+    goal_id: int | None,
+    notes: list[Note],
+) -> int:
     """Insert a done item inside an open change (used by ``done`` and ``complete --hours``)."""
     _check_day_hours(store, day, hours)
     if goal_id is not None:
@@ -80,15 +103,25 @@ def record_done(store: Store, ch: Change, text: str, day: date, hours: float | N
         if goal.met_on is None:
             ch.update("entry", goal_id, {"met_on": day})
         item = item or goal.item
-    done_id = ch.insert("entry", {"owner": store.owner, "kind": "done", "day": day, "text": text,
-                                  "hours": hours, "item": item, "goal_id": goal_id, "created_at": store.now})
+    done_id = ch.insert(
+        "entry",
+        {
+            "owner": store.owner,
+            "kind": "done",
+            "day": day,
+            "text": text,
+            "hours": hours,
+            "item": item,
+            "goal_id": goal_id,
+            "created_at": store.now,
+        },
+    )
     _add_notes(ch, done_id, notes)
     return done_id
 
 
 def _row(store: Store, entry_id: int) -> dict[str, Any]:
-    row = store.one(f"SELECT {_COLUMNS} FROM entry WHERE id = :id AND owner = :owner",
-                    id=entry_id, owner=store.owner)
+    row = store.one(f"SELECT {_COLUMNS} FROM entry WHERE id = :id AND owner = :owner", id=entry_id, owner=store.owner)
     if row is None:
         raise StudylogError(f"no entry {entry_id}", "see the ids with 'studylog log' or 'studylog today'")
     return row
@@ -97,10 +130,12 @@ def _row(store: Store, entry_id: int) -> dict[str, Any]:
 def _notes_for(store: Store, ids: list[int]) -> dict[int, list[Note]]:
     out: dict[int, list[Note]] = defaultdict(list)
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for r in store.rows(f"SELECT entry_id, depth, text FROM note WHERE entry_id IN ({marks}) "
-                            "ORDER BY entry_id, position", **{f"i{n}": v for n, v in enumerate(chunk)}):
+        for r in store.rows(
+            f"SELECT entry_id, depth, text FROM note WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            **{f"i{n}": v for n, v in enumerate(chunk)},
+        ):
             out[r["entry_id"]].append(Note(r["text"], r["depth"]))
     return out
 
@@ -110,11 +145,33 @@ def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goa
     for r in rows:
         period = (as_date(r["period_start"]), as_date(r["period_end"])) if r.get("period_start") else None
         if r["kind"] == "goal":
-            out.append(Goal(r["id"], as_date(r["day"]), r["text"], r["item"], as_date(r["met_on"]),
-                            as_date(r["dropped_on"]), notes.get(r["id"], []), period, r.get("style")))
+            out.append(
+                Goal(
+                    r["id"],
+                    as_date(r["day"]),
+                    r["text"],
+                    r["item"],
+                    as_date(r["met_on"]),
+                    as_date(r["dropped_on"]),
+                    notes.get(r["id"], []),
+                    period,
+                    r.get("style"),
+                )
+            )
         else:
-            out.append(Done(r["id"], as_date(r["day"]), r["text"], r["hours"], r["item"], r["goal_id"],
-                            notes.get(r["id"], []), period, r.get("style")))
+            out.append(
+                Done(
+                    r["id"],
+                    as_date(r["day"]),
+                    r["text"],
+                    r["hours"],
+                    r["item"],
+                    r["goal_id"],
+                    notes.get(r["id"], []),
+                    period,
+                    r.get("style"),
+                )
+            )
     return out
 
 
@@ -139,8 +196,9 @@ def get_entry(store: Store, entry_id: int) -> Goal | Done:
 
 def day_view(store: Store, day: date) -> DayView:
     """The day's goals, goals carried over from earlier days, and what was done."""
-    todays = store.rows(f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND day = :day ORDER BY id",
-                        owner=store.owner, day=day)
+    todays = store.rows(
+        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND day = :day ORDER BY id", owner=store.owner, day=day
+    )
     # Goals from earlier days still open on ``day``: open now (a partial index), or met or
     # dropped on or after it (indexes on met_on and dropped_on); never a scan of the history.
     carried = store.rows(
@@ -151,7 +209,8 @@ def day_view(store: Store, day: date) -> DayView:
         "AND (dropped_on IS NULL OR dropped_on > :day) "
         f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND dropped_on > :day AND day < :day "
         "AND met_on IS NULL",
-        owner=store.owner, day=day,
+        owner=store.owner,
+        day=day,
     )
     # sorted here: an ORDER BY over the UNION ALL would make SQLite walk every earlier day
     carried = sorted((r for r in carried if r["kind"] == "goal"), key=lambda r: (str(r["day"]), r["id"]))
@@ -162,9 +221,16 @@ def day_view(store: Store, day: date) -> DayView:
     return DayView(day, goals, built[n:], done)  # type: ignore[arg-type]
 
 
-def log(store: Store, since: date | None = None, until: date | None = None, item: str | None = None,
-        curriculum: str | None = None, kind: str | None = None, limit: int | None = None,
-        all_owners: bool = False) -> list[LogEntry]:
+def log(
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    item: str | None = None,
+    curriculum: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+    all_owners: bool = False,
+) -> list[LogEntry]:
     """Entries newest first, filtered by date range, item, curriculum and kind; every learner's
     with ``all_owners`` (each entry then says whose it is)."""
     where = ["1 = 1"] if all_owners else ["owner = :owner"]
@@ -187,8 +253,10 @@ def log(store: Store, since: date | None = None, until: date | None = None, item
         sql += " LIMIT :limit"
         params["limit"] = limit
     rows = store.rows(sql, **params)
-    return [LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None)
-            for e, r in zip(_load(store, rows), rows)]
+    return [
+        LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None)
+        for e, r in zip(_load(store, rows), rows, strict=True)
+    ]
 
 
 def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
@@ -218,8 +286,15 @@ def drop_goal(store: Store, goal_id: int, today: date) -> Goal:
 _UNSET: Any = object()
 
 
-def edit_entry(store: Store, entry_id: int, today: date, text: str | None = None, hours: Any = _UNSET,
-               day: date | None = None, item: Any = _UNSET) -> Goal | Done:
+def edit_entry(
+    store: Store,
+    entry_id: int,
+    today: date,
+    text: str | None = None,
+    hours: Any = _UNSET,
+    day: date | None = None,
+    item: Any = _UNSET,
+) -> Goal | Done:
     """Change an entry's text, hours (None clears them), date or item (None unlinks it)."""
     entry = get_entry(store, entry_id)
     values: dict[str, Any] = {}
@@ -254,8 +329,9 @@ def remove_entry(store: Store, entry_id: int) -> Goal | Done:
             for done in store.rows("SELECT id FROM entry WHERE goal_id = :id", id=entry_id):
                 ch.update("entry", done["id"], {"goal_id": None})
         elif entry.goal_id is not None:
-            others = store.scalar("SELECT count(*) AS n FROM entry WHERE goal_id = :g AND id != :id",
-                                  g=entry.goal_id, id=entry_id)
+            others = store.scalar(
+                "SELECT count(*) AS n FROM entry WHERE goal_id = :g AND id != :id", g=entry.goal_id, id=entry_id
+            )
             if not others:
                 ch.update("entry", entry.goal_id, {"met_on": None})
         ch.delete("entry", entry_id)

@@ -44,7 +44,7 @@ class Linked(Sequence[tuple[int, str, str]]):
         if index < 0:
             index += len(self)
         start = self._ends[index - 1] if index else 0
-        text = self._text[start:self._ends[index]].decode("utf-8", "surrogatepass")
+        text = self._text[start : self._ends[index]].decode("utf-8", "surrogatepass")
         return self._lines[index], self._names[self._items[index]], text
 
 
@@ -64,8 +64,13 @@ class ImportSummary:
     def to_json(self, linked: bool = True) -> dict:
         """The report; ``linked=False`` leaves out the linked entries, for a caller that streams
         them (``linked_json``) instead of holding a list of every one."""
-        data = {"entries": self.entries, "added": self.added, "already_imported": self.already,
-                "days": self.days, "hours": round(self.hours, 2)}
+        data = {
+            "entries": self.entries,
+            "added": self.added,
+            "already_imported": self.already,
+            "days": self.days,
+            "hours": round(self.hours, 2),
+        }
         if linked:
             data["linked"] = list(self.linked_json())
         return data
@@ -104,7 +109,7 @@ class _Occurrences:
         table, keys, mask = self._table, self._keys, len(self._table) - 1
         slot = int.from_bytes(digest[:8], "little") & mask
         while position := table[slot]:
-            if keys[(position - 1) * 20:position * 20] == digest:
+            if keys[(position - 1) * 20 : position * 20] == digest:
                 return False
             slot = (slot + 1) & mask
         keys += digest
@@ -118,7 +123,7 @@ class _Occurrences:
         table = array("I", bytes(4 * 2 * len(self._table)))
         mask = len(table) - 1
         for position in range(1, self._count + 1):
-            slot = int.from_bytes(self._keys[(position - 1) * 20:(position - 1) * 20 + 8], "little") & mask
+            slot = int.from_bytes(self._keys[(position - 1) * 20 : (position - 1) * 20 + 8], "little") & mask
             while table[slot]:
                 slot = (slot + 1) & mask
             table[slot] = position
@@ -128,10 +133,13 @@ class _Occurrences:
 def _existing(store: Store, keys: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+        chunk = keys[start : start + 500]
         marks = ", ".join(f":k{n}" for n in range(len(chunk)))
-        rows = store.rows(f"SELECT source_key FROM entry WHERE owner = :owner AND source_key IN ({marks})",
-                          owner=store.owner, **{f"k{n}": k for n, k in enumerate(chunk)})
+        rows = store.rows(
+            f"SELECT source_key FROM entry WHERE owner = :owner AND source_key IN ({marks})",
+            owner=store.owner,
+            **{f"k{n}": k for n, k in enumerate(chunk)},
+        )
         found.update(r["source_key"] for r in rows)
     return found
 
@@ -150,8 +158,13 @@ def _batches(entries: Iterable[ImportedEntry]) -> Iterator[list[ImportedEntry]]:
         yield batch
 
 
-def import_result(store: Store, entries: Iterable[ImportedEntry] | ParseResult, source: str, dry_run: bool = False,
-                  on_progress: Callable[[int], None] | None = None) -> ImportSummary:
+def import_result(
+    store: Store,
+    entries: Iterable[ImportedEntry] | ParseResult,
+    source: str,
+    dry_run: bool = False,
+    on_progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
     """Add the entries that are not already in the store, in one change. ``entries`` is consumed
     once, :data:`BATCH` at a time: only one batch of entries is held at once. Imported goals count
     for their own day only (they are not carried over), unless a later entry met them."""
@@ -173,7 +186,7 @@ def import_result(store: Store, entries: Iterable[ImportedEntry] | ParseResult, 
                 if e.item:
                     summary.linked.append(e.line, e.item, e.text)
             existing = _existing(store, keys)
-            new = [(k, e) for k, e in zip(keys, batch) if k not in existing]
+            new = [(k, e) for k, e in zip(keys, batch, strict=True) if k not in existing]
             summary.already += len(batch) - len(new)
             summary.added += len(new)
             if new and not dry_run:
@@ -183,21 +196,44 @@ def import_result(store: Store, entries: Iterable[ImportedEntry] | ParseResult, 
                 on_progress(len(batch))
             del batch, keys, new  # hold one batch at a time: not this one while the next is read
         if ch is not None:  # the summary names the count, known only now
-            store.execute("UPDATE change SET summary = :summary WHERE id = :id",
-                          summary=f"import {source}: {summary.added} entries", id=ch.id)
+            store.execute(
+                "UPDATE change SET summary = :summary WHERE id = :id",
+                summary=f"import {source}: {summary.added} entries",
+                id=ch.id,
+            )
     summary.days = len(days)
     return summary
 
 
 def _write(store: Store, ch: Change, source: str, new: list[tuple[str, ImportedEntry]]) -> None:
-    ids = ch.insert_many("entry", [{
-        "owner": store.owner, "kind": e.kind, "day": e.day, "text": e.text, "hours": e.hours,
-        "item": e.item, "goal_id": None, "met_on": None, "created_at": store.now,
-        "dropped_on": e.day + timedelta(days=1) if e.kind == "goal" else None,
-        "period_start": e.period[0] if e.period else None,
-        "period_end": e.period[1] if e.period else None,
-        "style": e.style, "source": source, "source_key": key,
-    } for key, e in new])
-    ch.insert_many("note", [
-        {"entry_id": entry_id, "position": position, "depth": note.depth, "text": note.text}
-        for entry_id, (_, e) in zip(ids, new) for position, note in enumerate(e.notes)])
+    ids = ch.insert_many(
+        "entry",
+        [
+            {
+                "owner": store.owner,
+                "kind": e.kind,
+                "day": e.day,
+                "text": e.text,
+                "hours": e.hours,
+                "item": e.item,
+                "goal_id": None,
+                "met_on": None,
+                "created_at": store.now,
+                "dropped_on": e.day + timedelta(days=1) if e.kind == "goal" else None,
+                "period_start": e.period[0] if e.period else None,
+                "period_end": e.period[1] if e.period else None,
+                "style": e.style,
+                "source": source,
+                "source_key": key,
+            }
+            for key, e in new
+        ],
+    )
+    ch.insert_many(
+        "note",
+        [
+            {"entry_id": entry_id, "position": position, "depth": note.depth, "text": note.text}
+            for entry_id, (_, e) in zip(ids, new, strict=True)
+            for position, note in enumerate(e.notes)
+        ],
+    )

@@ -22,10 +22,16 @@ class Change:
         self.id = change_id
 
     def _record(self, table: str, row_id: int, op: str, before: dict[str, Any] | None) -> None:
-        self.store.insert("change_row", {
-            "change_id": self.id, "table_name": table, "row_id": row_id, "op": op,
-            "before": json.dumps(before, default=str) if before is not None else None,
-        })
+        self.store.insert(
+            "change_row",
+            {
+                "change_id": self.id,
+                "table_name": table,
+                "row_id": row_id,
+                "op": op,
+                "before": json.dumps(before, default=str) if before is not None else None,
+            },
+        )
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         assert table in TABLES
@@ -40,11 +46,22 @@ class Change:
             return []
         first = self.store.reserve_ids(table, len(rows))
         ids = list(range(first, first + len(rows)))
-        self.store.insert_many(table, [{"id": i, **r} for i, r in zip(ids, rows)])
+        self.store.insert_many(table, [{"id": i, **r} for i, r in zip(ids, rows, strict=True)])
         journal_first = self.store.reserve_ids("change_row", len(ids))
-        self.store.insert_many("change_row", [
-            {"id": journal_first + n, "change_id": self.id, "table_name": table, "row_id": i, "op": "insert",
-             "before": None} for n, i in enumerate(ids)])
+        self.store.insert_many(
+            "change_row",
+            [
+                {
+                    "id": journal_first + n,
+                    "change_id": self.id,
+                    "table_name": table,
+                    "row_id": i,
+                    "op": "insert",
+                    "before": None,
+                }
+                for n, i in enumerate(ids)
+            ],
+        )
         return ids
 
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
@@ -83,8 +100,7 @@ def undo_last(store: Store) -> Undone:
     """Revert the owner's most recent change that is not yet undone."""
     with store.transaction():
         last = store.one(
-            "SELECT id, summary FROM change WHERE owner = :owner AND undone_at IS NULL "
-            "ORDER BY id DESC LIMIT 1",
+            "SELECT id, summary FROM change WHERE owner = :owner AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
             owner=store.owner,
         )
         if last is None:

@@ -6,8 +6,9 @@ these classes on every start, and ``dataclasses`` costs about 7 ms to import (it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 
 def as_date(value: Any) -> date | None:

@@ -12,8 +12,12 @@ STATUSES = ("started", "complete", "skipped")
 
 
 def get_status(store: Store, item: str) -> Status | None:
-    row = store.one("SELECT item, status, started_on, completed_on, skipped_on FROM item_status "
-                    "WHERE owner = :owner AND item = :item", owner=store.owner, item=item)
+    row = store.one(
+        "SELECT item, status, started_on, completed_on, skipped_on FROM item_status "
+        "WHERE owner = :owner AND item = :item",
+        owner=store.owner,
+        item=item,
+    )
     return _status(row) if row else None
 
 
@@ -27,19 +31,20 @@ def all_statuses(store: Store, curriculum: str | None = None) -> dict[str, Statu
 
 
 def _status(row: dict) -> Status:
-    return Status(row["item"], row["status"], as_date(row["started_on"]), as_date(row["completed_on"]),
-                  as_date(row["skipped_on"]))
+    return Status(
+        row["item"], row["status"], as_date(row["started_on"]), as_date(row["completed_on"]), as_date(row["skipped_on"])
+    )
 
 
-def set_status(store: Store, item: str, status: str, day: date, summary: str,
-               ch: Change | None = None) -> Status:
+def set_status(store: Store, item: str, status: str, day: date, summary: str, ch: Change | None = None) -> Status:
     """Record ``status`` for ``item`` on ``day`` (in ``ch`` if given, else in its own change)."""
     assert status in STATUSES
     if ch is None:
         with change(store, summary) as own:
             return set_status(store, item, status, day, summary, own)
-    current = store.one("SELECT id, started_on FROM item_status WHERE owner = :owner AND item = :item",
-                        owner=store.owner, item=item)
+    current = store.one(
+        "SELECT id, started_on FROM item_status WHERE owner = :owner AND item = :item", owner=store.owner, item=item
+    )
     values = {"status": status, "updated_at": store.now}
     if status == "started":
         values["started_on"] = day
@@ -64,6 +69,9 @@ def set_status(store: Store, item: str, status: str, day: date, summary: str,
 
 def last_worked(store: Store) -> dict[str, date]:
     """The last day each curriculum item had a done entry logged against it."""
-    rows = store.rows("SELECT item, max(day) AS day FROM entry WHERE owner = :owner AND kind = 'done' "
-                      "AND item IS NOT NULL GROUP BY item", owner=store.owner)
+    rows = store.rows(
+        "SELECT item, max(day) AS day FROM entry WHERE owner = :owner AND kind = 'done' "
+        "AND item IS NOT NULL GROUP BY item",
+        owner=store.owner,
+    )
     return {r["item"]: as_date(r["day"]) for r in rows}  # type: ignore[misc]
