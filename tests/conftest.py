@@ -37,8 +37,10 @@ ON_PG = bool(PG_SERVER) and os.environ.get("STUDYLOG_TEST_BACKEND") == "postgres
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "sqlite_only: reads the SQLite file itself; runs on SQLite even "
-                                       "when the suite runs against PostgreSQL")
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: reads the SQLite file itself; runs on SQLite even when the suite runs against PostgreSQL",
+    )
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -118,10 +120,12 @@ def cli() -> Callable[..., Run]:
 
 
 def golden(name: str, text: str) -> None:
-    """Compare ``text`` with tests/golden/NAME; STUDYLOG_UPDATE_GOLDEN=1 rewrites it."""
+    """Compare ``text`` with tests/golden/NAME; STUDYLOG_UPDATE_GOLDEN=1 writes it (after a
+    deliberate change, or for a new test). A missing golden file fails: a test that writes what it
+    is about to compare with checks nothing."""
     path = REPO / "tests" / "golden" / name
-    if os.environ.get("STUDYLOG_UPDATE_GOLDEN") or not path.exists():
-        if os.environ.get("CI") and not path.exists():
-            raise AssertionError(f"golden file {name} is missing")
+    if os.environ.get("STUDYLOG_UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
+    if not path.exists():
+        raise AssertionError(f"golden file {name} is missing; STUDYLOG_UPDATE_GOLDEN=1 writes it")
     assert text == path.read_text(encoding="utf-8")

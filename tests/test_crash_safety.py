@@ -15,7 +15,7 @@ import time
 import pytest
 
 from conftest import REPO
-from studylog.store.migrations_meta import LATEST
+from studylog.store.version import SCHEMA_VERSION as LATEST
 
 pytestmark = [pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX"), pytest.mark.sqlite_only]
 
@@ -25,13 +25,30 @@ def _env(home):
 
 
 def _big_backup(path, n=20000):
-    entries = [{"id": i, "kind": "done", "day": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}", "text": f"entry {i}",
-                "hours": 0.5, "item": "dlc/1", "goal_id": None, "met_on": None, "dropped_on": None,
-                "created_at": "2024-01-01 10:00:00.000000", "period_start": None, "period_end": None,
-                "style": None, "source": None, "source_key": None, "notes": [{"depth": 0, "text": "n"}]}
-               for i in range(1, n + 1)]
-    path.write_text(json.dumps({"format": "studylog-backup", "version": 1, "owner": "x", "entries": entries,
-                                "item_status": []}))
+    entries = [
+        {
+            "id": i,
+            "kind": "done",
+            "day": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "text": f"entry {i}",
+            "hours": 0.5,
+            "item": "dlc/1",
+            "goal_id": None,
+            "met_on": None,
+            "dropped_on": None,
+            "created_at": "2024-01-01 10:00:00.000000",
+            "period_start": None,
+            "period_end": None,
+            "style": None,
+            "source": None,
+            "source_key": None,
+            "notes": [{"depth": 0, "text": "n"}],
+        }
+        for i in range(1, n + 1)
+    ]
+    path.write_text(
+        json.dumps({"format": "studylog-backup", "version": 1, "owner": "x", "entries": entries, "item_status": []})
+    )
 
 
 def _count(db):
@@ -39,8 +56,9 @@ def _count(db):
 
 
 def _kill_after(args, env, delay):
-    proc = subprocess.Popen([sys.executable, "-m", "studylog", *args], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "studylog", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -50,8 +68,9 @@ def _kill_after(args, env, delay):
 def test_killed_import_leaves_the_store_as_it_was(tmp_path):
     home = tmp_path / "home"
     env = _env(home)
-    subprocess.run([sys.executable, "-m", "studylog", "done", "before", "-H", "1"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "studylog", "done", "before", "-H", "1"], env=env, check=True, capture_output=True
+    )
     backup = tmp_path / "big.json"
     _big_backup(backup)
     killed_midway = False
@@ -63,8 +82,9 @@ def test_killed_import_leaves_the_store_as_it_was(tmp_path):
             killed_midway = True
             break
     assert killed_midway, "the import always finished before it could be killed; make the file bigger"
-    done = subprocess.run([sys.executable, "-m", "studylog", "import", "json", str(backup)], env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "studylog", "import", "json", str(backup)], env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert _count(home / "studylog.db") == 20001
     check = sqlite3.connect(home / "studylog.db").execute("PRAGMA integrity_check").fetchone()[0]
@@ -81,11 +101,15 @@ def test_killed_upgrade_leaves_a_working_store(tmp_path):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] in (1, 2, 3)
         assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 3
-        out = subprocess.run([sys.executable, "-m", "studylog", "log", "--json"], env=_env(home),
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "studylog", "log", "--json"], env=_env(home), capture_output=True, text=True
+        )
         assert out.returncode == 0, out.stderr
         assert len(json.loads(out.stdout)) == 3
-        assert sqlite3.connect(home / "studylog.db").execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] == LATEST
+        assert (
+            sqlite3.connect(home / "studylog.db").execute("SELECT max(version) FROM studylog_migrations").fetchone()[0]
+            == LATEST
+        )
 
 
 def test_killed_export_never_leaves_a_half_written_file(tmp_path):
@@ -93,8 +117,9 @@ def test_killed_export_never_leaves_a_half_written_file(tmp_path):
     env = _env(home)
     backup = tmp_path / "big.json"
     _big_backup(backup, 5000)
-    subprocess.run([sys.executable, "-m", "studylog", "import", "json", str(backup)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "studylog", "import", "json", str(backup)], env=env, check=True, capture_output=True
+    )
     out = tmp_path / "export.json"
     out.write_text("previous export\n")
     for delay in (0.2, 0.4, 0.6, 0.8):

@@ -18,8 +18,8 @@ from sqlmodel import Session, SQLModel, select
 
 from studylog.store import entries, models
 from studylog.store.db import Store
-from studylog.store.migrations import LATEST, MIGRATIONS, migrate
-from studylog.store.migrations_meta import LATEST as LATEST_FAST
+from studylog.store.migrations import MIGRATIONS, migrate
+from studylog.store.version import SCHEMA_VERSION as LATEST
 from studylog.store.upgrade import sqlite_engine
 
 pytestmark = pytest.mark.sqlite_only  # reads or writes the SQLite file itself
@@ -33,10 +33,17 @@ def _schema(engine: sa.Engine) -> dict:
     out = {}
     for table in sorted(insp.get_table_names()):
         out[table] = {
-            "columns": [(c["name"], str(c["type"]), c["nullable"], c.get("primary_key", 0)) for c in insp.get_columns(table)],
-            "indexes": sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in insp.get_indexes(table)),
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], c.get("primary_key", 0)) for c in insp.get_columns(table)
+            ],
+            "indexes": sorted(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in insp.get_indexes(table)
+            ),
             "unique": sorted((u["name"], tuple(u["column_names"])) for u in insp.get_unique_constraints(table)),
-            "fks": sorted((tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"])) for f in insp.get_foreign_keys(table)),
+            "fks": sorted(
+                (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
+                for f in insp.get_foreign_keys(table)
+            ),
         }
     return out
 
@@ -47,7 +54,7 @@ def test_migrations_produce_the_models_schema(tmp_path):
     declared = sa.create_engine(f"sqlite:///{tmp_path / 'declared.db'}")
     SQLModel.metadata.create_all(declared)
     assert _schema(migrated) == _schema(declared)
-    assert LATEST == LATEST_FAST == models.SCHEMA_VERSION
+    assert MIGRATIONS[-1][0] == LATEST
 
 
 def test_migrate_is_idempotent(tmp_path):
@@ -84,8 +91,16 @@ def make_fixture(path: Path) -> None:  # pragma: no cover - used to write tests/
 
     store = Store(str(path), "tester", NOW)
     entries.add_goal(store, "finish part 5/8 karpathy lecture", date(2024, 4, 17), "karpathy/5")
-    entries.add_done(store, "worked through lecture 5", date(2024, 4, 18), date(2024, 4, 18), 2.5, None, 1,
-                     [Note("cs231n derivatives"), Note("colah backprop", 1)])
+    entries.add_done(
+        store,
+        "worked through lecture 5",
+        date(2024, 4, 18),
+        date(2024, 4, 18),
+        2.5,
+        None,
+        1,
+        [Note("cs231n derivatives"), Note("colah backprop", 1)],
+    )
     entries.add_done(store, "read about attention", date(2024, 4, 16), date(2024, 4, 18))
     set_status(store, "dlc/1", "complete", date(2024, 4, 10), "complete dlc/1")
     store.close()
@@ -120,9 +135,11 @@ def test_refuses_foreign_and_damaged_files(cli, tmp_path):
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     folder = tmp_path / "dir.db"
     folder.mkdir()
-    for target, message in [(text, "is not a studylog database (not an SQLite file)"),
-                            (other, "is not a studylog database (it has other tables)"),
-                            (folder, "is a folder, not a database file")]:
+    for target, message in [
+        (text, "is not a studylog database (not an SQLite file)"),
+        (other, "is not a studylog database (it has other tables)"),
+        (folder, "is a folder, not a database file"),
+    ]:
         before = target.read_bytes() if target.is_file() else None
         out = cli("--db", str(target), "done", "x")
         assert out.exit_code == 1 and message in out.stderr and out.stderr.count("\n") == 1, out.stderr
@@ -180,8 +197,10 @@ def test_concurrent_writers_all_succeed(tmp_path):
         "    assert res.exit_code == 0, res.stderr\n"
     )
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
-    procs = [subprocess.Popen([sys.executable, str(script), f"w{n}"], env=env, stderr=subprocess.PIPE, text=True)
-             for n in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, str(script), f"w{n}"], env=env, stderr=subprocess.PIPE, text=True)
+        for n in range(4)
+    ]
     errors = [p.communicate()[1] for p in procs]
     assert all(p.returncode == 0 for p in procs), errors
     conn = sqlite3.connect(tmp_path / "home" / "studylog.db")

@@ -68,8 +68,10 @@ class Store:
                 try:
                     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
                 except OSError as exc:
-                    raise StoreError(f"cannot create the database at {path}: {exc.strerror}",
-                                     "set STUDYLOG_HOME or --db to a writable place") from None
+                    raise StoreError(
+                        f"cannot create the database at {path}: {exc.strerror}",
+                        "set STUDYLOG_HOME or --db to a writable place",
+                    ) from None
             conn = self._connect(path)
             try:
                 version = self._sqlite_version(conn)
@@ -92,12 +94,14 @@ class Store:
         try:
             copy_database(self._sqlite, default_backup_path(path, self.now, f"schema{version}"))
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot back up {path} before upgrading it: {exc}",
-                             "free some disk space, or check the folder's permissions") from None
+            raise StoreError(
+                f"cannot back up {path} before upgrading it: {exc}",
+                "free some disk space, or check the folder's permissions",
+            ) from None
 
     @staticmethod
     def _latest() -> int:
-        from studylog.store.migrations_meta import LATEST
+        from studylog.store.version import SCHEMA_VERSION as LATEST
 
         return LATEST
 
@@ -123,8 +127,9 @@ class Store:
             raise _database_error(self.path, exc) from None
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables:
-            raise StoreError(f"{self.path} is not a studylog database (it has other tables)",
-                             "check --db / STUDYLOG_DB")
+            raise StoreError(
+                f"{self.path} is not a studylog database (it has other tables)", "check --db / STUDYLOG_DB"
+            )
         return None
 
     def _open_sqlalchemy(self, url: str) -> None:
@@ -134,9 +139,10 @@ class Store:
         try:
             engine = sa.create_engine(url, pool_pre_ping=True)
             conn = engine.connect()
-        except Exception as exc:  # bad URL, missing driver, server down: one clear line
-            raise StoreError(f"cannot connect to {_redact(url)}: {str(exc).splitlines()[0]}",
-                             "check STUDYLOG_DB / --db") from None
+        except Exception as exc:  # noqa: BLE001 - bad URL, missing driver, server down: one clear line
+            raise StoreError(
+                f"cannot connect to {_redact(url)}: {str(exc).splitlines()[0]}", "check STUDYLOG_DB / --db"
+            ) from None
         self._engine = engine
         self._sa = conn
 
@@ -152,12 +158,14 @@ class Store:
         conn.commit()
 
     def _check_schema(self, read_version, url: str) -> None:
-        from studylog.store.migrations_meta import LATEST
+        from studylog.store.version import SCHEMA_VERSION as LATEST
 
         version = read_version()
         if version is not None and version > LATEST:
-            raise StoreError(f"this store has schema version {version}, newer than this studylog knows ({LATEST})",
-                             "upgrade studylog")
+            raise StoreError(
+                f"this store has schema version {version}, newer than this studylog knows ({LATEST})",
+                "upgrade studylog",
+            )
         if version is None or version < LATEST:
             self._upgrade(url)
 
@@ -246,8 +254,10 @@ class Store:
         """After rows were inserted with explicit ids: make new ids continue after them
         (PostgreSQL keeps a separate sequence; SQLite needs nothing)."""
         if self._sqlite is None:
-            self.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                         f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
+            self.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+            )
 
     def _require_tx(self) -> None:
         if not self._in_tx:
@@ -296,8 +306,9 @@ class Store:
 
 def _database_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     if "not a database" in str(exc):
-        return StoreError(f"{path} is not a studylog database (not an SQLite file)",
-                          "check --db / STUDYLOG_DB, or move the file away")
+        return StoreError(
+            f"{path} is not a studylog database (not an SQLite file)", "check --db / STUDYLOG_DB, or move the file away"
+        )
     return StoreError(f"{path} is damaged ({exc})", "restore a backup, or check --db / STUDYLOG_DB")
 
 
@@ -308,8 +319,9 @@ def _init_lock(path: Path) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
-        raise StoreError(f"cannot create the database at {path}: {exc.strerror}",
-                         "set STUDYLOG_HOME or --db to a writable place") from None
+        raise StoreError(
+            f"cannot create the database at {path}: {exc.strerror}", "set STUDYLOG_HOME or --db to a writable place"
+        ) from None
     try:
         try:
             import fcntl

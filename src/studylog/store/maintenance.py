@@ -15,8 +15,9 @@ from studylog.store.db import Store
 
 def _require_sqlite(store: Store) -> Path:
     if store.path is None:
-        raise StudylogError("backup and restore work on SQLite stores",
-                            "for PostgreSQL use pg_dump, or 'studylog export json'")
+        raise StudylogError(
+            "backup and restore work on SQLite stores", "for PostgreSQL use pg_dump, or 'studylog export json'"
+        )
     return store.path
 
 
@@ -71,14 +72,17 @@ def check_backup_file(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StudylogError(f"{path} is not a studylog store ({exc})", "give a file made by 'studylog backup'") from None
+        raise StudylogError(
+            f"{path} is not a studylog store ({exc})", "give a file made by 'studylog backup'"
+        ) from None
     if not version:
         raise StudylogError(f"{path} is not a studylog store", "give a file made by 'studylog backup'")
-    from studylog.store.migrations_meta import LATEST
+    from studylog.store.version import SCHEMA_VERSION as LATEST
 
     if version > LATEST:
-        raise StudylogError(f"{path} has schema version {version}, newer than this studylog knows ({LATEST})",
-                            "upgrade studylog")
+        raise StudylogError(
+            f"{path} has schema version {version}, newer than this studylog knows ({LATEST})", "upgrade studylog"
+        )
     return int(version)
 
 
@@ -123,35 +127,78 @@ class DoctorReport:
 def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
     """Check integrity, schema version, orphan rows and references to unknown curriculum items;
     with ``fix``, repair what can be repaired safely (in one transaction)."""
-    from studylog.store.migrations_meta import LATEST
+    from studylog.store.version import SCHEMA_VERSION as LATEST
 
     report = DoctorReport()
     add = report.findings.append
     if store.path is not None:
         result = [r["integrity_check"] for r in store.rows("PRAGMA integrity_check")]
-        add(Finding("integrity", result == ["ok"], "database file is intact" if result == ["ok"] else "; ".join(result[:5]),
-                    None if result == ["ok"] else "restore a backup: studylog restore FILE"))
+        add(
+            Finding(
+                "integrity",
+                result == ["ok"],
+                "database file is intact" if result == ["ok"] else "; ".join(result[:5]),
+                None if result == ["ok"] else "restore a backup: studylog restore FILE",
+            )
+        )
     version = store.scalar("SELECT max(version) AS v FROM studylog_migrations")
     add(Finding("schema", version == LATEST, f"schema version {version} (current {LATEST})"))
     orphans = store.rows("SELECT id FROM note WHERE entry_id NOT IN (SELECT id FROM entry)")
-    dangling = store.rows("SELECT id FROM entry WHERE goal_id IS NOT NULL AND goal_id NOT IN "
-                          "(SELECT id FROM entry WHERE kind = 'goal')")
-    add(Finding("notes", not orphans, f"{len(orphans)} notes belong to no entry" if orphans else "every note has its entry",
-                "remove them (--fix)" if orphans else None))
-    add(Finding("goal links", not dangling,
-                f"{len(dangling)} done items point at a goal that does not exist" if dangling else "every goal link resolves",
-                "unlink them (--fix)" if dangling else None))
-    refs = [r["item"] for r in store.rows("SELECT DISTINCT item FROM entry WHERE owner = :owner AND item IS NOT NULL "
-                                          "UNION SELECT item FROM item_status WHERE owner = :owner", owner=store.owner)]
+    dangling = store.rows(
+        "SELECT id FROM entry WHERE goal_id IS NOT NULL AND goal_id NOT IN (SELECT id FROM entry WHERE kind = 'goal')"
+    )
+    add(
+        Finding(
+            "notes",
+            not orphans,
+            f"{len(orphans)} notes belong to no entry" if orphans else "every note has its entry",
+            "remove them (--fix)" if orphans else None,
+        )
+    )
+    add(
+        Finding(
+            "goal links",
+            not dangling,
+            f"{len(dangling)} done items point at a goal that does not exist"
+            if dangling
+            else "every goal link resolves",
+            "unlink them (--fix)" if dangling else None,
+        )
+    )
+    refs = [
+        r["item"]
+        for r in store.rows(
+            "SELECT DISTINCT item FROM entry WHERE owner = :owner AND item IS NOT NULL "
+            "UNION SELECT item FROM item_status WHERE owner = :owner",
+            owner=store.owner,
+        )
+    ]
     unknown = sorted(r for r in refs if not known_item(r))
-    add(Finding("items", not unknown,
-                "references to unknown curriculum items: " + ", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else "")
-                if unknown else "every curriculum item referred to exists",
-                "restore the curriculum file, or relink with 'studylog edit ID --item REF'" if unknown else None))
-    over = store.rows("SELECT day, sum(hours) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
-                      "GROUP BY day HAVING sum(hours) > 24", owner=store.owner)
-    add(Finding("hours", not over, "days above 24 hours: " + ", ".join(str(r["day"]) for r in over[:10])
-                if over else "no day has more than 24 hours", "check them with 'studylog day D'" if over else None))
+    add(
+        Finding(
+            "items",
+            not unknown,
+            "references to unknown curriculum items: " + ", ".join(unknown[:10]) + (" …" if len(unknown) > 10 else "")
+            if unknown
+            else "every curriculum item referred to exists",
+            "restore the curriculum file, or relink with 'studylog edit ID --item REF'" if unknown else None,
+        )
+    )
+    over = store.rows(
+        "SELECT day, sum(hours) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
+        "GROUP BY day HAVING sum(hours) > 24",
+        owner=store.owner,
+    )
+    add(
+        Finding(
+            "hours",
+            not over,
+            "days above 24 hours: " + ", ".join(str(r["day"]) for r in over[:10])
+            if over
+            else "no day has more than 24 hours",
+            "check them with 'studylog day D'" if over else None,
+        )
+    )
     if fix and (orphans or dangling):
         with store.transaction():
             for row in orphans:

@@ -11,13 +11,16 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
+from studylog.store.version import SCHEMA_VERSION
+
 MigrationFn = Callable[[sa.Connection], None]
 
 
 def m001_initial(conn: sa.Connection) -> None:
     md = sa.MetaData()
     sa.Table(
-        "entry", md,
+        "entry",
+        md,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("owner", sa.String(64), nullable=False),
         sa.Column("kind", sa.String(8), nullable=False),
@@ -33,7 +36,8 @@ def m001_initial(conn: sa.Connection) -> None:
         sa.Index("ix_entry_owner_item", "owner", "item"),
     )
     sa.Table(
-        "note", md,
+        "note",
+        md,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("entry_id", sa.Integer, sa.ForeignKey("entry.id"), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
@@ -42,7 +46,8 @@ def m001_initial(conn: sa.Connection) -> None:
         sa.Index("ix_note_entry", "entry_id", "position"),
     )
     sa.Table(
-        "item_status", md,
+        "item_status",
+        md,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("owner", sa.String(64), nullable=False),
         sa.Column("item", sa.String(200), nullable=False),
@@ -54,7 +59,8 @@ def m001_initial(conn: sa.Connection) -> None:
         sa.UniqueConstraint("owner", "item", name="uq_item_status_owner_item"),
     )
     sa.Table(
-        "change", md,
+        "change",
+        md,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("owner", sa.String(64), nullable=False),
         sa.Column("created_at", sa.DateTime, nullable=False),
@@ -63,7 +69,8 @@ def m001_initial(conn: sa.Connection) -> None:
         sa.Index("ix_change_owner", "owner", "id"),
     )
     sa.Table(
-        "change_row", md,
+        "change_row",
+        md,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("change_id", sa.Integer, sa.ForeignKey("change.id"), nullable=False),
         sa.Column("table_name", sa.String(32), nullable=False),
@@ -78,8 +85,13 @@ def m001_initial(conn: sa.Connection) -> None:
 def m002_import_provenance(conn: sa.Connection) -> None:
     """Entries remember the period and style they were imported with, and a key that makes
     importing the same file twice add nothing."""
-    for column, kind in [("period_start", "DATE"), ("period_end", "DATE"), ("style", "VARCHAR(16)"),
-                         ("source", "VARCHAR(32)"), ("source_key", "VARCHAR(64)")]:
+    for column, kind in [
+        ("period_start", "DATE"),
+        ("period_end", "DATE"),
+        ("style", "VARCHAR(16)"),
+        ("source", "VARCHAR(32)"),
+        ("source_key", "VARCHAR(64)"),
+    ]:
         conn.execute(sa.text(f"ALTER TABLE entry ADD COLUMN {column} {kind}"))
     conn.execute(sa.text("CREATE UNIQUE INDEX ux_entry_owner_source_key ON entry (owner, source_key)"))
 
@@ -104,7 +116,6 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (2, "import provenance", m002_import_provenance),
     (3, "history indexes", m003_history_indexes),
 ]
-LATEST = MIGRATIONS[-1][0]
 
 _LEDGER = sa.table(
     "studylog_migrations",
@@ -131,7 +142,7 @@ def _lock(conn: sa.Connection) -> None:
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(724311)"))
 
 
-def migrate(engine: sa.Engine, now: datetime, upto: int = LATEST) -> list[int]:
+def migrate(engine: sa.Engine, now: datetime, upto: int = SCHEMA_VERSION) -> list[int]:
     """Apply every migration above the store's version, each in its own transaction; return the
     versions applied. Safe to race: each transaction re-reads the version under a write lock."""
     applied: list[int] = []

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 3
 OPEN_GOALS = text("kind = 'goal' AND met_on IS NULL AND dropped_on IS NULL")
 
 
