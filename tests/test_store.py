@@ -28,7 +28,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2024, 4, 18, 9, 30)
 
 
+def _predicate(index: dict) -> str | None:
+    """A partial index's WHERE clause, in one spelling for both engines."""
+    options = index.get("dialect_options", {})
+    where = options.get("sqlite_where", options.get("postgresql_where"))
+    if where is None:
+        return None
+    text = (
+        str(where).lower().replace("(", "").replace(")", "").replace("::text", "").replace("'::character varying", "'")
+    )
+    return " ".join(text.split())
+
+
 def _schema(engine: sa.Engine) -> dict:
+    """Tables with their columns (name, type, nullable, primary key), indexes (with the predicate of
+    a partial one), unique constraints and foreign keys, as the database itself reports them."""
     insp = sa.inspect(engine)
     out = {}
     for table in sorted(insp.get_table_names()):
@@ -37,8 +51,9 @@ def _schema(engine: sa.Engine) -> dict:
                 (c["name"], str(c["type"]), c["nullable"], c.get("primary_key", 0)) for c in insp.get_columns(table)
             ],
             "indexes": sorted(
-                (i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in insp.get_indexes(table)
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]), _predicate(i)) for i in insp.get_indexes(table)
             ),
+            "primary_key": tuple(insp.get_pk_constraint(table)["constrained_columns"]),
             "unique": sorted((u["name"], tuple(u["column_names"])) for u in insp.get_unique_constraints(table)),
             "fks": sorted(
                 (tuple(f["constrained_columns"]), f["referred_table"], tuple(f["referred_columns"]))
@@ -55,6 +70,34 @@ def test_migrations_produce_the_models_schema(tmp_path):
     SQLModel.metadata.create_all(declared)
     assert _schema(migrated) == _schema(declared)
     assert MIGRATIONS[-1][0] == LATEST
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-v*.db")), ids=lambda p: p.name)
+def test_every_released_schema_upgrades_to_exactly_the_models_schema(tmp_path, fixture):
+    path = tmp_path / "store.db"
+    shutil.copy(fixture, path)
+    Store(str(path), "tester", NOW).close()
+    declared = sa.create_engine(f"sqlite:///{tmp_path / 'declared.db'}")
+    SQLModel.metadata.create_all(declared)
+    upgraded = sa.create_engine(f"sqlite:///{path}")
+    assert _schema(upgraded) == _schema(declared)
+    upgraded.dispose()
+    declared.dispose()
+
+
+def test_the_schema_comparison_sees_a_missing_index_and_a_changed_predicate(tmp_path):
+    """The comparison above would catch a migration that forgot an index or changed a predicate."""
+    declared = sa.create_engine(f"sqlite:///{tmp_path / 'declared.db'}")
+    SQLModel.metadata.create_all(declared)
+    before = _schema(declared)
+    with declared.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_entry_open_goals")
+        conn.exec_driver_sql("CREATE INDEX ix_entry_open_goals ON entry (owner, kind, day) WHERE kind = 'goal'")
+    changed = _schema(declared)
+    with declared.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_entry_owner_met_on")
+    assert before != changed != _schema(declared)
+    declared.dispose()
 
 
 def test_migrate_is_idempotent(tmp_path):
