@@ -23,7 +23,9 @@ MODULES = {
     for p in sorted(SRC.rglob("*.py"))
 }
 CORE = ("reports", "importers", "exporters")
-SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX))\b")
+SQL = re.compile(
+    r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX))\b"
+)
 LOW_LEVEL = {"rows", "one", "scalar", "execute", "executemany", "insert", "insert_many", "reserve_ids"}
 
 
@@ -46,7 +48,9 @@ def _imports(module: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                )
             names = [f"{base}.{a.name}" if f"{base}.{a.name}" in MODULES else base for a in node.names]
         else:
             continue
@@ -89,7 +93,15 @@ def test_core_layers_neither_print_nor_read_the_clock(module):
     assert not imported & {"typer", "click", "rich"}, f"{module} imports a user-interface library"
     assert not any(m.startswith(("studylog.cli", "studylog.render")) for m in imported), f"{module} imports cli/render"
     source = MODULES[module].read_text(encoding="utf-8")
-    for banned in ("print(", "date.today()", "datetime.now(", "datetime.today(", "time.time()", "sys.stdout", "sys.stderr"):
+    for banned in (
+        "print(",
+        "date.today()",
+        "datetime.now(",
+        "datetime.today(",
+        "time.time()",
+        "sys.stdout",
+        "sys.stderr",
+    ):
         assert banned not in source, f"{module} uses {banned} (take today/now as arguments; return what to show)"
 
 

@@ -19,8 +19,8 @@ from sqlmodel import Session, SQLModel, select
 from studylog.store import entries, models
 from studylog.store.db import Store
 from studylog.store.migrations import MIGRATIONS, migrate
-from studylog.store.version import SCHEMA_VERSION as LATEST
 from studylog.store.upgrade import sqlite_engine
+from studylog.store.version import SCHEMA_VERSION as LATEST
 
 pytestmark = pytest.mark.sqlite_only  # reads or writes the SQLite file itself
 

@@ -38,9 +38,9 @@ class Key(NamedTuple):
                 raise UsageError(f"{self.name} takes a whole number, not {text!r}") from None
             self.check(value)
             return value
-        value = text.strip()
-        self.check(value)
-        return value.lower() if self.choices else value
+        word = text.strip()
+        self.check(word)
+        return word.lower() if self.choices else word
 
     def check(self, value: Any) -> None:
         if isinstance(self.default, bool) != isinstance(value, bool) or not isinstance(value, type(self.default)):

@@ -3,6 +3,8 @@ lines; see ``render.lines``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from studylog.hours import format_hours
 from studylog.render.lines import Column, Line, grid, text
 from studylog.store.records import DayView, Goal, Note
@@ -10,7 +12,7 @@ from studylog.store.records import DayView, Goal, Note
 WIDTH = 80
 
 
-def _notes(notes: list[Note]) -> list[tuple[str, str]]:
+def _notes(notes: Sequence[Note]) -> list[tuple[str, str]]:
     return [("  " * n.depth + "- " + n.text, "dim") for n in notes]
 
 

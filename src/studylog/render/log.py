@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
-from studylog.store.records import LogEntry
+from studylog.store.records import Goal, LogEntry
 
 
 def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Text:
@@ -26,9 +26,9 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
         day = e.entry.day.isoformat()
         kind = "goal" if e.kind == "goal" else "done"
         text = e.entry.text
-        if e.kind == "goal" and e.entry.met_on:
+        if isinstance(e.entry, Goal) and e.entry.met_on:
             kind = "met"
-        elif e.kind == "goal" and e.entry.dropped_on:
+        elif isinstance(e.entry, Goal) and e.entry.dropped_on:
             kind = "drop"
         who = [e.owner or ""] if show_owner else []
         table.add_row(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from studylog.hours import format_hours
-from studylog.render.lines import Column, Line, grid, text, trim
+from studylog.render.lines import Cell, Column, Line, grid, text, trim
 from studylog.reports.week import Share, Trend, WeekReport
 
 _EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
@@ -65,7 +65,7 @@ def _title(report: WeekReport) -> Line:
 
 def _day_bars(report: WeekReport, width: int, screen: int) -> list[Line]:
     most = max(d.hours for d in report.days)
-    rows = []
+    rows: list[list[Cell]] = []
     for d in report.days:
         future = d.day > report.today
         rows.append(
@@ -80,7 +80,7 @@ def _day_bars(report: WeekReport, width: int, screen: int) -> list[Line]:
 
 
 def _shares(title: str, shares: list[Share], total: float, other: str, screen: int) -> list[Line]:
-    rows = []
+    rows: list[list[Cell]] = []
     for s in shares:
         share = f"{s.hours / total:.0%}" if total > 0 else ""
         rows.append([(s.key or other, "cyan" if s.key else "dim"), _hours_or_zero(s.hours), share])

@@ -126,9 +126,11 @@ _LEDGER = sa.table(
 
 
 def ensure_ledger(conn: sa.Connection) -> None:
+    from sqlmodel import SQLModel
+
     from studylog.store.models import Migration
 
-    Migration.__table__.create(conn, checkfirst=True)
+    SQLModel.metadata.tables[Migration.__tablename__].create(conn, checkfirst=True)
 
 
 def applied_version(conn: sa.Connection) -> int:
