@@ -114,7 +114,9 @@ def normalize_url(url: str) -> str | None:
     """A comparable form of ``url``: YouTube videos by id, GitHub files without the branch."""
     raw = url.strip().strip("<>").rstrip(").,;:!?]'\"")
     m = _SPLIT.match(raw)
-    host = m.group("host").lower() if m else ""
+    if m is None:
+        return None
+    host = m.group("host").lower()
     for prefix in ("www.", "m."):
         host = host[len(prefix) :] if host.startswith(prefix) else host
     if not host or "." not in host:

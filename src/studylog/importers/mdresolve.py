@@ -98,8 +98,10 @@ def resolve(written: list[Written], today: date) -> list[Resolved]:
             out[i] = _no_year(w, p, n, written, i, today)
         elif state == "ok" and r.period is None and r.day is not None:
             out[i] = _check(w, r.day, p, n, ascending, today)
-        if out[i].day is not None and (out[i].period[1] if out[i].period else out[i].day) > today:
-            out[i] = Resolved(skip=f"{out[i].day.isoformat()} is after today ({today.isoformat()})")
+        found = out[i]
+        last = found.period[1] if found.period else found.day
+        if found.day is not None and last is not None and last > today:
+            out[i] = Resolved(skip=f"{found.day.isoformat()} is after today ({today.isoformat()})")
     return out
 
 
@@ -163,7 +165,8 @@ def _fit(w: Written, p: date | None, n: date | None, ascending: bool, not_year: 
 
 
 def _check(w: Written, day: date, p: date | None, n: date | None, ascending: bool, today: date) -> Resolved:
-    wrong_weekday = w.weekday is not None and day.weekday() != w.weekday
+    written_weekday = w.weekday
+    wrong_weekday = written_weekday is not None and day.weekday() != written_weekday
     lo, hi = (p, n) if ascending else (n, p)
     out_of_line = lo is not None and hi is not None and lo <= hi and not lo <= day <= hi
     if not (wrong_weekday or day > today or out_of_line):
@@ -171,15 +174,17 @@ def _check(w: Written, day: date, p: date | None, n: date | None, ascending: boo
     fix = _fit(w, p, n, ascending, not_year=day.year)
     if fix is not None:
         why = (
-            f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[w.weekday]}"
-            if wrong_weekday
+            f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[written_weekday]}"
+            if written_weekday is not None and wrong_weekday
             else f"{day.isoformat()} is after today"
             if day > today
             else f"{day.isoformat()} is out of line with the entries around it"
         )
         return Resolved(fix, doubt=f"{why}; read as {fix.isoformat()} (the year of the entries around it)")
-    if wrong_weekday:
-        return Resolved(day, doubt=f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[w.weekday]}")
+    if written_weekday is not None and wrong_weekday:
+        return Resolved(
+            day, doubt=f"{day.isoformat()} is a {_DAYS[day.weekday()]}, the line says {_DAYS[written_weekday]}"
+        )
     return Resolved(day)
 
 
