@@ -146,7 +146,7 @@ def catalog() -> Catalog:
 def outlines() -> Outlines:
     """The curricula as plain data with the item index, from a cache that is rebuilt when a
     curriculum file changes (so that everyday commands need not parse the curricula)."""
-    from studylog.curriculum.index import load_outlines
+    from studylog.curriculum.cache import load_outlines
     from studylog.paths import data_home, shipped_curricula_dir, user_curricula_dir
 
     return load_outlines(shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "curricula.json")
