@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.views import JsonOpt
+from studylog.cli.options import JsonOpt
+from studylog.cli.output import Output, say
+from studylog.errors import UsageError
 
 app = typer.Typer(
     help="Read and change settings (config.toml in the data folder).", no_args_is_help=True, rich_markup_mode=None
@@ -26,12 +27,13 @@ def list_(as_json: JsonOpt = False) -> None:
     """Every setting with its value and what it does."""
     from studylog.config import KEYS, load
 
+    out = Output(as_json)
     values = load(_path())
-    if as_json:
-        cx.echo_json(values)
+    if out.as_json:
+        out.json(values)
         return
     for name, key in KEYS.items():
-        typer.echo(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
+        say(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
 
 
 @app.command()
@@ -40,8 +42,8 @@ def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
     from studylog.config import KEYS, load
 
     if name not in KEYS:
-        raise cx.UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
-    typer.echo(_text(load(_path())[name]))
+        raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
+    say(_text(load(_path())[name]))
 
 
 @app.command("set")
@@ -53,7 +55,7 @@ def set_(
     from studylog.config import set_value
 
     stored = set_value(_path(), name, value)
-    typer.echo(f"{name} = {_text(stored)}")
+    say(f"{name} = {_text(stored)}")
 
 
 def _text(value) -> str:
