@@ -43,8 +43,8 @@ def show_week(
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
     config = settings()
-    now = today()
-    when_day = parse_week(when, now, config["week_start"])
+    current = today()
+    when_day = parse_week(when, current, config["week_start"])
     store = open_store()
     if weeks is not None:
         trend = week_trend(store, when_day, weeks, config["week_start"])
@@ -55,7 +55,7 @@ def show_week(
 
         out.lines(render_trend(trend, width()))
         return
-    report = week_report(store, when_day, now, config["week_start"], config["rest_days_per_week"])
+    report = week_report(store, when_day, current, config["week_start"], config["rest_days_per_week"])
     if out.as_json:
         out.json(report.to_json())
         return

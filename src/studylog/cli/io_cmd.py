@@ -150,11 +150,11 @@ def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = Fa
     """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
     from studylog.importers import markdown
 
-    now = today()
+    current = today()
     _run_import(
         "markdown",
         path,
-        lambda file, lines, problems: markdown.stream(lines, file.name, now, problems),
+        lambda file, lines, problems: markdown.stream(lines, file.name, current, problems),
         dry_run,
         no_link,
         as_json,

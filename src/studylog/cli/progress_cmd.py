@@ -30,11 +30,11 @@ def progress(
     from studylog.reports.progress import progress as compute
 
     out = Output(as_json, svg, html, "studylog progress")
-    store, cat, now = open_store(), outlines(), today()
+    store, cat, current = open_store(), outlines(), today()
     owners = store.owners() if all_owners else [store.owner]
     by_owner = {}
     for owner in owners:
-        rows = compute(store.for_owner(owner), cat, now, curriculum)
+        rows = compute(store.for_owner(owner), cat, current, curriculum)
         by_owner[owner] = [r for r in rows if r.active] if curriculum is None and not all_ else rows
     if out.as_json:
         if all_owners:

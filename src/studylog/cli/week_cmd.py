@@ -52,10 +52,10 @@ def calendar(
 
     out = Output(as_json, svg, html, "studylog calendar")
     config = settings()
-    now = today()
-    year = now.year if year is None else year
+    current = today()
+    year = current.year if year is None else year
     check_year(year)
-    cal = year_calendar(open_store(), year, now, config["week_start"], config["rest_days_per_week"])
+    cal = year_calendar(open_store(), year, current, config["week_start"], config["rest_days_per_week"])
     if out.as_json:
         out.json(cal.to_json())
         return
