@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.options import JsonOpt
-from studylog.cli.output import Output, echo_json, say
+from studylog.cli.output import Output, echo_json
 from studylog.cli.session import catalog, open_store
 
 app = typer.Typer(
@@ -66,7 +66,7 @@ def validate(
     bad = 0
     for path in files:
         if not path.is_file():
-            say(f"{path}: no such file", err=True)
+            typer.echo(f"{path}: no such file", err=True)
             bad += 1
             continue
         curriculum, problems = check_file(path)
@@ -75,9 +75,9 @@ def validate(
         if problems or curriculum is None:  # None comes with its problems
             bad += 1
             for problem in problems:
-                say(problem)
+                typer.echo(problem)
         else:
-            say(f"{path}: ok ({curriculum.id}: {len(curriculum.items)} items)")
+            typer.echo(f"{path}: ok ({curriculum.id}: {len(curriculum.items)} items)")
     if bad:
         raise SystemExit(1)
 

@@ -10,7 +10,7 @@ import typer
 
 from studylog.cli.clock import today
 from studylog.cli.options import JsonOpt
-from studylog.cli.output import Output, say
+from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
 from studylog.cli.progress_bar import progress
 from studylog.cli.session import catalog, open_store, outlines, settings
@@ -174,7 +174,7 @@ def import_json(
         raise UsageError(f"no such file: {path}")
     added = restore(open_store(), _read(path), str(path), dry_run=dry_run)
     verb = "Would add" if dry_run else "Added"
-    say(
+    typer.echo(
         f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
         f"({added.skipped} already present)"
     )
@@ -190,7 +190,7 @@ def _emit(text: str | Iterable[str], out: Path | None) -> None:
     from studylog.atomic import write_atomic
 
     write_atomic(out, text, mode=0o644)
-    say(f"Wrote {out}", err=True)
+    typer.echo(f"Wrote {out}", err=True)
 
 
 @export_app.command("til")
@@ -233,7 +233,7 @@ def export_daily_notes(
     store = open_store()
     if dir_:
         count = write_folder(store, dir_, first, last)
-        say(f"Wrote {count} files to {dir_}", err=True)
+        typer.echo(f"Wrote {count} files to {dir_}", err=True)
         return
     _emit(render_days(store, first, last), out)
 

@@ -64,11 +64,9 @@ class Output:
             write_atomic(Path(self.html), out.export_html(clear=False), mode=0o644)
 
 
-def say(line: str, err: bool = False) -> None:
-    """One line of plain text for people: a confirmation on stdout, or a note on stderr."""
-    stream = sys.stderr if err else sys.stdout
-    stream.write(line + "\n")
-    stream.flush()
+def say(line: str) -> None:
+    """One line of plain text for people on stdout (a confirmation: "Done #3 on …")."""
+    sys.stdout.write(line + "\n")
 
 
 def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
