@@ -76,3 +76,27 @@ def test_both_ways_call_everyday_by_the_typer_parameter_names(name):
     assert typer_names <= set(parameters), (name, typer_names - set(parameters))
     positional, _, options = SPEC[name]
     assert {param for param, _ in options.values()} | set(positional) <= set(parameters)
+
+
+SUPPORT = ("clock", "session", "parse", "errors", "output", "progress_bar", "everyday", "fast")
+
+
+@pytest.mark.parametrize("name", SUPPORT)
+def test_the_support_modules_import_no_typer_at_the_top(name):
+    """The fast path uses them: Typer, click and rich only inside the functions that draw."""
+    import ast
+    from pathlib import Path
+
+    import studylog.cli
+
+    tree = ast.parse((Path(studylog.cli.__file__).parent / f"{name}.py").read_text(encoding="utf-8"))
+    top = {
+        alias.name.split(".")[0] if isinstance(node, ast.Import) else (node.module or "").split(".")[0]
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not top & {"typer", "click", "rich", "sqlalchemy", "sqlmodel", "pydantic"}, (name, top)
+    assert not {f"studylog.cli.{m}" for m in ("commands", "options")} & {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    }

@@ -1,4 +1,5 @@
-"""The root command: global options, and which module holds each command.
+"""The root command: global options, the root group (every command runs ``errors.guarded``), and
+which module holds each command.
 
 ``main`` builds only the command being run (each module's commands import what they need — the
 store, the curricula, rich — inside the command), so that a command's start-up does not pay for
