@@ -23,8 +23,9 @@ NAMES = []
 def mark(name):
     T.append(time.perf_counter()); NAMES.append(name)
 cmd = sys.argv[1]
-from studylog.cli import everyday, fast, runtime as rt  # noqa: F401
-mark("import cli.fast, everyday, runtime")
+from studylog.cli import everyday, fast, errors  # noqa: F401
+from studylog.cli import clock, session
+mark("import cli.fast, everyday, errors")
 import studylog.store.db, studylog.store.entries  # noqa: E401,F401
 if cmd == "week":
     import studylog.config, studylog.reports.week  # noqa: E401,F401
@@ -35,12 +36,12 @@ if cmd == "week":
 elif cmd == "today":
     from studylog.render.day import render_day as render
 mark("import renderer")
-store = rt.open_store()
+store = session.open_store()
 mark("open store")
-today = rt.today()
+today = clock.today()
 if cmd == "week":
     from studylog.reports.week import week_report
-    s = rt.settings()
+    s = session.settings()
     data = week_report(store, today, today, s["week_start"], s["rest_days_per_week"])
 elif cmd == "today":
     from studylog.store.entries import day_view
@@ -54,7 +55,7 @@ if cmd == "week":
 elif cmd == "today":
     text = lines.plain(render(data, True, 100))
 mark("layout")
-rt.state.close()
+session.state.close()
 mark("close store")
 print(repr([(n, b - a) for n, a, b in zip(NAMES, T, T[1:])]))
 """

@@ -80,7 +80,7 @@ def test_linked_packs_its_tuples():
 def test_streamed_json_is_the_same_text_as_json_dumps(capsys):
     import json
 
-    from studylog.cli.runtime import echo_json
+    from studylog.cli.output import echo_json
 
     for data in (
         {"a": 1, "linked": [], "b": [1, {"c": "é"}]},

@@ -1,4 +1,5 @@
-"""The root command: global options, and which module holds each command.
+"""The root command: global options, the root group (every command runs ``errors.guarded``), and
+which module holds each command.
 
 ``main`` builds only the command being run (each module's commands import what they need — the
 store, the curricula, rich — inside the command), so that a command's start-up does not pay for
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from studylog import __version__
-from studylog.cli.context import StudylogGroup, state
+from studylog.cli.errors import guarded
+from studylog.cli.session import state
 
 # command -> the module in studylog.cli that registers it; modules in the order --help lists them
 COMMANDS: dict[str, str] = {
@@ -43,6 +46,17 @@ COMMANDS: dict[str, str] = {
     "curricula": "curricula",
     "config": "config_cmd",
 }
+
+
+class StudylogGroup(TyperGroup):
+    """The root group: every command runs ``guarded`` (one line on stderr, never a traceback)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        with guarded():
+            return super().invoke(ctx)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # in the order they were registered, not sorted
 
 
 def _version(value: bool) -> None:

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.views import JsonOpt
+from studylog.cli.options import JsonOpt
+from studylog.cli.output import Output
+from studylog.errors import UsageError
 
 app = typer.Typer(
     help="Read and change settings (config.toml in the data folder).", no_args_is_help=True, rich_markup_mode=None
@@ -26,9 +27,10 @@ def list_(as_json: JsonOpt = False) -> None:
     """Every setting with its value and what it does."""
     from studylog.config import KEYS, load
 
+    out = Output(as_json)
     values = load(_path())
-    if as_json:
-        cx.echo_json(values)
+    if out.as_json:
+        out.json(values)
         return
     for name, key in KEYS.items():
         typer.echo(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
@@ -40,7 +42,7 @@ def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
     from studylog.config import KEYS, load
 
     if name not in KEYS:
-        raise cx.UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
+        raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
     typer.echo(_text(load(_path())[name]))
 
 

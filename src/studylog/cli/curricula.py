@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.views import JsonOpt
+from studylog.cli.options import JsonOpt
+from studylog.cli.output import Output, echo_json
+from studylog.cli.session import catalog, open_store
 
 app = typer.Typer(
     help="The curricula studylog knows (shipped, and your own in the data folder's curricula/).",
@@ -23,14 +24,15 @@ def list_(as_json: JsonOpt = False) -> None:
     from studylog.paths import user_curricula_dir
     from studylog.reports.curricula import curricula_summary
 
-    cat = cx.catalog()
+    out = Output(as_json)
+    cat = catalog()
     rows = curricula_summary(cat)
-    if as_json:
-        cx.echo_json(rows)
+    if out.as_json:
+        out.json(rows)
         return
     from studylog.render.curricula import render_list
 
-    cx.console().print(render_list(rows, user_curricula_dir()))
+    out.rich(render_list(rows, user_curricula_dir()))
 
 
 @app.command()
@@ -42,15 +44,16 @@ def show(
     from studylog.reports.curricula import curriculum_detail
     from studylog.store.status import all_statuses
 
-    curriculum = cx.catalog().curriculum(curriculum_id)
-    statuses = all_statuses(cx.open_store(), curriculum.id)
+    out = Output(as_json)
+    curriculum = catalog().curriculum(curriculum_id)
+    statuses = all_statuses(open_store(), curriculum.id)
     detail = curriculum_detail(curriculum, statuses)
-    if as_json:
-        cx.echo_json(detail)
+    if out.as_json:
+        out.json(detail)
         return
     from studylog.render.curricula import render_show
 
-    cx.console().print(render_show(detail))
+    out.rich(render_show(detail))
 
 
 @app.command()
@@ -69,7 +72,7 @@ def validate(
         curriculum, problems = check_file(path)
         if curriculum is not None:
             problems = _cross_references(curriculum, path)
-        if problems:
+        if problems or curriculum is None:  # None comes with its problems
             bad += 1
             for problem in problems:
                 typer.echo(problem)
@@ -84,7 +87,7 @@ def _cross_references(curriculum, path: Path) -> list[str]:
     from studylog.errors import CurriculumError
 
     try:
-        cat = cx.catalog()
+        cat = catalog()
     except CurriculumError:
         return []  # your other files have problems of their own; this file alone is fine
     cat.curricula[curriculum.id] = curriculum
@@ -100,7 +103,7 @@ def schema() -> None:
     data = Curriculum.model_json_schema()
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     data["title"] = "studylog curriculum"
-    cx.echo_json(data)
+    echo_json(data)
 
 
 def register(root: typer.Typer) -> None:

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.views import JsonOpt
+from studylog.cli.options import JsonOpt
+from studylog.cli.output import Output
+from studylog.cli.session import catalog, open_store
 
 
 def backup(
@@ -20,7 +21,7 @@ def backup(
     """Make a consistent copy of the store, even while other commands write."""
     from studylog.store.maintenance import backup as make
 
-    typer.echo(f"Backed up to {make(cx.open_store(), file)}")
+    typer.echo(f"Backed up to {make(open_store(), file)}")
 
 
 def restore(
@@ -29,7 +30,7 @@ def restore(
     """Replace the store with a backup, after checking it; a copy of what it replaces is kept."""
     from studylog.store.maintenance import restore as put_back
 
-    kept = put_back(cx.open_store(), file)
+    kept = put_back(open_store(), file)
     typer.echo(f"Restored {file}; the store as it was is kept at {kept}")
 
 
@@ -41,14 +42,15 @@ def doctor(
     from studylog.errors import StudylogError
     from studylog.store.maintenance import doctor as check
 
+    out = Output(as_json)
     try:
-        cat = cx.catalog()
+        cat = catalog()
         known = lambda ref: cat.lookup(ref) is not None  # noqa: E731
     except StudylogError:
         known = lambda ref: True  # noqa: E731 - a broken curriculum file is reported by other commands
-    report = check(cx.open_store(), known, fix=fix)
-    if as_json:
-        cx.echo_json(report.to_json())
+    report = check(open_store(), known, fix=fix)
+    if out.as_json:
+        out.json(report.to_json())
     else:
         for f in report.findings:
             mark = "ok" if f.ok else ("fixed" if f.fixed else "PROBLEM")

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from studylog.cli import context as cx
 from studylog.cli import everyday
-
-DateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        "-d",
-        help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'.",
-        show_default=False,
-    ),
-]
-ItemOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--item",
-        "-i",
-        help="Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.",
-        show_default=False,
-    ),
-]
+from studylog.cli.clock import today
+from studylog.cli.options import DateOpt, ItemOpt, NewItemOpt
+from studylog.cli.parse import parse_day, parse_hours
+from studylog.cli.session import items, open_store
 
 
 def goal(
@@ -39,7 +23,7 @@ def goal(
     ] = None,
 ) -> None:
     """Set a goal for a day (default today; future days allowed)."""
-    everyday.add_goal(text, item, date_, note)
+    everyday.add_goal(text=text, item=item, date_=date_, note=note)
 
 
 def done(
@@ -58,14 +42,14 @@ def done(
     ] = None,
 ) -> None:
     """Log something done on a day (today by default; not in the future)."""
-    everyday.add_done(text, hours, item, date_, goal_id, note)
+    everyday.add_done(text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note)
 
 
 def drop(goal_id: Annotated[int, typer.Argument(help="The id of an open goal.")]) -> None:
     """Drop an open goal, so that it is no longer carried over."""
     from studylog.store import entries
 
-    g = entries.drop_goal(cx.open_store(), goal_id, cx.today())
+    g = entries.drop_goal(open_store(), goal_id, today())
     typer.echo(f"Dropped goal #{g.id}: {g.text}")
 
 
@@ -76,21 +60,18 @@ def edit(
         str | None, typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)
     ] = None,
     date_: DateOpt = None,
-    item: Annotated[
-        str | None,
-        typer.Option("--item", "-i", help="New curriculum item, or 'none' to unlink.", show_default=False),
-    ] = None,
+    item: NewItemOpt = None,
 ) -> None:
     """Change an entry's text, hours, date or item."""
     from studylog.store import entries
 
-    kwargs = {}
+    changes: dict[str, Any] = {}  # only what is given: None clears hours and unlinks the item
     if hours is not None:
-        kwargs["hours"] = None if hours.strip().lower() == "none" else cx.parse_hours(hours)
+        changes["hours"] = None if hours.strip().lower() == "none" else parse_hours(hours)
     if item is not None:
-        kwargs["item"] = None if item.strip().lower() == "none" else cx.resolve(item).ref
-    day = cx.parse_day(date_) if date_ is not None else None
-    e = entries.edit_entry(cx.open_store(), entry_id, cx.today(), text=text, day=day, **kwargs)
+        changes["item"] = None if item.strip().lower() == "none" else items().resolve(item).ref
+    day = parse_day(date_) if date_ is not None else None
+    e = entries.edit_entry(open_store(), entry_id, today(), text=text, day=day, **changes)
     typer.echo(f"Edited #{e.id} on {e.day.isoformat()}: {everyday.describe(e)}")
 
 
@@ -98,7 +79,7 @@ def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done it
     """Delete an entry (and its notes). 'studylog undo' brings it back."""
     from studylog.store import entries
 
-    e = entries.remove_entry(cx.open_store(), entry_id)
+    e = entries.remove_entry(open_store(), entry_id)
     typer.echo(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
 
 
@@ -106,7 +87,7 @@ def undo() -> None:
     """Revert the last change (goal, done, edit, rm, drop, start, complete, skip)."""
     from studylog.store.journal import undo_last
 
-    undone = undo_last(cx.open_store())
+    undone = undo_last(open_store())
     typer.echo(f"Undid: {undone.summary}")
 
 

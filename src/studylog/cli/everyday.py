@@ -1,64 +1,67 @@
 """What ``today``, ``day``, ``week``, ``goal`` and ``done`` do, without Typer.
 
 The Typer commands (``views``, ``week_cmd``, ``entries``) and the fast path (``fast``) both call
-these, so that the two ways in share one implementation; only the argument parsing differs.
+these, by keyword, with the Typer commands' parameter names (``fast.SPEC`` fills in the same
+names; tests/test_fast_path.py checks all three agree). Only the argument parsing differs.
 """
 
 from __future__ import annotations
 
-import sys
-
-from studylog.cli import runtime as rt
+from studylog.cli.clock import today
+from studylog.cli.output import Output, say, width
+from studylog.cli.parse import parse_day, parse_hours
+from studylog.cli.session import open_store, resolve, settings
+from studylog.errors import UsageError
 
 MAX_WEEKS = 520
 
 
-def show_day(day_text: str | None, as_json: bool) -> None:
+def show_day(when: str | None = None, as_json: bool = False) -> None:
     from studylog.store.entries import day_view
 
-    day = rt.parse_day(day_text)
-    view = day_view(rt.open_store(), day)
-    if as_json:
-        rt.echo_json(view.to_json())
+    out = Output(as_json)
+    day = parse_day(when)
+    view = day_view(open_store(), day)
+    if out.as_json:
+        out.json(view.to_json())
         return
     from studylog.render.day import render_day
 
-    rt.show_lines(render_day(view, today_is=day == rt.today(), width=rt.width()))
-
-
-def check_outputs(as_json: bool, svg: str | None, html: str | None) -> None:
-    if as_json and (svg or html):
-        raise rt.UsageError("--json cannot be combined with --svg or --html", "run the command twice")
+    out.lines(render_day(view, today_is=day == today(), width=width()))
 
 
 def show_week(
-    when: str | None, weeks: int | None = None, as_json: bool = False, svg: str | None = None, html: str | None = None
+    when: str | None = None,
+    weeks: int | None = None,
+    as_json: bool = False,
+    svg: str | None = None,
+    html: str | None = None,
 ) -> None:
     from studylog.reports.week import parse_week, week_report, week_trend
 
-    check_outputs(as_json, svg, html)
+    out = Output(as_json, svg, html, "studylog week")
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
-        raise rt.UsageError(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
-    settings = rt.settings()
-    today = rt.today()
-    when_day = parse_week(when, today, settings["week_start"])
-    store = rt.open_store()
+        raise UsageError(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
+    config = settings()
+    current = today()
+    when_day = parse_week(when, current, config["week_start"])
+    store = open_store()
     if weeks is not None:
-        trend = week_trend(store, when_day, weeks, settings["week_start"])
-        if as_json:
-            rt.echo_json(trend.to_json())
+        trend = week_trend(store, when_day, weeks, config["week_start"])
+        if out.as_json:
+            out.json(trend.to_json())
             return
         from studylog.render.week import render_trend
 
-        rt.show_lines(render_trend(trend, rt.width()), svg=svg, html=html, title="studylog week")
+        out.lines(render_trend(trend, width()))
         return
-    report = week_report(store, when_day, today, settings["week_start"], settings["rest_days_per_week"])
-    if as_json:
-        rt.echo_json(report.to_json())
+    report = week_report(store, when_day, current, config["week_start"], config["rest_days_per_week"])
+    if out.as_json:
+        out.json(report.to_json())
         return
     from studylog.render.week import render_week
 
-    rt.show_lines(render_week(report, rt.width()), svg=svg, html=html, title="studylog week")
+    out.lines(render_week(report, width()))
 
 
 def describe(entry) -> str:
@@ -79,36 +82,30 @@ def notes(texts: list[str] | None):
     return out
 
 
-def _say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-
-
-def add_goal(text: str, item: str | None, date_text: str | None, note_texts: list[str] | None) -> None:
+def add_goal(text: str, item: str | None = None, date_: str | None = None, note: list[str] | None = None) -> None:
     from studylog.store import entries
 
-    day = rt.parse_day(date_text)
-    ref = rt.resolve(item)
-    store = rt.open_store()
-    g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note_texts))
-    _say(f"Goal #{g.id} for {day.isoformat()}: {describe(g)}")
+    day = parse_day(date_)
+    ref = resolve(item)
+    store = open_store()
+    g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note))
+    say(f"Goal #{g.id} for {day.isoformat()}: {describe(g)}")
 
 
 def add_done(
     text: str,
-    hours: str | None,
-    item: str | None,
-    date_text: str | None,
-    goal_id: int | None,
-    note_texts: list[str] | None,
+    hours: str | None = None,
+    item: str | None = None,
+    date_: str | None = None,
+    goal_id: int | None = None,
+    note: list[str] | None = None,
 ) -> None:
     from studylog.store import entries
 
-    day = rt.parse_day(date_text)
-    parsed_hours = rt.parse_hours(hours)
-    ref = rt.resolve(item)
-    store = rt.open_store()
-    d = entries.add_done(
-        store, text, day, rt.today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note_texts)
-    )
+    day = parse_day(date_)
+    parsed_hours = parse_hours(hours)
+    ref = resolve(item)
+    store = open_store()
+    d = entries.add_done(store, text, day, today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note))
     met = f"; goal #{goal_id} met" if goal_id else ""
-    _say(f"Done #{d.id} on {day.isoformat()}: {describe(d)}{met}")
+    say(f"Done #{d.id} on {day.isoformat()}: {describe(d)}{met}")

@@ -5,8 +5,9 @@ without importing Typer and click (about 40 ms on their own: more than these com
 (long, short or ``--long=value``) and positional arguments, as ``SPEC`` lists them. Anything else —
 help, a misspelt or unknown option, a missing or malformed value, ``--svg``, ``--`` — returns None,
 and ``studylog.cli.main`` hands the arguments to the Typer application, which owns usage errors and
-help. Both ways run the same functions (``everyday``), and tests/test_fast_path.py checks that
-``SPEC`` agrees with the Typer commands and that both give the same output, files and exit code.
+help. Both ways run the same functions (``everyday``, named in ``RUNS``) with the same parameter
+names, and tests/test_fast_path.py checks that ``SPEC`` agrees with the Typer commands and with
+``everyday``, and that both ways give the same output, files and exit code.
 ``STUDYLOG_NO_FAST_PATH=1`` always takes the Typer way.
 """
 
@@ -39,6 +40,10 @@ SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
         },
     ),
 }
+
+
+# command -> the function in ``everyday`` that runs it, called with the parameters by name
+RUNS = {"today": "show_day", "week": "show_week", "goal": "add_goal", "done": "add_done"}
 
 
 def parse(args: list[str]) -> tuple[str, str | None, dict] | None:
@@ -99,18 +104,12 @@ def run(args: list[str]) -> bool:
     parsed = parse(args)
     if parsed is None:
         return False
-    name, db, v = parsed
+    name, db, values = parsed
     from studylog.cli import everyday
-    from studylog.cli.runtime import guarded, state
+    from studylog.cli.errors import guarded
+    from studylog.cli.session import state
 
     state.db = db
     with guarded():
-        if name == "today":
-            everyday.show_day(None, v.get("as_json", False))
-        elif name == "week":
-            everyday.show_week(v.get("when"), v.get("weeks"), v.get("as_json", False))
-        elif name == "goal":
-            everyday.add_goal(v["text"], v.get("item"), v.get("date_"), v.get("note"))
-        else:
-            everyday.add_done(v["text"], v.get("hours"), v.get("item"), v.get("date_"), v.get("goal_id"), v.get("note"))
+        getattr(everyday, RUNS[name])(**values)
     return True

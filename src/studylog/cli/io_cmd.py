@@ -8,8 +8,13 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.views import JsonOpt
+from studylog.cli.clock import today
+from studylog.cli.options import JsonOpt
+from studylog.cli.output import Output
+from studylog.cli.parse import parse_day
+from studylog.cli.progress_bar import progress
+from studylog.cli.session import catalog, open_store, outlines, settings
+from studylog.errors import UsageError
 
 export_app = typer.Typer(
     help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True, rich_markup_mode=None
@@ -34,10 +39,10 @@ def _files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*.md") if p.is_file())
         if not files:
-            raise cx.UsageError(f"{path} has no .md files")
+            raise UsageError(f"{path} has no .md files")
         return files
     if not path.is_file():
-        raise cx.UsageError(f"no such file: {path}")
+        raise UsageError(f"no such file: {path}")
     return [path]
 
 
@@ -54,6 +59,7 @@ def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, a
     from studylog.importers.read import check_file
     from studylog.store.imports import import_result
 
+    out = Output(as_json)
     files = _files(path)
     for file in files:
         check_file(file)  # an unreadable file stops the import before anything is written
@@ -61,10 +67,10 @@ def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, a
     if not no_link:
         from studylog.importers.linker import Linker
 
-        linker = Linker(cx.catalog())
+        linker = Linker(catalog())
     problems: list = []
     size = sum(f.stat().st_size for f in files)
-    with cx.progress(size) as bar:
+    with progress(size) as bar:
         bar.phase("Importing", size * passes)
 
         def entries():
@@ -78,17 +84,17 @@ def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, a
                 prefix = f"{file}:" if len(files) > 1 else ""
                 problems.extend(p.__class__(p.line, prefix + p.message, p.level) if prefix else p for p in found)
 
-        summary = import_result(cx.open_store(), entries(), source, dry_run=dry_run)
-    if as_json:
+        summary = import_result(open_store(), entries(), source, dry_run=dry_run)
+    if out.as_json:
         data = summary.to_json(linked=False)
         data["linked"] = summary.linked_json()  # streamed: a 100k-entry log links some 75k entries
         data["dry_run"] = dry_run
         data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in problems]
-        cx.echo_json(data, streamed={"linked"})
+        out.json(data, streamed={"linked"})
         return
     from studylog.render.imports import render_import
 
-    cx.console().print(render_import(summary, problems, dry_run, str(path)))
+    out.rich(render_import(summary, problems, dry_run, str(path)))
 
 
 def _counted(file: Path, bar):
@@ -144,11 +150,11 @@ def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = Fa
     """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
     from studylog.importers import markdown
 
-    today = cx.today()
+    current = today()
     _run_import(
         "markdown",
         path,
-        lambda file, lines, problems: markdown.stream(lines, file.name, today, problems),
+        lambda file, lines, problems: markdown.stream(lines, file.name, current, problems),
         dry_run,
         no_link,
         as_json,
@@ -165,8 +171,8 @@ def import_json(
     from studylog.exporters.backup import restore
 
     if not path.is_file():
-        raise cx.UsageError(f"no such file: {path}")
-    added = restore(cx.open_store(), _read(path), str(path), dry_run=dry_run)
+        raise UsageError(f"no such file: {path}")
+    added = restore(open_store(), _read(path), str(path), dry_run=dry_run)
     verb = "Would add" if dry_run else "Added"
     typer.echo(
         f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
@@ -201,10 +207,10 @@ def export_til(
     from studylog.exporters.til import render_til
 
     if group not in ("week", "day", "range"):
-        raise cx.UsageError(f"--group must be week, day or range, not {group!r}")
+        raise UsageError(f"--group must be week, day or range, not {group!r}")
     first, last = _range(since, until)
-    settings = cx.settings()
-    text = render_til(cx.open_store(), _lookup(), first, last, group, settings)
+    config = settings()
+    text = render_til(open_store(), _lookup(), first, last, group, config)
     _emit(text, out)
 
 
@@ -222,9 +228,9 @@ def export_daily_notes(
     from studylog.exporters.daily_notes import render_days, write_folder
 
     if out and dir_:
-        raise cx.UsageError("give --out or --dir, not both")
+        raise UsageError("give --out or --dir, not both")
     first, last = _range(since, until)
-    store = cx.open_store()
+    store = open_store()
     if dir_:
         count = write_folder(store, dir_, first, last)
         typer.echo(f"Wrote {count} files to {dir_}", err=True)
@@ -237,14 +243,14 @@ def export_json(out: OutOpt = None) -> None:
     """A complete, lossless backup of your entries, notes and item statuses."""
     from studylog.exporters.backup import dump
 
-    _emit(dump(cx.open_store()), out)
+    _emit(dump(open_store()), out)
 
 
 def _range(since: str | None, until: str | None):
-    first = cx.parse_day(since) if since else None
-    last = cx.parse_day(until) if until else None
+    first = parse_day(since) if since else None
+    last = parse_day(until) if until else None
     if first and last and first > last:
-        raise cx.UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
+        raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
     return first, last
 
 
@@ -255,7 +261,7 @@ def _lookup():
 
     def url(ref: str) -> str | None:
         if not urls:
-            for c in cx.outlines().curricula.values():
+            for c in outlines().curricula.values():
                 urls.update({f"{c.id}/{item.id}": item.url for item in c.items})
         return urls.get(ref)
 

@@ -6,27 +6,24 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.entries import DateOpt
+from studylog.cli.clock import today
+from studylog.cli.options import DateOpt
+from studylog.cli.parse import parse_day, parse_hours
+from studylog.cli.session import items, open_store
+from studylog.errors import UsageError
 
 RefArg = Annotated[str, typer.Argument(help="Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias.")]
 
 
 def _set(ref_text: str, status: str, date_: str | None, hours: str | None = None) -> None:
-    from studylog.store import status as st
-    from studylog.store.entries import record_done
-    from studylog.store.journal import change
+    from studylog.store.status import mark
 
-    day = cx.parse_day(date_)
-    if status == "complete" and day > cx.today():
-        raise cx.UsageError(f"{day.isoformat()} is in the future; complete an item today or earlier")
-    parsed_hours = cx.parse_hours(hours)
-    ref = cx.resolve(ref_text)
-    store = cx.open_store()
-    with change(store, f"{status} {ref.ref}") as ch:
-        result = st.set_status(store, ref.ref, status, day, "", ch)
-        if parsed_hours is not None:
-            record_done(store, ch, f"Completed {ref.title}", day, parsed_hours, ref.ref, None, [])
+    day = parse_day(date_)
+    if status == "complete" and day > today():
+        raise UsageError(f"{day.isoformat()} is in the future; complete an item today or earlier")
+    parsed_hours = parse_hours(hours)
+    ref = items().resolve(ref_text)
+    result, _ = mark(open_store(), ref.ref, status, day, parsed_hours, ref.title)
     verb = {"started": "Started", "complete": "Completed", "skipped": "Skipped"}[status]
     extra = f", {parsed_hours:g}h logged" if parsed_hours else ""
     typer.echo(f"{verb} {ref.ref} {ref.title} on {day.isoformat()}{extra}")

@@ -6,15 +6,11 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
-from studylog.cli.views import JsonOpt
+from studylog.cli.clock import today
+from studylog.cli.options import HtmlOpt, JsonOpt, SvgOpt
+from studylog.cli.output import Output
+from studylog.cli.session import open_store, outlines
 
-SvgOpt = Annotated[
-    str | None, typer.Option("--svg", help="Also save what is shown as an SVG picture.", show_default=False)
-]
-HtmlOpt = Annotated[
-    str | None, typer.Option("--html", help="Also save what is shown as an HTML page.", show_default=False)
-]
 CurriculumArg = Annotated[
     str | None, typer.Argument(help="A curriculum id, e.g. dlc (default: all).", show_default=False)
 ]
@@ -33,27 +29,26 @@ def progress(
     """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
     from studylog.reports.progress import progress as compute
 
-    store, cat, today = cx.open_store(), cx.outlines(), cx.today()
+    out = Output(as_json, svg, html, "studylog progress")
+    store, cat, current = open_store(), outlines(), today()
     owners = store.owners() if all_owners else [store.owner]
     by_owner = {}
     for owner in owners:
-        rows = compute(store.for_owner(owner), cat, today, curriculum)
+        rows = compute(store.for_owner(owner), cat, current, curriculum)
         by_owner[owner] = [r for r in rows if r.active] if curriculum is None and not all_ else rows
-    if as_json:
+    if out.as_json:
         if all_owners:
-            cx.echo_json(
-                {o: [r.to_json(with_items=curriculum is not None) for r in rows] for o, rows in by_owner.items()}
-            )
+            out.json({o: [r.to_json(with_items=curriculum is not None) for r in rows] for o, rows in by_owner.items()})
         else:
-            cx.echo_json([r.to_json(with_items=curriculum is not None) for r in by_owner[store.owner]])
+            out.json([r.to_json(with_items=curriculum is not None) for r in by_owner[store.owner]])
         return
     from studylog.render.progress import render_detail, render_overview, render_owners
 
     if all_owners:
-        cx.show(render_owners(by_owner), svg, html, "studylog progress")
+        out.rich(render_owners(by_owner))
         return
     rows = by_owner[store.owner]
-    cx.show(render_detail(rows[0]) if curriculum else render_overview(rows), svg, html, "studylog progress")
+    out.rich(render_detail(rows[0]) if curriculum else render_overview(rows))
 
 
 def next_(
@@ -67,27 +62,29 @@ def next_(
     from studylog.reports.next import suggestions
     from studylog.store.status import all_statuses, last_worked
 
-    cat, store = cx.outlines(), cx.open_store()
+    out = Output(as_json, svg, html, "studylog next")
+    cat, store = outlines(), open_store()
     found = suggestions(cat, all_statuses(store), curriculum, limit, last_worked(store))
-    if as_json:
-        cx.echo_json([s.to_json() for s in found])
+    if out.as_json:
+        out.json([s.to_json() for s in found])
         return
     from studylog.render.progress import render_next
 
-    cx.show(render_next(found), svg, html, "studylog next")
+    out.rich(render_next(found))
 
 
 def stats(as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
     """All-time totals: hours, per curriculum, per month; items completed; hours per study day."""
     from studylog.reports.stats import stats as compute
 
-    result = compute(cx.open_store())
-    if as_json:
-        cx.echo_json(result.to_json())
+    out = Output(as_json, svg, html, "studylog stats")
+    result = compute(open_store())
+    if out.as_json:
+        out.json(result.to_json())
         return
     from studylog.render.progress import render_stats
 
-    cx.show(render_stats(result), svg, html, "studylog stats")
+    out.rich(render_stats(result))
 
 
 def register(app: typer.Typer) -> None:

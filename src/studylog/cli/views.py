@@ -6,15 +6,17 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
 from studylog.cli import everyday
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the shapes are in docs/json.md).")]
+from studylog.cli.options import ItemFilterOpt, JsonOpt
+from studylog.cli.output import Output
+from studylog.cli.parse import parse_day
+from studylog.cli.session import items, open_store
+from studylog.errors import UsageError
 
 
 def today(as_json: JsonOpt = False) -> None:
     """Today's goals (met or open), goals carried over, what was done, and the hours."""
-    everyday.show_day(None, as_json)
+    everyday.show_day(as_json=as_json)
 
 
 def day(
@@ -25,15 +27,13 @@ def day(
     as_json: JsonOpt = False,
 ) -> None:
     """One day's goals, goals carried over, done items and hours."""
-    everyday.show_day(when, as_json)
+    everyday.show_day(when=when, as_json=as_json)
 
 
 def log(
     since: Annotated[str | None, typer.Option("--since", "-s", help="First day to show.", show_default=False)] = None,
     until: Annotated[str | None, typer.Option("--until", "-u", help="Last day to show.", show_default=False)] = None,
-    item: Annotated[
-        str | None, typer.Option("--item", "-i", help="Only entries for this curriculum item.", show_default=False)
-    ] = None,
+    item: ItemFilterOpt = None,
     curriculum: Annotated[
         str | None,
         typer.Option("--curriculum", "-c", help="Only entries for this curriculum's items.", show_default=False),
@@ -50,24 +50,25 @@ def log(
     """Entries, newest first."""
     from studylog.store.entries import log as query
 
+    out = Output(as_json)
     if kind is not None and kind not in ("goal", "done"):
-        raise cx.UsageError(f"--kind must be 'goal' or 'done', not {kind!r}")
-    first = cx.parse_day(since) if since else None
-    last = cx.parse_day(until) if until else None
+        raise UsageError(f"--kind must be 'goal' or 'done', not {kind!r}")
+    first = parse_day(since) if since else None
+    last = parse_day(until) if until else None
     if first and last and first > last:
-        raise cx.UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
+        raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
     ref = cid = None
     if item or curriculum:
-        index = cx.items()
+        index = items()
         ref = index.resolve(item).ref if item else None
         cid = index.curriculum(curriculum) if curriculum else None
-    entries = query(cx.open_store(), first, last, ref, cid, kind, limit or None, all_owners)
-    if as_json:
-        cx.echo_json([e.to_json() for e in entries])
+    entries = query(open_store(), first, last, ref, cid, kind, limit or None, all_owners)
+    if out.as_json:
+        out.json([e.to_json() for e in entries])
         return
     from studylog.render.log import render_log
 
-    cx.console().print(render_log(entries, show_owner=all_owners))
+    out.rich(render_log(entries, show_owner=all_owners))
 
 
 def register(app: typer.Typer) -> None:

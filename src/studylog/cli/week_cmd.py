@@ -6,18 +6,11 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli import context as cx
 from studylog.cli import everyday
-from studylog.cli.views import JsonOpt
-
-SvgOpt = Annotated[
-    str | None,
-    typer.Option("--svg", metavar="FILE", help="Also save what is shown as an SVG image.", show_default=False),
-]
-HtmlOpt = Annotated[
-    str | None,
-    typer.Option("--html", metavar="FILE", help="Also save what is shown as an HTML page.", show_default=False),
-]
+from studylog.cli.clock import today
+from studylog.cli.options import HtmlOpt, JsonOpt, SvgOpt
+from studylog.cli.output import Output
+from studylog.cli.session import open_store, settings
 
 
 def week(
@@ -43,7 +36,7 @@ def week(
     html: HtmlOpt = None,
 ) -> None:
     """A week at a glance: hours per day, curriculum and item, done items, goals met, streak."""
-    everyday.show_week(when, weeks, as_json, svg, html)
+    everyday.show_week(when=when, weeks=weeks, as_json=as_json, svg=svg, html=html)
 
 
 def calendar(
@@ -57,18 +50,18 @@ def calendar(
     """A year as a heatmap of hours per day, with the current and longest streaks."""
     from studylog.reports.calendar import check_year, year_calendar
 
-    everyday.check_outputs(as_json, svg, html)
-    settings = cx.settings()
-    today = cx.today()
-    year = today.year if year is None else year
+    out = Output(as_json, svg, html, "studylog calendar")
+    config = settings()
+    current = today()
+    year = current.year if year is None else year
     check_year(year)
-    cal = year_calendar(cx.open_store(), year, today, settings["week_start"], settings["rest_days_per_week"])
-    if as_json:
-        cx.echo_json(cal.to_json())
+    cal = year_calendar(open_store(), year, current, config["week_start"], config["rest_days_per_week"])
+    if out.as_json:
+        out.json(cal.to_json())
         return
     from studylog.render.calendar import render_calendar
 
-    cx.show(render_calendar(cal), svg=svg, html=html, title="studylog calendar")
+    out.rich(render_calendar(cal))
 
 
 def register(app: typer.Typer) -> None:

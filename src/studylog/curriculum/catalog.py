@@ -8,7 +8,7 @@ from pathlib import Path
 
 from studylog.curriculum.index import ItemIndex
 from studylog.curriculum.model import Curriculum, Item
-from studylog.curriculum.outline import Outlines
+from studylog.curriculum.outline import Outlines, outline_of
 from studylog.curriculum.validate import load_file
 from studylog.errors import CurriculumError
 
@@ -60,8 +60,6 @@ class Catalog:
 
     @property
     def outlines(self) -> Outlines:
-        from studylog.curriculum.outline import Outlines, outline_of
-
         return Outlines({cid: outline_of(c) for cid, c in self.curricula.items()}, self.index)
 
     def resolve(self, text: str) -> ItemRef:
@@ -86,7 +84,7 @@ class Catalog:
         cid, _, iid = ref.partition("/")
         curriculum = self.curricula.get(cid)
         item = _find(curriculum, iid.lower()) if curriculum else None
-        return ItemRef(curriculum, item) if item else None
+        return ItemRef(curriculum, item) if curriculum and item else None
 
 
 def _find(curriculum: Curriculum, key: str, ids: bool = True) -> Item | None:

@@ -1,19 +1,16 @@
 """Item references without loading the curricula: a small index of every item's reference,
-aliases and title, cached as JSON in the data folder and rebuilt when a curriculum file changes.
+aliases and title, for resolving what a user types.
 
-``done --item makemore-4`` then costs a JSON read instead of parsing YAML and validating it.
-The catalog resolves references through the same index, so there is one set of rules.
+``cache`` keeps it as JSON in the data folder, so that ``done --item makemore-4`` costs a JSON
+read instead of parsing YAML and validating it. The catalog resolves references through the same
+index, so there is one set of rules. This module imports no other part of ``curriculum``.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from studylog.errors import UnknownItemError
-
-INDEX_FORMAT = 2
 
 
 class Resolved(NamedTuple):
@@ -79,18 +76,9 @@ class ItemIndex:
         hint = f"did you mean {', '.join(close)}?" if close else "see 'studylog curricula list'"
         raise UnknownItemError(f"unknown curriculum {cid!r}", hint)
 
-    def to_json(self, fingerprint: str, outlines: dict) -> str:
-        return json.dumps(
-            {
-                "format": INDEX_FORMAT,
-                "fingerprint": fingerprint,
-                "titles": self.titles,
-                "keys": self.keys,
-                "curricula": self.curricula,
-                "display": self.display,
-                "outlines": outlines,
-            }
-        )
+    def to_data(self) -> dict[str, Any]:
+        """The index as JSON-ready data (``cache`` stores it; ``ItemIndex(**data)`` reads it back)."""
+        return {"titles": self.titles, "keys": self.keys, "curricula": self.curricula, "display": self.display}
 
 
 def _closest(key: str, names: list[str]) -> list[str]:
@@ -105,50 +93,3 @@ def _closest(key: str, names: list[str]) -> list[str]:
         return []
     best = scored[0][0]
     return [name for ratio, name in scored if ratio >= best - 0.05][:3]
-
-
-def curriculum_files(shipped: Path, user: Path | None) -> list[Path]:
-    files = sorted(shipped.glob("*.yaml"))
-    if user is not None and user.is_dir():
-        files += sorted(user.glob("*.yaml"))
-    return files
-
-
-def fingerprint(files: list[Path]) -> str:
-    from studylog import __version__
-
-    parts = [__version__, str(INDEX_FORMAT)]
-    for f in files:
-        st = f.stat()
-        parts.append(f"{f}:{st.st_mtime_ns}:{st.st_size}")
-    return "|".join(parts)
-
-
-def load_outlines(shipped: Path, user: Path | None, cache: Path):
-    """The item index and the curricula's outlines for these folders: from the cache when no
-    file changed since it was written, else built from the curricula (which reports any problem
-    in them) and cached."""
-    from studylog.curriculum.outline import Outlines
-
-    print_ = fingerprint(curriculum_files(shipped, user))
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("format") == INDEX_FORMAT and data.get("fingerprint") == print_:
-            index = ItemIndex(data["titles"], data["keys"], data["curricula"], data["display"])
-            return Outlines.from_data(data["outlines"], index)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    from studylog.curriculum.catalog import load_catalog
-
-    outlines = load_catalog(shipped, user).outlines
-    try:
-        from studylog.atomic import write_atomic
-
-        write_atomic(cache, outlines.index.to_json(print_, outlines.to_data()))
-    except OSError:
-        pass  # a read-only data folder only costs speed
-    return outlines
-
-
-def load_index(shipped: Path, user: Path | None, cache: Path) -> ItemIndex:
-    return load_outlines(shipped, user, cache).index

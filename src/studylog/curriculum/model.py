@@ -9,11 +9,11 @@ an ``importance`` rank (1 = most important), ``aliases`` (other names learners u
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 ItemKind = Literal[
     "chapter",
@@ -180,7 +180,7 @@ class Curriculum(_Strict):
         problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: dict[str, str] = {}
         for index, item in enumerate(self.items):
-            names = [(("items", index, "id"), item.id)]
+            names: list[tuple[tuple[str | int, ...], str]] = [(("items", index, "id"), item.id)]
             names += [(("items", index, "aliases", n), alias) for n, alias in enumerate(item.aliases)]
             for loc, name in names:
                 key = name.lower()

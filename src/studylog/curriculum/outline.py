@@ -1,5 +1,5 @@
 """What reports need of the curricula, as plain data: each curriculum's items with their
-estimates, ranks and links. Cached as JSON with the item index (``index.load_outlines``), so that
+estimates, ranks and links. Cached as JSON with the item index (``cache.load_outlines``), so that
 ``progress`` and ``next`` do not parse YAML or validate it on every run. NamedTuples, not
 dataclasses, for start-up time (see ``store.records``)."""
 
@@ -10,7 +10,9 @@ from typing import Any, NamedTuple
 from studylog.curriculum.index import ItemIndex
 
 
-class Hours(NamedTuple):
+class Estimate(NamedTuple):
+    """Estimated hours of study for an item: ``low`` to ``high`` (``model.Estimate``, as data)."""
+
     low: float
     high: float
 
@@ -24,7 +26,7 @@ class ItemOutline(NamedTuple):
     title: str
     kind: str
     url: str | None
-    estimate: Hours | None
+    estimate: Estimate | None
     duration: str | None
     duration_hours: float | None
     importance: int | None
@@ -69,7 +71,7 @@ class Outlines:
                 ItemOutline(
                     **{
                         **i,
-                        "estimate": Hours(**i["estimate"]) if i["estimate"] else None,
+                        "estimate": Estimate(**i["estimate"]) if i["estimate"] else None,
                         "prerequisites": tuple(i["prerequisites"]),
                         "helps": tuple(i["helps"]),
                         "aliases": tuple(i["aliases"]),
@@ -89,7 +91,7 @@ def outline_of(curriculum: Any) -> CurriculumOutline:
             i.title,
             i.kind,
             i.url,
-            Hours(i.estimate.low, i.estimate.high) if i.estimate else None,
+            Estimate(i.estimate.low, i.estimate.high) if i.estimate else None,
             i.duration,
             i.duration_hours,
             i.importance,

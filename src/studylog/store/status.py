@@ -75,3 +75,16 @@ def last_worked(store: Store) -> dict[str, date]:
         owner=store.owner,
     )
     return {r["item"]: as_date(r["day"]) for r in rows}  # type: ignore[misc]
+
+
+def mark(store: Store, item: str, status: str, day: date, hours: float | None, title: str) -> tuple[Status, int | None]:
+    """Record ``status`` for ``item`` on ``day`` in one change (one ``undo``); with ``hours``, also
+    a done item "Completed TITLE" for it. The status, and the done item's id if one was logged."""
+    from studylog.store.entries import record_done
+
+    done_id = None
+    with change(store, f"{status} {item}") as ch:
+        result = set_status(store, item, status, day, "", ch)
+        if hours is not None:
+            done_id = record_done(store, ch, f"Completed {title}", day, hours, item, None, [])
+    return result, done_id

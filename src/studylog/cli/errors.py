@@ -1,0 +1,73 @@
+"""How a command ends when something goes wrong: one line on stderr (``studylog: error: …``) with
+the right exit code, never a traceback (``STUDYLOG_DEBUG=1`` shows one). Both ways in (the Typer
+root group and the fast path) run every command inside ``guarded``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from typing import NoReturn
+
+from studylog.cli.session import state
+from studylog.errors import StudylogError
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    sys.stderr.write(f"studylog: error: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
+
+
+@contextlib.contextmanager
+def guarded() -> Iterator[None]:
+    """User mistakes and store problems end as one line on stderr, never a traceback (set
+    STUDYLOG_DEBUG=1 to see one); the stores a command opened are closed in any case."""
+    try:
+        yield
+        sys.stdout.flush()  # a reader that went away shows here, inside the guard, not at exit
+    except BrokenPipeError:
+        _quiet_stdout()  # `studylog log | head`: stop without a message, as other tools do
+        raise SystemExit(1) from None
+    except StudylogError as exc:
+        fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted; nothing was written", 130)
+    except Exception as exc:
+        if os.environ.get("STUDYLOG_DEBUG") or type(exc).__module__.split(".")[0] in ("typer", "click"):
+            raise  # typer's own exits and usage errors
+        fail(_describe(exc))
+    finally:
+        state.close()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
+
+
+def _describe(exc: Exception) -> str:
+    import sqlite3
+
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return "the database is busy in another process; try again"
+        if "readonly" in text or "read-only" in text:
+            return "the database is read-only; check the file's permissions"
+        if "disk is full" in text or "full" in text:
+            return "the disk is full; nothing was written"
+        return f"database problem: {text}"
+    if isinstance(exc, sqlite3.DatabaseError):
+        return f"the database file is damaged or not a database ({exc}); restore a backup"
+    if type(exc).__module__.startswith("sqlalchemy"):  # PostgreSQL: lost connection, permissions…
+        cause = getattr(exc, "orig", None) or exc
+        return f"database problem: {str(cause).strip().splitlines()[0]}"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+    return f"unexpected {type(exc).__name__}: {exc} (set STUDYLOG_DEBUG=1 for details)"

@@ -1,0 +1,39 @@
+"""The options many commands share, declared once (one spelling, one help text), as ``Annotated``
+types for the Typer commands: ``as_json: JsonOpt = False``, ``svg: SvgOpt = None``…
+
+The parameter names (``as_json``, ``svg``, ``html``, ``date_``, ``item``) are also the names
+``everyday`` takes and the fast path (``fast.SPEC``) fills in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the shapes are in docs/json.md).")]
+SvgOpt = Annotated[
+    str | None,
+    typer.Option("--svg", metavar="FILE", help="Also save what is shown as an SVG image.", show_default=False),
+]
+HtmlOpt = Annotated[
+    str | None,
+    typer.Option("--html", metavar="FILE", help="Also save what is shown as an HTML page.", show_default=False),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'.",
+        show_default=False,
+    ),
+]
+
+
+def _item(help: str) -> Any:
+    return typer.Option("--item", "-i", help=help, show_default=False)
+
+
+ItemOpt = Annotated[str | None, _item("Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.")]
+ItemFilterOpt = Annotated[str | None, _item("Only entries for this curriculum item.")]  # log
+NewItemOpt = Annotated[str | None, _item("New curriculum item, or 'none' to unlink.")]  # edit

@@ -1,0 +1,133 @@
+"""Everything a command shows goes through here: JSON, plain messages, styled lines
+(``render.lines``: plain text, or ANSI styles on a terminal) and rich renderables, each optionally
+saved as SVG or HTML.
+
+A command makes one ``Output`` from its ``--json``, ``--svg`` and ``--html`` before it does any
+work; the constructor refuses the combinations that cannot both be honoured, with the same message
+for every command. No Typer here, and rich only when a renderable is drawn: the fast path uses it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Collection
+from typing import Any
+
+from studylog.errors import UsageError
+
+
+class Output:
+    """Where one command's result goes: JSON on stdout, or what people read (on stdout, and also
+    saved to ``svg``/``html`` when given). ``title`` names the SVG window and HTML page."""
+
+    def __init__(
+        self, as_json: bool = False, svg: str | None = None, html: str | None = None, title: str = "studylog"
+    ) -> None:
+        if as_json and (svg or html):
+            raise UsageError("--json cannot be combined with --svg or --html", "run the command twice")
+        self.as_json = as_json
+        self.svg = svg
+        self.html = html
+        self.title = title
+
+    def json(self, data: Any, streamed: Collection[str] = frozenset()) -> None:
+        """``data`` as indented JSON (see ``echo_json`` for ``streamed``)."""
+        echo_json(data, streamed)
+
+    def lines(self, lines: list) -> None:
+        """Styled lines (``render.lines``); rich draws them only to save ``svg``/``html`` or on a
+        Windows console."""
+        styling = _styling()
+        if self.svg or self.html or (styling and sys.platform == "win32"):
+            from studylog.render.lines import to_rich
+
+            self.rich(to_rich(lines))
+            return
+        from studylog.render.lines import ansi, plain
+
+        sys.stdout.write(plain(lines) if styling is None else ansi(lines, colour=styling == "colour"))
+
+    def rich(self, renderable: Any) -> None:
+        """A rich renderable for people; with ``svg``/``html``, also save what was drawn (atomically)."""
+        out = console(record=bool(self.svg or self.html))
+        out.print(renderable)
+        if not (self.svg or self.html):
+            return
+        from pathlib import Path
+
+        from studylog.atomic import write_atomic
+
+        if self.svg:
+            write_atomic(Path(self.svg), out.export_svg(title=self.title, clear=False), mode=0o644)
+        if self.html:
+            write_atomic(Path(self.html), out.export_html(clear=False), mode=0o644)
+
+
+def say(line: str) -> None:
+    """One line of plain text for people on stdout (a confirmation: "Done #3 on …")."""
+    sys.stdout.write(line + "\n")
+
+
+def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
+    """``data`` as indented JSON. The top-level keys in ``streamed`` hold iterators, written one
+    element at a time; the text is the same as ``json.dumps(data, indent=2)`` of the whole."""
+    import json
+
+    if not streamed:
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+
+    def nested(value: Any, indent: str) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+
+    write = sys.stdout.write
+    write("{")
+    for n, (key, value) in enumerate(data.items()):
+        write(("," if n else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: ")
+        if key not in streamed:
+            write(nested(value, "  "))
+            continue
+        first = True
+        for element in value:
+            write(("[\n    " if first else ",\n    ") + nested(element, "    "))
+            first = False
+        write("[]" if first else "\n  ]")
+    write("\n}\n" if data else "}\n")
+
+
+def console(record: bool = False) -> Any:
+    """A rich console for people: honours NO_COLOR, and is plain text when piped."""
+    from rich.console import Console
+
+    # markup and emoji off: "[label](url)" and ":tea:" in a learner's text are text, not styling
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False, record=record)
+
+
+def width() -> int:
+    """The screen's width as rich counts it: ``COLUMNS``, else the terminal's (of stdin, stdout or
+    stderr, whichever is one), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns):
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            size = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        if size:
+            return size
+    return 80
+
+
+def _styling() -> str | None:
+    """None for plain text, "attributes" (NO_COLOR: bold, dim, underline) or "colour"; the rules
+    are rich's: FORCE_COLOR, then a terminal that is not dumb."""
+    if not os.environ.get("FORCE_COLOR"):
+        try:
+            terminal = sys.stdout.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+        if not terminal or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+            return None
+    return "attributes" if os.environ.get("NO_COLOR") else "colour"

@@ -1,0 +1,22 @@
+"""What the user typed, as values: a day (``yesterday``, ``monday``, ``2024-04-18``…) and hours
+(``2``, ``1h30m``, ``90m``…). The rules are in ``studylog.dates`` and ``studylog.hours``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studylog.cli.clock import today
+
+
+def parse_day(text: str | None, default: date | None = None) -> date:
+    from studylog.dates import parse_date
+
+    if text is None:
+        return default or today()
+    return parse_date(text, today())
+
+
+def parse_hours(text: str | None) -> float | None:
+    from studylog.hours import parse_hours as parse
+
+    return parse(text) if text is not None else None

@@ -1,0 +1,85 @@
+"""What one run of a command works with: the root options, who the learner is, the store (opened
+on first use, closed when the command ends, see ``errors.guarded``), the curricula and settings."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from studylog.cli.clock import now
+
+if TYPE_CHECKING:
+    from studylog.curriculum.catalog import Catalog
+    from studylog.curriculum.index import ItemIndex, Resolved
+    from studylog.curriculum.outline import Outlines
+    from studylog.store.db import Store
+
+
+class State:
+    """The root options, and the stores a command opened (closed when it ends)."""
+
+    def __init__(self) -> None:
+        self.db: str | None = None
+        self.stores: list = []
+
+    def close(self) -> None:
+        while self.stores:
+            self.stores.pop().close()
+
+
+state = State()
+
+
+def owner() -> str:
+    name = os.environ.get("STUDYLOG_OWNER")
+    if not name:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name in this environment
+            name = "me"
+    return name[:64]
+
+
+def open_store() -> Store:
+    from studylog.paths import database_target
+    from studylog.store.db import Store
+
+    store = Store(database_target(state.db), owner(), now())
+    state.stores.append(store)
+    return store
+
+
+def catalog() -> Catalog:
+    """The curricula, read and validated (YAML, pydantic): for commands that need all of them."""
+    from studylog.curriculum.catalog import load_catalog
+    from studylog.paths import shipped_curricula_dir, user_curricula_dir
+
+    return load_catalog(shipped_curricula_dir(), user_curricula_dir())
+
+
+def outlines() -> Outlines:
+    """The curricula as plain data with the item index, from a cache that is rebuilt when a
+    curriculum file changes (so that everyday commands need not parse the curricula)."""
+    from studylog.curriculum.cache import load_outlines
+    from studylog.paths import data_home, shipped_curricula_dir, user_curricula_dir
+
+    return load_outlines(shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "curricula.json")
+
+
+def items() -> ItemIndex:
+    """Every item's reference, aliases and title (see ``outlines``)."""
+    return outlines().index
+
+
+def resolve(ref: str | None) -> Resolved | None:
+    """The item a reference typed by the user names (None for no reference)."""
+    return items().resolve(ref) if ref else None
+
+
+def settings() -> dict[str, Any]:
+    from studylog.config import config_path, load
+    from studylog.paths import data_home
+
+    return load(config_path(data_home()))

@@ -1,0 +1,67 @@
+"""The curricula as plain data, without parsing them on every run: the item index and the
+outlines, cached as JSON in the data folder and rebuilt when a curriculum file changes.
+
+The top of the package: it reads the curricula through ``catalog`` (only when the cache is stale)
+and stores ``index.ItemIndex`` and ``outline.Outlines``; none of them imports it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from studylog.curriculum.index import ItemIndex
+from studylog.curriculum.outline import Outlines
+
+CACHE_FORMAT = 2
+
+
+def curriculum_files(shipped: Path, user: Path | None) -> list[Path]:
+    files = sorted(shipped.glob("*.yaml"))
+    if user is not None and user.is_dir():
+        files += sorted(user.glob("*.yaml"))
+    return files
+
+
+def fingerprint(files: list[Path]) -> str:
+    from studylog import __version__
+
+    parts = [__version__, str(CACHE_FORMAT)]
+    for f in files:
+        st = f.stat()
+        parts.append(f"{f}:{st.st_mtime_ns}:{st.st_size}")
+    return "|".join(parts)
+
+
+def load_outlines(shipped: Path, user: Path | None, cache: Path) -> Outlines:
+    """The item index and the curricula's outlines for these folders: from the cache when no
+    file changed since it was written, else built from the curricula (which reports any problem
+    in them) and cached."""
+    print_ = fingerprint(curriculum_files(shipped, user))
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("format") == CACHE_FORMAT and data.get("fingerprint") == print_:
+            index = ItemIndex(data["titles"], data["keys"], data["curricula"], data["display"])
+            return Outlines.from_data(data["outlines"], index)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from studylog.curriculum.catalog import load_catalog  # YAML and pydantic: only for a stale cache
+
+    outlines = load_catalog(shipped, user).outlines
+    try:
+        from studylog.atomic import write_atomic
+
+        write_atomic(cache, _to_json(outlines, print_))
+    except OSError:
+        pass  # a read-only data folder only costs speed
+    return outlines
+
+
+def _to_json(outlines: Outlines, print_: str) -> str:
+    return json.dumps(
+        {
+            "format": CACHE_FORMAT,
+            "fingerprint": print_,
+            **outlines.index.to_data(),
+            "outlines": outlines.to_data(),
+        }
+    )
