@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from studylog import __version__
+from studylog.cli import output
 from studylog.cli.errors import guarded
 from studylog.cli.session import state
 
@@ -61,7 +62,7 @@ class StudylogGroup(TyperGroup):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"studylog {__version__}")
+        output.message(f"studylog {__version__}")
         raise typer.Exit()
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from studylog.cli import output
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
 from studylog.errors import UsageError
@@ -33,7 +34,7 @@ def list_(as_json: JsonOpt = False) -> None:
         out.json(values)
         return
     for name, key in KEYS.items():
-        typer.echo(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
+        output.message(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
 
 
 @app.command()
@@ -43,7 +44,7 @@ def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
 
     if name not in KEYS:
         raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
-    typer.echo(_text(load(_path())[name]))
+    output.message(_text(load(_path())[name]))
 
 
 @app.command("set")
@@ -55,7 +56,7 @@ def set_(
     from studylog.config import set_value
 
     stored = set_value(_path(), name, value)
-    typer.echo(f"{name} = {_text(stored)}")
+    output.message(f"{name} = {_text(stored)}")
 
 
 def _text(value) -> str:

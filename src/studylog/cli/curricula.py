@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from studylog.cli import output
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output, echo_json
 from studylog.cli.session import catalog, open_store
@@ -66,7 +67,7 @@ def validate(
     bad = 0
     for path in files:
         if not path.is_file():
-            typer.echo(f"{path}: no such file", err=True)
+            output.message(f"{path}: no such file", err=True)
             bad += 1
             continue
         curriculum, problems = check_file(path)
@@ -75,9 +76,9 @@ def validate(
         if problems or curriculum is None:  # None comes with its problems
             bad += 1
             for problem in problems:
-                typer.echo(problem)
+                output.message(problem)
         else:
-            typer.echo(f"{path}: ok ({curriculum.id}: {len(curriculum.items)} items)")
+            output.message(f"{path}: ok ({curriculum.id}: {len(curriculum.items)} items)")
     if bad:
         raise SystemExit(1)
 

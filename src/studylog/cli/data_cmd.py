@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from studylog.cli import output
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
 from studylog.cli.session import catalog, open_store
@@ -21,7 +22,7 @@ def backup(
     """Make a consistent copy of the store, even while other commands write."""
     from studylog.store.maintenance import backup as make
 
-    typer.echo(f"Backed up to {make(open_store(), file)}")
+    output.message(f"Backed up to {make(open_store(), file)}")
 
 
 def restore(
@@ -31,7 +32,7 @@ def restore(
     from studylog.store.maintenance import restore as put_back
 
     kept = put_back(open_store(), file)
-    typer.echo(f"Restored {file}; the store as it was is kept at {kept}")
+    output.message(f"Restored {file}; the store as it was is kept at {kept}")
 
 
 def doctor(
@@ -57,7 +58,7 @@ def doctor(
             line = f"{mark:>7}  {f.check}: {f.message}"
             if not f.ok and not f.fixed and f.fix:
                 line += f" -> {f.fix}"
-            typer.echo(line)
+            output.message(line)
     if not report.healthy:
         raise SystemExit(1)
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from studylog.cli import everyday
+from studylog.cli import everyday, output
 from studylog.cli.clock import today
 from studylog.cli.options import DateOpt, ItemOpt, NewItemOpt
 from studylog.cli.parse import parse_day, parse_hours
@@ -50,7 +50,7 @@ def drop(goal_id: Annotated[int, typer.Argument(help="The id of an open goal.")]
     from studylog.store import entries
 
     g = entries.drop_goal(open_store(), goal_id, today())
-    typer.echo(f"Dropped goal #{g.id}: {g.text}")
+    output.message(f"Dropped goal #{g.id}: {g.text}")
 
 
 def edit(
@@ -72,7 +72,7 @@ def edit(
         changes["item"] = None if item.strip().lower() == "none" else items().resolve(item).ref
     day = parse_day(date_) if date_ is not None else None
     e = entries.edit_entry(open_store(), entry_id, today(), text=text, day=day, **changes)
-    typer.echo(f"Edited #{e.id} on {e.day.isoformat()}: {everyday.describe(e)}")
+    output.message(f"Edited #{e.id} on {e.day.isoformat()}: {everyday.describe(e)}")
 
 
 def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done item.")]) -> None:
@@ -80,7 +80,7 @@ def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done it
     from studylog.store import entries
 
     e = entries.remove_entry(open_store(), entry_id)
-    typer.echo(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
+    output.message(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
 
 
 def undo() -> None:
@@ -88,7 +88,7 @@ def undo() -> None:
     from studylog.store.journal import undo_last
 
     undone = undo_last(open_store())
-    typer.echo(f"Undid: {undone.summary}")
+    output.message(f"Undid: {undone.summary}")
 
 
 def register(app: typer.Typer) -> None:

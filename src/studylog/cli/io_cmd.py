@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from studylog.cli import output
 from studylog.cli.clock import today
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
@@ -174,7 +175,7 @@ def import_json(
         raise UsageError(f"no such file: {path}")
     added = restore(open_store(), _read(path), str(path), dry_run=dry_run)
     verb = "Would add" if dry_run else "Added"
-    typer.echo(
+    output.message(
         f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
         f"({added.skipped} already present)"
     )
@@ -183,14 +184,12 @@ def import_json(
 def _emit(text: str | Iterable[str], out: Path | None) -> None:
     """To stdout, or atomically to ``out``; ``text`` may be a stream of chunks."""
     if out is None:
-        import sys
-
-        sys.stdout.writelines([text] if isinstance(text, str) else text)
+        output.document(text)
         return
     from studylog.atomic import write_atomic
 
     write_atomic(out, text, mode=0o644)
-    typer.echo(f"Wrote {out}", err=True)
+    output.message(f"Wrote {out}", err=True)
 
 
 @export_app.command("til")
@@ -233,7 +232,7 @@ def export_daily_notes(
     store = open_store()
     if dir_:
         count = write_folder(store, dir_, first, last)
-        typer.echo(f"Wrote {count} files to {dir_}", err=True)
+        output.message(f"Wrote {count} files to {dir_}", err=True)
         return
     _emit(render_days(store, first, last), out)
 

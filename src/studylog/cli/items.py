@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from studylog.cli import output
 from studylog.cli.clock import today
 from studylog.cli.options import DateOpt
 from studylog.cli.parse import parse_day, parse_hours
@@ -26,7 +27,7 @@ def _set(ref_text: str, status: str, date_: str | None, hours: str | None = None
     result, _ = mark(open_store(), ref.ref, status, day, parsed_hours, ref.title)
     verb = {"started": "Started", "complete": "Completed", "skipped": "Skipped"}[status]
     extra = f", {parsed_hours:g}h logged" if parsed_hours else ""
-    typer.echo(f"{verb} {ref.ref} {ref.title} on {day.isoformat()}{extra}")
+    output.message(f"{verb} {ref.ref} {ref.title} on {day.isoformat()}{extra}")
     assert result.status == status
 
 

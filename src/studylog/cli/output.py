@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from studylog.errors import UsageError
@@ -67,6 +67,20 @@ class Output:
 def say(line: str) -> None:
     """One line of plain text for people on stdout (a confirmation: "Done #3 on …")."""
     sys.stdout.write(line + "\n")
+
+
+def document(text: str | Iterable[str]) -> None:
+    """A document (an export) on stdout exactly as given: a string, or a stream of chunks."""
+    sys.stdout.writelines([text] if isinstance(text, str) else text)
+
+
+def message(line: str, err: bool = False) -> None:
+    """One line for people from a Typer command (a confirmation, or a note on stderr with ``err``),
+    written as click writes it: ANSI sequences are left out when the stream is not a terminal.
+    (click is loaded already whenever a Typer command runs; the fast path uses ``say``.)"""
+    import click
+
+    click.echo(line, err=err)
 
 
 def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
