@@ -9,7 +9,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from studylog.importers.model import ImportedEntry, ParseResult
+from studylog.imported import ImportedEntry, ParseResult
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 

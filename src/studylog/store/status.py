@@ -74,4 +74,27 @@ def last_worked(store: Store) -> dict[str, date]:
         "AND item IS NOT NULL GROUP BY item",
         owner=store.owner,
     )
-    return {r["item"]: as_date(r["day"]) for r in rows}  # type: ignore[misc]
+    return {r["item"]: as_date(r["day"]) for r in rows}
+
+
+def completions_by_day(store: Store, first: date, last: date) -> dict[date, int]:
+    """How many items were completed on each day from ``first`` to ``last`` (days with none are
+    absent)."""
+    rows = store.rows(
+        "SELECT completed_on AS day, count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete' "
+        "AND completed_on >= :first AND completed_on <= :last GROUP BY completed_on",
+        owner=store.owner,
+        first=first,
+        last=last,
+    )
+    return {as_date(r["day"]): int(r["n"]) for r in rows}
+
+
+def count_completed(store: Store) -> int:
+    """How many items are complete, all told."""
+    return int(
+        store.scalar(
+            "SELECT count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete'", owner=store.owner
+        )
+        or 0
+    )
