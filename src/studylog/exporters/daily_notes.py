@@ -17,7 +17,7 @@ Text is written as logged, escaped only where it would otherwise stop being a bu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from studylog.store.exports import entry_days
 from studylog.store.records import Done, Goal
 
 
-def bullets(entries: list[Goal | Done]) -> list[str]:
+def bullets(entries: Sequence[Goal | Done]) -> list[str]:
     out: list[str] = []
     for entry in entries:
         out += block(entry.text, "- ", "  ")

@@ -15,6 +15,7 @@ markup. Nothing here checks the calendar: :class:`DateHit` keeps the numbers as 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -275,7 +276,7 @@ def safe_date(year: int | None, month: int | None, day: int | None) -> date | No
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})[/-](\d{1,2})[/-]\d{2,5}(?![\d/])")
 
 
-def slash_order(lines: list[str]) -> str:
+def slash_order(lines: Iterable[str]) -> str:
     """``dmy`` when a file's slashed dates show the day first (a first number above 12 and no
     second number above 12), else ``mdy`` (the US order)."""
     day_first = month_first = 0

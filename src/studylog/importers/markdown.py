@@ -155,7 +155,7 @@ class _Scanner:
             anchor.blank = True
             anchor.body.append((number, raw))
             return True
-        ends = indent < 4 and _RULE.match(content)
+        ends = indent < 4 and _RULE.match(content) is not None
         if not ends and indent <= anchor.level + 1 and (_ITEM.match(content) or anchor.blank):
             ends = True
         if ends:

@@ -93,7 +93,7 @@ def entry_batches(store: Store, batch: int = BATCH) -> Iterator[list[DumpedEntry
         ):
             notes.setdefault(row["entry_id"], []).append(DumpedNote(row["depth"], row["text"]))
         # a row is a dict in the order of its columns: ENTRY_FIELDS, as DumpedEntry's fields
-        yield [DumpedEntry(*r.values(), notes.get(r["id"], [])) for r in rows]
+        yield [DumpedEntry._make((*r.values(), notes.get(r["id"], []))) for r in rows]
         last = rows[-1]["id"]
 
 

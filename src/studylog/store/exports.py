@@ -30,8 +30,8 @@ def done_days(store: Store, first: date | None, last: date | None) -> list[Logge
     )
     return [
         LoggedDay(
-            as_date(r["day"]),  # type: ignore[arg-type]
-            (as_date(r["period_start"]), as_date(r["period_end"])) if r["period_start"] else None,  # type: ignore[arg-type]
+            as_date(r["day"]),
+            (as_date(r["period_start"]), as_date(r["period_end"])) if r["period_start"] else None,
         )
         for r in rows
     ]
@@ -68,4 +68,4 @@ def entry_days(store: Store, first: date | None, last: date | None) -> list[date
         owner=store.owner,
         **params,
     )
-    return sorted((as_date(r["day"]) for r in rows), reverse=True)  # type: ignore[arg-type, return-value]
+    return sorted((as_date(r["day"]) for r in rows), reverse=True)
