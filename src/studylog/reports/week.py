@@ -152,7 +152,7 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
 
     start, end = week_bounds(when, week_start)
     rows = done_hours(store, start, end)
-    done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done"))]
+    done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done")) if isinstance(e.entry, Done)]
     as_of = min(today, end)
     streak = current_streak_in(store, as_of, week_start, rest_days)
     previous = done_hours(store, start - timedelta(days=7), start - timedelta(days=1), by="day")
@@ -165,10 +165,10 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
         daily_hours(rows, start, end),
         _shares(per_curriculum(rows)),
         _shares(per_item(rows)),
-        done,  # type: ignore[arg-type]
+        done,
         goals_in(store, start, end),
         streak,
-        sum(r.hours for r in previous),
+        sum((r.hours for r in previous), 0.0),
     )
 
 
