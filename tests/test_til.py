@@ -18,7 +18,7 @@ from conftest import SHARED, golden
 from studylog.config import KEYS
 from studylog.exporters.til import numbered
 from studylog.importers import til
-from studylog.importers.til import escape_line, unescape_line
+from studylog.markdown_lines import escape_line, unescape_line
 from studylog.store.records import Note
 
 PAGE = SHARED / "formats" / "til-page-jekyll.md"

@@ -14,30 +14,14 @@ from datetime import datetime
 from typing import Any
 
 from studylog.errors import StudylogError
+from studylog.store import dump as dump_queries
 from studylog.store.db import Store
+from studylog.store.dump import ENTRY_FIELDS, STATUS_FIELDS
 from studylog.store.journal import change
 from studylog.store.records import as_date
 
 FORMAT = "studylog-backup"
 VERSION = 1
-ENTRY_FIELDS = (
-    "id",
-    "kind",
-    "day",
-    "text",
-    "hours",
-    "item",
-    "goal_id",
-    "met_on",
-    "dropped_on",
-    "created_at",
-    "period_start",
-    "period_end",
-    "style",
-    "source",
-    "source_key",
-)
-STATUS_FIELDS = ("item", "status", "started_on", "completed_on", "skipped_on", "updated_at")
 DATE_FIELDS = {"day", "met_on", "dropped_on", "period_start", "period_end", "started_on", "completed_on", "skipped_on"}
 TIME_FIELDS = {"created_at", "updated_at"}
 
@@ -52,34 +36,14 @@ def _text(field: str, value: Any) -> Any:
     return value
 
 
-BATCH = 1000
-
-
 def _entries(store: Store) -> Iterator[dict[str, Any]]:
-    """Every entry with its notes, by id, a batch at a time (keyset pagination)."""
-    last = 0
-    while True:
-        rows = store.rows(
-            f"SELECT {', '.join(ENTRY_FIELDS)} FROM entry WHERE owner = :owner AND id > :last "
-            f"ORDER BY id LIMIT {BATCH}",
-            owner=store.owner,
-            last=last,
-        )
-        if not rows:
-            return
-        notes: dict[int, list[dict[str, Any]]] = {}
-        for row in store.rows(
-            "SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
-            "WHERE e.owner = :owner AND e.id > :first AND e.id <= :last "
-            "ORDER BY n.entry_id, n.position",
-            owner=store.owner,
-            first=last,
-            last=rows[-1]["id"],
-        ):
-            notes.setdefault(row["entry_id"], []).append({"depth": row["depth"], "text": row["text"]})
-        for r in rows:
-            yield {**{f: _text(f, r[f]) for f in ENTRY_FIELDS}, "notes": notes.get(r["id"], [])}
-        last = rows[-1]["id"]
+    """Every entry with its notes, by id, as the backup writes it (a batch in memory at a time)."""
+    for batch in dump_queries.entry_batches(store):
+        for e in batch:
+            yield {
+                **{f: _text(f, v) for f, v in zip(ENTRY_FIELDS, e, strict=False)},
+                "notes": [{"depth": n.depth, "text": n.text} for n in e.notes],
+            }
 
 
 def dump(store: Store) -> Iterator[str]:
@@ -88,12 +52,10 @@ def dump(store: Store) -> Iterator[str]:
     yield json.dumps(head, ensure_ascii=False)[:-1] + ',\n "entries": ['
     for n, entry in enumerate(_entries(store)):
         yield ("," if n else "") + "\n  " + json.dumps(entry, ensure_ascii=False)
-    statuses = store.rows(
-        f"SELECT {', '.join(STATUS_FIELDS)} FROM item_status WHERE owner = :owner ORDER BY item", owner=store.owner
-    )
     yield '\n ],\n "item_status": ['
-    for n, r in enumerate(statuses):
-        yield ("," if n else "") + "\n  " + json.dumps({f: _text(f, r[f]) for f in STATUS_FIELDS}, ensure_ascii=False)
+    for n, r in enumerate(dump_queries.statuses(store)):
+        status = {f: _text(f, v) for f, v in zip(STATUS_FIELDS, r, strict=True)}
+        yield ("," if n else "") + "\n  " + json.dumps(status, ensure_ascii=False)
     yield "\n ]\n}\n"
 
 
@@ -148,14 +110,12 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
     data = _load(text, name)
     for n, e in enumerate(data["entries"]):
         _check_entry(e, n, name)
-    empty = not store.scalar("SELECT count(*) AS n FROM entry WHERE owner = :owner", owner=store.owner)
+    empty = not dump_queries.has_entries(store)
     seen = {
-        (r["kind"], _text("day", r["day"]), r["text"], _text("created_at", r["created_at"]))
-        for r in store.rows("SELECT kind, day, text, created_at FROM entry WHERE owner = :owner", owner=store.owner)
+        (kind, _text("day", day), text, _text("created_at", created_at))
+        for kind, day, text, created_at in dump_queries.entry_identities(store)
     }
-    have_status = {
-        r["item"] for r in store.rows("SELECT item FROM item_status WHERE owner = :owner", owner=store.owner)
-    }
+    have_status = dump_queries.status_items(store)
     todo = [e for e in data["entries"] if (e["kind"], e["day"], e["text"], e["created_at"]) not in seen]
     result = Restored(skipped=len(data["entries"]) - len(todo))
     new_status = [s for s in data["item_status"] if isinstance(s, dict) and s.get("item") not in have_status]

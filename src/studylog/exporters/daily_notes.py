@@ -17,17 +17,18 @@ Text is written as logged, escaped only where it would otherwise stop being a bu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from studylog.exporters.til import block
+from studylog.markdown_lines import block
 from studylog.store.db import Store
-from studylog.store.entries import day_range, log
-from studylog.store.records import Done, Goal, as_date
+from studylog.store.entries import log
+from studylog.store.exports import entry_days
+from studylog.store.records import Done, Goal
 
 
-def bullets(entries: list[Goal | Done]) -> list[str]:
+def bullets(entries: Sequence[Goal | Done]) -> list[str]:
     out: list[str] = []
     for entry in entries:
         out += block(entry.text, "- ", "  ")
@@ -61,9 +62,7 @@ def day_body(entries: list[Goal | Done]) -> list[str]:
 
 def days(store: Store, first: date | None, last: date | None) -> list[date]:
     """Every day with entries, newest first."""
-    days_, params = day_range(first, last)
-    sql = "SELECT DISTINCT day FROM entry WHERE owner = :owner" + (f" AND {days_}" if days_ else "")
-    return sorted((as_date(r["day"]) for r in store.rows(sql, owner=store.owner, **params)), reverse=True)  # type: ignore[arg-type, return-value]
+    return entry_days(store, first, last)
 
 
 def day_entries(store: Store, day: date) -> list[Goal | Done]:

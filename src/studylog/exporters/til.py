@@ -17,67 +17,20 @@ from the log can become a heading, a rule or a new list item on the page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from studylog.importers.til import escape_line
+from studylog.markdown_lines import block
+from studylog.note import Note
 from studylog.store.db import Store
-from studylog.store.entries import day_range
-from studylog.store.records import Note, as_date
+from studylog.store.exports import done_days, done_entries
+from studylog.store.records import Done
 
 FRONT_MATTER = ("layout", "permalink", "title", "description", "nav", "nav_order")
 _MENTIONS_HOURS = re.compile(r"\bhours?\b|\bhrs?\b|\d\s*h\b", re.IGNORECASE)
 _HAS_LINK = re.compile(r"\]\(|\]\[|https?://|<[a-z]+:", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@dataclass
-class Item:
-    id: int
-    day: date
-    text: str
-    hours: float | None
-    item: str | None
-    period: tuple[date, date] | None
-    style: str | None
-    source: str | None
-    notes: list[Note] = field(default_factory=list)
-
-
-def _where(store: Store, first: date | None, last: date | None) -> tuple[str, dict[str, Any]]:
-    days, params = day_range(first, last, "e.day")
-    return "e.owner = :owner AND e.kind = 'done'" + (f" AND {days}" if days else ""), {"owner": store.owner, **params}
-
-
-def done_items(store: Store, where: str, params: dict[str, Any]) -> list[Item]:
-    """The done entries matching ``where``, oldest first, with their notes."""
-    rows = store.rows(
-        "SELECT e.id, e.day, e.text, e.hours, e.item, e.period_start, e.period_end, e.style, "
-        f"e.source FROM entry e WHERE {where} ORDER BY e.day, e.id",
-        **params,
-    )
-    items = {
-        r["id"]: Item(
-            r["id"],
-            as_date(r["day"]),
-            r["text"],
-            r["hours"],
-            r["item"],  # type: ignore[arg-type]
-            (as_date(r["period_start"]), as_date(r["period_end"])) if r["period_start"] else None,
-            r["style"],
-            r["source"],
-        )
-        for r in rows
-    }
-    for r in store.rows(
-        "SELECT n.entry_id, n.depth, n.text FROM note n JOIN entry e ON e.id = n.entry_id "
-        f"WHERE {where} ORDER BY n.entry_id, n.position",
-        **params,
-    ):
-        items[r["entry_id"]].notes.append(Note(r["text"], r["depth"]))
-    return list(items.values())
 
 
 # -- text ----------------------------------------------------------------------------------------
@@ -100,45 +53,26 @@ def with_link(text: str, url: str) -> str:
     return f"[{text}]({target})"
 
 
-def page_text(item: Item, url_for: Callable[[str], str | None], template: str) -> str:
-    """The text written for ``item`` (see the module docstring)."""
-    if item.source == "til":
-        return item.text
-    text = item.text
-    with_hours = item.hours is not None and not _MENTIONS_HOURS.search(text)
+def page_text(entry: Done, url_for: Callable[[str], str | None], template: str) -> str:
+    """The text written for the done ``entry`` (see the module docstring)."""
+    if entry.source == "til":
+        return entry.text
+    text = entry.text
+    with_hours = entry.hours is not None and not _MENTIONS_HOURS.search(text)
     if with_hours:
         text = lower_first(text)
-    url = url_for(item.item) if item.item and not _HAS_LINK.search(text) else None
+    url = url_for(entry.item) if entry.item and not _HAS_LINK.search(text) else None
     if url and not re.search(r"[<>\n]", url):
         text = with_link(text, url)
-    if with_hours:
+    if entry.hours is not None and with_hours:
         try:
-            text = template.format(hours=format_number(item.hours), text=text)  # type: ignore[arg-type]
+            text = template.format(hours=format_number(entry.hours), text=text)
         except (KeyError, IndexError, ValueError, AttributeError):
-            text = f"{text} ({format_number(item.hours)}h)"  # type: ignore[arg-type]
+            text = f"{text} ({format_number(entry.hours)}h)"
     return text
 
 
-def block(text: str, first: str, indent: str) -> list[str]:
-    """``text`` as lines: the first after ``first`` (a list marker, or nothing), the others indented
-    by ``indent``; every line escaped so that it stays text; blank lines inside kept blank (at the
-    start and end they are dropped: a list item cannot start with two blank lines)."""
-    given = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while len(given) > 1 and not given[-1].strip():
-        given.pop()
-    while len(given) > 1 and not given[0].strip():
-        given.pop(0)
-    lines = []
-    for n, line in enumerate(given):
-        line = escape_line(line.lstrip())
-        if n == 0:
-            lines.append(first + line)
-        else:
-            lines.append(indent + line if line else "")
-    return lines
-
-
-def numbered(entries: list[tuple[str, list[Note]]]) -> list[str]:
+def numbered(entries: list[tuple[str, Sequence[Note]]]) -> list[str]:
     """A numbered list; notes as nested numbered lists indented with tabs (with spaces when a
     number is too wide for a tab to nest under it)."""
     out: list[str] = []
@@ -163,10 +97,10 @@ def numbered(entries: list[tuple[str, list[Note]]]) -> list[str]:
     return out
 
 
-def section(entries: list[tuple[Item, str]]) -> list[str]:
+def section(entries: list[tuple[Done, str]]) -> list[str]:
     """A section's body: runs of list items, and paragraph-style entries as paragraphs."""
     out: list[str] = []
-    run: list[tuple[str, list[Note]]] = []
+    run: list[tuple[str, Sequence[Note]]] = []
 
     def flush() -> None:
         if run:
@@ -175,14 +109,14 @@ def section(entries: list[tuple[Item, str]]) -> list[str]:
             out.extend(numbered(run))
             run.clear()
 
-    for item, text in entries:
-        if item.style == "paragraph" and not item.notes:
+    for entry, text in entries:
+        if entry.style == "paragraph" and not entry.notes:
             flush()
             if out:
                 out.append("")
             out.extend(block(text, "", ""))
         else:
-            run.append((text, item.notes))
+            run.append((text, entry.notes))
     flush()
     return out
 
@@ -224,31 +158,26 @@ def section_keys(
     store: Store, first: date | None, last: date | None, group: str, settings: dict[str, Any]
 ) -> list[Key]:
     """Every section of the page, newest first (from the distinct days and periods only)."""
-    where, params = _where(store, first, last)
     keys: set[Key] = set()
-    for r in store.rows(f"SELECT DISTINCT e.day, e.period_start, e.period_end FROM entry e WHERE {where}", **params):
-        day = as_date(r["day"])
+    for logged in done_days(store, first, last):
         if group == "week":
-            start = week_start(day, settings.get("week_start", "monday"))  # type: ignore[arg-type]
+            start = week_start(logged.day, settings.get("week_start", "monday"))
             keys.add((start, start + timedelta(days=6), True))
-        elif group == "range" and r["period_start"]:
-            keys.add((as_date(r["period_start"]), as_date(r["period_end"]), True))  # type: ignore[arg-type]
+        elif group == "range" and logged.period:
+            keys.add((*logged.period, True))
         else:
-            keys.add((day, day, False))  # type: ignore[arg-type]
+            keys.add((logged.day, logged.day, False))
     return sorted(keys, key=lambda k: (k[1], k[0], k[2]), reverse=True)
 
 
-def section_items(store: Store, key: Key, group: str, first: date | None, last: date | None) -> list[Item]:
-    """The entries under one section, in the order they were logged (by day, then id)."""
-    where, params = _where(store, first, last)
+def section_entries(store: Store, key: Key, group: str, first: date | None, last: date | None) -> list[Done]:
+    """The done entries under one section, in the order they were logged (by day, then id)."""
     start, end, is_range = key
     if group == "range" and is_range:
-        where += " AND e.period_start = :start AND e.period_end = :end"
-    elif group == "range":
-        where += " AND e.day = :start AND e.period_start IS NULL"
-    else:
-        where += " AND e.day >= :start AND e.day <= :end"
-    return done_items(store, where, {**params, "start": start, "end": end})
+        return done_entries(store, first, last, period=(start, end))
+    low = max(first, start) if first else start  # the section's days within first..last
+    high = min(last, end) if last else end
+    return done_entries(store, low, high, outside_periods=group == "range")
 
 
 def render_til(
@@ -269,6 +198,6 @@ def render_til(
         if n:
             yield "\n"
         yield (f"# {start.isoformat()} - {end.isoformat()}" if is_range else f"# {start.isoformat()}") + "\n"
-        items = section_items(store, key, group, first, last)
-        for line in section([(item, page_text(item, url_for, template)) for item in items]):
+        entries = section_entries(store, key, group, first, last)
+        for line in section([(entry, page_text(entry, url_for, template)) for entry in entries]):
             yield line + "\n"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from studylog.importers.model import ImportedEntry, ParseResult, Problem
-from studylog.importers.til import ITEM, Block, Skipped, item_parts, unescape_line
+from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers.til import ITEM, Block, Skipped, item_parts
+from studylog.markdown_lines import unescape_line
 
 _DAY_LINE = re.compile(r"^\[\[(\d{4}-\d{2}-\d{2})\]\][ \t]*$")
 _HEADER = re.compile(r"^(goals?|done)[ \t]*:[ \t]*$", re.IGNORECASE)

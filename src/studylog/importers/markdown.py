@@ -35,12 +35,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.hours import format_hours
+from studylog.imported import ImportedEntry, ParseResult, Problem
 from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_entry, name_date, slash_order
 from studylog.importers.hours_text import read_hours
 from studylog.importers.mdbody import Draft, blocks, drafts
 from studylog.importers.mdresolve import Resolved, Written, resolve
-from studylog.importers.model import ImportedEntry, ParseResult, Problem
-from studylog.store.records import Note
+from studylog.note import Note
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _CLOSING = re.compile(r"[ \t]+#+$")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from studylog.store.records import Note
+from studylog.note import Note
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")

@@ -1,49 +1,9 @@
-"""What every importer produces: dated entries with their nested notes, and problems by line.
-
-The streaming API that ``import`` uses: an importer gives an iterator of :class:`ImportedEntry`
-and appends its :class:`Problem` s to a list as it goes (see ``markdown.stream``)."""
+"""What every importer produces: the records live in :mod:`studylog.imported` (shared with
+``store.imports`` without a cycle); this module keeps their old names for callers of the
+importers (``cli.io_cmd`` reads ``stream_result`` from here)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from studylog.imported import ImportedEntry, ParseResult, Problem, stream_result
 
-from studylog.store.records import Note
-
-
-@dataclass(slots=True)
-class ImportedEntry:
-    """One goal or done item found in a file, at ``line`` (1-based)."""
-
-    kind: str  # "goal" or "done"
-    day: date
-    text: str
-    line: int
-    notes: list[Note] = field(default_factory=list)
-    hours: float | None = None
-    item: str | None = None  # a canonical reference (dlc/2) once linked
-    period: tuple[date, date] | None = None  # the dated range it was logged under
-    style: str | None = None  # None, "bare" (daily note without a Done: header), "paragraph" (TIL)
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    message: str
-    level: str = "skipped"  # "skipped": not imported; "doubtful": imported, worth a look
-
-
-@dataclass
-class ParseResult:
-    entries: list[ImportedEntry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)  # e.g. a TIL page's front matter
-
-
-def stream_result(result: ParseResult, problems: list[Problem]) -> Iterator[ImportedEntry]:
-    """A list-based importer's result through the streaming API: its problems go to ``problems``
-    (in line order), then its entries come one by one."""
-    problems += result.problems
-    yield from result.entries
+__all__ = ["ImportedEntry", "ParseResult", "Problem", "stream_result"]

@@ -1,9 +1,8 @@
 """Read a Jekyll TIL page: front matter, then ``# YYYY-MM-DD`` or ``# YYYY-MM-DD - YYYY-MM-DD``
 headings, each over a numbered list of done items with nested notes (or a plain paragraph).
 
-Also the line-level markdown escaping shared by the exporters: ``escape_line`` puts a backslash
-in front of a line that a markdown parser would otherwise read as a block (a heading, a list item,
-a rule, a quote...), and ``unescape_line`` undoes exactly that, so text survives a round trip.
+Lines are unescaped with :func:`studylog.markdown_lines.unescape_line`, the inverse of what the
+exporters write.
 """
 
 from __future__ import annotations
@@ -12,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from studylog.importers.model import ImportedEntry, ParseResult, Problem
-from studylog.store.records import Note
+from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.markdown_lines import unescape_line
+from studylog.note import Note
 
 try:  # the shared hours finder (another module); without it, hours stay unknown
     from studylog.importers.hours_text import find_hours, hours_problem
@@ -32,41 +32,6 @@ HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?[ \t]*$")
 _DATED = re.compile(rf"^{_DATE}(?:[ \t]*[-\u2013\u2014][ \t]*{_DATE})?(?:[ \t]+#+)?$")
 # A list item: indentation, a marker (1. 1) - * +), then its text; group 4 is the spacing.
 ITEM = re.compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])(?:([ \t]+)(.*)|[ \t]*)$")
-
-# Lines a CommonMark parser reads as the start of a block (other than a paragraph).
-_BLOCK_START = [
-    re.compile(r"^#{1,6}(?:[ \t]|$)"),  # ATX heading
-    re.compile(r"^[-+*](?:[ \t]|$)"),  # bullet list item
-    re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$"),  # thematic break
-    re.compile(r"^(?:=+|-+)[ \t]*$"),  # setext heading underline
-    re.compile(r"^>"),  # block quote
-    re.compile(r"^(?:`{3,}|~{3,})"),  # code fence
-    re.compile(r"^\[(?:[^\]\\]|\\.)*(?:\]:|\\?$)"),  # link reference definition (its label may go on)
-]
-_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
-_HTML = re.compile(r"^<[A-Za-z/!?]")
-_AUTOLINK = re.compile(r"^<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
-
-
-def escape_line(line: str) -> str:
-    """``line`` made safe to start a line of a paragraph: a backslash before the character that
-    would make it a heading, list item, rule, quote, fence, HTML block or link definition."""
-    if m := _ORDERED.match(line):
-        return f"{m.group(1)}\\{line[len(m.group(1)) :]}"
-    if any(p.match(line) for p in _BLOCK_START) or (_HTML.match(line) and not _AUTOLINK.match(line)):
-        return "\\" + line
-    return line
-
-
-def unescape_line(line: str) -> str:
-    """The text ``escape_line`` turned into ``line`` (``line`` itself if it added nothing)."""
-    if line.startswith("\\"):
-        candidate = line[1:]
-    elif m := re.match(r"^(\d{1,9})\\([.)])", line):
-        candidate = m.group(1) + line[len(m.group(1)) + 1 :]
-    else:
-        return line
-    return candidate if escape_line(candidate) == line else line
 
 
 def indent_width(whitespace: str) -> int:

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
-from studylog.importers.model import Problem
+from studylog.imported import Problem
 from studylog.store.imports import ImportSummary
 
 SHOWN = 30  # problems and links listed in full; --json has all of them

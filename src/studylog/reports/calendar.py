@@ -9,7 +9,7 @@ from typing import Any
 from studylog.errors import UsageError
 from studylog.reports.week import DayHours, round_hours
 from studylog.store.db import Store
-from studylog.store.records import as_date
+from studylog.store.hours import done_hours, per_day
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,13 @@ def check_year(year: int) -> None:
 
 
 def year_calendar(store: Store, year: int, today: date, week_start: str = "monday", rest_days: int = 0) -> Calendar:
-    """Hours on each day of ``year`` (one GROUP BY day query over the year), its study days, and
-    the streaks: the current one as of ``today`` and the longest over all history."""
+    """Hours on each day of ``year`` (done hours by day over the year), its study days, and the
+    streaks: the current one as of ``today`` and the longest over all history."""
     from studylog.reports.streaks import current_streak, longest_streak, study_days
 
     check_year(year)
     first, last = date(year, 1, 1), date(year, 12, 31)
-    rows = store.rows(
-        "SELECT day, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "
-        "WHERE owner = :owner AND kind = 'done' AND day >= :first AND day <= :last GROUP BY day",
-        owner=store.owner,
-        first=first,
-        last=last,
-    )
-    logged = {as_date(r["day"]): (float(r["hours"]), int(r["entries"])) for r in rows}
+    logged = per_day(done_hours(store, first, last, by="day"))
     days = [
         DayHours(date.fromordinal(n), *logged.get(date.fromordinal(n), (0.0, 0)))
         for n in range(first.toordinal(), last.toordinal() + 1)

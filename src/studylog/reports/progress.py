@@ -10,12 +10,14 @@ last 28 days.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from studylog.curriculum.outline import CurriculumOutline, ItemOutline, Outlines
 from studylog.store.db import Store
+from studylog.store.hours import done_hours, per_item
 from studylog.store.records import Status
 from studylog.store.status import all_statuses
 
@@ -96,21 +98,16 @@ def _iso(d: date | None) -> str | None:
 
 
 def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
-    """Hours logged per curriculum item: one GROUP BY over the owner's done entries, or, for the
-    days ``since``, the few rows of those days added up here (so that the day index leads)."""
-    where = "owner = :owner AND kind = 'done' AND item IS NOT NULL AND hours IS NOT NULL"
+    """Hours logged per curriculum item (items with hours only): all-time hours by item (the
+    item index), or, for the days ``since``, hours by day and item (so that the day index leads)."""
     if since is None:
-        rows = store.rows(f"SELECT item, sum(hours) AS hours FROM entry WHERE {where} GROUP BY item", owner=store.owner)
-        return {r["item"]: float(r["hours"]) for r in rows}
-    totals: dict[str, float] = {}
-    for r in store.rows(
-        f"SELECT item, hours FROM entry WHERE {where} AND day >= :since", owner=store.owner, since=since
-    ):
-        totals[r["item"]] = totals.get(r["item"], 0.0) + float(r["hours"])
-    return totals
+        rows = done_hours(store, by="item", linked=True, timed=True)
+    else:
+        rows = done_hours(store, since, linked=True, timed=True)
+    return {item: h for item, h in per_item(rows).items() if item is not None}
 
 
-def _weights(items: list[ItemOutline]) -> list[float]:
+def _weights(items: Sequence[ItemOutline]) -> list[float]:
     raw = [i.estimate.mid if i.estimate else i.duration_hours for i in items]
     known = [w for w in raw if w]
     fallback = sum(known) / len(known) if known else 1.0

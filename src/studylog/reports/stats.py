@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from studylog.store.db import Store
-from studylog.store.records import as_date
+from studylog.store.entries import entry_counts
+from studylog.store.hours import done_hours, per_curriculum
+from studylog.store.status import count_completed
 
 
 @dataclass(frozen=True)
@@ -43,47 +45,22 @@ class Stats:
 
 
 def stats(store: Store) -> Stats:
-    owner = store.owner
-    counts = (
-        store.one(
-            "SELECT sum(CASE WHEN kind = 'done' THEN 1 ELSE 0 END) AS done, "
-            "sum(CASE WHEN kind = 'goal' THEN 1 ELSE 0 END) AS goals, "
-            "sum(CASE WHEN kind = 'goal' AND met_on IS NOT NULL THEN 1 ELSE 0 END) AS met "
-            "FROM entry WHERE owner = :owner",
-            owner=owner,
-        )
-        or {}
-    )
-    days = store.rows(
-        "SELECT day, sum(coalesce(hours, 0)) AS hours FROM entry WHERE owner = :owner "
-        "AND kind = 'done' GROUP BY day ORDER BY day",
-        owner=owner,
-    )
+    counts = entry_counts(store)
+    days = done_hours(store, by="day")  # oldest first
     months: dict[str, float] = {}
     for row in days:
-        key = as_date(row["day"]).strftime("%Y-%m")
-        months[key] = months.get(key, 0.0) + float(row["hours"])
-    per_item = store.rows(
-        "SELECT item, sum(hours) AS hours FROM entry WHERE owner = :owner AND kind = 'done' "
-        "AND hours IS NOT NULL GROUP BY item",
-        owner=owner,
-    )
-    curricula: dict[str | None, float] = {}
-    for row in per_item:
-        cid = row["item"].split("/")[0] if row["item"] else None
-        curricula[cid] = curricula.get(cid, 0.0) + float(row["hours"])
-    completed = store.scalar(
-        "SELECT count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete'", owner=owner
-    )
+        key = row.day.strftime("%Y-%m")  # type: ignore[union-attr]
+        months[key] = months.get(key, 0.0) + row.hours
+    curricula = per_curriculum(done_hours(store, by="item", timed=True))
     return Stats(
-        total_hours=sum(float(r["hours"]) for r in days),
-        done_items=int(counts.get("done") or 0),
-        goals=int(counts.get("goals") or 0),
-        goals_met=int(counts.get("met") or 0),
+        total_hours=sum(r.hours for r in days),
+        done_items=counts.done,
+        goals=counts.goals,
+        goals_met=counts.goals_met,
         study_days=len(days),
-        items_completed=int(completed or 0),
-        first_day=as_date(days[0]["day"]).isoformat() if days else None,
-        last_day=as_date(days[-1]["day"]).isoformat() if days else None,
+        items_completed=count_completed(store),
+        first_day=days[0].day.isoformat() if days and days[0].day else None,
+        last_day=days[-1].day.isoformat() if days and days[-1].day else None,
         per_curriculum=sorted(curricula.items(), key=lambda kv: (-kv[1], kv[0] or "~")),
         per_month=sorted(months.items()),
     )

@@ -7,8 +7,8 @@ days, starting and ending on a study day, in which every day is a study day exce
 days. A rest day never starts or ends a streak. A streak's length is the number of calendar days
 from its first to its last study day, rest days inside it included.
 
-``study_days`` is the only query; the rest are pure functions of the days, ``today`` and the
-settings, so that they are easy to test.
+``study_days`` (``store.hours.study_days``) reads the days; the rest are pure functions of the
+days, ``today`` and the settings, so that they are easy to test.
 """
 
 from __future__ import annotations
@@ -19,19 +19,9 @@ from datetime import date, timedelta
 
 from studylog.config import WEEKDAYS
 from studylog.store.db import Store
-from studylog.store.records import as_date
+from studylog.store.hours import study_days
 
 _DAY = timedelta(days=1)
-
-
-def study_days(store: Store, until: date, since: date | None = None) -> list[date]:
-    """Every distinct day up to ``until`` (and from ``since``) with at least one done item,
-    oldest first."""
-    sql = "SELECT DISTINCT day FROM entry WHERE owner = :owner AND kind = 'done' AND day <= :until"
-    if since is not None:
-        sql += " AND day >= :since"
-    rows = store.rows(sql + " ORDER BY day", owner=store.owner, until=until, since=since)
-    return [as_date(r["day"]) for r in rows]  # type: ignore[misc]
 
 
 def current_streak_in(store: Store, as_of: date, week_start: str, rest_days_per_week: int) -> int:

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 from studylog.config import WEEKDAYS
 from studylog.errors import UsageError
 from studylog.store.db import Store
-from studylog.store.records import Done, Goal, as_date
+from studylog.store.hours import DoneHours, done_hours, per_curriculum, per_day, per_item
+from studylog.store.records import Done, Goal
 
 _WEEK_HINT = "give 'this', 'last', an ISO week like 2024-W16, or a day in the week like 2024-04-18"
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
@@ -78,10 +79,6 @@ def _shares(hours: dict[str | None, float]) -> list[Share]:
     return [Share(k, v) for k, v in ordered]
 
 
-def curriculum_of(item: str | None) -> str | None:
-    return item.split("/", 1)[0] if item else None
-
-
 class WeekReport(NamedTuple):
     start: date
     end: date
@@ -141,83 +138,24 @@ class WeekReport(NamedTuple):
         }
 
 
-def hours_by_day_and_item(store: Store, first: date, last: date) -> list[dict[str, Any]]:
-    """Done hours from ``first`` to ``last``, one row per (day, item): day, item, hours, entries."""
-    rows = store.rows(
-        "SELECT day, item, coalesce(sum(hours), 0) AS hours, count(*) AS entries FROM entry "
-        "WHERE owner = :owner AND kind = 'done' AND day >= :first AND day <= :last GROUP BY day, item",
-        owner=store.owner,
-        first=first,
-        last=last,
-    )
-    for r in rows:
-        r["day"] = as_date(r["day"])
-        r["hours"] = float(r["hours"])
-    return rows
-
-
-def daily_hours(rows: list[dict[str, Any]], first: date, last: date) -> list[DayHours]:
-    """Every day from ``first`` to ``last`` with its hours, from ``hours_by_day_and_item`` rows."""
-    hours: dict[date, float] = defaultdict(float)
-    entries: dict[date, int] = defaultdict(int)
-    for r in rows:
-        hours[r["day"]] += r["hours"]
-        entries[r["day"]] += r["entries"]
+def daily_hours(rows: list[DoneHours], first: date, last: date) -> list[DayHours]:
+    """Every day from ``first`` to ``last`` with its hours, from ``store.hours.done_hours`` rows."""
+    logged = per_day(rows)
     n = (last - first).days + 1
-    return [DayHours(d, hours[d], entries[d]) for d in (first + timedelta(days=i) for i in range(n))]
-
-
-def _total_hours(store: Store, first: date, last: date) -> float:
-    return float(
-        store.scalar(
-            "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
-            "AND day >= :first AND day <= :last",
-            owner=store.owner,
-            first=first,
-            last=last,
-        )
-    )
-
-
-def _goals(store: Store, start: date, end: date) -> list[Goal]:
-    """Goals set for a day of the week, except those dropped on their own day (which the day view
-    no longer shows either)."""
-    rows = store.rows(
-        "SELECT id, day, text, item, met_on, dropped_on FROM entry WHERE owner = :owner AND kind = 'goal' "
-        "AND day >= :start AND day <= :end AND (dropped_on IS NULL OR dropped_on > day) ORDER BY day, id",
-        owner=store.owner,
-        start=start,
-        end=end,
-    )
-    return [
-        Goal(
-            r["id"],
-            as_date(r["day"]),
-            r["text"],
-            r["item"],
-            as_date(r["met_on"]),  # type: ignore[arg-type]
-            as_date(r["dropped_on"]),
-        )
-        for r in rows
-    ]
+    return [DayHours(d, *logged.get(d, (0.0, 0))) for d in (first + timedelta(days=i) for i in range(n))]
 
 
 def week_report(store: Store, when: date, today: date, week_start: str = "monday", rest_days: int = 0) -> WeekReport:
     """The week containing ``when``; its streak is the current one as of ``min(today, end)``."""
     from studylog.reports.streaks import current_streak_in
-    from studylog.store.entries import log
+    from studylog.store.entries import goals_in, log
 
     start, end = week_bounds(when, week_start)
-    rows = hours_by_day_and_item(store, start, end)
-    by_item: dict[str | None, float] = defaultdict(float)
-    by_curriculum: dict[str | None, float] = defaultdict(float)
-    for r in rows:
-        by_item[r["item"]] += r["hours"]
-        by_curriculum[curriculum_of(r["item"])] += r["hours"]
-    done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done"))]
+    rows = done_hours(store, start, end)
+    done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done")) if isinstance(e.entry, Done)]
     as_of = min(today, end)
     streak = current_streak_in(store, as_of, week_start, rest_days)
-    previous = _total_hours(store, start - timedelta(days=7), start - timedelta(days=1))
+    previous = done_hours(store, start - timedelta(days=7), start - timedelta(days=1), by="day")
     return WeekReport(
         start,
         end,
@@ -225,12 +163,12 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
         week_start,
         rest_days,
         daily_hours(rows, start, end),
-        _shares(by_curriculum),
-        _shares(by_item),
+        _shares(per_curriculum(rows)),
+        _shares(per_item(rows)),
         done,
-        _goals(store, start, end),  # type: ignore[arg-type]
+        goals_in(store, start, end),
         streak,
-        previous,
+        sum((r.hours for r in previous), 0.0),
     )
 
 
@@ -277,26 +215,14 @@ def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday")
         raise UsageError(f"the number of weeks must be at least 1, not {weeks}")
     last_start, last_end = week_bounds(when, week_start)
     first = last_start - timedelta(days=7 * (weeks - 1))
-    hours = store.rows(
-        "SELECT day, coalesce(sum(hours), 0) AS hours FROM entry WHERE owner = :owner AND kind = 'done' "
-        "AND day >= :first AND day <= :last GROUP BY day",
-        owner=store.owner,
-        first=first,
-        last=last_end,
-    )
-    completed = store.rows(
-        "SELECT completed_on AS day, count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete' "
-        "AND completed_on >= :first AND completed_on <= :last GROUP BY completed_on",
-        owner=store.owner,
-        first=first,
-        last=last_end,
-    )
+    from studylog.store.status import completions_by_day
+
     week_hours: dict[int, float] = defaultdict(float)
     week_items: dict[int, int] = defaultdict(int)
-    for r in hours:
-        week_hours[(as_date(r["day"]) - first).days // 7] += float(r["hours"])  # type: ignore[operator]
-    for r in completed:
-        week_items[(as_date(r["day"]) - first).days // 7] += int(r["n"])  # type: ignore[operator]
+    for day, (hours, _) in per_day(done_hours(store, first, last_end, by="day")).items():
+        week_hours[(day - first).days // 7] += hours
+    for day, completed in completions_by_day(store, first, last_end).items():
+        week_items[(day - first).days // 7] += completed
     return Trend(
         week_start,
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
@@ -12,7 +12,7 @@ from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
 
-_COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style"
+_COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source"
 
 
 def _clean_text(text: str, what: str = "text") -> str:
@@ -156,6 +156,7 @@ def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goa
                     notes.get(r["id"], []),
                     period,
                     r.get("style"),
+                    r.get("source"),
                 )
             )
         else:
@@ -170,6 +171,7 @@ def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goa
                     notes.get(r["id"], []),
                     period,
                     r.get("style"),
+                    r.get("source"),
                 )
             )
     return out
@@ -219,6 +221,40 @@ def day_view(store: Store, day: date) -> DayView:
     goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
     done = [e for e in built[:n] if isinstance(e, Done)]
     return DayView(day, goals, built[n:], done)  # type: ignore[arg-type]
+
+
+def goals_in(store: Store, first: date, last: date) -> list[Goal]:
+    """The goals set for a day from ``first`` to ``last``, oldest first, with their notes, except
+    those dropped on their own day (which the day view no longer shows either)."""
+    rows = store.rows(
+        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day >= :first AND day <= :last "
+        "AND (dropped_on IS NULL OR dropped_on > day) ORDER BY day, id",
+        owner=store.owner,
+        first=first,
+        last=last,
+    )
+    return _load(store, rows)  # type: ignore[return-value]
+
+
+class EntryCounts(NamedTuple):
+    done: int
+    goals: int
+    goals_met: int
+
+
+def entry_counts(store: Store) -> EntryCounts:
+    """How many done items and goals the owner has logged, and how many of the goals were met."""
+    row = (
+        store.one(
+            "SELECT sum(CASE WHEN kind = 'done' THEN 1 ELSE 0 END) AS done, "
+            "sum(CASE WHEN kind = 'goal' THEN 1 ELSE 0 END) AS goals, "
+            "sum(CASE WHEN kind = 'goal' AND met_on IS NOT NULL THEN 1 ELSE 0 END) AS met "
+            "FROM entry WHERE owner = :owner",
+            owner=store.owner,
+        )
+        or {}
+    )
+    return EntryCounts(int(row.get("done") or 0), int(row.get("goals") or 0), int(row.get("met") or 0))
 
 
 def log(

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from studylog.importers.model import ImportedEntry, ParseResult
+from studylog.imported import ImportedEntry, ParseResult
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 
@@ -64,7 +65,7 @@ class ImportSummary:
     def to_json(self, linked: bool = True) -> dict:
         """The report; ``linked=False`` leaves out the linked entries, for a caller that streams
         them (``linked_json``) instead of holding a list of every one."""
-        data = {
+        data: dict[str, Any] = {
             "entries": self.entries,
             "added": self.added,
             "already_imported": self.already,

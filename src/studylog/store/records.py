@@ -8,18 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
+
+from studylog.note import Note
+
+__all__ = ["DayView", "Done", "Goal", "LogEntry", "Note", "Status", "as_date"]
 
 
+@overload
+def as_date(value: None) -> None: ...
+@overload
+def as_date(value: date | str) -> date: ...
 def as_date(value: Any) -> date | None:
+    """A database value as a date (SQLite gives ISO text, PostgreSQL dates); None stays None. A
+    row's value is ``Any`` to mypy, and so is this function's result for it."""
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
-
-
-class Note(NamedTuple):
-    text: str
-    depth: int = 0
 
 
 class Goal(NamedTuple):
@@ -32,6 +37,7 @@ class Goal(NamedTuple):
     notes: Sequence[Note] = ()
     period: tuple[date, date] | None = None
     style: str | None = None
+    source: str | None = None  # the kind of file it was imported from (None: logged here)
 
     def met_by(self, day: date) -> bool:
         return self.met_on is not None and self.met_on <= day
@@ -59,6 +65,7 @@ class Done(NamedTuple):
     notes: Sequence[Note] = ()
     period: tuple[date, date] | None = None
     style: str | None = None
+    source: str | None = None  # the kind of file it was imported from (None: logged here)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -74,7 +74,7 @@ def last_worked(store: Store) -> dict[str, date]:
         "AND item IS NOT NULL GROUP BY item",
         owner=store.owner,
     )
-    return {r["item"]: as_date(r["day"]) for r in rows}  # type: ignore[misc]
+    return {r["item"]: as_date(r["day"]) for r in rows}
 
 
 def mark(store: Store, item: str, status: str, day: date, hours: float | None, title: str) -> tuple[Status, int | None]:
@@ -88,3 +88,26 @@ def mark(store: Store, item: str, status: str, day: date, hours: float | None, t
         if hours is not None:
             done_id = record_done(store, ch, f"Completed {title}", day, hours, item, None, [])
     return result, done_id
+
+
+def completions_by_day(store: Store, first: date, last: date) -> dict[date, int]:
+    """How many items were completed on each day from ``first`` to ``last`` (days with none are
+    absent)."""
+    rows = store.rows(
+        "SELECT completed_on AS day, count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete' "
+        "AND completed_on >= :first AND completed_on <= :last GROUP BY completed_on",
+        owner=store.owner,
+        first=first,
+        last=last,
+    )
+    return {as_date(r["day"]): int(r["n"]) for r in rows}
+
+
+def count_completed(store: Store) -> int:
+    """How many items are complete, all told."""
+    return int(
+        store.scalar(
+            "SELECT count(*) AS n FROM item_status WHERE owner = :owner AND status = 'complete'", owner=store.owner
+        )
+        or 0
+    )
