@@ -121,11 +121,12 @@ def secrets_of(url: str) -> list[str]:
     _scheme, sep, rest = url.partition("://")
     if sep and "@" in rest:
         userinfo = rest[: rest.rfind("@")]
-        found += [userinfo, userinfo.partition(":")[2]]
+        if ":" in userinfo:
+            found += [userinfo, userinfo.partition(":")[2]]
     found += [m.group(0).split("=", 1)[1] for m in _QUERY_SECRET.finditer(url)]
     found = [s for s in found if s]
     found += [unquote(s) for s in found]
-    return sorted({s for s in found if len(s) >= 1}, key=len, reverse=True)
+    return sorted(set(found), key=len, reverse=True)
 
 
 def scrub(text: str, url: str) -> str:
