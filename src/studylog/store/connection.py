@@ -95,14 +95,15 @@ def check_mode(mode: str) -> None:
 
 # -- URLs ------------------------------------------------------------------------------------------
 
-_QUERY_SECRET = re.compile(r"(?i)([?&](?:password|passfile|sslpassword)=)[^&#]*")
+# compiled on first use (only an error message needs it), not on every start
+_QUERY_SECRET = r"(?i)([?&](?:password|passfile|sslpassword)=)[^&#]*"
 
 
 def redact(url: str) -> str:
     """``url`` without its secrets, for messages: the user information (``user:password@``, the
     last ``@`` counting, so a password holding ``@`` or ``/`` is hidden whole) becomes ``***@``, and
     ``password=`` values in the query become ``***``. When in doubt, more is hidden, never less."""
-    url = _QUERY_SECRET.sub(r"\1***", url)
+    url = re.sub(_QUERY_SECRET, r"\1***", url)
     scheme, sep, rest = url.partition("://")
     if not sep:
         return url
@@ -123,7 +124,7 @@ def secrets_of(url: str) -> list[str]:
         userinfo = rest[: rest.rfind("@")]
         if ":" in userinfo:
             found += [userinfo, userinfo.partition(":")[2]]
-    found += [m.group(0).split("=", 1)[1] for m in _QUERY_SECRET.finditer(url)]
+    found += [m.group(0).split("=", 1)[1] for m in re.finditer(_QUERY_SECRET, url)]
     found = [s for s in found if s]
     found += [unquote(s) for s in found]
     return sorted(set(found), key=len, reverse=True)
