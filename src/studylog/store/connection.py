@@ -10,55 +10,61 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StoreError
 
-Mode = Literal["write", "inspect"]
-"""How a store is opened. ``write``: create it if missing and upgrade it if older (what everyday
-commands do). ``inspect``: open an existing store exactly as it is (no create, no WAL switch, no
-backup, no migration); a missing store is a StoreError. Both refuse a store from a newer schema."""
+# How a store is opened. "write": create it if missing and upgrade it if older (what everyday
+# commands do). "inspect": open an existing store exactly as it is (no create, no WAL switch, no
+# backup, no migration); a missing store is a StoreError. Both refuse a store from a newer schema.
+# Mode and Connection exist for the type checker only: a Protocol class costs a few tenths of a
+# millisecond at every start.
+if TYPE_CHECKING:
+    from typing import Literal, Protocol
+
+    Mode = Literal["write", "inspect"]
 
 MODES: tuple[Mode, ...] = ("write", "inspect")
 
+if TYPE_CHECKING:
 
-class Connection(Protocol):
-    """One open connection to one studylog database."""
+    class Connection(Protocol):
+        """One open connection to one studylog database."""
 
-    engine: str  # "sqlite" or "postgresql"
-    path: Path | None  # the file, for SQLite; None otherwise
+        engine: str  # "sqlite" or "postgresql"
+        path: Path | None  # the file, for SQLite; None otherwise
 
-    def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run a query; its rows as dicts (column name -> value)."""
-        ...
+        def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+            """Run a query; its rows as dicts (column name -> value)."""
+            ...
 
-    def execute(self, sql: str, params: dict[str, Any]) -> None: ...
+        def execute(self, sql: str, params: dict[str, Any]) -> None: ...
 
-    def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
-        """The same statement once per dict of parameters, in one batch."""
-        ...
+        def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
+            """The same statement once per dict of parameters, in one batch."""
+            ...
 
-    def begin(self) -> None:
-        """Start a write transaction (taking the write lock at once, where the engine has one)."""
-        ...
+        def begin(self) -> None:
+            """Start a write transaction (taking the write lock at once, where the engine has one)."""
+            ...
 
-    def commit(self) -> None: ...
+        def commit(self) -> None: ...
 
-    def rollback(self) -> None:
-        """Undo the open transaction, if there is still one (an engine may have ended it itself)."""
-        ...
+        def rollback(self) -> None:
+            """Undo the open transaction, if there is still one (an engine may have ended it itself)."""
+            ...
 
-    def lock_for_ids(self, table: str) -> None:
-        """Inside a write transaction: no other writer may insert into ``table`` until it ends."""
-        ...
+        def lock_for_ids(self, table: str) -> None:
+            """Inside a write transaction: no other writer may insert into ``table`` until it ends."""
+            ...
 
-    def sync_sequence(self, table: str) -> None:
-        """After rows were inserted with explicit ids: make new ids continue after them."""
-        ...
+        def sync_sequence(self, table: str) -> None:
+            """After rows were inserted with explicit ids: make new ids continue after them."""
+            ...
 
-    def close(self, wrote: bool) -> None:
-        """Close; ``wrote`` says whether a transaction committed on this connection."""
-        ...
+        def close(self, wrote: bool) -> None:
+            """Close; ``wrote`` says whether a transaction committed on this connection."""
+            ...
 
 
 class TxState:

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StoreError
-from studylog.store.connection import Connection, Mode, TxState, latest_version, redact
+from studylog.store.connection import TxState, latest_version, redact
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from studylog.store.connection import Connection, Mode
 
 __all__ = ["Store", "open_connection", "open_store", "redact"]
 

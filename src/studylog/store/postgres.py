@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StoreError
-from studylog.store.connection import Mode, check_mode, latest_version, redact, refuse_newer, scrub
+from studylog.store.connection import check_mode, latest_version, redact, refuse_newer, scrub
 
 if TYPE_CHECKING:
     import psycopg
+
+    from studylog.store.connection import Mode
 
 SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 """URL schemes for a PostgreSQL store: libpq's own, and SQLAlchemy's spelling for psycopg 3."""

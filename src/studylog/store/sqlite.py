@@ -12,10 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from studylog.errors import StoreError
-from studylog.store.connection import Mode, check_mode, latest_version, refuse_newer
+from studylog.store.connection import check_mode, latest_version, refuse_newer
+
+if TYPE_CHECKING:
+    from studylog.store.connection import Mode
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -50,15 +53,11 @@ def store_error(exc: sqlite3.Error) -> StoreError | None:
     return None
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        err = store_error(exc)
-        if err is None:
-            raise
-        raise err from exc
+def _reraise(exc: sqlite3.Error) -> NoReturn:
+    err = store_error(exc)
+    if err is None:
+        raise exc
+    raise err from exc
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -84,16 +83,22 @@ class SQLiteConnection:
         self.path: Path | None = path
 
     def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        with _errors():
+        try:
             return [dict(r) for r in self.raw.execute(sql, _params(params)).fetchall()]
+        except sqlite3.Error as exc:
+            _reraise(exc)
 
     def execute(self, sql: str, params: dict[str, Any]) -> None:
-        with _errors():
+        try:
             self.raw.execute(sql, _params(params))
+        except sqlite3.Error as exc:
+            _reraise(exc)
 
     def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
-        with _errors():
+        try:
             self.raw.executemany(sql, [_params(r) for r in rows])
+        except sqlite3.Error as exc:
+            _reraise(exc)
 
     def begin(self) -> None:
         self.execute("BEGIN IMMEDIATE", {})  # the write lock now: writers queue up on the busy timeout
