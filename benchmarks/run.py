@@ -16,6 +16,11 @@ What it does:
 
 Writes (``goal``, ``done``, ``import markdown``) run on a fresh copy of the store each time (the
 copy is made before the clock starts), so every run sees exactly the generated store.
+
+With a PostgreSQL server (``--pg URL``, default ``$STUDYLOG_TEST_PG``, or ``--pg-start`` for a
+throwaway one from ``scripts/pg-test-server`` under ``OUT/pg``), the ``pg`` group times the
+everyday commands on PostgreSQL copies of the same stores (``benchmarks/pg_load.py``); writes are
+undone before each run, off the clock.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SIZES = {"0": 0, "10k": 10_000, "100k": 100_000}
@@ -166,6 +172,29 @@ def probe(studylog: Path, env: dict[str, str], args: list[str]) -> str | None:
     return lines[-1][:300] if lines else f"exit {out.returncode}"
 
 
+def floor_sql_for(today: str) -> str:
+    """Issue #5's floor: one indexed weekly sum, as plain SQL."""
+    monday = date.fromisoformat(today)
+    monday = monday.fromordinal(monday.toordinal() - monday.weekday())
+    return (
+        "SELECT coalesce(sum(hours), 0) FROM entry WHERE owner = 'learner' AND kind = 'done' "
+        f"AND day >= '{monday}' AND day <= '{monday.fromordinal(monday.toordinal() + 6)}'"
+    )
+
+
+def start_pg(folder: Path) -> tuple[str, Callable[[], None]]:
+    """A throwaway PostgreSQL server (scripts/pg-test-server) in ``folder``: its URL and a stop function."""
+    script = HERE.parent / "scripts" / "pg-test-server"
+    subprocess.run([str(script), "stop", str(folder)], capture_output=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    url = subprocess.run([str(script), "start", str(folder)], check=True, capture_output=True, text=True).stdout
+
+    def stop() -> None:
+        subprocess.run([str(script), "stop", str(folder)], check=False)
+
+    return url.strip(), stop
+
+
 def machine() -> dict[str, str]:
     cpu = "unknown"
     try:
@@ -212,12 +241,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--quick", action="store_true", help="5 rounds (2 for import/export)")
     p.add_argument("--today", default="2024-04-18", help="STUDYLOG_TODAY, the last day of the history")
-    p.add_argument("--only", default="", help="comma-separated groups: help,0,10k,100k,io (default all)")
+    p.add_argument("--only", default="", help="comma-separated groups: help,0,10k,100k,io,pg (default all)")
+    p.add_argument(
+        "--pg",
+        default=os.environ.get("STUDYLOG_TEST_PG", ""),
+        help="a PostgreSQL server for the pg group, e.g. postgresql+psycopg://user@127.0.0.1:5432/postgres "
+        "(default $STUDYLOG_TEST_PG)",
+    )
+    p.add_argument(
+        "--pg-start", action="store_true", help="start a throwaway PostgreSQL server under OUT/pg for the pg group"
+    )
+    p.add_argument("--pg-sizes", default=",".join(SIZES), help="sizes for the pg group (default 0,10k,100k)")
     p.add_argument("--regenerate", action="store_true", help="rebuild the generated data")
     args = p.parse_args(argv)
     if args.quick:
         args.repeats, args.io_repeats = 5, 2
-    only = set(filter(None, args.only.split(","))) or {"help", *SIZES, "io"}
+    only = set(filter(None, args.only.split(","))) or {"help", *SIZES, "io", "pg"}
 
     studylog = args.studylog.absolute()  # not resolve(): a venv's scripts may be symlinks
     if not studylog.is_file():
@@ -340,12 +379,7 @@ def main(argv: list[str] | None = None) -> int:
                 add(g, f"watson status@0 (with {size})", a, e)
         # the floor: a bare interpreter doing one indexed weekly sum with sqlite3 (issue #5's
         # "plain Python + sqlite3" line), with the interpreter of studylog's venv
-        monday = date.fromisoformat(args.today)
-        monday = monday.fromordinal(monday.toordinal() - monday.weekday())
-        floor_sql = (
-            "SELECT coalesce(sum(hours), 0) FROM entry WHERE owner = 'learner' AND kind = 'done' "
-            f"AND day >= '{monday}' AND day <= '{monday.fromordinal(monday.toordinal() + 6)}'"
-        )
+        floor_sql = floor_sql_for(args.today)
         add(
             g,
             f"python+sqlite3 weekly sum@{size}",
@@ -419,6 +453,68 @@ def main(argv: list[str] | None = None) -> int:
         if g:
             run_group("import / export", g, args.io_repeats)
 
+    # -- the everyday commands on PostgreSQL, at each size, alternating with watson status
+    pg_sizes = [z for z in args.pg_sizes.split(",") if z in SIZES and z in manifest["sizes"]]
+    pg_server, pg_stop = (start_pg(out / "pg") if args.pg_start else (args.pg, None)) if "pg" in only else ("", None)
+    if "pg" in only and not pg_server:
+        notes.append("the PostgreSQL group was skipped: no server (give --pg URL, set STUDYLOG_TEST_PG, or --pg-start)")
+    try:
+        for size in pg_sizes if pg_server else []:
+            started = time.perf_counter()
+            loaded = json.loads(
+                subprocess.run(
+                    [
+                        str(py),
+                        str(HERE / "pg_load.py"),
+                        "load",
+                        pg_server,
+                        str(out / size / "home" / "studylog.db"),
+                        f"studylog_bench_{size}",
+                    ],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+            )
+            print(
+                f"   loaded the {size} store into PostgreSQL in {time.perf_counter() - started:.1f} s", file=sys.stderr
+            )
+            LOADS.append((f"pg load {size}: {time.perf_counter() - started:.1f} s", os.getloadavg()[0]))
+            pg_home = scratch / f"pg-{size}"
+            pg_home.mkdir(parents=True, exist_ok=True)
+            env = {**sl_env(pg_home), "STUDYLOG_DB": loaded["url"]}
+            reset_argv = [str(py), str(HERE / "pg_load.py"), "reset", loaded["url"], json.dumps(loaded["ids"])]
+
+            def reset(argv: list[str] = reset_argv) -> None:
+                subprocess.run(argv, check=True, env=dict(base))
+
+            g = []
+            for c in everyday:
+                argv_c = {
+                    "goal": [sl, "goal", "read the DPO paper", "--note", "section 3"],
+                    "done": [sl, "done", "reviewed backprop notes", "--hours", "1"],
+                }.get(c, [sl, c])
+                add(g, f"studylog {c}@{size} (pg)", argv_c, env, reset if c in ("goal", "done") else None)
+                if c == everyday[0]:
+                    a, e = watson("0", "status")
+                    add(g, f"watson status@0 (with {size} pg)", a, e)
+            add(
+                g,
+                f"python+psycopg weekly sum@{size} (pg)",
+                [
+                    str(py),
+                    "-c",
+                    "import psycopg, sys; print(psycopg.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
+                    "postgresql://" + loaded["url"].partition("://")[2],
+                    floor_sql_for(args.today),
+                ],
+                dict(base),
+            )
+            run_group(f"{size} entries on PostgreSQL", g, repeats)
+    finally:
+        if pg_stop:
+            pg_stop()
+
     # -- the targets
     def med(key: str) -> float | None:
         c = cmds.get(key)
@@ -441,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         mem_check: bool = False,
     ) -> None:
         s, pm = med(key), med(peer_key) if peer_key else None
-        row = {
+        row: dict[str, Any] = {
             "command": command,
             "size": size,
             "studylog_s": s,
@@ -483,6 +579,18 @@ def main(argv: list[str] | None = None) -> int:
                 1.5,
                 "ratio",
             )
+    for size in SIZES:
+        for c in everyday:
+            if f"studylog {c}@{size} (pg)" in cmds:
+                target(
+                    f"studylog {c} (PostgreSQL)",
+                    size,
+                    f"studylog {c}@{size} (pg)",
+                    "watson status (empty store)",
+                    f"watson status@0 (with {size} pg)",
+                    2.5,
+                    "ratio",
+                )
     for c in everyday:
         target(
             f"studylog {c}",

@@ -7,30 +7,30 @@ import sqlite3
 
 import pytest
 
-from studylog.store.db import Store
+from studylog.store import sqlite as engine
 
 pytestmark = pytest.mark.sqlite_only
 
 
 def _patched_connect(monkeypatch, setup):
-    original = Store.__dict__["_connect"].__func__
+    original = engine.connect
 
     def connect(path):
         conn = original(path)
         setup(conn, path)
         return conn
 
-    monkeypatch.setattr(Store, "_connect", staticmethod(connect))
+    monkeypatch.setattr(engine, "connect", connect)
 
 
 def test_full_disk(cli, monkeypatch, isolated):
     cli("done", "before", ok=True)
     pages = sqlite3.connect(isolated / "studylog.db").execute("PRAGMA page_count").fetchone()[0]
-    original = Store.__dict__["_connect"]
+    original = engine.connect
     _patched_connect(monkeypatch, lambda conn, path: conn.execute(f"PRAGMA max_page_count = {pages}"))
     out = cli("done", "x" * 200_000, ok=False)
     assert out.stderr == "studylog: error: the disk is full; nothing was written\n"
-    monkeypatch.setattr(Store, "_connect", original)
+    monkeypatch.setattr(engine, "connect", original)
     assert [e["text"] for e in cli("log", "--json", ok=True).json()] == ["before"]
 
 

@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from conftest import PG_SERVER, _pg_database
+
 pytestmark = pytest.mark.sqlite_only  # the fast path under test is the SQLite one
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "yaml", "dateutil", "rich", "platformdirs", "typer", "click")
@@ -74,6 +76,29 @@ def test_everyday_commands_stay_light(args, allowed, store, tmp_path):
     modules = imported(args, store, tmp_path)
     heavy = {m for m in HEAVY if m in modules}
     assert heavy <= allowed, f"studylog {' '.join(args)} imported {sorted(heavy - allowed)}"
+
+
+@pytest.fixture
+def pg_store(tmp_path):
+    """An up-to-date PostgreSQL store (a database of its own), as STUDYLOG_DB."""
+    if not PG_SERVER:
+        pytest.skip("PostgreSQL tests run in CI, or locally with STUDYLOG_TEST_PG=postgresql+psycopg://…/postgres")
+    with _pg_database() as url:
+        env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"), "STUDYLOG_DB": url}
+        for args in (["done", "warm up", "-H", "1"], ["start", "dlc/1"]):  # the schema; the curricula cache
+            subprocess.run([sys.executable, "-m", "studylog", *args], env=env, check=True, capture_output=True)
+        yield {"STUDYLOG_HOME": str(tmp_path / "home"), "STUDYLOG_DB": url}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["today"], ["done", "read a paper", "-H", "1", "--item", "dlc/1"], ["goal", "read a paper"], ["week", "--json"]],
+)
+def test_everyday_commands_on_postgres_import_psycopg_only(args, pg_store, tmp_path):
+    modules = imported(args, pg_store, tmp_path)
+    heavy = {m for m in HEAVY if m in modules}
+    assert heavy <= {"platformdirs"}, f"studylog {' '.join(args)} imported {sorted(heavy - {'platformdirs'})}"
+    assert "psycopg" in modules
 
 
 def test_item_references_come_from_the_cached_index(store, tmp_path, isolated):

@@ -3,14 +3,15 @@ checking it, and ``doctor``'s checks with their fixes."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from studylog.errors import StoreError, StudylogError
 from studylog.store.db import Store
+from studylog.store.sqlite import copy_database, default_backup_path
+
+__all__ = ["backup", "check_backup_file", "copy_database", "default_backup_path", "doctor", "restore"]
 
 
 def _require_sqlite(store: Store) -> Path:
@@ -19,29 +20,6 @@ def _require_sqlite(store: Store) -> Path:
             "backup and restore work on SQLite stores", "for PostgreSQL use pg_dump, or 'studylog export json'"
         )
     return store.path
-
-
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of ``source`` at ``target`` (owner-only), even while others write."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.partial")
-    tmp.unlink(missing_ok=True)
-    os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))
-    try:
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
-        finally:
-            dest.close()
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def default_backup_path(store_path: Path, now: datetime, label: str = "backup") -> Path:
-    return store_path.parent / "backups" / f"studylog-{label}-{now.strftime('%Y%m%d-%H%M%S')}.db"
 
 
 def backup(store: Store, target: Path | None) -> Path:
@@ -142,7 +120,17 @@ def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
             )
         )
     version = store.scalar("SELECT max(version) AS v FROM studylog_migrations")
-    add(Finding("schema", version == LATEST, f"schema version {version} (current {LATEST})"))
+    if store.upgrade_pending:  # opened with mode="inspect": it is checked as it is, not upgraded first
+        add(
+            Finding(
+                "schema",
+                False,
+                f"schema {version}, an upgrade is pending (current {LATEST})",
+                "run any command that writes, e.g. 'studylog today', to upgrade it (a backup is made first)",
+            )
+        )
+    else:
+        add(Finding("schema", version == LATEST, f"schema version {version} (current {LATEST})"))
     orphans = store.rows("SELECT id FROM note WHERE entry_id NOT IN (SELECT id FROM entry)")
     dangling = store.rows(
         "SELECT id FROM entry WHERE goal_id IS NOT NULL AND goal_id NOT IN (SELECT id FROM entry WHERE kind = 'goal')"

@@ -1,0 +1,273 @@
+"""SQLite through the standard library's ``sqlite3``: opening a store file (creating, WAL,
+backing up and upgrading it in ``write`` mode; exactly as it is in ``inspect`` mode), running
+queries, and turning ``sqlite3`` errors into the one line users see.
+
+SQLAlchemy is imported only to create or upgrade the schema (``upgrade.py``)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from studylog.errors import StoreError
+from studylog.store.connection import check_mode, latest_version, refuse_newer
+
+if TYPE_CHECKING:
+    from studylog.store.connection import Mode
+
+BUSY_TIMEOUT_S = 30.0
+
+
+def _param(value: Any) -> Any:
+    # The text forms SQLAlchemy uses for SQLite, so the ORM and these queries read the same rows.
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _params(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: _param(v) for k, v in params.items()}
+
+
+def store_error(exc: sqlite3.Error) -> StoreError | None:
+    """The one line for an error SQLite raised while running a statement (None: not a database
+    problem, let it through)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return StoreError("the database is busy in another process; try again")
+        if "readonly" in text or "read-only" in text:
+            return StoreError("the database is read-only; check the file's permissions")
+        if "disk is full" in text or "full" in text:
+            return StoreError("the disk is full; nothing was written")
+        return StoreError(f"database problem: {text}")
+    if isinstance(exc, sqlite3.DatabaseError):
+        return StoreError(f"the database file is damaged or not a database ({exc}); restore a backup")
+    return None
+
+
+def _reraise(exc: sqlite3.Error) -> NoReturn:
+    err = store_error(exc)
+    if err is None:
+        raise exc
+    raise err from exc
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to ``path`` (created if missing) with studylog's settings: autocommit (the
+    store begins its own transactions), a busy timeout, foreign keys on."""
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+    except sqlite3.DatabaseError as exc:
+        raise _open_error(path, exc) from None
+
+
+class SQLiteConnection:
+    """``connection.Connection`` on an SQLite file."""
+
+    engine = "sqlite"
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.raw = conn
+        self.path: Path | None = path
+
+    def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        try:
+            return [dict(r) for r in self.raw.execute(sql, _params(params)).fetchall()]
+        except sqlite3.Error as exc:
+            _reraise(exc)
+
+    def execute(self, sql: str, params: dict[str, Any]) -> None:
+        try:
+            self.raw.execute(sql, _params(params))
+        except sqlite3.Error as exc:
+            _reraise(exc)
+
+    def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        try:
+            self.raw.executemany(sql, [_params(r) for r in rows])
+        except sqlite3.Error as exc:
+            _reraise(exc)
+
+    def begin(self) -> None:
+        self.execute("BEGIN IMMEDIATE", {})  # the write lock now: writers queue up on the busy timeout
+
+    def commit(self) -> None:
+        self.execute("COMMIT", {})
+
+    def rollback(self) -> None:
+        if self.raw.in_transaction:  # SQLite may already have rolled back on error
+            self.execute("ROLLBACK", {})
+
+    def lock_for_ids(self, table: str) -> None:
+        pass  # BEGIN IMMEDIATE holds the database's write lock already
+
+    def sync_sequence(self, table: str) -> None:
+        pass  # INTEGER PRIMARY KEY continues after the largest id by itself
+
+    def close(self, wrote: bool) -> None:
+        if wrote:  # keep the query planner's statistics current (cheap; SQLite's advice)
+            try:
+                self.raw.execute("PRAGMA analysis_limit = 400")
+                self.raw.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+        self.raw.close()
+
+
+# -- opening ---------------------------------------------------------------------------------------
+
+
+def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLiteConnection, int]:
+    """The store at ``path`` and its schema version (see ``connection.Mode``)."""
+    check_mode(mode)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file", "give a file path with --db")
+    latest = latest_version()
+    # The file is never opened except through SQLite: closing another descriptor on it would
+    # drop the POSIX locks of this process's SQLite connections (a known corruption hazard).
+    if path.exists() and path.stat().st_size > 0:
+        conn = connect(path)
+        try:
+            version = read_version(conn, path)  # before any write: a foreign file stays untouched
+            refuse_newer(version)
+            if mode == "inspect" and version is None:
+                raise _missing(path)
+        except StoreError:
+            conn.close()
+            raise
+        if version == latest or mode == "inspect":
+            return SQLiteConnection(conn, path), version or 0
+        conn.close()
+    elif mode == "inspect":
+        raise _missing(path)
+    # Creating or upgrading: one process at a time, so that concurrent first runs queue up.
+    with _init_lock(path):
+        if not path.exists():
+            try:
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the database at {path}: {exc.strerror}",
+                    "set STUDYLOG_HOME or --db to a writable place",
+                ) from None
+        conn = connect(path)
+        try:
+            version = read_version(conn, path)
+            refuse_newer(version)
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot prepare {path}: {exc}") from None
+            if version is None or version < latest:
+                if version:
+                    _backup_before_upgrade(conn, path, now, version)
+                from studylog.store.upgrade import upgrade
+
+                upgrade(f"sqlite:///{path}", now)
+                version = read_version(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        return SQLiteConnection(conn, path), version or 0
+
+
+def _missing(path: Path) -> StoreError:
+    return StoreError(
+        f"there is no studylog store at {path}", "check --db / STUDYLOG_DB (any command that writes creates one)"
+    )
+
+
+def read_version(conn: sqlite3.Connection, path: Path) -> int | None:
+    """The schema version of the store (0 for a ledger without rows); None for an empty database;
+    StoreError for a file that is not a studylog store."""
+    try:
+        row = conn.execute("SELECT max(version) FROM studylog_migrations").fetchone()
+        return int(row[0] or 0)
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise StoreError(f"cannot read {path}: {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        raise _open_error(path, exc) from None
+    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    if tables:
+        raise StoreError(f"{path} is not a studylog database (it has other tables)", "check --db / STUDYLOG_DB")
+    return None
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    if "not a database" in str(exc):
+        return StoreError(
+            f"{path} is not a studylog database (not an SQLite file)", "check --db / STUDYLOG_DB, or move the file away"
+        )
+    return StoreError(f"{path} is damaged ({exc})", "restore a backup, or check --db / STUDYLOG_DB")
+
+
+@contextmanager
+def _init_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``PATH.lock`` while a store is created or upgraded."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the database at {path}: {exc.strerror}", "set STUDYLOG_HOME or --db to a writable place"
+        ) from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: SQLite's own locking has to do
+            pass
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+# -- copies ----------------------------------------------------------------------------------------
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target`` (owner-only), even while others write."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.partial")
+    tmp.unlink(missing_ok=True)
+    os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def default_backup_path(store_path: Path, now: datetime, label: str = "backup") -> Path:
+    return store_path.parent / "backups" / f"studylog-{label}-{now.strftime('%Y%m%d-%H%M%S')}.db"
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, now: datetime, version: int) -> None:
+    try:
+        copy_database(conn, default_backup_path(path, now, f"schema{version}"))
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"cannot back up {path} before upgrading it: {exc}",
+            "free some disk space, or check the folder's permissions",
+        ) from None
