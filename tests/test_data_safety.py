@@ -84,3 +84,28 @@ def test_doctor_finds_and_fixes(cli, isolated):
     assert "fixed  notes" in out.stdout and "fixed  goal links" in out.stdout
     assert "PROBLEM  items: references to unknown curriculum items: dlc/99" in out.stdout
     assert sqlite3.connect(_db(isolated)).execute("SELECT count(*) FROM note").fetchone()[0] == 1
+
+
+def test_doctor_and_backup_look_at_an_older_store_without_upgrading_it(cli, isolated, tmp_path):
+    """doctor says an upgrade is pending instead of doing it first; backup copies the store as it
+    is; doctor --fix (which may write) upgrades it, after a backup."""
+    isolated.mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "fixtures" / "schema-v2.db", _db(isolated))
+    before = _db(isolated).read_bytes()
+    out = cli("doctor", env={"STUDYLOG_OWNER": "tester"})
+    assert out.exit_code == 1
+    assert "schema 2, an upgrade is pending" in out.stdout
+    copy = tmp_path / "copy.db"
+    cli("backup", str(copy), ok=True)
+    assert _db(isolated).read_bytes() == before
+    assert not (isolated / "backups").exists()
+    assert sqlite3.connect(copy).execute("SELECT max(version) FROM studylog_migrations").fetchone()[0] == 2
+    fixed = cli("doctor", "--fix", env={"STUDYLOG_OWNER": "tester"}, ok=True)
+    assert "schema version 3" in fixed.stdout, fixed.stdout
+    assert len(list((isolated / "backups").glob("studylog-schema2-*.db"))) == 1
+
+
+def test_backup_of_a_missing_store_creates_nothing(cli, isolated, tmp_path):
+    out = cli("backup", str(tmp_path / "b.db"), ok=False)
+    assert "there is no studylog store" in out.stderr and out.stderr.count("\n") == 1, out.stderr
+    assert not _db(isolated).exists() and not (tmp_path / "b.db").exists()

@@ -22,7 +22,7 @@ def backup(
     """Make a consistent copy of the store, even while other commands write."""
     from studylog.store.maintenance import backup as make
 
-    output.message(f"Backed up to {make(open_store(), file)}")
+    output.message(f"Backed up to {make(open_store(mode='inspect'), file)}")
 
 
 def restore(
@@ -49,7 +49,8 @@ def doctor(
         known = lambda ref: cat.lookup(ref) is not None  # noqa: E731
     except StudylogError:
         known = lambda ref: True  # noqa: E731 - a broken curriculum file is reported by other commands
-    report = check(open_store(), known, fix=fix)
+    # --fix may write, and upgrading an older schema (after a backup) is one of its fixes
+    report = check(open_store(mode="write" if fix else "inspect"), known, fix=fix)
     if out.as_json:
         out.json(report.to_json())
     else:

@@ -52,22 +52,12 @@ def _quiet_stdout() -> None:
 
 
 def _describe(exc: Exception) -> str:
-    import sqlite3
-
-    if isinstance(exc, sqlite3.OperationalError):
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            return "the database is busy in another process; try again"
-        if "readonly" in text or "read-only" in text:
-            return "the database is read-only; check the file's permissions"
-        if "disk is full" in text or "full" in text:
-            return "the disk is full; nothing was written"
-        return f"database problem: {text}"
-    if isinstance(exc, sqlite3.DatabaseError):
-        return f"the database file is damaged or not a database ({exc}); restore a backup"
-    if type(exc).__module__.startswith("sqlalchemy"):  # PostgreSQL: lost connection, permissions…
+    """One line for an error that is not a ``StudylogError``. The store turns its drivers' errors
+    into ``StoreError`` itself (store/sqlite.py, store/postgres.py); one that slips past it still
+    gets a line, not a traceback."""
+    if type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg", "sqlalchemy"):
         cause = getattr(exc, "orig", None) or exc
-        return f"database problem: {str(cause).strip().splitlines()[0]}"
+        return f"database problem: {(str(cause).strip().splitlines() or [type(exc).__name__])[0]}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
     return f"unexpected {type(exc).__name__}: {exc} (set STUDYLOG_DEBUG=1 for details)"

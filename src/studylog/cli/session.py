@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from studylog.curriculum.catalog import Catalog
     from studylog.curriculum.index import ItemIndex, Resolved
     from studylog.curriculum.outline import Outlines
-    from studylog.store.db import Store
+    from studylog.store.db import Mode, Store
 
 
 class State:
@@ -42,11 +42,15 @@ def owner() -> str:
     return name[:64]
 
 
-def open_store() -> Store:
+def open_store(mode: Mode = "write") -> Store:
+    """The store for this command (``--db``, ``STUDYLOG_DB`` or the data folder's), closed when the
+    command ends. ``write`` creates and upgrades it as needed (every command that records
+    something, and the everyday views); ``inspect`` opens it as it is, for commands that look at a
+    store before anything may change it (``doctor``, ``backup``)."""
     from studylog.paths import database_target
-    from studylog.store.db import Store
+    from studylog.store.db import open_store as open_database
 
-    store = Store(database_target(state.db), owner(), now())
+    store = open_database(database_target(state.db), owner(), now(), mode=mode)
     state.stores.append(store)
     return store
 
