@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from studylog.importers.model import ImportedEntry
+from studylog.imported import ImportedEntry
 from studylog.store import imports
 
 

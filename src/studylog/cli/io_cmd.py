@@ -118,8 +118,8 @@ def _counted(file: Path, bar):
 @import_app.command("til")
 def import_til(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
     """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
+    from studylog.imported import stream_result
     from studylog.importers import til
-    from studylog.importers.model import stream_result
 
     _run_import(
         "til",
@@ -137,8 +137,8 @@ def import_daily_notes(
 ) -> None:
     """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
     YYYY-MM-DD.md files."""
+    from studylog.imported import stream_result
     from studylog.importers import daily_notes
-    from studylog.importers.model import stream_result
 
     def stream(file, lines, problems):
         return stream_result(daily_notes.parse("\n".join(lines()), daily_notes.day_from_name(file.name)), problems)

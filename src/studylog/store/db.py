@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Store", "open_connection", "open_store", "redact"]
 
-_redact = redact  # the name this module had for it
-
 
 def open_connection(target: str, now: datetime, mode: Mode = "write") -> tuple[Connection, int]:
     """The engine's connection for ``target`` (a file path, ``sqlite:///PATH``, or a PostgreSQL URL)

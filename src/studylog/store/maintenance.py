@@ -11,7 +11,7 @@ from studylog.errors import StoreError, StudylogError
 from studylog.store.db import Store
 from studylog.store.sqlite import copy_database, default_backup_path
 
-__all__ = ["backup", "check_backup_file", "copy_database", "default_backup_path", "doctor", "restore"]
+__all__ = ["backup", "check_backup_file", "doctor", "restore"]
 
 
 def _require_sqlite(store: Store) -> Path:
