@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-GOAL_KEYS = {"id", "date", "text", "item", "met", "met_on", "dropped_on", "notes"}
-DONE_KEYS = {"id", "date", "text", "hours", "item", "goal", "notes"}
+GOAL_KEYS = {"id", "date", "text", "item", "items", "period", "met", "met_on", "dropped_on", "notes"}
+DONE_KEYS = {"id", "date", "text", "hours", "item", "items", "period", "goal", "notes"}
 
 
 def test_today_shape(cli):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -12,7 +13,10 @@ from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
 
-_COLUMNS = "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source"
+_COLUMNS = (
+    "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source, "
+    "item_count, lapse_on"
+)
 
 
 def _clean_text(text: str, what: str = "text") -> str:
@@ -55,6 +59,23 @@ def _add_notes(ch: Change, entry_id: int, notes: list[Note], start: int = 0) -> 
             "note",
             {"entry_id": entry_id, "position": position, "depth": note.depth, "text": _clean_text(note.text, "note")},
         )
+
+
+def extra_item_rows(owner: str, entry_id: int, items: Sequence[str]) -> list[dict[str, Any]]:
+    """The ``entry_item`` rows for an entry linked to ``items`` (the first goes in ``entry.item``)."""
+    return [
+        {"entry_id": entry_id, "owner": owner, "item": item, "position": position}
+        for position, item in enumerate(items[1:], start=1)
+    ]
+
+
+def item_columns(items: Sequence[str]) -> dict[str, Any]:
+    """The ``entry`` columns for an entry linked to ``items``, in order, without repeats."""
+    return {"item": items[0] if items else None, "item_count": len(items) if len(items) > 1 else None}
+
+
+def unique_items(items: Sequence[str | None]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
 
 
 def add_goal(store: Store, text: str, day: date, item: str | None = None, notes: list[Note] | None = None) -> Goal:
@@ -140,10 +161,29 @@ def _notes_for(store: Store, ids: list[int]) -> dict[int, list[Note]]:
     return out
 
 
-def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goal | Done]:
+def _items_for(store: Store, rows: list[dict[str, Any]]) -> dict[int, tuple[str, ...]]:
+    """Every item of the entries among ``rows`` linked to more than one, ``item`` first."""
+    ids = [r["id"] for r in rows if r.get("item_count")]
+    out = {r["id"]: [r["item"]] for r in rows if r.get("item_count")}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        for r in store.rows(
+            f"SELECT entry_id, item FROM entry_item WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            **{f"i{n}": v for n, v in enumerate(chunk)},
+        ):
+            out[r["entry_id"]].append(r["item"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _build(
+    rows: list[dict[str, Any]], notes: dict[int, list[Note]], links: dict[int, tuple[str, ...]] | None = None
+) -> list[Goal | Done]:
     out: list[Goal | Done] = []
+    links = links or {}
     for r in rows:
         period = (as_date(r["period_start"]), as_date(r["period_end"])) if r.get("period_start") else None
+        items = links.get(r["id"]) or ((r["item"],) if r["item"] else ())
         if r["kind"] == "goal":
             out.append(
                 Goal(
@@ -157,6 +197,8 @@ def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goa
                     period,
                     r.get("style"),
                     r.get("source"),
+                    items,
+                    as_date(r.get("lapse_on")),
                 )
             )
         else:
@@ -172,13 +214,14 @@ def _build(rows: list[dict[str, Any]], notes: dict[int, list[Note]]) -> list[Goa
                     period,
                     r.get("style"),
                     r.get("source"),
+                    items,
                 )
             )
     return out
 
 
 def _load(store: Store, rows: list[dict[str, Any]]) -> list[Goal | Done]:
-    return _build(rows, _notes_for(store, [r["id"] for r in rows]))
+    return _build(rows, _notes_for(store, [r["id"] for r in rows]), _items_for(store, rows))
 
 
 def get_goal(store: Store, goal_id: int) -> Goal:

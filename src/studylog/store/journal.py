@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from studylog.errors import StudylogError
 from studylog.store.db import Store
 
-TABLES = {"entry", "note", "item_status"}
+TABLES = {"entry", "note", "item_status", "entry_item", "item_event"}
 
 
 class Change:

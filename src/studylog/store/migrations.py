@@ -7,7 +7,7 @@ running every migration from an empty database gives exactly the tables ``models
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -111,10 +111,96 @@ def m003_history_indexes(conn: sa.Connection) -> None:
         conn.execute(sa.text(sql))
 
 
+def m004_periods_links_history(conn: sa.Connection) -> None:
+    """Entries that cover a period or link several items, goals that lapse, and each item's status
+    history. Existing rows keep their meaning:
+
+    - An imported goal was stored dropped on the day after its own, so that it was never carried
+      over; it is now open with ``lapse_on`` that day (it shows as lapsed, not dropped).
+    - Each item status becomes the events that led to it: started (on ``started_on``), then
+      completed or skipped on their days.
+    """
+    for column, kind in [("item_count", "INTEGER"), ("lapse_on", "DATE")]:
+        conn.execute(sa.text(f"ALTER TABLE entry ADD COLUMN {column} {kind}"))
+    md = sa.MetaData()
+    sa.Table("entry", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table(
+        "entry_item",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("entry_id", sa.Integer, sa.ForeignKey("entry.id"), nullable=False),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("item", sa.String(200), nullable=False),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Index("ix_entry_item_entry", "entry_id", "position"),
+        sa.Index("ix_entry_item_owner_item", "owner", "item"),
+    )
+    sa.Table(
+        "item_event",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("item", sa.String(200), nullable=False),
+        sa.Column("event", sa.String(16), nullable=False),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Index("ix_item_event_owner_item", "owner", "item", "id"),
+    )
+    md.tables["entry_item"].create(conn)
+    md.tables["item_event"].create(conn)
+    for sql in [
+        # entries whose hours a report spreads over days or shares between items: few, found fast
+        "CREATE INDEX ix_entry_spread ON entry (owner, day) WHERE period_start IS NOT NULL OR item_count IS NOT NULL",
+        # goals a done item met (removing and undoing entries look them up)
+        "CREATE INDEX ix_entry_goal_id ON entry (goal_id)",
+    ]:
+        conn.execute(sa.text(sql))
+    goals = conn.execute(
+        sa.text(
+            "SELECT id, day, dropped_on FROM entry WHERE kind = 'goal' AND source IS NOT NULL "
+            "AND met_on IS NULL AND dropped_on IS NOT NULL"
+        )
+    ).all()
+    for goal_id, day, dropped_on in goals:
+        day, dropped_on = _as_date(day), _as_date(dropped_on)
+        if dropped_on == day + timedelta(days=1):
+            conn.execute(
+                sa.text("UPDATE entry SET dropped_on = NULL, lapse_on = :lapse WHERE id = :id"),
+                {"lapse": dropped_on, "id": goal_id},
+            )
+    statuses = conn.execute(
+        sa.text("SELECT owner, item, status, started_on, completed_on, skipped_on, updated_at FROM item_status")
+    ).all()
+    events = sa.table(
+        "item_event",
+        sa.column("owner"),
+        sa.column("item"),
+        sa.column("event"),
+        sa.column("day", sa.Date),
+        sa.column("created_at", sa.DateTime),
+    )
+    for owner, item, status, started_on, completed_on, skipped_on, updated_at in statuses:
+        at = updated_at if isinstance(updated_at, datetime) else datetime.fromisoformat(str(updated_at))
+        rows = []
+        if started_on is not None:
+            rows.append(("started", _as_date(started_on)))
+        if status == "complete" and completed_on is not None:
+            rows.append(("completed", _as_date(completed_on)))
+        if status == "skipped" and skipped_on is not None:
+            rows.append(("skipped", _as_date(skipped_on)))
+        for event, day in rows:
+            conn.execute(sa.insert(events).values(owner=owner, item=item, event=event, day=day, created_at=at))
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (1, "initial", m001_initial),
     (2, "import provenance", m002_import_provenance),
     (3, "history indexes", m003_history_indexes),
+    (4, "periods, links and status history", m004_periods_links_history),
 ]
 
 _LEDGER = sa.table(

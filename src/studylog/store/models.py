@@ -13,6 +13,7 @@ from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 OPEN_GOALS = text("kind = 'goal' AND met_on IS NULL AND dropped_on IS NULL")
+SPREAD = text("period_start IS NOT NULL OR item_count IS NOT NULL")
 
 
 class Entry(SQLModel, table=True):
@@ -29,6 +30,9 @@ class Entry(SQLModel, table=True):
         Index("ix_entry_owner_dropped_on", "owner", "dropped_on"),
         Index("ix_entry_owner_kind_day", "owner", "kind", "day", "hours"),
         Index("ix_entry_owner_kind_item", "owner", "kind", "item", "hours"),
+        # Since schema 4: the few entries whose hours spread over days or are shared between items.
+        Index("ix_entry_spread", "owner", "day", sqlite_where=SPREAD, postgresql_where=SPREAD),
+        Index("ix_entry_goal_id", "goal_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -48,6 +52,27 @@ class Entry(SQLModel, table=True):
     style: str | None = Field(default=None, max_length=16)  # None, "bare" (no Done: header), "paragraph"
     source: str | None = Field(default=None, max_length=32)  # "til", "daily-notes", "markdown", ...
     source_key: str | None = Field(default=None, max_length=64)  # a hash of what was imported
+    # Since schema 4. An entry covering a period is stored on the period's last day (``day`` equals
+    # ``period_end``); one linked to several items keeps the first in ``item``, the others in
+    # ``entry_item``, and their number here (None: at most one item).
+    item_count: int | None = None
+    lapse_on: date | None = None  # a goal not met by this day is no longer carried over (imported plans)
+
+
+class EntryItem(SQLModel, table=True):
+    """The second and later items an entry is linked to (the first is ``entry.item``)."""
+
+    __tablename__ = "entry_item"
+    __table_args__ = (
+        Index("ix_entry_item_entry", "entry_id", "position"),
+        Index("ix_entry_item_owner_item", "owner", "item"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id")
+    owner: str = Field(max_length=64)
+    item: str = Field(max_length=200)
+    position: int
 
 
 class Note(SQLModel, table=True):
@@ -77,6 +102,20 @@ class ItemStatus(SQLModel, table=True):
     completed_on: date | None = None
     skipped_on: date | None = None
     updated_at: datetime
+
+
+class ItemEvent(SQLModel, table=True):
+    """One step of an item's status history: started, completed, reopened or skipped, on a day."""
+
+    __tablename__ = "item_event"
+    __table_args__ = (Index("ix_item_event_owner_item", "owner", "item", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    item: str = Field(max_length=200)
+    event: str = Field(max_length=16)
+    day: date
+    created_at: datetime
 
 
 class Change(SQLModel, table=True):

@@ -27,6 +27,11 @@ def as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def period_json(period: tuple[date, date] | None) -> dict[str, str] | None:
+    """A period as JSON: ``{"start", "end"}`` (ISO days, both included), or None for one day."""
+    return {"start": period[0].isoformat(), "end": period[1].isoformat()} if period else None
+
+
 class Goal(NamedTuple):
     id: int
     day: date
@@ -38,6 +43,8 @@ class Goal(NamedTuple):
     period: tuple[date, date] | None = None
     style: str | None = None
     source: str | None = None  # the kind of file it was imported from (None: logged here)
+    items: tuple[str, ...] = ()  # every item it is linked to, ``item`` first
+    lapse_on: date | None = None  # not met by this day, it is no longer carried over
 
     def met_by(self, day: date) -> bool:
         return self.met_on is not None and self.met_on <= day
@@ -48,6 +55,8 @@ class Goal(NamedTuple):
             "date": self.day.isoformat(),
             "text": self.text,
             "item": self.item,
+            "items": list(self.items),
+            "period": period_json(self.period),
             "met": self.met_by(day) if day else self.met_on is not None,
             "met_on": self.met_on.isoformat() if self.met_on else None,
             "dropped_on": self.dropped_on.isoformat() if self.dropped_on else None,
@@ -66,6 +75,7 @@ class Done(NamedTuple):
     period: tuple[date, date] | None = None
     style: str | None = None
     source: str | None = None  # the kind of file it was imported from (None: logged here)
+    items: tuple[str, ...] = ()  # every item it is linked to, ``item`` first
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +84,8 @@ class Done(NamedTuple):
             "text": self.text,
             "hours": self.hours,
             "item": self.item,
+            "items": list(self.items),
+            "period": period_json(self.period),
             "goal": self.goal_id,
             "notes": [n._asdict() for n in self.notes],
         }
