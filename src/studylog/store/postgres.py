@@ -141,6 +141,21 @@ class PostgresConnection:
     def close(self, wrote: bool) -> None:
         self.raw.close()
 
+    def shim_older_schema(self) -> None:
+        """Read an older store (inspect mode) with the current queries, without writing to it."""
+        from studylog.store.compat import shim_statements
+
+        schema = self.rows("SELECT current_schema() AS s", {})[0]["s"]
+        present: dict[str, list[str]] = {}
+        for r in self.rows(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = :schema "
+            "ORDER BY table_name, ordinal_position",
+            {"schema": schema},
+        ):
+            present.setdefault(r["table_name"], []).append(r["column_name"])
+        for sql in shim_statements(present, schema, "postgresql"):
+            self.execute(sql, {})
+
     def read_version(self) -> int | None:
         """The schema version (0 for a ledger without rows); None for an empty database;
         StoreError for a database that holds other tables."""
@@ -199,6 +214,8 @@ def open_postgres(url: str, now: datetime, mode: Mode = "write") -> tuple[Postgr
                     f"there is no studylog store at {redact(url)}",
                     "check --db / STUDYLOG_DB (any command that writes creates one)",
                 )
+            if version < latest_version():
+                conn.shim_older_schema()
             return conn, version
         if version is None or version < latest_version():
             from studylog.store.upgrade import upgrade

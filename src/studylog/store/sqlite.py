@@ -129,6 +129,16 @@ class SQLiteConnection:
 # -- opening ---------------------------------------------------------------------------------------
 
 
+def _shim_older_schema(conn: sqlite3.Connection) -> None:
+    """Read an older store (inspect mode) with the current queries, without writing to it."""
+    from studylog.store.compat import shim_statements
+
+    tables = [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")]
+    present = {t: [r[1] for r in conn.execute(f"PRAGMA main.table_info({t})")] for t in tables}
+    for sql in shim_statements(present, "main", "sqlite"):
+        conn.execute(sql)
+
+
 def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLiteConnection, int]:
     """The store at ``path`` and its schema version (see ``connection.Mode``)."""
     check_mode(mode)
@@ -148,6 +158,8 @@ def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLite
             conn.close()
             raise
         if version == latest or mode == "inspect":
+            if version is not None and version < latest:
+                _shim_older_schema(conn)
             return SQLiteConnection(conn, path), version or 0
         conn.close()
     elif mode == "inspect":
