@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-GOAL_KEYS = {"id", "date", "text", "item", "items", "period", "met", "met_on", "dropped_on", "notes"}
+GOAL_KEYS = {
+    "id",
+    "date",
+    "text",
+    "item",
+    "items",
+    "period",
+    "met",
+    "met_on",
+    "dropped_on",
+    "state",
+    "lapses_on",
+    "notes",
+}
 DONE_KEYS = {"id", "date", "text", "hours", "item", "items", "period", "goal", "notes"}
 
 

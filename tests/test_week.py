@@ -182,8 +182,10 @@ def test_last_week(month):
         {"item": "karpathy/3", "hours": 1.5},
         {"item": None, "hours": 1.0},
     ]
-    # H (dropped later), G (met 10 Apr) and F (met 15 Apr, after the week): 1 of 3 met by its end.
-    assert (data["goals_set"], data["goals_met"]) == (3, 1)
+    # H (dropped later), G (met 10 Apr) and F (met 15 Apr, after the week): states are told as of
+    # today, as in every other view, so 2 of 3 are met.
+    assert (data["goals_set"], data["goals_met"]) == (3, 2)
+    assert sorted(g["state"] for g in data["goals"]) == ["dropped", "met", "met"]
     assert data["streak"] == 1  # as of Sun 14 Apr, the week's end
     assert (data["previous_total_hours"], data["change_hours"]) == (7.0, 1.0)
     assert week_json(month, "last week") == data

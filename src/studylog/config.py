@@ -58,6 +58,13 @@ KEYS: dict[str, Key] = {
     for k in [
         Key("week_start", "monday", "the first day of a week in reports", choices=WEEKDAYS),
         Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
+        Key(
+            "carry_over_days",
+            14,
+            "days an unmet goal is carried over to later days before it lapses",
+            minimum=0,
+            maximum=3650,
+        ),
         # The TIL page's Jekyll front matter (in this order) and how hours are written on it.
         Key("til.layout", "page", "TIL front matter: layout"),
         Key("til.permalink", "/TIL/", "TIL front matter: permalink"),

@@ -45,12 +45,40 @@ def done(
     everyday.add_done(text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note)
 
 
-def drop(goal_id: Annotated[int, typer.Argument(help="The id of an open goal.")]) -> None:
-    """Drop an open goal, so that it is no longer carried over."""
+def drop(
+    goal_ids: Annotated[list[int] | None, typer.Argument(help="The ids of open goals.", show_default=False)] = None,
+    older_than: Annotated[
+        str | None,
+        typer.Option(
+            "--older-than",
+            help="Also every unmet goal set more than this long ago: days (14, 14d) or weeks (2w).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Drop open or lapsed goals, so that they are no longer carried over (one undo for all)."""
+    from datetime import timedelta
+
+    from studylog.cli.parse import parse_age
+    from studylog.errors import UsageError
     from studylog.store import entries
 
-    g = entries.drop_goal(open_store(), goal_id, today())
-    output.message(f"Dropped goal #{g.id}: {g.text}")
+    store = open_store()
+    ids = list(goal_ids or [])
+    if older_than is not None:
+        ids += entries.unmet_goals_before(store, today() - timedelta(days=parse_age(older_than)))
+        if not ids:
+            output.message(f"No unmet goals older than {older_than}.")
+            return
+    elif not ids:
+        raise UsageError(
+            "give the ids of the goals to drop, or --older-than DAYS", "see ids with 'studylog log -k goal'"
+        )
+    dropped = entries.drop_goals(store, ids, today())
+    if len(dropped) == 1:
+        output.message(f"Dropped goal #{dropped[0].id}: {dropped[0].text}")
+    else:
+        output.message(f"Dropped {len(dropped)} goals: " + ", ".join(f"#{g.id}" for g in dropped))
 
 
 def edit(

@@ -21,7 +21,7 @@ def show_day(when: str | None = None, as_json: bool = False) -> None:
 
     out = Output(as_json)
     day = parse_day(when)
-    view = day_view(open_store(), day)
+    view = day_view(open_store(), day, settings()["carry_over_days"], today())
     if out.as_json:
         out.json(view.to_json())
         return
@@ -55,7 +55,9 @@ def show_week(
 
         out.lines(render_trend(trend, width()))
         return
-    report = week_report(store, when_day, current, config["week_start"], config["rest_days_per_week"])
+    report = week_report(
+        store, when_day, current, config["week_start"], config["rest_days_per_week"], config["carry_over_days"]
+    )
     if out.as_json:
         out.json(report.to_json())
         return

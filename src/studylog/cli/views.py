@@ -62,7 +62,21 @@ def log(
         index = items()
         ref = index.resolve(item).ref if item else None
         cid = index.curriculum(curriculum) if curriculum else None
-    entries = query(open_store(), first, last, ref, cid, kind, limit or None, all_owners)
+    from studylog.cli.clock import today as clock_today
+    from studylog.cli.session import settings
+
+    entries = query(
+        open_store(),
+        first,
+        last,
+        ref,
+        cid,
+        kind,
+        limit or None,
+        all_owners,
+        carry_days=settings()["carry_over_days"],
+        today=clock_today(),
+    )
     if out.as_json:
         out.json([e.to_json() for e in entries])
         return

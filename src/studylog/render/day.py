@@ -16,11 +16,24 @@ def _notes(notes: Sequence[Note]) -> list[tuple[str, str]]:
     return [("  " * n.depth + "- " + n.text, "dim") for n in notes]
 
 
+MARKS = {"met": ("✓", "green"), "open": ("○", "yellow"), "lapsed": ("–", "dim"), "dropped": ("×", "dim")}
+
+
+def _label(view: DayView, goal: Goal, carried: bool) -> str:
+    label = f"since {goal.day.isoformat()}  {goal.text}" if carried else goal.text
+    state = view.state(goal)
+    if state == "met" and goal.met_on != view.day and goal.met_on is not None:
+        label += f"  (met {goal.met_on.isoformat()})"
+    elif state in ("lapsed", "dropped"):
+        label += f"  ({state})"
+    return label
+
+
 def _goals(view: DayView, goals: list[Goal], carried: bool, width: int) -> list[Line]:
     rows: list[list] = []
     for goal in goals:
-        mark = ("✓", "green") if goal.met_by(view.day) else ("○", "yellow")
-        label = f"since {goal.day.isoformat()}  {goal.text}" if carried else goal.text
+        mark = MARKS[view.state(goal)]
+        label = _label(view, goal, carried)
         rows.append([mark, (f"#{goal.id}", "dim"), label, (goal.item or "", "cyan")])
         rows += [["", "", note, ""] for note in _notes(goal.notes)]
     columns = [Column(), Column(justify="right"), Column(wrap=True), Column()]
@@ -51,7 +64,7 @@ def render_day(view: DayView, today_is: bool, width: int = WIDTH) -> list[Line]:
         lines += _done(view, width)
     else:
         lines.append(text("  nothing logged yet; add with: studylog done TEXT --hours H", "dim"))
-    met = sum(1 for g in view.goals if g.met_by(view.day))
+    met = sum(1 for g in view.goals if view.state(g) == "met")
     summary = f"Total {format_hours(view.total_hours) or '0h'}"
     if view.goals:
         summary += f" · goals met {met}/{len(view.goals)}"

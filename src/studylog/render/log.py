@@ -8,6 +8,8 @@ from rich.text import Text
 from studylog.hours import format_hours
 from studylog.store.records import Goal, LogEntry
 
+STATE_WORDS = {"open": "goal", "met": "met", "dropped": "drop", "lapsed": "lapsed"}
+
 
 def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Text:
     if not entries:
@@ -17,7 +19,7 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
     if show_owner:
         table.add_column("who", no_wrap=True, max_width=12, overflow="ellipsis")
     table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("", width=4, no_wrap=True)
+    table.add_column("", width=6, no_wrap=True)
     table.add_column("text", ratio=1, overflow="fold")
     table.add_column("hours", justify="right", no_wrap=True)
     table.add_column("item", no_wrap=True, style="cyan")
@@ -26,10 +28,8 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
         day = e.entry.day.isoformat()
         kind = "goal" if e.kind == "goal" else "done"
         text = e.entry.text
-        if isinstance(e.entry, Goal) and e.entry.met_on:
-            kind = "met"
-        elif isinstance(e.entry, Goal) and e.entry.dropped_on:
-            kind = "drop"
+        if isinstance(e.entry, Goal):
+            kind = STATE_WORDS[e.state or "open"]
         who = [e.owner or ""] if show_owner else []
         table.add_row(
             day if day != previous else "",

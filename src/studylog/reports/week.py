@@ -16,7 +16,7 @@ from studylog.config import WEEKDAYS
 from studylog.errors import UsageError
 from studylog.store.db import Store
 from studylog.store.hours import DoneHours, done_hours, per_curriculum, per_day, per_item
-from studylog.store.records import Done, Goal
+from studylog.store.records import CARRY_OVER_DAYS, Done, Goal
 
 _WEEK_HINT = "give 'this', 'last', an ISO week like 2024-W16, or a day in the week like 2024-04-18"
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
@@ -92,6 +92,11 @@ class WeekReport(NamedTuple):
     goals: list[Goal]
     streak: int
     previous_total_hours: float
+    carry_days: int = CARRY_OVER_DAYS
+
+    def state(self, goal: Goal) -> str:
+        """A goal's state as of today, as every other view tells it."""
+        return goal.state(self.today, self.carry_days)
 
     @property
     def total_hours(self) -> float:
@@ -108,7 +113,7 @@ class WeekReport(NamedTuple):
 
     @property
     def goals_met(self) -> int:
-        return sum(1 for g in self.goals if g.met_by(self.end))
+        return sum(1 for g in self.goals if self.state(g) == "met")
 
     def done_by_day(self) -> list[tuple[date, list[Done]]]:
         grouped: dict[date, list[Done]] = defaultdict(list)
@@ -128,7 +133,7 @@ class WeekReport(NamedTuple):
             "done": [
                 {"date": day.isoformat(), "entries": [d.to_json() for d in done]} for day, done in self.done_by_day()
             ],
-            "goals": [g.to_json(self.end) for g in self.goals],
+            "goals": [g.to_json(self.end, self.today, self.carry_days) for g in self.goals],
             "goals_set": self.goals_set,
             "goals_met": self.goals_met,
             "streak": self.streak,
@@ -145,7 +150,14 @@ def daily_hours(rows: list[DoneHours], first: date, last: date) -> list[DayHours
     return [DayHours(d, *logged.get(d, (0.0, 0))) for d in (first + timedelta(days=i) for i in range(n))]
 
 
-def week_report(store: Store, when: date, today: date, week_start: str = "monday", rest_days: int = 0) -> WeekReport:
+def week_report(
+    store: Store,
+    when: date,
+    today: date,
+    week_start: str = "monday",
+    rest_days: int = 0,
+    carry_days: int = CARRY_OVER_DAYS,
+) -> WeekReport:
     """The week containing ``when``; its streak is the current one as of ``min(today, end)``."""
     from studylog.reports.streaks import current_streak_in
     from studylog.store.entries import goals_in, log
@@ -169,6 +181,7 @@ def week_report(store: Store, when: date, today: date, week_start: str = "monday
         goals_in(store, start, end),
         streak,
         sum((r.hours for r in previous), 0.0),
+        carry_days,
     )
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
-from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
+from studylog.store.records import CARRY_OVER_DAYS, DayView, Done, Goal, LogEntry, Note, as_date
 
 _COLUMNS = (
     "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source, "
@@ -239,23 +239,28 @@ def get_entry(store: Store, entry_id: int) -> Goal | Done:
     return _load(store, [_row(store, entry_id)])[0]
 
 
-def day_view(store: Store, day: date) -> DayView:
-    """The day's goals, goals carried over from earlier days, and what was done."""
+def day_view(store: Store, day: date, carry_days: int = CARRY_OVER_DAYS, today: date | None = None) -> DayView:
+    """The day's goals, goals from the ``carry_days`` days before still open on it (not met,
+    dropped or lapsed before it), and what was done. Goal states are told as of ``today``
+    (default: the store's clock)."""
     todays = store.rows(
         f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND day = :day ORDER BY id", owner=store.owner, day=day
     )
     # Goals from earlier days still open on ``day``: open now (a partial index), or met or
     # dropped on or after it (indexes on met_on and dropped_on); never a scan of the history.
+    # Only the carry-over window's days, and not past a goal's own lapse day.
+    window = "day < :day AND day >= :oldest AND (lapse_on IS NULL OR lapse_on > :day)"
     carried = store.rows(
-        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
+        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND {window} "
         "AND met_on IS NULL AND dropped_on IS NULL "
         # (only goals have met_on and dropped_on: leaving kind out lets those indexes lead)
-        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND met_on >= :day AND day < :day "
+        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND met_on >= :day AND {window} "
         "AND (dropped_on IS NULL OR dropped_on > :day) "
-        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND dropped_on > :day AND day < :day "
+        f"UNION ALL SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND dropped_on > :day AND {window} "
         "AND met_on IS NULL",
         owner=store.owner,
         day=day,
+        oldest=day - timedelta(days=carry_days),
     )
     # sorted here: an ORDER BY over the UNION ALL would make SQLite walk every earlier day
     carried = sorted((r for r in carried if r["kind"] == "goal"), key=lambda r: (str(r["day"]), r["id"]))
@@ -263,7 +268,7 @@ def day_view(store: Store, day: date) -> DayView:
     n = len(todays)
     goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
     done = [e for e in built[:n] if isinstance(e, Done)]
-    return DayView(day, goals, built[n:], done)  # type: ignore[arg-type]
+    return DayView(day, goals, built[n:], done, today or store.now.date(), carry_days)  # type: ignore[arg-type]
 
 
 def goals_in(store: Store, first: date, last: date) -> list[Goal]:
@@ -309,9 +314,12 @@ def log(
     kind: str | None = None,
     limit: int | None = None,
     all_owners: bool = False,
+    carry_days: int = CARRY_OVER_DAYS,
+    today: date | None = None,
 ) -> list[LogEntry]:
     """Entries newest first, filtered by date range, item, curriculum and kind; every learner's
-    with ``all_owners`` (each entry then says whose it is)."""
+    with ``all_owners`` (each entry then says whose it is). Goal states are told as of ``today``
+    (default: the store's clock)."""
     where = ["1 = 1"] if all_owners else ["owner = :owner"]
     params: dict[str, Any] = {} if all_owners else {"owner": store.owner}
     days, day_params = day_range(since, until)
@@ -332,8 +340,9 @@ def log(
         sql += " LIMIT :limit"
         params["limit"] = limit
     rows = store.rows(sql, **params)
+    as_of = today or store.now.date()
     return [
-        LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None)
+        LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None, as_of, carry_days)
         for e, r in zip(_load(store, rows), rows, strict=True)
     ]
 
@@ -351,15 +360,33 @@ def day_range(first: date | None, last: date | None, column: str = "day") -> tup
     return " AND ".join(parts), params
 
 
-def drop_goal(store: Store, goal_id: int, today: date) -> Goal:
-    goal = get_goal(store, goal_id)
-    if goal.met_on is not None:
-        raise UsageError(f"goal {goal_id} was met on {goal.met_on.isoformat()}; there is nothing to drop")
-    if goal.dropped_on is not None:
-        raise UsageError(f"goal {goal_id} was already dropped on {goal.dropped_on.isoformat()}")
-    with change(store, f"drop goal {goal_id} {goal.text!r}") as ch:
-        ch.update("entry", goal_id, {"dropped_on": max(today, goal.day)})
-    return get_goal(store, goal_id)
+def drop_goals(store: Store, goal_ids: Sequence[int], today: date) -> list[Goal]:
+    """Drop open (or lapsed) goals in one change, so that they are no longer carried over; all
+    or none: a met, dropped or unknown one among them refuses the lot."""
+    goals = [get_goal(store, goal_id) for goal_id in dict.fromkeys(goal_ids)]
+    for goal in goals:
+        if goal.met_on is not None:
+            raise UsageError(f"goal {goal.id} was met on {goal.met_on.isoformat()}; there is nothing to drop")
+        if goal.dropped_on is not None:
+            raise UsageError(f"goal {goal.id} was already dropped on {goal.dropped_on.isoformat()}")
+    if not goals:
+        raise UsageError("no goals to drop", "give goal ids, or --older-than DAYS")
+    summary = f"drop goal {goals[0].id} {goals[0].text!r}" if len(goals) == 1 else f"drop {len(goals)} goals"
+    with change(store, summary) as ch:
+        for goal in goals:
+            ch.update("entry", goal.id, {"dropped_on": max(today, goal.day)})
+    return [get_goal(store, goal.id) for goal in goals]
+
+
+def unmet_goals_before(store: Store, day: date) -> list[int]:
+    """The ids of goals set before ``day`` that are neither met nor dropped, oldest first."""
+    rows = store.rows(
+        "SELECT id FROM entry WHERE owner = :owner AND kind = 'goal' AND day < :day "
+        "AND met_on IS NULL AND dropped_on IS NULL ORDER BY day, id",
+        owner=store.owner,
+        day=day,
+    )
+    return [r["id"] for r in rows]
 
 
 _UNSET: Any = object()

@@ -7,12 +7,15 @@ these classes on every start, and ``dataclasses`` costs about 7 ms to import (it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple, overload
 
 from studylog.note import Note
 
-__all__ = ["DayView", "Done", "Goal", "LogEntry", "Note", "Status", "as_date"]
+__all__ = ["CARRY_OVER_DAYS", "GOAL_STATES", "DayView", "Done", "Goal", "LogEntry", "Note", "Status", "as_date"]
+
+CARRY_OVER_DAYS = 14  # the default of the carry_over_days setting
+GOAL_STATES = ("open", "met", "dropped", "lapsed")
 
 
 @overload
@@ -49,7 +52,25 @@ class Goal(NamedTuple):
     def met_by(self, day: date) -> bool:
         return self.met_on is not None and self.met_on <= day
 
-    def to_json(self, day: date | None = None) -> dict[str, Any]:
+    def lapses(self, carry_days: int = CARRY_OVER_DAYS) -> date:
+        """The first day it is no longer carried over, unless met or dropped before: after
+        ``carry_days`` days, or its own ``lapse_on`` if sooner (an imported plan)."""
+        by_setting = self.day + timedelta(days=carry_days + 1)
+        return min(self.lapse_on, by_setting) if self.lapse_on else by_setting
+
+    def state(self, on: date, carry_days: int = CARRY_OVER_DAYS) -> str:
+        """Where it stands on day ``on``: met, dropped, lapsed (not met within the carry-over
+        days) or open. Every view asks this with today, so they all agree."""
+        if self.met_on is not None and self.met_on <= on:
+            return "met"
+        if self.dropped_on is not None and self.dropped_on <= on:
+            return "dropped"
+        return "lapsed" if on >= self.lapses(carry_days) else "open"
+
+    def to_json(
+        self, day: date | None = None, today: date | None = None, carry_days: int = CARRY_OVER_DAYS
+    ) -> dict[str, Any]:
+        state_on = today or day
         return {
             "id": self.id,
             "date": self.day.isoformat(),
@@ -60,6 +81,10 @@ class Goal(NamedTuple):
             "met": self.met_by(day) if day else self.met_on is not None,
             "met_on": self.met_on.isoformat() if self.met_on else None,
             "dropped_on": self.dropped_on.isoformat() if self.dropped_on else None,
+            "state": self.state(state_on, carry_days) if state_on else None,
+            "lapses_on": self.lapses(carry_days).isoformat()
+            if self.met_on is None and self.dropped_on is None
+            else None,
             "notes": [n._asdict() for n in self.notes],
         }
 
@@ -96,6 +121,11 @@ class DayView(NamedTuple):
     goals: list[Goal]
     carried: list[Goal]
     done: list[Done]
+    today: date | None = None  # the day goal states are told as of (None: ``day``)
+    carry_days: int = CARRY_OVER_DAYS
+
+    def state(self, goal: Goal) -> str:
+        return goal.state(self.today or self.day, self.carry_days)
 
     @property
     def total_hours(self) -> float:
@@ -104,8 +134,8 @@ class DayView(NamedTuple):
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.day.isoformat(),
-            "goals": [g.to_json(self.day) for g in self.goals],
-            "carried_over": [g.to_json(self.day) for g in self.carried],
+            "goals": [g.to_json(self.day, self.today, self.carry_days) for g in self.goals],
+            "carried_over": [g.to_json(self.day, self.today, self.carry_days) for g in self.carried],
             "done": [d.to_json() for d in self.done],
             "total_hours": self.total_hours,
         }
@@ -117,9 +147,19 @@ class LogEntry(NamedTuple):
     kind: str
     entry: Goal | Done
     owner: str | None = None  # set when listing every learner's entries
+    today: date | None = None  # the day a goal's state is told as of
+    carry_days: int = CARRY_OVER_DAYS
+
+    @property
+    def state(self) -> str | None:
+        """A goal's state (open, met, dropped, lapsed) as of ``today``; None for a done item."""
+        if not isinstance(self.entry, Goal):
+            return None
+        return self.entry.state(self.today or self.entry.day, self.carry_days)
 
     def to_json(self) -> dict[str, Any]:
-        data = self.entry.to_json()
+        entry = self.entry
+        data = entry.to_json(None, self.today, self.carry_days) if isinstance(entry, Goal) else entry.to_json()
         data["kind"] = self.kind
         if self.kind == "goal":
             data.setdefault("hours", None)
