@@ -1,5 +1,7 @@
-"""What the user typed, as values: a day (``yesterday``, ``monday``, ``2024-04-18``…) and hours
-(``2``, ``1h30m``, ``90m``…). The rules are in ``studylog.dates`` and ``studylog.hours``."""
+"""What the user typed, as values: a day (``yesterday``, ``monday``, ``2024-04-18``…), a period
+of days (``A..B``, each side a day, both included) and hours (``2``, ``1h30m``, ``90m``…). The
+rules are in ``studylog.dates`` and ``studylog.hours``; whether a period is allowed (it starts on
+or before it ends, covers at most 366 days) is the store's to say."""
 
 from __future__ import annotations
 
@@ -14,6 +16,22 @@ def parse_day(text: str | None, default: date | None = None) -> date:
     if text is None:
         return default or today()
     return parse_date(text, today())
+
+
+def parse_days(text: str | None, default: date | None = None) -> tuple[date, date]:
+    """The first and last day ``text`` names: ``A..B`` (a period, e.g. ``monday..today``,
+    ``2023-08-01..2023-08-11``) or a single day (both the same)."""
+    if text is None or ".." not in text:
+        day = parse_day(text, default)
+        return day, day
+    from studylog.errors import UsageError
+
+    first, _, last = text.partition("..")
+    if not first.strip() or not last.strip() or ".." in last:
+        raise UsageError(
+            f"cannot read {text!r} as a period", "give its first and last day: 2023-08-01..2023-08-11, monday..today"
+        )
+    return parse_day(first), parse_day(last)
 
 
 def parse_hours(text: str | None) -> float | None:
