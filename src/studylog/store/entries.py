@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from fractions import Fraction
 from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
+from studylog.store.hours import Spread, day_range, done_hours, per_day, spread_days, spread_entries
 from studylog.store.journal import Change, change
 from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
 
@@ -79,19 +79,17 @@ def _check_day_hours(
     share; ``except_id`` is the entry being edited (its current hours do not count)."""
     if hours is None:
         return
-    from studylog.store.hours import Spread, done_hours, per_day, spread_days
-
     first = start or day
-    logged = {d: Fraction(h) for d, (h, _) in per_day(done_hours(store, first, day, by="day")).items()}
+    logged = {d: float(h) for d, (h, _) in per_day(done_hours(store, first, day, by="day")).items()}
     if except_id is not None:
         old = _row(store, except_id)
         old_day = as_date(old["day"])
         old_start = as_date(old["period_start"]) if old["period_start"] else old_day
         for d, share in spread_days(Spread(except_id, old_day, old_start, old["hours"], ()), first, day):
-            logged[d] = logged.get(d, Fraction(0)) - share
+            logged[d] = logged.get(d, 0.0) - share
     new = Spread(0, day, first, hours, ())
     for d, share in spread_days(new, first, day):
-        total = float(logged.get(d, Fraction(0)) + share)
+        total = float(logged.get(d, 0.0) + share)
         if total > MAX_HOURS_PER_DAY + 1e-9:
             raise UsageError(
                 f"{d.isoformat()} would have {format_hours(total)} logged, more than 24 hours",
@@ -344,7 +342,22 @@ def day_view(store: Store, day: date) -> DayView:
     n = len(todays)
     goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
     done = [e for e in built[:n] if isinstance(e, Done)]
-    return DayView(day, goals, built[n:], done)  # type: ignore[arg-type]
+    return DayView(day, goals, built[n:], done, _day_hours(store, day, done))  # type: ignore[arg-type]
+
+
+def _day_hours(store: Store, day: date, done: list[Done]) -> float | None:
+    """The hours of ``day`` as ``done_hours`` counts them, when periods change them (else None:
+    the sum of its done entries): each period covering it adds its daily share, not its whole
+    hours on its last day. One query, through the small index of such entries."""
+    periods = [e for e in spread_entries(store, day, day) if e.start < e.day]
+    if not periods:
+        return None
+    total = sum((float(d.hours or 0) for d in done), 0.0)
+    for e in periods:
+        total += sum((share for _, share in spread_days(e, day, day)), 0.0)
+        if e.day == day:
+            total -= float(e.hours or 0)
+    return float(total)
 
 
 def goals_in(store: Store, first: date, last: date) -> list[Goal]:
@@ -417,19 +430,6 @@ def log(
         LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None)
         for e, r in zip(_load(store, rows), rows, strict=True)
     ]
-
-
-def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
-    """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
-    open; an empty condition when both are."""
-    parts, params = [], {}
-    if first:
-        parts.append(f"{column} >= :first")
-        params["first"] = first
-    if last:
-        parts.append(f"{column} <= :last")
-        params["last"] = last
-    return " AND ".join(parts), params
 
 
 def drop_goal(store: Store, goal_id: int, today: date) -> Goal:

@@ -23,14 +23,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from fractions import Fraction
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from studylog.store.db import Store
-from studylog.store.entries import day_range, unique_items
 from studylog.store.records import as_date
 
 By = Literal["day, item", "day", "item"]
+
+
+def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
+    """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
+    open; an empty condition when both are."""
+    parts, params = [], {}
+    if first:
+        parts.append(f"{column} >= :first")
+        params["first"] = first
+    if last:
+        parts.append(f"{column} <= :last")
+        params["last"] = last
+    return " AND ".join(parts), params
 
 
 class DoneHours(NamedTuple):
@@ -110,7 +121,9 @@ def spread_entries(
     """The done entries with a period or several items that cover a day from ``first`` to
     ``last`` (either open): a period overlaps when it ends on or after ``first`` and starts on or
     before ``last``."""
-    where = ["owner = :owner", "kind = 'done'", _SPREADS]
+    # Only the owner, the predicate and the days in SQL: a condition on kind, item or hours
+    # would lead SQLite to a (much larger) index on those columns instead.
+    where = ["owner = :owner", _SPREADS]
     params: dict = {"owner": store.owner}
     if first:
         where.append("day >= :first")
@@ -118,19 +131,20 @@ def spread_entries(
     if last:
         where.append("coalesce(period_start, day) <= :last")
         params["last"] = last
-    if linked:
-        where.append("item IS NOT NULL")
-    if timed:
-        where.append("hours IS NOT NULL")
-    rows = store.rows(
-        f"SELECT id, day, period_start, hours, item, item_count FROM entry WHERE {' AND '.join(where)}", **params
-    )
+    rows = [
+        r
+        for r in store.rows(
+            f"SELECT id, kind, day, period_start, hours, item, item_count FROM entry WHERE {' AND '.join(where)}",
+            **params,
+        )
+        if r["kind"] == "done" and not (linked and r["item"] is None) and not (timed and r["hours"] is None)
+    ]
     links = _links(store, [r["id"] for r in rows if r["item_count"]])
     out = []
     for r in rows:
         day = as_date(r["day"])
         start = min(as_date(r["period_start"]), day) if r["period_start"] else day
-        items = tuple(unique_items([r["item"], *links.get(r["id"], [])])) if r["item_count"] else (r["item"],)
+        items = tuple(dict.fromkeys([r["item"], *links.get(r["id"], [])])) if r["item_count"] else (r["item"],)
         out.append(Spread(r["id"], day, start, r["hours"], items or (None,)))
     return out
 
@@ -149,12 +163,12 @@ def _links(store: Store, ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def spread_days(entry: Spread, first: date | None = None, last: date | None = None) -> list[tuple[date, Fraction]]:
-    """Each day of ``entry`` from ``first`` to ``last`` with its share of the hours (exact)."""
+def spread_days(entry: Spread, first: date | None = None, last: date | None = None) -> list[tuple[date, float]]:
+    """Each day of ``entry`` from ``first`` to ``last`` with its share of the hours."""
     span = entry.overlap(first, last)
     if span is None:
         return []
-    share = Fraction(entry.hours or 0) / entry.days
+    share = float(entry.hours or 0) / entry.days
     return [(span[0] + timedelta(days=n), share) for n in range((span[1] - span[0]).days + 1)]
 
 
@@ -163,14 +177,14 @@ def _spread(
 ) -> list[DoneHours]:
     """``rows`` with each of ``special`` taken out of its day and first item, and put back over
     its days from ``first`` to ``last``, shared between its items."""
-    hours: dict[tuple[date | None, str | None], Fraction] = defaultdict(Fraction)
+    hours: dict[tuple[date | None, str | None], float] = defaultdict(float)
     entries: dict[tuple[date | None, str | None], int] = defaultdict(int)
     by_day, by_item = "day" in by, "item" in by
     for e in special:
         counted = (first is None or e.day >= first) and (last is None or e.day <= last)
         if counted:  # the main query counted it all on its day, under its first item
             key = (e.day if by_day else None, e.items[0] if by_item else None)
-            hours[key] -= Fraction(e.hours or 0)
+            hours[key] -= float(e.hours or 0)
             entries[key] -= 1
         days = spread_days(e, first, last)
         items = e.items if by_item else (None,)
@@ -180,7 +194,7 @@ def _spread(
                     hours[(day, item)] += share / len(items)
                     entries[(day, item)] += n == 0
         elif days:
-            total = sum((share for _, share in days), Fraction(0))
+            total = sum((share for _, share in days), 0.0)
             for n, item in enumerate(items):
                 hours[(None, item)] += total / len(items)
                 entries[(None, item)] += n == 0
@@ -188,17 +202,22 @@ def _spread(
     for r in rows:
         key = (r.day, r.item)
         if key in hours or key in entries:
-            h, n = Fraction(r.hours) + hours.pop(key, Fraction(0)), r.entries + entries.pop(key, 0)
-            r = DoneHours(r.day, r.item, max(float(h), 0.0), n)
-        if r.entries > 0 or r.hours > 1e-12:
+            r = DoneHours(r.day, r.item, _clean(r.hours + hours.pop(key, 0.0)), r.entries + entries.pop(key, 0))
+        if r.entries > 0 or r.hours > 0:
             out.append(r)
     for key in list(hours) + [k for k in entries if k not in hours]:
-        h, n = hours.get(key, Fraction(0)), entries.get(key, 0)
+        h, n = _clean(hours.get(key, 0.0)), entries.get(key, 0)
         if n > 0 or h > 0:
-            out.append(DoneHours(key[0], key[1], max(float(h), 0.0), max(n, 0)))
+            out.append(DoneHours(key[0], key[1], h, max(n, 0)))
     if by == "day":
         out.sort(key=lambda r: r.day)  # type: ignore[arg-type,return-value]
     return out
+
+
+def _clean(hours: float) -> float:
+    """Hours after taking an entry out and putting its shares back: what floating point leaves
+    of nothing (1e-15, or just below 0) is nothing."""
+    return 0.0 if hours < 1e-9 else hours
 
 
 def curriculum_of(item: str | None) -> str | None:

@@ -96,9 +96,12 @@ class DayView(NamedTuple):
     goals: list[Goal]
     carried: list[Goal]
     done: list[Done]
+    hours: float | None = None  # the day's hours as reports count them (its share of periods)
 
     @property
     def total_hours(self) -> float:
+        if self.hours is not None:
+            return round(self.hours, 4)
         return round(sum(d.hours or 0 for d in self.done), 4)
 
     def to_json(self) -> dict[str, Any]:
