@@ -64,10 +64,12 @@ def edit(
 ) -> None:
     """Change an entry's text, hours, date or item."""
     from studylog.store import entries
+    from studylog.store.entries import MAX_PERIOD_DAYS
 
     changes: dict[str, Any] = {}  # only what is given: None clears hours and unlinks the item
     if hours is not None:
-        changes["hours"] = None if hours.strip().lower() == "none" else parse_hours(hours)
+        # up to 24 a day over the longest period: the store refuses a day above 24 hours
+        changes["hours"] = None if hours.strip().lower() == "none" else parse_hours(hours, MAX_PERIOD_DAYS)
     if item is not None:
         changes["item"] = None if item.strip().lower() == "none" else items().resolve(item).ref
     period = parse_days(date_) if date_ is not None else None

@@ -111,7 +111,7 @@ def add_done(
     from studylog.store import entries
 
     first, day = parse_days(date_)
-    parsed_hours = parse_hours(hours)
+    parsed_hours = parse_hours(hours, max(1, (day - first).days + 1))
     ref = resolve(item)
     store = open_store()
     d = entries.add_done(

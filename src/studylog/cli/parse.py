@@ -34,7 +34,8 @@ def parse_days(text: str | None, default: date | None = None) -> tuple[date, dat
     return parse_day(first), parse_day(last)
 
 
-def parse_hours(text: str | None) -> float | None:
+def parse_hours(text: str | None, days: int = 1) -> float | None:
+    """Hours for one day, or for ``days`` days (a period: at most 24 a day)."""
     from studylog.hours import parse_hours as parse
 
-    return parse(text) if text is not None else None
+    return parse(text, days) if text is not None else None
