@@ -262,6 +262,14 @@ def test_an_entry_of_several_items_shares_its_hours(cli, isolated):
     assert hours.per_day(rows) == {D("2024-04-16"): (6.0, 2)}
     stats = cli("stats", "--json", ok=True).json()
     assert {c["id"]: c["hours"] for c in stats["curricula"]} == {"dlc": 9.0, "aisf": 3.0, "arena2": 4.0}
+    from studylog.store.status import last_worked
+
+    worked = last_worked(store)  # what ``next`` orders by: every item of an entry counts
+    assert {k: worked[k] for k in ("aisf/3", "aisf/4", "dlc/2")} == {
+        "aisf/3": D("2024-04-16"),
+        "aisf/4": D("2024-04-16"),
+        "dlc/2": D("2024-04-17"),
+    }
     progress = cli("progress", "dlc", "--json", ok=True).json()
     assert {i["ref"]: i["hours"] for i in _with_ref(progress) if i["hours"]} == {"dlc/1": 5.0, "dlc/2": 4.0}
     store.close()
