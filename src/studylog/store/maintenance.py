@@ -174,9 +174,19 @@ def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
     )
     from studylog.hours import MAX_HOURS_PER_DAY
     from studylog.store.hours import done_hours
+    from studylog.store.records import as_date
 
-    # by day as every report counts them: a period's hours spread evenly over its days
-    over = [r.day for r in done_hours(store, by="day", timed=True) if r.hours > MAX_HOURS_PER_DAY + 1e-9]
+    if version is not None and int(version) >= 4:
+        # by day as every report counts them: a period's hours spread evenly over its days
+        over = [r.day for r in done_hours(store, by="day", timed=True) if r.hours > MAX_HOURS_PER_DAY + 1e-9]
+    else:  # an older store, inspected as it is: no column says which entries spread yet
+        over = [
+            as_date(r["day"])
+            for r in store.rows(
+                "SELECT day FROM entry WHERE owner = :owner AND kind = 'done' GROUP BY day HAVING sum(hours) > 24",
+                owner=store.owner,
+            )
+        ]
     add(
         Finding(
             "hours",
