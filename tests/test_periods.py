@@ -53,8 +53,13 @@ def test_done_over_a_period_is_one_entry_on_its_last_day(cli):
 def test_each_side_is_any_date_the_option_takes(cli):
     cli("done", "this week", "-d", "monday..today", "-H", "4", ok=True)  # today is Thursday 2024-04-18
     cli("done", "last week", "-d", "Apr 8..Apr 14", ok=True)
+    cli("done", "the weekend before", "-d", "2024-04-06..sun", ok=True)  # a weekday after "..": the next one
     periods = [e["period"] for e in logged(cli)]
-    assert periods == [{"start": "2024-04-15", "end": "2024-04-18"}, {"start": "2024-04-08", "end": "2024-04-14"}]
+    assert periods == [
+        {"start": "2024-04-15", "end": "2024-04-18"},
+        {"start": "2024-04-08", "end": "2024-04-14"},
+        {"start": "2024-04-06", "end": "2024-04-07"},
+    ]
 
 
 def test_a_period_of_one_day_is_a_plain_entry(cli):
@@ -74,10 +79,29 @@ def test_a_goal_can_cover_a_period_even_in_the_future(cli):
     )
 
 
+def test_a_goal_for_a_period_is_a_goal_of_each_of_its_days(cli):
+    cli("goal", "finish topic 2", "--date", "monday..sunday", ok=True)  # 2024-04-15..2024-04-21
+    cli("goal", "today's own", ok=True)
+
+    def goals(day: str) -> list[tuple[int, bool]]:
+        view = cli("day", day, "--json", ok=True).json()
+        return [(g["id"], g["met"]) for g in view["goals"]], [g["id"] for g in view["carried_over"]]
+
+    assert goals("2024-04-14") == ([], [])
+    assert goals("2024-04-15") == ([(1, False)], [])
+    assert goals("2024-04-18") == ([(1, False), (2, False)], [])
+    assert goals("2024-04-21") == ([(1, False)], [2])
+    assert goals("2024-04-22") == ([], [2, 1])  # open after its period: carried over like any goal
+    cli("done", "finished topic 2", "--goal", "1", ok=True)
+    assert goals("2024-04-18")[0] == [(1, True), (2, False)]
+    assert cli("today", "--json", ok=True).json()["goals"][0]["period"] == {"start": "2024-04-15", "end": "2024-04-21"}
+
+
 REFUSED = [
     (["done", "x", "-d", "2024-04-11..2024-04-01"], "the period 2024-04-11..2024-04-01 starts after it ends"),
     (["goal", "x", "-d", "2024-04-30..2024-04-22"], "the period 2024-04-30..2024-04-22 starts after it ends"),
     (["done", "x", "-d", "monday..2024-04-20"], "the period 2024-04-15..2024-04-20 ends in the future"),
+    (["done", "x", "-d", "monday..sunday"], "the period 2024-04-15..2024-04-21 ends in the future"),
     (["done", "x", "-d", "2023-01-01..2024-01-02"], "the period 2023-01-01..2024-01-02 covers 367 days, more than 366"),
     (["goal", "x", "-d", "2024-04-18..2025-04-19"], "covers 367 days, more than 366"),
     (["done", "x", "-d", "2024-04-01.."], "cannot read '2024-04-01..' as a period"),
@@ -112,7 +136,7 @@ def test_the_fast_path_and_typer_take_periods_alike(tmp_path):
     session = [
         ["done", "a week", "-H", "14", "--date", "2024-04-08..2024-04-14"],
         ["goal", "plan", "--date=2024-04-22..2024-04-28"],
-        *(args for args, _ in REFUSED[:4]),
+        *(args for args, _ in REFUSED[:5]),
         ["today", "--json"],
         ["week", "2024-W15", "--json"],
     ]
@@ -121,8 +145,8 @@ def test_the_fast_path_and_typer_take_periods_alike(tmp_path):
     runs = {way: [_studylog(tmp_path / str(way), *args, fast_path=way) for args in session] for way in (True, False)}
     for a, b in zip(runs[True], runs[False], strict=True):
         assert (a.returncode, a.stdout, a.stderr) == (b.returncode, b.stdout, b.stderr)
-    assert [r.returncode for r in runs[True]] == [0, 0, 2, 2, 2, 2, 0, 0]
-    assert all(len(r.stderr.splitlines()) == 1 for r in runs[True][2:6])
+    assert [r.returncode for r in runs[True]] == [0, 0, 2, 2, 2, 2, 2, 0, 0]
+    assert all(len(r.stderr.splitlines()) == 1 for r in runs[True][2:7])
     assert set(days_of(json.loads(runs[True][-1].stdout)).values()) == {2.0}
 
 

@@ -5,7 +5,7 @@ or before it ends, covers at most 366 days) is the store's to say."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from studylog.cli.clock import today
 
@@ -20,7 +20,8 @@ def parse_day(text: str | None, default: date | None = None) -> date:
 
 def parse_days(text: str | None, default: date | None = None) -> tuple[date, date]:
     """The first and last day ``text`` names: ``A..B`` (a period, e.g. ``monday..today``,
-    ``2023-08-01..2023-08-11``) or a single day (both the same)."""
+    ``2023-08-01..2023-08-11``) or a single day (both the same). A weekday name alone as ``B``
+    is the first such day on or after ``A`` (``monday..sunday`` is this week, whatever today is)."""
     if text is None or ".." not in text:
         day = parse_day(text, default)
         return day, day
@@ -31,7 +32,13 @@ def parse_days(text: str | None, default: date | None = None) -> tuple[date, dat
         raise UsageError(
             f"cannot read {text!r} as a period", "give its first and last day: 2023-08-01..2023-08-11, monday..today"
         )
-    return parse_day(first), parse_day(last)
+    start = parse_day(first)
+    from studylog.dates import WEEKDAYS
+
+    weekday = WEEKDAYS.get(" ".join(last.lower().split()))
+    if weekday is not None:  # monday..sunday: a bare weekday after ".." is the first one from A on
+        return start, start + timedelta(days=(weekday - start.weekday()) % 7)
+    return start, parse_day(last)
 
 
 def parse_hours(text: str | None, days: int = 1) -> float | None:

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from studylog.errors import StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
-from studylog.store.hours import Spread, day_range, done_hours, per_day, spread_days, spread_entries
+from studylog.store.hours import SPREADS, Spread, day_range, done_hours, per_day, spread_days
 from studylog.store.journal import Change, change
 from studylog.store.records import DayView, Done, Goal, LogEntry, Note, as_date
 
@@ -338,26 +338,42 @@ def day_view(store: Store, day: date) -> DayView:
     )
     # sorted here: an ORDER BY over the UNION ALL would make SQLite walk every earlier day
     carried = sorted((r for r in carried if r["kind"] == "goal"), key=lambda r: (str(r["day"]), r["id"]))
-    built = _load(store, todays + carried)
-    n = len(todays)
-    goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
+    # Entries of a period that covers ``day`` and ends later (few: read through the partial index
+    # of the entries that spread): a goal for the period is one of each of its days' goals, and a
+    # done entry adds its daily share to the day's hours.
+    within = store.rows(
+        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND {SPREADS} AND day > :day "
+        "AND coalesce(period_start, day) <= :day ORDER BY id",
+        owner=store.owner,
+        day=day,
+    )
+    built = _load(store, todays + carried + [r for r in within if r["kind"] == "goal"])
+    n, m = len(todays), len(todays) + len(carried)
+    goals = [
+        e
+        for e in sorted(built[:n] + built[m:], key=lambda e: e.id)
+        if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)
+    ]
     done = [e for e in built[:n] if isinstance(e, Done)]
-    return DayView(day, goals, built[n:], done, _day_hours(store, day, done))  # type: ignore[arg-type]
+    hours = _day_hours(day, done, [r for r in within if r["kind"] == "done"])
+    return DayView(day, goals, built[n:m], done, hours)  # type: ignore[arg-type]
 
 
-def _day_hours(store: Store, day: date, done: list[Done]) -> float | None:
+def _day_hours(day: date, done: list[Done], within: list[dict[str, Any]]) -> float | None:
     """The hours of ``day`` as ``done_hours`` counts them, when periods change them (else None:
-    the sum of its done entries): each period covering it adds its daily share, not its whole
-    hours on its last day. One query, through the small index of such entries."""
-    periods = [e for e in spread_entries(store, day, day) if e.start < e.day]
-    if not periods:
+    the sum of its ``done`` entries): a period ending on ``day`` counts its daily share, not its
+    whole hours, and each done row of a period ``within`` which ``day`` lies adds its share."""
+    ending = [d for d in done if d.period]
+    if not ending and not within:
         return None
     total = sum((float(d.hours or 0) for d in done), 0.0)
-    for e in periods:
-        total += sum((share for _, share in spread_days(e, day, day)), 0.0)
-        if e.day == day:
-            total -= float(e.hours or 0)
-    return float(total)
+    for d in ending:
+        assert d.period is not None
+        total -= float(d.hours or 0) * (1 - 1 / ((d.day - d.period[0]).days + 1))
+    for r in within:
+        start, end = as_date(r["period_start"]), as_date(r["day"])
+        total += float(r["hours"] or 0) / ((end - start).days + 1)
+    return total
 
 
 def goals_in(store: Store, first: date, last: date) -> list[Goal]:

@@ -112,7 +112,7 @@ class Spread(NamedTuple):
 
 # The entries that spread, as the partial index ix_entry_spread holds them: its predicate is
 # repeated word for word so that SQLite (and PostgreSQL) can read them through it.
-_SPREADS = "(period_start IS NOT NULL OR item_count IS NOT NULL)"
+SPREADS = "(period_start IS NOT NULL OR item_count IS NOT NULL)"
 
 
 def spread_entries(
@@ -123,7 +123,7 @@ def spread_entries(
     before ``last``."""
     # Only the owner, the predicate and the days in SQL: a condition on kind, item or hours
     # would lead SQLite to a (much larger) index on those columns instead.
-    where = ["owner = :owner", _SPREADS]
+    where = ["owner = :owner", SPREADS]
     params: dict = {"owner": store.owner}
     if first:
         where.append("day >= :first")
