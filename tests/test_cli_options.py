@@ -64,6 +64,10 @@ def test_a_shared_option_has_one_help_text(spelling):
         assert next(iter(found.values()))[1] == "FILE"
     elif spelling == "--item":  # goal and done share one; log filters, edit relinks (their own words)
         assert found["goal"] == found["done"], found
+    elif spelling == "--date":  # goal, done and edit take a period too (one text); the others a day (one text)
+        periods = {found.pop(path) for path in ("goal", "done", "edit")}
+        assert len(periods) == 1 and "A..B" in next(iter(periods))[0], periods
+        assert len(set(found.values())) == 1, found
     else:
         assert len(set(found.values())) == 1, found
 

@@ -28,7 +28,8 @@ def store(isolated) -> Iterator[Store]:
     - 04-09: done dlc/1 1h (just before the range the tests read)
     - 04-10: done dlc/1 1.5h and 0.5h, done without an item 1h, a goal (with a note), a goal
       dropped the same day
-    - 04-11: done karpathy/2 without hours (logged under the period 04-08..04-11, with notes)
+    - 04-11: done karpathy/2 without hours over the period 04-08..04-11 (with notes): it counts as
+      an entry on each of the period's days
     - 04-12: nothing
     - 04-13: done dlc/2 2h, a goal met that day
     - 04-14: done dlc/1 0.25h (just after the range)
@@ -77,6 +78,7 @@ def test_done_hours_by_day_and_item_over_a_range(store):
     assert sorted(rows, key=lambda r: (r.day, r.item or "")) == [
         DoneHours(D("2024-04-10"), None, 1.0, 1),
         DoneHours(D("2024-04-10"), "dlc/1", 2.0, 2),
+        DoneHours(D("2024-04-10"), "karpathy/2", 0.0, 1),  # each day of the period (cut by the range)
         DoneHours(D("2024-04-11"), "karpathy/2", 0.0, 1),  # a done item without hours still counts
         DoneHours(D("2024-04-13"), "dlc/2", 2.0, 1),
     ]
@@ -88,14 +90,14 @@ def test_the_range_includes_both_edges_and_nothing_outside(store):
     assert {r.day for r in done_hours(store, D("2024-04-11"), D("2024-04-12"))} == {D("2024-04-11")}
     assert done_hours(store, D("2024-04-12"), D("2024-04-12")) == []
     assert {r.day for r in done_hours(store, D("2024-04-13"))} == {D("2024-04-13"), D("2024-04-14")}
-    assert {r.day for r in done_hours(store, last=D("2024-04-09"))} == {D("2024-04-09")}
-    assert len({r.day for r in done_hours(store)}) == 5
+    assert {r.day for r in done_hours(store, last=D("2024-04-09"))} == {D("2024-04-08"), D("2024-04-09")}
+    assert len({r.day for r in done_hours(store)}) == 6  # 04-08 is in the period only
 
 
 def test_done_hours_by_day_is_the_whole_day_oldest_first(store):
     assert done_hours(store, D("2024-04-09"), D("2024-04-14"), by="day") == [
-        DoneHours(D("2024-04-09"), None, 1.0, 1),
-        DoneHours(D("2024-04-10"), None, 3.0, 3),
+        DoneHours(D("2024-04-09"), None, 1.0, 2),
+        DoneHours(D("2024-04-10"), None, 3.0, 4),
         DoneHours(D("2024-04-11"), None, 0.0, 1),
         DoneHours(D("2024-04-13"), None, 2.0, 1),
         DoneHours(D("2024-04-14"), None, 0.25, 1),
@@ -118,7 +120,7 @@ def test_done_hours_refuses_another_grouping(store):
 
 def test_the_folds(store):
     rows = done_hours(store, D("2024-04-10"), D("2024-04-13"))
-    assert hours.per_day(rows) == {D("2024-04-10"): (3.0, 3), D("2024-04-11"): (0.0, 1), D("2024-04-13"): (2.0, 1)}
+    assert hours.per_day(rows) == {D("2024-04-10"): (3.0, 4), D("2024-04-11"): (0.0, 1), D("2024-04-13"): (2.0, 1)}
     assert hours.per_item(rows) == {"dlc/1": 2.0, None: 1.0, "karpathy/2": 0.0, "dlc/2": 2.0}
     assert hours.per_curriculum(rows) == {"dlc": 4.0, None: 1.0, "karpathy": 0.0}
     assert hours.per_day(done_hours(store, D("2024-04-10"), D("2024-04-13"), by="day")) == hours.per_day(rows)
@@ -127,13 +129,15 @@ def test_the_folds(store):
 
 def test_study_days(store):
     assert hours.study_days(store, D("2024-04-13")) == [
+        D("2024-04-08"),  # the period's first day
         D("2024-04-09"),
         D("2024-04-10"),
         D("2024-04-11"),
         D("2024-04-13"),
     ]
     assert hours.study_days(store, D("2024-04-11"), D("2024-04-10")) == [D("2024-04-10"), D("2024-04-11")]
-    assert hours.study_days(store, D("2024-04-08")) == []
+    assert hours.study_days(store, D("2024-04-08")) == [D("2024-04-08")]
+    assert hours.study_days(store, D("2024-04-07")) == []
 
 
 def test_goals_of_a_range_come_with_their_notes(store):

@@ -14,8 +14,9 @@ _HM = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:rs?|ours?)?)?\s*(?:(\d+(?:\.\d+)?)\
 _CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)$")
 
 
-def parse_hours(text: str) -> float:
-    """Return the number of hours ``text`` gives; raise UsageError unless 0 < hours <= 24."""
+def parse_hours(text: str, days: int = 1) -> float:
+    """Return the number of hours ``text`` gives; raise UsageError unless 0 < hours <= 24 (24 a
+    day over ``days`` days, for an entry that covers a period)."""
     s = text.strip().lower()
     value: float | None = None
     if _NUMBER.match(s):
@@ -29,7 +30,11 @@ def parse_hours(text: str) -> float:
     value = round(value, 4)
     if value <= 0:
         raise UsageError(f"hours must be more than 0, got {text!r}", _HINT)
-    if value > MAX_HOURS_PER_DAY:
+    if value > MAX_HOURS_PER_DAY * days:
+        if days > 1:
+            raise UsageError(
+                f"{text!r} is more than 24 hours a day over {days} days", "give the hours the whole period took"
+            )
         raise UsageError(f"{text!r} is more than 24 hours", _HINT)
     return value
 

@@ -8,21 +8,21 @@ import typer
 
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
-from studylog.cli.options import DateOpt, ItemOpt, NewItemOpt
-from studylog.cli.parse import parse_day, parse_hours
+from studylog.cli.options import ItemOpt, NewItemOpt, PeriodOpt
+from studylog.cli.parse import parse_days, parse_hours
 from studylog.cli.session import items, open_store
 
 
 def goal(
     text: Annotated[str, typer.Argument(help="What you mean to do.")],
     item: ItemOpt = None,
-    date_: DateOpt = None,
+    date_: PeriodOpt = None,
     note: Annotated[
         list[str] | None,
         typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest)."),
     ] = None,
 ) -> None:
-    """Set a goal for a day (default today; future days allowed)."""
+    """Set a goal for a day or a period (default today; future days allowed)."""
     everyday.add_goal(text=text, item=item, date_=date_, note=note)
 
 
@@ -32,7 +32,7 @@ def done(
         str | None, typer.Option("--hours", "-H", help="Time it took: 2, 2.5, 1h30m, 90m, 1:30.", show_default=False)
     ] = None,
     item: ItemOpt = None,
-    date_: DateOpt = None,
+    date_: PeriodOpt = None,
     goal_id: Annotated[
         int | None, typer.Option("--goal", "-g", help="Mark this goal (by id) as met.", show_default=False)
     ] = None,
@@ -41,7 +41,7 @@ def done(
         typer.Option("--note", "-n", help="A sub-bullet under the item (repeatable; indent with tabs to nest)."),
     ] = None,
 ) -> None:
-    """Log something done on a day (today by default; not in the future)."""
+    """Log something done on a day or over a period (today by default; not in the future)."""
     everyday.add_done(text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note)
 
 
@@ -87,20 +87,22 @@ def edit(
     hours: Annotated[
         str | None, typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)
     ] = None,
-    date_: DateOpt = None,
+    date_: PeriodOpt = None,
     item: NewItemOpt = None,
 ) -> None:
     """Change an entry's text, hours, date or item."""
     from studylog.store import entries
+    from studylog.store.entries import MAX_PERIOD_DAYS
 
     changes: dict[str, Any] = {}  # only what is given: None clears hours and unlinks the item
     if hours is not None:
-        changes["hours"] = None if hours.strip().lower() == "none" else parse_hours(hours)
+        # up to 24 a day over the longest period: the store refuses a day above 24 hours
+        changes["hours"] = None if hours.strip().lower() == "none" else parse_hours(hours, MAX_PERIOD_DAYS)
     if item is not None:
         changes["item"] = None if item.strip().lower() == "none" else items().resolve(item).ref
-    day = parse_day(date_) if date_ is not None else None
-    e = entries.edit_entry(open_store(), entry_id, today(), text=text, day=day, **changes)
-    output.message(f"Edited #{e.id} on {e.day.isoformat()}: {everyday.describe(e)}")
+    period = parse_days(date_) if date_ is not None else None
+    e = entries.edit_entry(open_store(), entry_id, today(), text=text, period=period, **changes)
+    output.message(f"Edited #{e.id} {everyday.when(e, 'on ', 'over ')}: {everyday.describe(e)}")
 
 
 def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done item.")]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from studylog.cli.clock import today
 from studylog.cli.output import Output, say, width
-from studylog.cli.parse import parse_day, parse_hours
+from studylog.cli.parse import parse_day, parse_days, parse_hours
 from studylog.cli.session import open_store, resolve, settings
 from studylog.errors import UsageError
 
@@ -73,6 +73,14 @@ def describe(entry) -> str:
     return f"{entry.text}" + (f" ({', '.join(extra)})" if extra else "")
 
 
+def when(entry, on: str = "", over: str = "") -> str:
+    """An entry's day (``2024-04-18``, after ``on``), or its period (``2023-08-01..2023-08-11``,
+    after ``over``)."""
+    if entry.period:
+        return f"{over}{entry.period[0].isoformat()}..{entry.period[1].isoformat()}"
+    return on + entry.day.isoformat()
+
+
 def notes(texts: list[str] | None):
     from studylog.store.records import Note
 
@@ -87,11 +95,11 @@ def notes(texts: list[str] | None):
 def add_goal(text: str, item: str | None = None, date_: str | None = None, note: list[str] | None = None) -> None:
     from studylog.store import entries
 
-    day = parse_day(date_)
+    first, day = parse_days(date_)
     ref = resolve(item)
     store = open_store()
-    g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note))
-    say(f"Goal #{g.id} for {day.isoformat()}: {describe(g)}")
+    g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note), period=(first, day))
+    say(f"Goal #{g.id} for {when(g)}: {describe(g)}")
 
 
 def add_done(
@@ -104,10 +112,12 @@ def add_done(
 ) -> None:
     from studylog.store import entries
 
-    day = parse_day(date_)
-    parsed_hours = parse_hours(hours)
+    first, day = parse_days(date_)
+    parsed_hours = parse_hours(hours, max(1, (day - first).days + 1))
     ref = resolve(item)
     store = open_store()
-    d = entries.add_done(store, text, day, today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note))
+    d = entries.add_done(
+        store, text, day, today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note), period=(first, day)
+    )
     met = f"; goal #{goal_id} met" if goal_id else ""
-    say(f"Done #{d.id} on {day.isoformat()}: {describe(d)}{met}")
+    say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}")

@@ -29,6 +29,17 @@ DateOpt = Annotated[
     ),
 ]
 
+PeriodOpt = Annotated[  # goal, done, edit: a day, or a period of days
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'; "
+        "or a period A..B, both days included: monday..today, 2023-08-01..2023-08-11.",
+        show_default=False,
+    ),
+]
+
 
 def _item(help: str) -> Any:
     return typer.Option("--item", "-i", help=help, show_default=False)

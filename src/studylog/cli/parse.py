@@ -1,9 +1,11 @@
-"""What the user typed, as values: a day (``yesterday``, ``monday``, ``2024-04-18``…) and hours
-(``2``, ``1h30m``, ``90m``…). The rules are in ``studylog.dates`` and ``studylog.hours``."""
+"""What the user typed, as values: a day (``yesterday``, ``monday``, ``2024-04-18``…), a period
+of days (``A..B``, each side a day, both included) and hours (``2``, ``1h30m``, ``90m``…). The
+rules are in ``studylog.dates`` and ``studylog.hours``; whether a period is allowed (it starts on
+or before it ends, covers at most 366 days) is the store's to say."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from studylog.cli.clock import today
 
@@ -16,10 +18,34 @@ def parse_day(text: str | None, default: date | None = None) -> date:
     return parse_date(text, today())
 
 
-def parse_hours(text: str | None) -> float | None:
+def parse_days(text: str | None, default: date | None = None) -> tuple[date, date]:
+    """The first and last day ``text`` names: ``A..B`` (a period, e.g. ``monday..today``,
+    ``2023-08-01..2023-08-11``) or a single day (both the same). A weekday name alone as ``B``
+    is the first such day on or after ``A`` (``monday..sunday`` is this week, whatever today is)."""
+    if text is None or ".." not in text:
+        day = parse_day(text, default)
+        return day, day
+    from studylog.errors import UsageError
+
+    first, _, last = text.partition("..")
+    if not first.strip() or not last.strip() or ".." in last:
+        raise UsageError(
+            f"cannot read {text!r} as a period", "give its first and last day: 2023-08-01..2023-08-11, monday..today"
+        )
+    start = parse_day(first)
+    from studylog.dates import WEEKDAYS
+
+    weekday = WEEKDAYS.get(" ".join(last.lower().split()))
+    if weekday is not None:  # monday..sunday: a bare weekday after ".." is the first one from A on
+        return start, start + timedelta(days=(weekday - start.weekday()) % 7)
+    return start, parse_day(last)
+
+
+def parse_hours(text: str | None, days: int = 1) -> float | None:
+    """Hours for one day, or for ``days`` days (a period: at most 24 a day)."""
     from studylog.hours import parse_hours as parse
 
-    return parse(text) if text is not None else None
+    return parse(text, days) if text is not None else None
 
 
 def parse_age(text: str) -> int:

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from studylog.errors import StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
+from studylog.store.hours import SPREADS, Spread, day_range, done_hours, per_day, spread_days
 from studylog.store.journal import Change, change
 from studylog.store.records import CARRY_OVER_DAYS, DayView, Done, Goal, LogEntry, Note, as_date
 
@@ -36,21 +37,64 @@ def _check_done_day(day: date, today: date) -> None:
         )
 
 
-def _check_day_hours(store: Store, day: date, hours: float | None, except_id: int | None = None) -> None:
+MAX_PERIOD_DAYS = 366
+
+
+def check_period(start: date, end: date) -> tuple[date, date] | None:
+    """A period as stored: None for one day (``start`` equal to ``end``); refuses a period that
+    starts after it ends or covers more than :data:`MAX_PERIOD_DAYS` days."""
+    if start > end:
+        raise UsageError(
+            f"the period {start.isoformat()}..{end.isoformat()} starts after it ends",
+            f"give its first day first: {end.isoformat()}..{start.isoformat()}",
+        )
+    days = (end - start).days + 1
+    if days > MAX_PERIOD_DAYS:
+        raise UsageError(
+            f"the period {start.isoformat()}..{end.isoformat()} covers {days} days, more than {MAX_PERIOD_DAYS}",
+            "log it as several shorter periods",
+        )
+    return (start, end) if start < end else None
+
+
+def _check_done_period(period: tuple[date, date] | None, day: date, today: date) -> None:
+    if period is not None and day > today:
+        raise UsageError(
+            f"the period {period[0].isoformat()}..{day.isoformat()} ends in the future; "
+            "done items are for today or earlier",
+            f"end it today or earlier: {period[0].isoformat()}..{min(today, day).isoformat()}",
+        )
+    _check_done_day(day, today)
+
+
+def _check_day_hours(
+    store: Store,
+    day: date,
+    hours: float | None,
+    except_id: int | None = None,
+    start: date | None = None,
+) -> None:
+    """Refuse ``hours`` on ``day`` (spread evenly from ``start`` to ``day`` for a period) if a day
+    would then have more than 24 hours logged, counting the periods that cover it at their daily
+    share; ``except_id`` is the entry being edited (its current hours do not count)."""
     if hours is None:
         return
-    logged = store.scalar(
-        "SELECT coalesce(sum(hours), 0) AS h FROM entry WHERE owner = :owner AND day = :day "
-        "AND kind = 'done' AND id != :except_id",
-        owner=store.owner,
-        day=day,
-        except_id=except_id or -1,
-    )
-    if float(logged) + hours > MAX_HOURS_PER_DAY + 1e-9:
-        raise UsageError(
-            f"{day.isoformat()} would have {format_hours(float(logged) + hours)} logged, more than 24 hours",
-            "check the hours, or the date",
-        )
+    first = start or day
+    logged = {d: float(h) for d, (h, _) in per_day(done_hours(store, first, day, by="day")).items()}
+    if except_id is not None:
+        old = _row(store, except_id)
+        old_day = as_date(old["day"])
+        old_start = as_date(old["period_start"]) if old["period_start"] else old_day
+        for d, share in spread_days(Spread(except_id, old_day, old_start, old["hours"], ()), first, day):
+            logged[d] = logged.get(d, 0.0) - share
+    new = Spread(0, day, first, hours, ())
+    for d, share in spread_days(new, first, day):
+        total = float(logged.get(d, 0.0) + share)
+        if total > MAX_HOURS_PER_DAY + 1e-9:
+            raise UsageError(
+                f"{d.isoformat()} would have {format_hours(total)} logged, more than 24 hours",
+                "check the hours, or the date",
+            )
 
 
 def _add_notes(ch: Change, entry_id: int, notes: list[Note], start: int = 0) -> None:
@@ -78,12 +122,32 @@ def unique_items(items: Sequence[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
-def add_goal(store: Store, text: str, day: date, item: str | None = None, notes: list[Note] | None = None) -> Goal:
+def add_goal(
+    store: Store,
+    text: str,
+    day: date,
+    item: str | None = None,
+    notes: list[Note] | None = None,
+    *,
+    period: tuple[date, date] | None = None,
+) -> Goal:
+    """A goal for ``day``, or for a ``period`` (first and last day: it is stored on the last)."""
     text = _clean_text(text, "goal")
-    with change(store, f"goal {text!r} for {day.isoformat()}") as ch:
+    if period is not None:
+        day, period = period[1], check_period(*period)
+    when = f"{period[0].isoformat()}..{day.isoformat()}" if period else day.isoformat()
+    with change(store, f"goal {text!r} for {when}") as ch:
         goal_id = ch.insert(
             "entry",
-            {"owner": store.owner, "kind": "goal", "day": day, "text": text, "item": item, "created_at": store.now},
+            {
+                "owner": store.owner,
+                "kind": "goal",
+                "day": day,
+                "text": text,
+                "item": item,
+                "created_at": store.now,
+                **_period_columns(period),
+            },
         )
         _add_notes(ch, goal_id, notes or [])
     return get_goal(store, goal_id)
@@ -99,12 +163,23 @@ def add_done(
     goal_id: int | None = None,
     notes: list[Note] | None = None,
     summary: str | None = None,
+    *,
+    period: tuple[date, date] | None = None,
 ) -> Done:
+    """Something done on ``day``, or over a ``period`` (first and last day, both included: it is
+    stored on the last, and its hours count evenly over its days)."""
     text = _clean_text(text)
-    _check_done_day(day, today)
-    with change(store, summary or f"done {text!r} on {day.isoformat()}") as ch:
-        done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [])
+    if period is not None:
+        day, period = period[1], check_period(*period)
+    _check_done_period(period, day, today)
+    when = f"over {period[0].isoformat()}..{day.isoformat()}" if period else f"on {day.isoformat()}"
+    with change(store, summary or f"done {text!r} {when}") as ch:
+        done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [], period=period)
     return get_done(store, done_id)
+
+
+def _period_columns(period: tuple[date, date] | None) -> dict[str, date | None]:
+    return {"period_start": period[0], "period_end": period[1]} if period else {}
 
 
 def record_done(
@@ -116,9 +191,12 @@ def record_done(
     item: str | None,
     goal_id: int | None,
     notes: list[Note],
+    *,
+    period: tuple[date, date] | None = None,
 ) -> int:
-    """Insert a done item inside an open change (used by ``done`` and ``complete --hours``)."""
-    _check_day_hours(store, day, hours)
+    """Insert a done item inside an open change (used by ``done`` and ``complete --hours``); with
+    a ``period`` (checked by ``check_period``), ``day`` is its last day."""
+    _check_day_hours(store, day, hours, start=period[0] if period else None)
     if goal_id is not None:
         goal = get_goal(store, goal_id)
         if goal.met_on is None:
@@ -135,6 +213,7 @@ def record_done(
             "item": item,
             "goal_id": goal_id,
             "created_at": store.now,
+            **_period_columns(period),
         },
     )
     _add_notes(ch, done_id, notes)
@@ -264,11 +343,42 @@ def day_view(store: Store, day: date, carry_days: int = CARRY_OVER_DAYS, today: 
     )
     # sorted here: an ORDER BY over the UNION ALL would make SQLite walk every earlier day
     carried = sorted((r for r in carried if r["kind"] == "goal"), key=lambda r: (str(r["day"]), r["id"]))
-    built = _load(store, todays + carried)
-    n = len(todays)
-    goals = [e for e in built[:n] if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)]
+    # Entries of a period that covers ``day`` and ends later (few: read through the partial index
+    # of the entries that spread): a goal for the period is one of each of its days' goals, and a
+    # done entry adds its daily share to the day's hours.
+    within = store.rows(
+        f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND {SPREADS} AND day > :day "
+        "AND coalesce(period_start, day) <= :day ORDER BY id",
+        owner=store.owner,
+        day=day,
+    )
+    built = _load(store, todays + carried + [r for r in within if r["kind"] == "goal"])
+    n, m = len(todays), len(todays) + len(carried)
+    goals = [
+        e
+        for e in sorted(built[:n] + built[m:], key=lambda e: e.id)
+        if isinstance(e, Goal) and (e.dropped_on is None or e.dropped_on > day)
+    ]
     done = [e for e in built[:n] if isinstance(e, Done)]
-    return DayView(day, goals, built[n:], done, today or store.now.date(), carry_days)  # type: ignore[arg-type]
+    hours = _day_hours(day, done, [r for r in within if r["kind"] == "done"])
+    return DayView(day, goals, built[n:m], done, today or store.now.date(), carry_days, hours)  # type: ignore[arg-type]
+
+
+def _day_hours(day: date, done: list[Done], within: list[dict[str, Any]]) -> float | None:
+    """The hours of ``day`` as ``done_hours`` counts them, when periods change them (else None:
+    the sum of its ``done`` entries): a period ending on ``day`` counts its daily share, not its
+    whole hours, and each done row of a period ``within`` which ``day`` lies adds its share."""
+    ending = [d for d in done if d.period]
+    if not ending and not within:
+        return None
+    total = sum((float(d.hours or 0) for d in done), 0.0)
+    for d in ending:
+        assert d.period is not None
+        total -= float(d.hours or 0) * (1 - 1 / ((d.day - d.period[0]).days + 1))
+    for r in within:
+        start, end = as_date(r["period_start"]), as_date(r["day"])
+        total += float(r["hours"] or 0) / ((end - start).days + 1)
+    return total
 
 
 def goals_in(store: Store, first: date, last: date) -> list[Goal]:
@@ -347,19 +457,6 @@ def log(
     ]
 
 
-def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
-    """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
-    open; an empty condition when both are."""
-    parts, params = [], {}
-    if first:
-        parts.append(f"{column} >= :first")
-        params["first"] = first
-    if last:
-        parts.append(f"{column} <= :last")
-        params["last"] = last
-    return " AND ".join(parts), params
-
-
 def drop_goals(store: Store, goal_ids: Sequence[int], today: date) -> list[Goal]:
     """Drop open (or lapsed) goals in one change, so that they are no longer carried over; all
     or none: a met, dropped or unknown one among them refuses the lot."""
@@ -400,16 +497,22 @@ def edit_entry(
     hours: Any = _UNSET,
     day: date | None = None,
     item: Any = _UNSET,
+    period: tuple[date, date] | None = None,
 ) -> Goal | Done:
-    """Change an entry's text, hours (None clears them), date or item (None unlinks it)."""
+    """Change an entry's text, hours (None clears them), date or item (None unlinks it). A new
+    date is a ``day``, or a ``period`` (first and last day); a new day alone makes an entry that
+    covered a period a one-day entry."""
     entry = get_entry(store, entry_id)
     values: dict[str, Any] = {}
     if text is not None:
         values["text"] = _clean_text(text)
+    if period is not None:
+        day, period = period[1], check_period(*period)
     if day is not None:
         if isinstance(entry, Done):
-            _check_done_day(day, today)
+            _check_done_period(period, day, today)
         values["day"] = day
+        values["period_start"], values["period_end"] = period or (None, None)
     if hours is not _UNSET:
         if isinstance(entry, Goal) and hours is not None:
             raise UsageError(f"entry {entry_id} is a goal; hours go on done items")
@@ -419,7 +522,10 @@ def edit_entry(
     if not values:
         raise UsageError("nothing to change", "give --text, --hours, --date or --item")
     if isinstance(entry, Done):
-        _check_day_hours(store, values.get("day", entry.day), values.get("hours", entry.hours), except_id=entry_id)
+        new_start = values["period_start"] if "day" in values else (entry.period[0] if entry.period else None)
+        _check_day_hours(
+            store, values.get("day", entry.day), values.get("hours", entry.hours), except_id=entry_id, start=new_start
+        )
     with change(store, f"edit entry {entry_id}") as ch:
         ch.update("entry", entry_id, values)
     return get_entry(store, entry_id)

@@ -7,20 +7,41 @@ or per item (``by``). Each shape reads only an index (``ix_entry_owner_kind_day`
 kind, day and hours; ``ix_entry_owner_kind_item`` covers owner, kind, item and hours), except
 "day, item" over a range, which reads the range's rows through the day index. So a caller asks for
 the coarsest shape it needs: a year's or the whole history's days by "day" (not "day, item"),
-all-time hours per item by "item", and a few weeks by "day, item" (docs/performance.md)."""
+all-time hours per item by "item", and a few weeks by "day, item" (docs/performance.md).
+
+Hours count where they belong. A done entry covering a period (``period_start`` to ``day``, its
+last day) counts its hours evenly over the period's days, and one linked to several items shares
+them evenly between its items. The main query counts every entry on its ``day`` under its first
+item; the few entries whose hours spread (found through the partial index ``ix_entry_spread``)
+are then taken out again and put back where they belong (``_spread``): so a range that cuts a
+period gets the period's hours × its days inside the range / the period's days. ``entries``
+counts each entry once in every day it covers, under its first item only (so the entries of a
+day add up across its items to the entries that cover it)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
-from typing import Literal, NamedTuple
+from datetime import date, timedelta
+from typing import Any, Literal, NamedTuple
 
 from studylog.store.db import Store
-from studylog.store.entries import day_range
 from studylog.store.records import as_date
 
 By = Literal["day, item", "day", "item"]
+
+
+def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
+    """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
+    open; an empty condition when both are."""
+    parts, params = [], {}
+    if first:
+        parts.append(f"{column} >= :first")
+        params["first"] = first
+    if last:
+        parts.append(f"{column} <= :last")
+        params["last"] = last
+    return " AND ".join(parts), params
 
 
 class DoneHours(NamedTuple):
@@ -63,7 +84,140 @@ def done_hours(
         owner=store.owner,
         **params,
     )
-    return [DoneHours(as_date(r["day"]), r["item"], float(r["hours"]), int(r["entries"])) for r in rows]
+    out = [DoneHours(as_date(r["day"]), r["item"], float(r["hours"]), int(r["entries"])) for r in rows]
+    special = spread_entries(store, first, last, linked=linked, timed=timed)
+    return _spread(out, special, first, last, by) if special else out
+
+
+class Spread(NamedTuple):
+    """A done entry whose hours spread over the days of a period (``start`` to ``day``; both are
+    ``day`` for one day) or are shared between several ``items`` (``item`` first)."""
+
+    id: int
+    day: date
+    start: date
+    hours: float | None
+    items: tuple[str | None, ...]
+
+    @property
+    def days(self) -> int:
+        return (self.day - self.start).days + 1
+
+    def overlap(self, first: date | None, last: date | None) -> tuple[date, date] | None:
+        """The days of the entry from ``first`` to ``last`` (either open), or None for none."""
+        lo = max(self.start, first) if first else self.start
+        hi = min(self.day, last) if last else self.day
+        return (lo, hi) if lo <= hi else None
+
+
+# The entries that spread, as the partial index ix_entry_spread holds them: its predicate is
+# repeated word for word so that SQLite (and PostgreSQL) can read them through it.
+SPREADS = "(period_start IS NOT NULL OR item_count IS NOT NULL)"
+
+
+def spread_entries(
+    store: Store, first: date | None, last: date | None, *, linked: bool = False, timed: bool = False
+) -> list[Spread]:
+    """The done entries with a period or several items that cover a day from ``first`` to
+    ``last`` (either open): a period overlaps when it ends on or after ``first`` and starts on or
+    before ``last``."""
+    # Only the owner, the predicate and the days in SQL: a condition on kind, item or hours
+    # would lead SQLite to a (much larger) index on those columns instead.
+    where = ["owner = :owner", SPREADS]
+    params: dict = {"owner": store.owner}
+    if first:
+        where.append("day >= :first")
+        params["first"] = first
+    if last:
+        where.append("coalesce(period_start, day) <= :last")
+        params["last"] = last
+    rows = [
+        r
+        for r in store.rows(
+            f"SELECT id, kind, day, period_start, hours, item, item_count FROM entry WHERE {' AND '.join(where)}",
+            **params,
+        )
+        if r["kind"] == "done" and not (linked and r["item"] is None) and not (timed and r["hours"] is None)
+    ]
+    links = _links(store, [r["id"] for r in rows if r["item_count"]])
+    out = []
+    for r in rows:
+        day = as_date(r["day"])
+        start = min(as_date(r["period_start"]), day) if r["period_start"] else day
+        items = tuple(dict.fromkeys([r["item"], *links.get(r["id"], [])])) if r["item_count"] else (r["item"],)
+        out.append(Spread(r["id"], day, start, r["hours"], items or (None,)))
+    return out
+
+
+def _links(store: Store, ids: list[int]) -> dict[int, list[str]]:
+    """The second and later items of the entries ``ids``, in order."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        for r in store.rows(
+            f"SELECT entry_id, item FROM entry_item WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            **{f"i{n}": v for n, v in enumerate(chunk)},
+        ):
+            out[r["entry_id"]].append(r["item"])
+    return out
+
+
+def spread_days(entry: Spread, first: date | None = None, last: date | None = None) -> list[tuple[date, float]]:
+    """Each day of ``entry`` from ``first`` to ``last`` with its share of the hours."""
+    span = entry.overlap(first, last)
+    if span is None:
+        return []
+    share = float(entry.hours or 0) / entry.days
+    return [(span[0] + timedelta(days=n), share) for n in range((span[1] - span[0]).days + 1)]
+
+
+def _spread(
+    rows: list[DoneHours], special: list[Spread], first: date | None, last: date | None, by: By
+) -> list[DoneHours]:
+    """``rows`` with each of ``special`` taken out of its day and first item, and put back over
+    its days from ``first`` to ``last``, shared between its items."""
+    hours: dict[tuple[date | None, str | None], float] = defaultdict(float)
+    entries: dict[tuple[date | None, str | None], int] = defaultdict(int)
+    by_day, by_item = "day" in by, "item" in by
+    for e in special:
+        counted = (first is None or e.day >= first) and (last is None or e.day <= last)
+        if counted:  # the main query counted it all on its day, under its first item
+            key = (e.day if by_day else None, e.items[0] if by_item else None)
+            hours[key] -= float(e.hours or 0)
+            entries[key] -= 1
+        days = spread_days(e, first, last)
+        items = e.items if by_item else (None,)
+        if by_day:
+            for day, share in days:
+                for n, item in enumerate(items):
+                    hours[(day, item)] += share / len(items)
+                    entries[(day, item)] += n == 0
+        elif days:
+            total = sum((share for _, share in days), 0.0)
+            for n, item in enumerate(items):
+                hours[(None, item)] += total / len(items)
+                entries[(None, item)] += n == 0
+    out = []
+    for r in rows:
+        key = (r.day, r.item)
+        if key in hours or key in entries:
+            r = DoneHours(r.day, r.item, _clean(r.hours + hours.pop(key, 0.0)), r.entries + entries.pop(key, 0))
+        if r.entries > 0 or r.hours > 0:
+            out.append(r)
+    for key in list(hours) + [k for k in entries if k not in hours]:
+        h, n = _clean(hours.get(key, 0.0)), entries.get(key, 0)
+        if n > 0 or h > 0:
+            out.append(DoneHours(key[0], key[1], h, max(n, 0)))
+    if by == "day":
+        out.sort(key=lambda r: r.day)  # type: ignore[arg-type,return-value]
+    return out
+
+
+def _clean(hours: float) -> float:
+    """Hours after taking an entry out and putting its shares back: what floating point leaves
+    of nothing (1e-15, or just below 0) is nothing."""
+    return 0.0 if hours < 1e-9 else hours
 
 
 def curriculum_of(item: str | None) -> str | None:
@@ -100,8 +254,8 @@ def per_curriculum(rows: Iterable[DoneHours]) -> dict[str | None, float]:
 
 def study_days(store: Store, until: date, since: date | None = None) -> list[date]:
     """Every distinct day up to ``until`` (and from ``since``) with at least one done entry,
-    oldest first: the days of ``done_hours(store, since, until, by="day")`` without their hours,
-    read as DISTINCT days, which skips through the day index (several times faster over a long
+    oldest first (each day of a period): the days of ``done_hours(store, since, until, by="day")``
+    without their hours, read as DISTINCT days, which skips through the day index (several times faster over a long
     history than adding up every day's hours, and ``calendar`` reads the whole history)."""
     days, params = day_range(since, until)
     rows = store.rows(
@@ -109,4 +263,8 @@ def study_days(store: Store, until: date, since: date | None = None) -> list[dat
         owner=store.owner,
         **params,
     )
-    return [as_date(r["day"]) for r in rows]
+    found = {as_date(r["day"]) for r in rows}
+    for e in spread_entries(store, since, until):
+        if e.start < e.day:
+            found.update(day for day, _ in spread_days(e, since, until))
+    return sorted(found)

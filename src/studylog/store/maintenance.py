@@ -172,16 +172,26 @@ def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
             "restore the curriculum file, or relink with 'studylog edit ID --item REF'" if unknown else None,
         )
     )
-    over = store.rows(
-        "SELECT day, sum(hours) AS h FROM entry WHERE owner = :owner AND kind = 'done' "
-        "GROUP BY day HAVING sum(hours) > 24",
-        owner=store.owner,
-    )
+    from studylog.hours import MAX_HOURS_PER_DAY
+    from studylog.store.hours import done_hours
+    from studylog.store.records import as_date
+
+    if version is not None and int(version) >= 4:
+        # by day as every report counts them: a period's hours spread evenly over its days
+        over = [r.day for r in done_hours(store, by="day", timed=True) if r.hours > MAX_HOURS_PER_DAY + 1e-9]
+    else:  # an older store, inspected as it is: no column says which entries spread yet
+        over = [
+            as_date(r["day"])
+            for r in store.rows(
+                "SELECT day FROM entry WHERE owner = :owner AND kind = 'done' GROUP BY day HAVING sum(hours) > 24",
+                owner=store.owner,
+            )
+        ]
     add(
         Finding(
             "hours",
             not over,
-            "days above 24 hours: " + ", ".join(str(r["day"]) for r in over[:10])
+            "days above 24 hours: " + ", ".join(str(day) for day in over[:10])
             if over
             else "no day has more than 24 hours",
             "check them with 'studylog day D'" if over else None,

@@ -123,12 +123,15 @@ class DayView(NamedTuple):
     done: list[Done]
     today: date | None = None  # the day goal states are told as of (None: ``day``)
     carry_days: int = CARRY_OVER_DAYS
+    hours: float | None = None  # the day's hours as reports count them (its share of periods)
 
     def state(self, goal: Goal) -> str:
         return goal.state(self.today or self.day, self.carry_days)
 
     @property
     def total_hours(self) -> float:
+        if self.hours is not None:
+            return round(self.hours, 4)
         return round(sum(d.hours or 0 for d in self.done), 4)
 
     def to_json(self) -> dict[str, Any]:

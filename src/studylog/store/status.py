@@ -68,13 +68,21 @@ def set_status(store: Store, item: str, status: str, day: date, summary: str, ch
 
 
 def last_worked(store: Store) -> dict[str, date]:
-    """The last day each curriculum item had a done entry logged against it."""
+    """The last day each curriculum item had a done entry logged against it (as its first item,
+    or as one of the others of an entry linked to several)."""
     rows = store.rows(
         "SELECT item, max(day) AS day FROM entry WHERE owner = :owner AND kind = 'done' "
-        "AND item IS NOT NULL GROUP BY item",
+        "AND item IS NOT NULL GROUP BY item "
+        "UNION ALL SELECT entry_item.item, max(entry.day) AS day FROM entry_item "
+        "JOIN entry ON entry.id = entry_item.entry_id WHERE entry_item.owner = :owner AND entry.kind = 'done' "
+        "GROUP BY entry_item.item",
         owner=store.owner,
     )
-    return {r["item"]: as_date(r["day"]) for r in rows}
+    out: dict[str, date] = {}
+    for r in rows:
+        day = as_date(r["day"])
+        out[r["item"]] = max(out.get(r["item"], day), day)
+    return out
 
 
 def mark(store: Store, item: str, status: str, day: date, hours: float | None, title: str) -> tuple[Status, int | None]:
