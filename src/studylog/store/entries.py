@@ -138,6 +138,9 @@ def record_done(
         },
     )
     _add_notes(ch, done_id, notes)
+    from studylog.store.status import note_work  # status follows the log (a period: from its first day)
+
+    note_work(store, ch, [item], day)
     return done_id
 
 
