@@ -99,6 +99,7 @@ def add_done(
     date_: str | None = None,
     goal_id: int | None = None,
     note: list[str] | None = None,
+    complete: bool = False,
 ) -> None:
     from studylog.store import entries
 
@@ -106,6 +107,9 @@ def add_done(
     parsed_hours = parse_hours(hours)
     ref = resolve(item)
     store = open_store()
-    d = entries.add_done(store, text, day, today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note))
+    d = entries.add_done(
+        store, text, day, today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note), complete=complete
+    )
     met = f"; goal #{goal_id} met" if goal_id else ""
-    say(f"Done #{d.id} on {day.isoformat()}: {describe(d)}{met}")
+    done = f"; {', '.join(d.items or ((d.item,) if d.item else ()))} complete" if complete else ""
+    say(f"Done #{d.id} on {day.isoformat()}: {describe(d)}{met}{done}")

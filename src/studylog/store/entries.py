@@ -99,11 +99,18 @@ def add_done(
     goal_id: int | None = None,
     notes: list[Note] | None = None,
     summary: str | None = None,
+    *,
+    complete: bool = False,
 ) -> Done:
+    """Log a done item; with ``complete``, also mark its items complete on its day (one change)."""
     text = _clean_text(text)
     _check_done_day(day, today)
     with change(store, summary or f"done {text!r} on {day.isoformat()}") as ch:
         done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [])
+        if complete:  # done --complete
+            from studylog.store.status import complete_entry_items
+
+            complete_entry_items(store, ch, done_id, today)
     return get_done(store, done_id)
 
 

@@ -230,6 +230,20 @@ def note_work(store: Store, ch: Change, items: Iterable[str | None], day: date) 
     return changed
 
 
+def complete_entry_items(store: Store, ch: Change, entry_id: int, today: date) -> list[Status]:
+    """Mark every item a done entry is linked to complete on the entry's day (its period's last
+    day), inside the change that logs it (``done --complete``). Refuses, writing nothing, when
+    the entry has no item or an item cannot be completed that day (``transition_problem``)."""
+    entry = store.one("SELECT day, item FROM entry WHERE id = :id AND owner = :owner", id=entry_id, owner=store.owner)
+    assert entry is not None
+    others = store.rows("SELECT item FROM entry_item WHERE entry_id = :id ORDER BY position", id=entry_id)
+    items = list(dict.fromkeys([*([entry["item"]] if entry["item"] else []), *(r["item"] for r in others)]))
+    if not items:
+        raise UsageError("--complete marks the entry's items complete, and it has none", "link one with --item REF")
+    day = as_date(entry["day"])
+    return [set_status(store, item, "complete", day, "", ch, today=today) for item in items]
+
+
 def last_worked(store: Store) -> dict[str, date]:
     """The last day each curriculum item had a done entry logged against it."""
     rows = store.rows(
