@@ -16,7 +16,8 @@ RefArg = Annotated[str, typer.Argument(help="Curriculum item: dlc/1, arena/0.2, 
 
 
 def _set(ref_text: str, status: str, date_: str | None, hours: str | None = None, reopen: bool = False) -> None:
-    from studylog.store.status import get_status, mark
+    from studylog.store.marking import mark
+    from studylog.store.status import get_status
 
     day = parse_day(date_)
     parsed_hours = parse_hours(hours)

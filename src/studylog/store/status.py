@@ -254,31 +254,6 @@ def last_worked(store: Store) -> dict[str, date]:
     return {r["item"]: as_date(r["day"]) for r in rows}
 
 
-def mark(
-    store: Store,
-    item: str,
-    status: str,
-    day: date,
-    hours: float | None,
-    title: str,
-    *,
-    today: date | None = None,
-    reopen: bool = False,
-) -> tuple[Status, int | None]:
-    """Record ``status`` for ``item`` on ``day`` in one change (one ``undo``); with ``hours``, also
-    a done item "Completed TITLE" for it. The status, and the done item's id if one was logged.
-    ``today`` and ``reopen`` as for ``set_status``."""
-    from studylog.store.entries import record_done
-
-    done_id = None
-    summary = f"{'reopen' if reopen and status == 'started' else status} {item}"
-    with change(store, summary) as ch:
-        result = set_status(store, item, status, day, "", ch, today=today, reopen=reopen)
-        if hours is not None:
-            done_id = record_done(store, ch, f"Completed {title}", day, hours, item, None, [])
-    return get_status(store, item) or result, done_id
-
-
 def completions_by_day(store: Store, first: date, last: date) -> dict[date, int]:
     """How many items were completed on each day from ``first`` to ``last`` (days with none are
     absent)."""
