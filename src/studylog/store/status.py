@@ -196,29 +196,48 @@ def note_work(store: Store, ch: Change, items: Iterable[str | None], day: date) 
     status is started on ``day``; a started or complete item whose start is later moves its start
     back to ``day`` (unless it was reopened: that run began later). Skipped items stay skipped.
     The items whose status changed."""
-    wanted = list(dict.fromkeys(i for i in items if i))
-    if not wanted:
-        return []
-    marks = ", ".join(f":i{n}" for n in range(len(wanted)))
-    rows = {
-        r["item"]: r
+    return note_work_from(store, ch, {item: day for item in items if item})
+
+
+def note_work_from(store: Store, ch: Change, first_days: dict[str, date]) -> list[str]:
+    """``note_work`` for many items at once (an import): ``first_days`` maps each item to the
+    first day work was logged on it. One query for every 500 items, besides the writes."""
+    wanted = list(first_days)
+    rows: dict[str, dict] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
         for r in store.rows(
             f"SELECT {_COLUMNS} FROM item_status WHERE owner = :owner AND item IN ({marks})",
             owner=store.owner,
-            **{f"i{n}": v for n, v in enumerate(wanted)},
-        )
-    }
+            **{f"i{n}": v for n, v in enumerate(chunk)},
+        ):
+            rows[r["item"]] = r
     changed = []
-    for item in wanted:
-        row = rows.get(item)
-        if row is None:
-            ch.insert(
-                "item_status",
-                {"owner": store.owner, "item": item, "status": "started", "started_on": day, "updated_at": store.now},
-            )
-            _event(store, ch, item, "started", day)
-            changed.append(item)
-            continue
+    new = [item for item in wanted if item not in rows]
+    ch.insert_many(
+        "item_status",
+        [
+            {
+                "owner": store.owner,
+                "item": item,
+                "status": "started",
+                "started_on": first_days[item],
+                "updated_at": store.now,
+            }
+            for item in new
+        ],
+    )
+    ch.insert_many(
+        "item_event",
+        [
+            {"owner": store.owner, "item": item, "event": "started", "day": first_days[item], "created_at": store.now}
+            for item in new
+        ],
+    )
+    changed += new
+    for item, row in rows.items():
+        day = first_days[item]
         st = _status(row)
         if st.status == "skipped" or (st.started_on is not None and st.started_on <= day):
             continue
