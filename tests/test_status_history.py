@@ -274,6 +274,17 @@ def test_work_before_a_reopening_and_on_skipped_items_changes_nothing(cli):
     assert _history(cli, "dlc/5") == [("skipped", "2024-04-10")]
 
 
+def test_work_before_a_skip_stays_in_the_earlier_run(cli):
+    cli("start", "dlc/9", "--date", "2024-04-01", ok=True)
+    cli("skip", "dlc/9", "--date", "2024-04-05", ok=True)
+    cli("start", "dlc/9", "--date", "2024-04-08", ok=True)
+    cli("done", "old notes", "-i", "dlc/9", "--date", "2024-04-03", ok=True)
+    assert _item(cli, "dlc/9")["started_on"] == "2024-04-08"
+    cli("done", "right after the skip", "-i", "dlc/9", "--date", "2024-04-06", ok=True)
+    assert _item(cli, "dlc/9")["started_on"] == "2024-04-06"
+    assert _history(cli, "dlc/9") == [("started", "2024-04-01"), ("skipped", "2024-04-05"), ("started", "2024-04-06")]
+
+
 def test_work_through_a_goal_starts_the_goals_item(cli):
     cli("goal", "finish makemore 4", "-i", "karpathy/5", "--date", "2024-04-15", ok=True)
     cli("done", "finished it", "--goal", "1", "--date", "2024-04-16", ok=True)

@@ -9,8 +9,9 @@ the completion stays in the history; a complete item is neither completed again 
 Logged work moves the status with it (``note_work``): a done entry linked to an item that has no
 status starts it on the entry's day; work logged before an item's start moves the start back to
 that day. The history then shows one ``started`` event on the earlier day: the event that opened
-the item's current run moves back with it (a run reopened later keeps its ``reopened`` day: work
-logged before a reopening belongs to the earlier run).
+the item's current run moves back with it, but never before the event preceding it (a run
+reopened keeps its ``reopened`` day, and a start after a skip stays after it: work logged before
+those belongs to the earlier run).
 """
 
 from __future__ import annotations
@@ -140,7 +141,7 @@ def set_status(
             events.append(("reopened", day))
         elif current is not None and current.status == "started" and current.started_on is not None:
             opening = _opening(store, item)
-            if day < current.started_on and (opening is None or opening["event"] == "started"):
+            if day < current.started_on and _can_move(opening, day):
                 _move_start(store, ch, row["id"], item, day, opening)  # type: ignore[index]
             return get_status(store, item)  # type: ignore[return-value]
         else:
@@ -171,13 +172,24 @@ def _event(store: Store, ch: Change, item: str, event: str, day: date) -> None:
 
 
 def _opening(store: Store, item: str) -> dict | None:
-    """The event that opened the item's current run: its last ``started`` or ``reopened``."""
-    return store.one(
-        "SELECT id, event FROM item_event WHERE owner = :owner AND item = :item AND event IN ('started', 'reopened') "
-        "ORDER BY day DESC, id DESC LIMIT 1",
-        owner=store.owner,
-        item=item,
+    """The event that opened the item's current run (its last ``started`` or ``reopened``), with
+    ``floor``: the day of the event before it (None when it is the first), before which its start
+    cannot move (that work belongs to an earlier run)."""
+    rows = store.rows(
+        "SELECT id, event, day FROM item_event WHERE owner = :owner AND item = :item", owner=store.owner, item=item
     )
+    ordered = sorted(rows, key=lambda r: (as_date(r["day"]), r["id"]))
+    at = next((n for n in range(len(ordered) - 1, -1, -1) if ordered[n]["event"] in ("started", "reopened")), None)
+    if at is None:
+        return None
+    return {**ordered[at], "floor": as_date(ordered[at - 1]["day"]) if at else None}
+
+
+def _can_move(opening: dict | None, day: date) -> bool:
+    """Whether the current run's start may move back to ``day``."""
+    if opening is None:
+        return True
+    return opening["event"] == "started" and (opening["floor"] is None or day >= opening["floor"])
 
 
 def _move_start(store: Store, ch: Change, status_id: int, item: str, day: date, opening: dict | None) -> None:
@@ -194,7 +206,8 @@ def _move_start(store: Store, ch: Change, status_id: int, item: str, day: date, 
 def note_work(store: Store, ch: Change, items: Iterable[str | None], day: date) -> list[str]:
     """Work logged on ``day`` for ``items`` (inside the change that logs it): an item with no
     status is started on ``day``; a started or complete item whose start is later moves its start
-    back to ``day`` (unless it was reopened: that run began later). Skipped items stay skipped.
+    back to ``day`` (not before the history's previous event: a reopening, or a skip, ends an
+    earlier run, and work before it belongs there). Skipped items stay skipped.
     The items whose status changed."""
     return note_work_from(store, ch, {item: day for item in items if item})
 
@@ -242,7 +255,7 @@ def note_work_from(store: Store, ch: Change, first_days: dict[str, date]) -> lis
         if st.status == "skipped" or (st.started_on is not None and st.started_on <= day):
             continue
         opening = _opening(store, item)
-        if opening is not None and opening["event"] == "reopened":
+        if not _can_move(opening, day):
             continue
         _move_start(store, ch, row["id"], item, day, opening)
         changed.append(item)
