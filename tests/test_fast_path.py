@@ -53,6 +53,7 @@ def test_the_forms_it_takes():
     )
     assert parse(["goal", "x", "-d", "2024-04-20", "-d", "tomorrow"])[2]["date_"] == "tomorrow"
     assert parse(["done", "-", "-H", "-1"])[2] == {"text": "-", "hours": "-1"}
+    assert parse(["done", "x", "-i", "dlc/1", "--complete"])[2] == {"text": "x", "item": "dlc/1", "complete": True}
 
 
 @pytest.mark.parametrize(
@@ -72,6 +73,7 @@ def test_the_forms_it_takes():
         ["week", "--svg", "w.svg"],
         ["goal", "--", "-x"],
         ["done", "x", "-H2"],
+        ["done", "x", "--complete=yes"],
         ["log"],
         ["--db"],
         ["--dbx", "today"],
@@ -113,6 +115,7 @@ TOKENS = [
     "-h",
     "--help",
     "last",
+    "--complete",
     "",
 ]
 
@@ -148,6 +151,9 @@ SESSION = [
     ["done", "backwards", "-d", "2024-04-14..2024-04-08"],
     ["done", "into the future", "--date=monday..2024-04-20"],
     ["goal", "next week", "-d", "2024-04-22..2024-04-28"],
+    ["done", "finished chapter 2", "-H", "3", "-i", "dlc/2", "--complete"],
+    ["done", "finished it again", "-i", "dlc/2", "--complete"],
+    ["done", "complete what?", "--complete"],
     ["goal", "", "-i", "dlc/2"],
     ["today"],
     ["today", "--json"],

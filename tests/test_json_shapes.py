@@ -74,7 +74,9 @@ def test_curricula_show_shape(cli):
         "started_on",
         "completed_on",
         "skipped_on",
+        "history",
     }
+    assert item["history"] == [{"event": "started", "date": "2024-04-02"}]
     assert (item["ref"], item["status"], item["started_on"], item["importance"]) == (
         "dlc/6",
         "started",
@@ -115,7 +117,12 @@ def test_progress_next_stats_shapes(cli):
         "skipped_on",
         "hours",
         "estimate_hours",
+        "history",
     }
+    assert detail["items"][0]["history"] == [
+        {"event": "started", "date": "2024-04-18"},
+        {"event": "completed", "date": "2024-04-18"},
+    ]
     suggestion = cli("next", "--json", ok=True).json()[0]
     assert set(suggestion) == {"ref", "title", "url", "status", "estimate_hours", "duration", "why"}
     stats = cli("stats", "--json", ok=True).json()

@@ -29,7 +29,7 @@ def test_progress_numbers(cli, dlc_month):
     rows = {r["id"]: r for r in cli("progress", "--json", ok=True).json()}
     assert set(rows) == {"dlc", "karpathy"}  # only curricula the learner has started on
     dlc = rows["dlc"]
-    assert (dlc["total"], dlc["complete"], dlc["started"], dlc["skipped"]) == (9, 1, 1, 1)
+    assert (dlc["total"], dlc["complete"], dlc["started"], dlc["skipped"]) == (9, 1, 2, 1)  # hours started dlc/2
     assert dlc["percent"] == 12.5  # 50 of 8 × 50 (skipped chapter 5 left out)
     assert dlc["hours"] == 31.0 and dlc["estimated_hours"] == 400.0
     assert dlc["ratio"] == 0.4  # 20h for a 50h chapter
@@ -79,14 +79,14 @@ def test_progress_empty_store(cli):
 
 def test_next_order_and_reasons(cli, dlc_month):
     found = cli("next", "dlc", "--json", "--limit", "9", ok=True).json()
-    assert [s["ref"] for s in found] == ["dlc/6", "dlc/2", "dlc/7", "dlc/4", "dlc/8", "dlc/9", "dlc/3"]
-    assert found[0]["why"] == ["in progress since 2024-04-12"]
-    # chapter 2 has 5h logged but no status: it counts as in progress, after the started ones
-    assert found[1]["why"] == ["work logged on it, last on 2024-04-10"]
-    assert found[1]["url"].endswith("2-Scaling-Laws.md")
+    assert [s["ref"] for s in found] == ["dlc/2", "dlc/6", "dlc/7", "dlc/4", "dlc/8", "dlc/9", "dlc/3"]
+    # chapter 2 was never started by hand: the 5h logged on it on 04-10 started it that day
+    assert found[0]["why"] == ["in progress since 2024-04-10", "work logged on it, last on 2024-04-10"]
+    assert found[0]["url"].endswith("2-Scaling-Laws.md")
+    assert found[1]["why"] == ["in progress since 2024-04-12", "work logged on it, last on 2024-04-15"]
     assert found[2]["why"][0] == "importance 4 of 9 in dlc's order"
     overall = cli("next", "--json", ok=True).json()
-    assert [s["ref"] for s in overall] == ["dlc/6", "dlc/2", "karpathy/1", "dlc/7", "karpathy/2"]
+    assert [s["ref"] for s in overall] == ["dlc/2", "dlc/6", "karpathy/1", "dlc/7", "karpathy/2"]
 
 
 def test_next_brings_helped_items_forward(cli):

@@ -57,6 +57,9 @@ def test_curricula_show_golden(cli):
     cli("complete", "dlc/1", "--date", "2024-04-01", ok=True)
     cli("start", "dlc/6", "--date", "2024-04-10", ok=True)
     cli("skip", "dlc/5", ok=True)
+    cli("start", "dlc/7", "--date", "2024-04-02", ok=True)
+    cli("complete", "dlc/7", "--date", "2024-04-09", ok=True)
+    cli("start", "dlc/7", "--reopen", "--date", "2024-04-15", ok=True)
     golden("curricula-show-dlc.txt", cli("curricula", "show", "dlc", ok=True).stdout)
 
 

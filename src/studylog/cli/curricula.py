@@ -43,12 +43,12 @@ def show(
 ) -> None:
     """Show a curriculum's items with your status for each."""
     from studylog.reports.curricula import curriculum_detail
-    from studylog.store.status import all_statuses
+    from studylog.store.status import all_statuses, histories
 
     out = Output(as_json)
     curriculum = catalog().curriculum(curriculum_id)
-    statuses = all_statuses(open_store(), curriculum.id)
-    detail = curriculum_detail(curriculum, statuses)
+    store = open_store()
+    detail = curriculum_detail(curriculum, all_statuses(store, curriculum.id), histories(store, curriculum.id))
     if out.as_json:
         out.json(detail)
         return

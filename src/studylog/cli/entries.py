@@ -40,9 +40,12 @@ def done(
         list[str] | None,
         typer.Option("--note", "-n", help="A sub-bullet under the item (repeatable; indent with tabs to nest)."),
     ] = None,
+    complete: Annotated[
+        bool, typer.Option("--complete", help="Also mark the item(s) complete on that day (one undo).")
+    ] = False,
 ) -> None:
     """Log something done on a day or over a period (today by default; not in the future)."""
-    everyday.add_done(text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note)
+    everyday.add_done(text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note, complete=complete)
 
 
 def drop(

@@ -109,6 +109,7 @@ def add_done(
     date_: str | None = None,
     goal_id: int | None = None,
     note: list[str] | None = None,
+    complete: bool = False,
 ) -> None:
     from studylog.store import entries
 
@@ -117,7 +118,17 @@ def add_done(
     ref = resolve(item)
     store = open_store()
     d = entries.add_done(
-        store, text, day, today(), parsed_hours, ref.ref if ref else None, goal_id, notes(note), period=(first, day)
+        store,
+        text,
+        day,
+        today(),
+        parsed_hours,
+        ref.ref if ref else None,
+        goal_id,
+        notes(note),
+        period=(first, day),
+        complete=complete,
     )
     met = f"; goal #{goal_id} met" if goal_id else ""
-    say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}")
+    done = f"; {', '.join(d.items or ((d.item,) if d.item else ()))} complete" if complete else ""
+    say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}{done}")

@@ -37,6 +37,7 @@ SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
             "--goal": ("goal_id", INT),
             "-g": ("goal_id", INT),
             **_NOTE,
+            "--complete": ("complete", FLAG),
         },
     ),
 }

@@ -1,8 +1,14 @@
 """A complete, lossless JSON backup of one learner's data, and restoring it.
 
-Restoring into an empty store gives the same store (same ids, dates, texts, hours, notes, item
-statuses and import keys). Restoring into a store that has data adds only what is missing (an
-entry is the same when its kind, day, text and creation time are), so it is idempotent.
+Restoring into an empty store gives the same store (same ids, dates, texts, hours, notes, linked
+items, item statuses with their history, and import keys). Restoring into a store that has data
+adds only what is missing (an entry is the same when its kind, day, text and creation time are;
+an item's status and history come only for items without a status), so it is idempotent.
+
+Version 2 added each entry's ``items`` (every linked item, ``item`` first), ``item_count`` and
+``lapse_on``, and the top-level ``item_events`` (each status transition). Version 1 backups still
+restore: their entries link one item at most, and each status's history is made from its dates
+(started, then completed or skipped), as the schema 4 upgrade makes it.
 """
 
 from __future__ import annotations
@@ -16,13 +22,27 @@ from typing import Any
 from studylog.errors import StudylogError
 from studylog.store import dump as dump_queries
 from studylog.store.db import Store
-from studylog.store.dump import ENTRY_FIELDS, STATUS_FIELDS
+from studylog.store.dump import ENTRY_FIELDS, EVENT_FIELDS, STATUS_FIELDS
+from studylog.store.entries import extra_item_rows, unique_items
 from studylog.store.journal import change
 from studylog.store.records import as_date
 
 FORMAT = "studylog-backup"
-VERSION = 1
-DATE_FIELDS = {"day", "met_on", "dropped_on", "period_start", "period_end", "started_on", "completed_on", "skipped_on"}
+VERSION = 2
+READS = (1, 2)  # the versions ``restore`` reads
+NEW_IN_2 = ("item_count", "lapse_on")  # entry fields a version 1 backup does not have
+REQUIRED_FIELDS = tuple(f for f in ENTRY_FIELDS if f not in NEW_IN_2)
+DATE_FIELDS = {
+    "day",
+    "met_on",
+    "dropped_on",
+    "period_start",
+    "period_end",
+    "lapse_on",
+    "started_on",
+    "completed_on",
+    "skipped_on",
+}
 TIME_FIELDS = {"created_at", "updated_at"}
 
 
@@ -42,6 +62,7 @@ def _entries(store: Store) -> Iterator[dict[str, Any]]:
         for e in batch:
             yield {
                 **{f: _text(f, v) for f, v in zip(ENTRY_FIELDS, e, strict=False)},
+                "items": list(e.items),
                 "notes": [{"depth": n.depth, "text": n.text} for n in e.notes],
             }
 
@@ -56,6 +77,10 @@ def dump(store: Store) -> Iterator[str]:
     for n, r in enumerate(dump_queries.statuses(store)):
         status = {f: _text(f, v) for f, v in zip(STATUS_FIELDS, r, strict=True)}
         yield ("," if n else "") + "\n  " + json.dumps(status, ensure_ascii=False)
+    yield '\n ],\n "item_events": ['
+    for n, ev in enumerate(dump_queries.events(store)):
+        event = {f: _text(f, v) for f, v in zip(EVENT_FIELDS, ev, strict=True)}
+        yield ("," if n else "") + "\n  " + json.dumps(event, ensure_ascii=False)
     yield "\n ]\n}\n"
 
 
@@ -64,6 +89,7 @@ class Restored:
     entries: int = 0
     notes: int = 0
     statuses: int = 0
+    events: int = 0
     skipped: int = 0
 
 
@@ -74,13 +100,23 @@ def _load(text: str, name: str) -> dict[str, Any]:
         raise StudylogError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StudylogError(f"{name} is not a studylog backup", "make one with 'studylog export json'")
-    if data.get("version") != VERSION:
+    if data.get("version") not in READS:
         raise StudylogError(
-            f"{name} is a backup of version {data.get('version')!r}; this studylog reads version {VERSION}"
+            f"{name} is a backup of version {data.get('version')!r}; this studylog reads versions "
+            + " and ".join(map(str, READS))
         )
     for key in ("entries", "item_status"):
         if not isinstance(data.get(key), list):
             raise StudylogError(f"{name}: '{key}' must be a list")
+    if "item_events" in data and not isinstance(data["item_events"], list):
+        raise StudylogError(f"{name}: 'item_events' must be a list")
+    for n, ev in enumerate(data.get("item_events", [])):
+        if not isinstance(ev, dict) or any(f not in ev for f in EVENT_FIELDS):
+            raise StudylogError(f"{name}: item event {n} is incomplete")
+        try:
+            _value("day", ev["day"]), _value("created_at", ev["created_at"])
+        except (ValueError, TypeError):
+            raise StudylogError(f"{name}: item event {n} has a bad date") from None
     return data
 
 
@@ -95,7 +131,7 @@ def _value(field: str, value: Any) -> Any:
 
 
 def _check_entry(e: Any, n: int, name: str) -> None:
-    if not isinstance(e, dict) or any(f not in e for f in ENTRY_FIELDS) or e["kind"] not in ("goal", "done"):
+    if not isinstance(e, dict) or any(f not in e for f in REQUIRED_FIELDS) or e["kind"] not in ("goal", "done"):
         raise StudylogError(f"{name}: entry {n} is incomplete or has an unknown kind")
     try:
         for f in (DATE_FIELDS | TIME_FIELDS) & set(e):
@@ -104,6 +140,28 @@ def _check_entry(e: Any, n: int, name: str) -> None:
         raise StudylogError(f"{name}: entry {n} has a bad date") from None
     if not isinstance(e.get("notes", []), list):
         raise StudylogError(f"{name}: entry {n} notes must be a list")
+    items = e.get("items", [])
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise StudylogError(f"{name}: entry {n} items must be a list of item references")
+
+
+def _items(e: dict[str, Any]) -> list[str]:
+    """Every item the backed-up entry links to, ``item`` first (version 1: ``item`` alone)."""
+    return unique_items([e.get("item"), *e.get("items", [])])
+
+
+def _history(s: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events a status without a history stands for (a version 1 backup): started, then
+    completed or skipped, as the schema 4 upgrade makes them."""
+    at = s.get("updated_at")
+    out = []
+    if s.get("started_on"):
+        out.append({"event": "started", "day": s["started_on"], "created_at": at})
+    if s.get("status") == "complete" and s.get("completed_on"):
+        out.append({"event": "completed", "day": s["completed_on"], "created_at": at})
+    if s.get("status") == "skipped" and s.get("skipped_on"):
+        out.append({"event": "skipped", "day": s["skipped_on"], "created_at": at})
+    return [{**ev, "item": s.get("item")} for ev in out if at is not None]
 
 
 def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restored:
@@ -127,11 +185,14 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
     ids: dict[int, int] = {}
     with change(store, f"import json {name}: {len(todo)} entries") as ch:
         for e in sorted(todo, key=lambda e: e["id"]):
-            values = {f: _value(f, e[f]) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
-            values.update(owner=store.owner, goal_id=None)
+            values = {f: _value(f, e.get(f)) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
+            items = _items(e)
+            values.update(owner=store.owner, goal_id=None, item=items[0] if items else None)
+            values["item_count"] = len(items) if len(items) > 1 else None
             if empty:
                 values["id"] = e["id"]
             ids[e["id"]] = ch.insert("entry", values)
+            ch.insert_many("entry_item", extra_item_rows(store.owner, ids[e["id"]], items))
             for position, note in enumerate(e.get("notes", [])):
                 ch.insert(
                     "note",
@@ -149,7 +210,15 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
         for e in todo:  # goal links, once every entry has its id here
             if e["goal_id"] is not None and e["goal_id"] in ids:
                 ch.update("entry", ids[e["id"]], {"goal_id": ids[e["goal_id"]]})
+        by_item: dict[str, list[dict[str, Any]]] = {}
+        for ev in data.get("item_events", []):
+            by_item.setdefault(ev["item"], []).append(ev)
         for s in new_status:
             ch.insert("item_status", {**{f: _value(f, s.get(f)) for f in STATUS_FIELDS}, "owner": store.owner})
             result.statuses += 1
+            history = by_item.get(str(s.get("item")), []) if "item_events" in data else _history(s)
+            ch.insert_many(
+                "item_event", [{**{f: _value(f, ev[f]) for f in EVENT_FIELDS}, "owner": store.owner} for ev in history]
+            )
+            result.events += len(history)
     return result

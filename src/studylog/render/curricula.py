@@ -9,6 +9,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from studylog.render.progress import status_cell
+
 _STATUS_STYLE = {"complete": "green", "started": "yellow", "skipped": "dim", "not started": ""}
 
 
@@ -50,7 +52,8 @@ def render_show(detail: dict[str, Any]) -> Group:
         title = item["title"] + (" (optional)" if item["optional"] else "")
         status = item["status"]
         when = item["completed_on"] or item["skipped_on"] or item["started_on"]
-        label = Text(status + (f" {when}" if when else ""), style=_STATUS_STYLE[status])
+        events = [(e["event"], e["date"]) for e in item.get("history", [])]
+        label = status_cell(status, when, events, _STATUS_STYLE[status])
         table.add_row(item["ref"], title, _estimate(item), str(item["importance"] or ""), label)
         done += status == "complete"
     summary = Text(f"{done}/{len(detail['items'])} complete · {detail['url']}", style="dim")

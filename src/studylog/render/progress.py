@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -77,6 +79,27 @@ def render_owners(by_owner: dict[str, list[CurriculumProgress]]) -> Table | Text
     return table
 
 
+def history_lines(events: Sequence[tuple[str, str]]) -> list[str]:
+    """An item's status history, ``(event, ISO day)`` oldest first, as lines: "started
+    2024-04-01", "completed 2024-04-10". A start on the day of the completion (or skip) that
+    follows it is left out: "completed 2024-04-10" says it."""
+    out: list[tuple[str, str]] = []
+    for event, day in events:
+        if out and out[-1] == ("started", day) and event in ("completed", "skipped"):
+            out.pop()
+        out.append((event, day))
+    return [f"{event} {day}" for event, day in out]
+
+
+def status_cell(status: str, when: str | None, events: Sequence[tuple[str, str]], style: str) -> Text:
+    """A status with its date, and below it (dim) the whole history when there is more to it."""
+    cell = Text(status + (f" {when}" if when else ""), style=style)
+    lines = history_lines(events)
+    if len(lines) > 1:
+        cell.append("\n" + "\n".join(lines), style="dim")
+    return cell
+
+
 def _estimate(est: tuple[float, float] | None) -> str:
     if not est:
         return ""
@@ -91,16 +114,15 @@ def render_detail(p: CurriculumProgress) -> Group:
     table.add_column("ref", no_wrap=True, style="cyan")
     table.add_column("title", ratio=1, min_width=16, overflow="fold")
     table.add_column("status", no_wrap=True)
-    table.add_column("dates", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True)
     table.add_column("est.", justify="right", no_wrap=True)
     for i in p.items:
         dates = i.completed_on or i.skipped_on or i.started_on
+        events = [(e.event, e.day.isoformat()) for e in i.history]
         table.add_row(
             i.ref,
             i.title,
-            Text(i.status, style=_STYLE[i.status]),
-            dates.isoformat() if dates else "",
+            status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
             format_hours(i.hours) if i.hours else "",
             _estimate(i.estimate),
         )

@@ -6,7 +6,7 @@ from typing import Any
 
 from studylog.curriculum.catalog import Catalog
 from studylog.curriculum.model import Curriculum, Item
-from studylog.store.records import Status
+from studylog.store.records import ItemEvent, Status
 
 
 def curricula_summary(catalog: Catalog) -> list[dict[str, Any]]:
@@ -33,7 +33,11 @@ def _estimate(item: Item) -> dict[str, float] | None:
     return None
 
 
-def curriculum_detail(c: Curriculum, statuses: dict[str, Status]) -> dict[str, Any]:
+def curriculum_detail(
+    c: Curriculum, statuses: dict[str, Status], history: dict[str, list[ItemEvent]] | None = None
+) -> dict[str, Any]:
+    """The curriculum and each item with its status and status ``history`` (item -> events)."""
+    history = history or {}
     items = []
     for item in c.items:
         st = statuses.get(f"{c.id}/{item.id}")
@@ -55,6 +59,7 @@ def curriculum_detail(c: Curriculum, statuses: dict[str, Status]) -> dict[str, A
                 "started_on": st.started_on.isoformat() if st and st.started_on else None,
                 "completed_on": st.completed_on.isoformat() if st and st.completed_on else None,
                 "skipped_on": st.skipped_on.isoformat() if st and st.skipped_on else None,
+                "history": [e.to_json() for e in history.get(f"{c.id}/{item.id}", [])],
             }
         )
     return {

@@ -47,8 +47,9 @@ def _suggest(c: CurriculumOutline, item: ItemOutline, status: str, reasons: list
 def for_curriculum(
     c: CurriculumOutline, statuses: dict[str, Status], worked: dict[str, date] | None = None
 ) -> list[Suggestion]:
-    """This curriculum's items in the order to take them up. An item with logged work but no
-    status (``worked``: the last day work was logged on it) counts as in progress."""
+    """This curriculum's items in the order to take them up. The status is the stored one (as
+    ``progress`` and ``curricula show`` read it; logging work on an item starts it); ``worked``
+    (the last day work was logged on each item) only adds when to the reasons."""
     worked = worked or {}
     state = {ref: st.status for ref, st in statuses.items()}
     in_progress, available = [], []
@@ -63,21 +64,10 @@ def for_curriculum(
         status = state.get(ref, "not started")
         if status == "started":
             since = statuses[ref].started_on
-            in_progress.append(
-                (
-                    (0, since.toordinal() if since else 0),
-                    _suggest(c, item, status, [f"in progress since {since.isoformat()}" if since else "in progress"]),
-                )
-            )
-            continue
-        if status == "not started" and ref in worked:
-            last = worked[ref]
-            in_progress.append(
-                (
-                    (1, -last.toordinal()),
-                    _suggest(c, item, "started", [f"work logged on it, last on {last.isoformat()}"]),
-                )
-            )
+            why = [f"in progress since {since.isoformat()}" if since else "in progress"]
+            if ref in worked:
+                why.append(f"work logged on it, last on {worked[ref].isoformat()}")
+            in_progress.append(((0, since.toordinal() if since else 0), _suggest(c, item, status, why)))
             continue
         if status in DONE:
             continue

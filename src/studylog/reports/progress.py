@@ -18,8 +18,8 @@ from typing import Any
 from studylog.curriculum.outline import CurriculumOutline, ItemOutline, Outlines
 from studylog.store.db import Store
 from studylog.store.hours import done_hours, per_item
-from studylog.store.records import Status
-from studylog.store.status import all_statuses
+from studylog.store.records import ItemEvent, Status
+from studylog.store.status import all_statuses, histories
 
 PACE_DAYS = 28
 
@@ -35,6 +35,7 @@ class ItemProgress:
     hours: float
     estimate: tuple[float, float] | None
     weight: float
+    history: tuple[ItemEvent, ...] = ()  # its status transitions, oldest first
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +47,7 @@ class ItemProgress:
             "skipped_on": _iso(self.skipped_on),
             "hours": round(self.hours, 2),
             "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
+            "history": [e.to_json() for e in self.history],
         }
 
 
@@ -115,8 +117,15 @@ def _weights(items: Sequence[ItemOutline]) -> list[float]:
 
 
 def curriculum_progress(
-    c: CurriculumOutline, statuses: dict[str, Status], hours: dict[str, float], recent: dict[str, float], today: date
+    c: CurriculumOutline,
+    statuses: dict[str, Status],
+    hours: dict[str, float],
+    recent: dict[str, float],
+    today: date,
+    history: dict[str, list[ItemEvent]] | None = None,
 ) -> CurriculumProgress:
+    """One curriculum's progress; ``history`` (item -> its status events) fills in the items'."""
+    history = history or {}
     items = []
     for item, weight in zip(c.items, _weights(c.items), strict=True):
         ref = f"{c.id}/{item.id}"
@@ -133,6 +142,7 @@ def curriculum_progress(
                 hours.get(ref, 0.0),
                 est,
                 weight,
+                tuple(history.get(ref, ())),
             )
         )
     counted = [i for i in items if i.status != "skipped"]
@@ -176,11 +186,13 @@ def _forecast(remaining: float, recent_hours: float, today: date) -> tuple[date 
 
 
 def progress(store: Store, catalog: Outlines, today: date, curriculum: str | None = None) -> list[CurriculumProgress]:
-    """Progress for one curriculum, or every curriculum, in id order."""
+    """Progress for one curriculum (with each item's status history), or every curriculum, in id
+    order."""
     statuses = all_statuses(store, curriculum)
+    events = histories(store, curriculum) if curriculum else {}
     hours = hours_by_item(store)
     recent = hours_by_item(store, since=today - timedelta(days=PACE_DAYS - 1))
     chosen = (
         [catalog.curriculum(curriculum)] if curriculum else [catalog.curricula[k] for k in sorted(catalog.curricula)]
     )
-    return [curriculum_progress(c, statuses, hours, recent, today) for c in chosen]
+    return [curriculum_progress(c, statuses, hours, recent, today, events) for c in chosen]

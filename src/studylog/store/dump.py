@@ -1,5 +1,6 @@
-"""What ``export json`` reads and ``import json`` checks against: every entry with its notes by
-keyset batches, the item statuses, and what the store already holds.
+"""What ``export json`` reads and ``import json`` checks against: every entry with its notes and
+linked items by keyset batches, the item statuses and their history, and what the store already
+holds.
 
 Values are as the database gives them (a date may be a ``date`` or its ISO text, a time a
 ``datetime`` or its text): the backup format decides how to write them (``exporters.backup``)."""
@@ -27,8 +28,11 @@ ENTRY_FIELDS = (
     "style",
     "source",
     "source_key",
+    "item_count",
+    "lapse_on",
 )
 STATUS_FIELDS = ("item", "status", "started_on", "completed_on", "skipped_on", "updated_at")
+EVENT_FIELDS = ("item", "event", "day", "created_at")
 BATCH = 1000
 
 
@@ -55,7 +59,19 @@ class DumpedEntry(NamedTuple):
     style: str | None
     source: str | None
     source_key: str | None
+    item_count: int | None
+    lapse_on: Any
     notes: list[DumpedNote]
+    items: tuple[str, ...]  # every item it is linked to, ``item`` first
+
+
+class DumpedEvent(NamedTuple):
+    """An item status event row (``EVENT_FIELDS``)."""
+
+    item: str
+    event: str
+    day: Any
+    created_at: Any
 
 
 class DumpedStatus(NamedTuple):
@@ -92,8 +108,28 @@ def entry_batches(store: Store, batch: int = BATCH) -> Iterator[list[DumpedEntry
             last=rows[-1]["id"],
         ):
             notes.setdefault(row["entry_id"], []).append(DumpedNote(row["depth"], row["text"]))
+        linked: dict[int, list[str]] = {}
+        if any(r["item_count"] for r in rows):
+            for row in store.rows(
+                "SELECT i.entry_id, i.item FROM entry_item i JOIN entry e ON e.id = i.entry_id "
+                "WHERE e.owner = :owner AND e.id > :first AND e.id <= :last "
+                "ORDER BY i.entry_id, i.position",
+                owner=store.owner,
+                first=last,
+                last=rows[-1]["id"],
+            ):
+                linked.setdefault(row["entry_id"], []).append(row["item"])
         # a row is a dict in the order of its columns: ENTRY_FIELDS, as DumpedEntry's fields
-        yield [DumpedEntry._make((*r.values(), notes.get(r["id"], []))) for r in rows]
+        yield [
+            DumpedEntry._make(
+                (
+                    *r.values(),
+                    notes.get(r["id"], []),
+                    tuple([r["item"], *linked.get(r["id"], [])] if r["item"] else linked.get(r["id"], [])),
+                )
+            )
+            for r in rows
+        ]
         last = rows[-1]["id"]
 
 
@@ -103,6 +139,16 @@ def statuses(store: Store) -> list[DumpedStatus]:
         f"SELECT {', '.join(STATUS_FIELDS)} FROM item_status WHERE owner = :owner ORDER BY item", owner=store.owner
     )
     return [DumpedStatus(*r.values()) for r in rows]  # columns in STATUS_FIELDS order
+
+
+def events(store: Store) -> list[DumpedEvent]:
+    """Every item status event of the owner, by item, then as the history orders them (day, then
+    the order recorded)."""
+    rows = store.rows(
+        f"SELECT {', '.join(EVENT_FIELDS)} FROM item_event WHERE owner = :owner ORDER BY item, day, id",
+        owner=store.owner,
+    )
+    return [DumpedEvent(*r.values()) for r in rows]  # columns in EVENT_FIELDS order
 
 
 def has_entries(store: Store) -> bool:
@@ -123,5 +169,7 @@ def status_items(store: Store) -> set[str]:
 
 
 assert (
-    DumpedEntry._fields == (*ENTRY_FIELDS, "notes") and DumpedStatus._fields == STATUS_FIELDS
+    DumpedEntry._fields == (*ENTRY_FIELDS, "notes", "items")
+    and DumpedStatus._fields == STATUS_FIELDS
+    and DumpedEvent._fields == EVENT_FIELDS
 )  # rows fill them in order

@@ -165,9 +165,11 @@ def add_done(
     summary: str | None = None,
     *,
     period: tuple[date, date] | None = None,
+    complete: bool = False,
 ) -> Done:
     """Something done on ``day``, or over a ``period`` (first and last day, both included: it is
-    stored on the last, and its hours count evenly over its days)."""
+    stored on the last, and its hours count evenly over its days); with ``complete``, also mark
+    its items complete on its day (one change)."""
     text = _clean_text(text)
     if period is not None:
         day, period = period[1], check_period(*period)
@@ -175,6 +177,10 @@ def add_done(
     when = f"over {period[0].isoformat()}..{day.isoformat()}" if period else f"on {day.isoformat()}"
     with change(store, summary or f"done {text!r} {when}") as ch:
         done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [], period=period)
+        if complete:  # done --complete
+            from studylog.store.status import complete_entry_items
+
+            complete_entry_items(store, ch, done_id, today)
     return get_done(store, done_id)
 
 
@@ -217,6 +223,9 @@ def record_done(
         },
     )
     _add_notes(ch, done_id, notes)
+    from studylog.store.status import note_work  # status follows the log (a period: from its first day)
+
+    note_work(store, ch, [item], period[0] if period else day)
     return done_id
 
 

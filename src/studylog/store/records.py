@@ -12,7 +12,18 @@ from typing import Any, NamedTuple, overload
 
 from studylog.note import Note
 
-__all__ = ["CARRY_OVER_DAYS", "GOAL_STATES", "DayView", "Done", "Goal", "LogEntry", "Note", "Status", "as_date"]
+__all__ = [
+    "CARRY_OVER_DAYS",
+    "GOAL_STATES",
+    "DayView",
+    "Done",
+    "Goal",
+    "ItemEvent",
+    "LogEntry",
+    "Note",
+    "Status",
+    "as_date",
+]
 
 CARRY_OVER_DAYS = 14  # the default of the carry_over_days setting
 GOAL_STATES = ("open", "met", "dropped", "lapsed")
@@ -186,3 +197,14 @@ class Status(NamedTuple):
             "completed_on": self.completed_on.isoformat() if self.completed_on else None,
             "skipped_on": self.skipped_on.isoformat() if self.skipped_on else None,
         }
+
+
+class ItemEvent(NamedTuple):
+    """One step of an item's status history: ``event`` is started, completed, reopened or skipped."""
+
+    item: str
+    event: str
+    day: date
+
+    def to_json(self) -> dict[str, Any]:
+        return {"event": self.event, "date": self.day.isoformat()}
