@@ -276,10 +276,12 @@ def import_result(
             existing = _existing(store, keys)
             new = [(k, e) for k, e in zip(keys, batch, strict=True) if k not in existing]
             summary.already += len(batch) - len(new)
-            new = _unmatched(store, new, occurrences, used, summary)
+            new, matched = _unmatched(store, new, occurrences, used, summary)
             summary.added += len(new)
-            if plan is not None:
+            if plan is not None:  # not from entries imported before: their statuses were set then
                 for _, e in new:
+                    plan.add(e)
+                for e in matched:
                     plan.add(e)
             newest = max(e.day for e in batch)
             if not dry_run:
@@ -292,13 +294,18 @@ def import_result(
                     _write(store, ch, source, new, goals)
             if on_progress is not None:
                 on_progress(len(batch))
-            del batch, keys, new  # hold one batch at a time: not this one while the next is read
+            del batch, keys, new, matched  # hold one batch at a time: not this one while the next is read
         if plan is not None and plan:
-            summary.statuses = plan.apply(store, None if dry_run else ch, source)
-        if ch is not None:  # the summary names the count, known only now
+            summary.statuses = plan.decide(store)
+            if summary.statuses and not dry_run:
+                ch = ch or stack.enter_context(change(store, f"import {source}"))
+                for st in summary.statuses:
+                    set_status(store, st.item, st.status, st.day, f"import {source}", ch)
+        if ch is not None:  # the summary names the counts, known only now
+            counted = f", {len(summary.statuses)} item statuses" if summary.statuses else ""
             store.execute(
                 "UPDATE change SET summary = :summary WHERE id = :id",
-                summary=f"import {source}: {summary.added} entries",
+                summary=f"import {source}: {summary.added} entries{counted}",
                 id=ch.id,
             )
     summary.days = len(days)
@@ -311,11 +318,12 @@ def _unmatched(
     occurrences: _Occurrences,
     used: set[int],
     summary: ImportSummary,
-) -> list[tuple[str, ImportedEntry]]:
-    """The entries of ``new`` not already stored with the same text for the same day and kind;
-    the others count as matched, or as conflicts when their hours differ."""
+) -> tuple[list[tuple[str, ImportedEntry]], list[ImportedEntry]]:
+    """The entries of ``new`` not already stored with the same text for the same day and kind,
+    and those that are (``matched``: what they say of their items still counts); entries stored
+    with other hours are conflicts, in neither list."""
     if not new:
-        return new
+        return new, []
     stored: dict[tuple[str, date, str], list[tuple[int, float | None]]] = {}
     day_list = sorted({e.day for _, e in new})
     for start in range(0, len(day_list), 500):
@@ -333,8 +341,9 @@ def _unmatched(
             same_text = (r["kind"], as_date(r["day"]), normal_text(r["text"]))
             stored.setdefault(same_text, []).append((r["id"], None if r["hours"] is None else float(r["hours"])))
     if not stored:
-        return new
+        return new, []
     kept: list[tuple[str, ImportedEntry]] = []
+    matched: list[ImportedEntry] = []
     for key, e in new:
         found = stored.get((e.kind, e.day, normal_text(e.text)))
         if not found:
@@ -346,9 +355,10 @@ def _unmatched(
         used.add(chosen[0])
         if same is not None:
             summary.matched += 1
+            matched.append(e)
         else:
             summary.conflicts.append(Conflict(e.line, e.kind, e.day, e.text, e.hours, chosen[1]))
-    return kept
+    return kept, matched
 
 
 def _same_hours(a: float | None, b: float | None) -> bool:
@@ -476,8 +486,9 @@ class _StatusPlan:
             if e.hours:
                 self._propose(item, "follow", e.period[0] if e.period else e.day, e.line)
 
-    def apply(self, store: Store, ch: Change | None, source: str) -> list[StatusSet]:
-        """Apply the plan in date order (in ``ch``; without one, only work out what it would do)."""
+    def decide(self, store: Store) -> list[StatusSet]:
+        """The status changes to make, in date order (the order to make them in), from the
+        statuses stored now; changes dated after today are left out."""
         today = store.now.date()
         proposals = sorted(
             ((day, _ORDER[kind], item, kind, line) for (item, kind), (day, line) in self._first.items()),
@@ -485,13 +496,11 @@ class _StatusPlan:
         current: dict[str, Status | None] = {}
         done: list[StatusSet] = []
         for day, _, item, kind, line in proposals:
-            if day > today:
-                continue
+            if day > today or (kind != "complete" and self._first.get((item, "complete"), (None,))[0] == day):
+                continue  # a completion starts the item on its day if it has to: no start the same day
             if item not in current:
                 current[item] = get_status(store, item)
             for status, when in plan_status(current[item], kind, day):
-                if ch is not None:
-                    set_status(store, item, status, when, f"import {source}", ch)
                 current[item] = _after(current[item], item, status, when)
                 done.append(StatusSet(item, status, when, line))
         return done
