@@ -105,7 +105,14 @@ def test_same_text_other_hours_is_a_conflict_not_added(cli, tmp_path):
     report = cli("import", "markdown", str(log), "--json", ok=True).json()
     assert (report["added"], report["matched"]) == (1, 0)
     assert report["conflicts"] == [
-        {"line": 2, "kind": "done", "day": "2024-03-01", "text": "read the DPO paper (2h)", "hours": 2.0, "stored_hours": 1.0}
+        {
+            "line": 2,
+            "kind": "done",
+            "day": "2024-03-01",
+            "text": "read the DPO paper (2h)",
+            "hours": 2.0,
+            "stored_hours": 1.0,
+        }
     ]
     assert sorted((e["text"], e["hours"]) for e in cli("log", "--json", ok=True).json()) == [
         ("read the DPO paper (2h)", 1.0),
