@@ -18,29 +18,75 @@ from __future__ import annotations
 import re
 
 _LINK = re.compile(r"\]\([^)]*\)|(?:https?://|www\.)\S+", re.IGNORECASE)
-_COMPLETE = re.compile(
-    r"\b(?:finish(?:ed|es)?|completed?|completes|done\s+with|wrapped\s+up)\b",
-    re.IGNORECASE,
-)
+_COMPLETE = re.compile(r"\b(?:finish(?:ed|es)?|completed?|completes|done\s+with|wrapped\s+up)\b")
 _STARTED = re.compile(
     r"\b(?:in\s+(?:the\s+)?progress(?:\s+of)?|started|starting|start\s+(?:on|with|of)|began|begun|"
-    r"(?:currently\s+)?working\s+(?:on|through)|worked\s+(?:on|through\s+part\s+of)|kicked\s+off)\b",
-    re.IGNORECASE,
+    r"(?:currently\s+)?working\s+(?:on|through)|worked\s+(?:on|through\s+part\s+of)|kicked\s+off)\b"
 )
-# Words right before a phrase that say it did not (yet) happen.
-_NOT_YET = re.compile(
-    r"(?:\b(?:not|never|no|almost|nearly|half|plan(?:ned|ning)?\s+to|want(?:ed)?\s+to|need(?:ed)?\s+to|"
-    r"try(?:ing)?\s+to|tried\s+to|hope\s+to|going\s+to|will|should|must|have\s+to|has\s+to|yet\s+to|"
-    r"about\s+to|could|couldn't|can't|cannot|didn't|did\s+not|haven't|hasn't|wasn't|won't|isn't|aren't)"
-    r"|n't)\s*(?:\w+\s+){0,1}$",
-    re.IGNORECASE,
+# Words right before a phrase (or one word further back) that say it did not (yet) happen.
+_NOT_YET = frozenset(
+    [
+        "not",
+        "never",
+        "no",
+        "almost",
+        "nearly",
+        "half",
+        "will",
+        "should",
+        "must",
+        "could",
+        "cannot",
+        "can't",
+        "couldn't",
+        "didn't",
+        "haven't",
+        "hasn't",
+        "wasn't",
+        "won't",
+        "isn't",
+        "aren't",
+        "don't",
+        "doesn't",
+    ]
 )
+_NOT_YET_PAIRS = frozenset(
+    [
+        "plan to",
+        "planned to",
+        "planning to",
+        "want to",
+        "wanted to",
+        "need to",
+        "needed to",
+        "try to",
+        "trying to",
+        "tried to",
+        "hope to",
+        "going to",
+        "have to",
+        "has to",
+        "yet to",
+        "about to",
+        "did not",
+    ]
+)
+_WORDS = re.compile(r"[a-z']+")
+_SENTENCE_END = re.compile(r"[.;:!?\n]")
 _LEAD = 40  # characters before a phrase read for a "not yet" word
 
 
+# Any word a phrase starts with: most lines have none, and are done with one scan.
+_ANY = re.compile(r"finish|complet|done|wrapped|progress|start|bega|begu|working|worked|kicked")
+
+
 def find_status(text: str) -> str | None:
-    """ "complete", "started" or None for what ``text`` says about its items."""
-    words = _LINK.sub(lambda m: "] " if m.group(0).startswith("]") else " ", text)
+    """What ``text`` says about its items: "complete", "started" or None."""
+    words = text.lower()
+    if _ANY.search(words) is None:
+        return None
+    if "](" in words or "http" in words or "www." in words:
+        words = _LINK.sub(lambda m: "] " if m.group(0).startswith("]") else " ", words)
     words = words.replace("’", "'")
     if _says(_COMPLETE, words):
         return "complete"
@@ -51,8 +97,14 @@ def find_status(text: str) -> str | None:
 
 def _says(pattern: re.Pattern[str], text: str) -> bool:
     for m in pattern.finditer(text):
-        before = text[max(0, m.start() - _LEAD) : m.start()]
-        before = re.split(r"[.;:!?\n]", before)[-1]  # the phrase's own sentence
-        if not _NOT_YET.search(before):
+        before = _SENTENCE_END.split(text[max(0, m.start() - _LEAD) : m.start()])[-1]  # its own sentence
+        if not _not_yet(_WORDS.findall(before)[-3:]):
             return True
     return False
+
+
+def _not_yet(words: list[str]) -> bool:
+    """Whether the (up to three) words before a phrase say it did not (yet) happen."""
+    if any(w in _NOT_YET or w.endswith("n't") for w in words[-2:]):
+        return True
+    return " ".join(words[-2:]) in _NOT_YET_PAIRS or " ".join(words[-3:-1]) in _NOT_YET_PAIRS
