@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHARED
 from studylog.importers import daily_notes, markdown, til
@@ -218,6 +220,12 @@ def test_plan_status_only_moves_forward(current, says, day, changes):
 )
 def test_find_status(text, status):
     assert find_status(text) == status
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("finshedstartworkg on't[](h:/)., \n")) | st.characters(), max_size=200))
+def test_find_status_never_raises(text):
+    assert find_status(text) in ("complete", "started", None)
 
 
 def test_every_importer_reads_status():
