@@ -73,8 +73,11 @@ def test_linked_packs_its_tuples():
     assert imports.ImportSummary(linked=linked).to_json()["linked"][0] == {
         "line": 1,
         "item": "dlc/1",
+        "items": ["dlc/1"],
         "text": "text é 1\n",
     }
+    linked.append(7, ["aisf/3", "aisf/4"], "two weeks")
+    assert linked[-1] == (7, "aisf/3", "two weeks") and linked.items(len(linked) - 1) == ["aisf/3", "aisf/4"]
 
 
 def test_streamed_json_is_the_same_text_as_json_dumps(capsys):

@@ -142,3 +142,52 @@ def test_progress_next_stats_shapes(cli):
     doctor = cli("doctor", "--json", ok=True).json()
     assert set(doctor) == {"healthy", "findings"}
     assert set(doctor["findings"][0]) == {"check", "ok", "message", "fix", "fixed"}
+
+
+def test_import_report_shape(cli, tmp_path):
+    cli("done", "read the DPO paper (2h)", "--hours", "1", "--date", "2024-03-01", ok=True)
+    cli("done", "read the ORPO paper", "--date", "2024-03-01", ok=True)
+    log = tmp_path / "log.md"
+    log.write_text(
+        "## 2024-03-01\n- read the DPO paper (2h)\n- read the ORPO paper\n"
+        "- Finished week0_d2_cnn and week0_d3_resnet (3h)\n"
+    )
+    data = cli("import", "markdown", str(log), "--json", ok=True).json()
+    assert set(data) == {
+        "entries",
+        "added",
+        "already_imported",
+        "days",
+        "hours",
+        "matched",
+        "conflicts",
+        "statuses",
+        "linked",
+        "dry_run",
+        "problems",
+    }
+    assert (data["added"], data["matched"], data["already_imported"]) == (1, 1, 0)
+    assert data["conflicts"] == [
+        {
+            "line": 2,
+            "kind": "done",
+            "day": "2024-03-01",
+            "text": "read the DPO paper (2h)",
+            "hours": 2.0,
+            "stored_hours": 1.0,
+        }
+    ]
+    assert data["linked"] == [
+        {
+            "line": 4,
+            "item": "arena2/0.2",
+            "items": ["arena2/0.2", "arena2/0.3"],
+            "text": "Finished week0_d2_cnn and week0_d3_resnet (3h)",
+        }
+    ]
+    assert data["statuses"] == [
+        {"item": "arena2/0.2", "status": "complete", "date": "2024-03-01", "line": 4},
+        {"item": "arena2/0.3", "status": "complete", "date": "2024-03-01", "line": 4},
+    ]
+    done = next(e for e in cli("log", "--json", ok=True).json() if e["text"].startswith("Finished"))
+    assert (done["item"], done["items"], done["hours"]) == ("arena2/0.2", ["arena2/0.2", "arena2/0.3"], 3.0)

@@ -111,6 +111,44 @@ def test_links_nothing_when_unclear(linker, text):
     assert linker.link(text, []) is None
 
 
+@pytest.mark.parametrize(
+    "text, refs",
+    [
+        # each part of a list names one item strongly: every one, in the order named
+        (
+            "Finished [Week 3 Goal Misgeneralization](https://course.aisafetyfundamentals.com/alignment?week=3) and "
+            "[Week 4 Task Decomposition for scalable oversight](https://course.aisafetyfundamentals.com/home/alignment?week=4)"
+            " reading",
+            ["aisf/3", "aisf/4"],
+        ),
+        ("week0_d3_resnet and week0_d2_cnn", ["arena2/0.3", "arena2/0.2"]),
+        ("week0_d2_cnn, week0_d3_resnet & week0_d4_optimization", ["arena2/0.2", "arena2/0.3", "arena2/0.4"]),
+        ("dlc/2; dlc/3", ["dlc/2", "dlc/3"]),
+        ("[Topic 2 Scaling Laws](https://colab.research.google.com/x) in DLC, again", ["dlc/2"]),
+        # one item named twice is one item
+        ("week0_d2_cnn and more week0_d2_cnn", ["arena2/0.2"]),
+        # evidence that disagrees inside one part is no link at all
+        ("makemore part 5 (lecture 5/8 of karpathy)", []),
+        ("makemore part 5 (lecture 5/8 of karpathy) and week0_d2_cnn", []),
+        # weak evidence links one item at most
+        (
+            "[Alignment Course - AI Safety Fundamentals](https://aisafetyfundamentals.com/ai-alignment-curriculum): "
+            "week 0 + week1",
+            [],
+        ),
+        ("Talked with 80k hours career advisor", []),
+    ],
+)
+def test_link_all_links_each_item_a_line_names(linker, text, refs):
+    assert linker.link_all(text, []) == refs
+    assert linker.link(text, []) == (refs[0] if len(refs) == 1 else None)
+
+
+def test_link_all_reads_notes_one_per_item(linker):
+    assert linker.link_all("a day of reading", ["dlc/2", "dlc/3"]) == ["dlc/2", "dlc/3"]
+    assert linker.link_all("week0_d2_cnn", ["dlc/2", "dlc/3"]) == ["arena2/0.2"]  # the text comes first
+
+
 def test_notes_count_only_when_the_text_names_nothing_strongly(linker):
     chapter = "[file](https://github.com/jacobhilton/deep_learning_curriculum/blob/master/2-Scaling-Laws.md)"
     assert linker.link("finished today's exercise", [chapter]) == "dlc/2"
@@ -159,7 +197,10 @@ def test_til_page(linker):
         ("Some more readings about AI Safety in [week 1](h", "aisf/1"),
     ]
     both_weeks = next(item for item in items if "Week 3 Goal Misgeneralization" in item)
-    assert linker.link(both_weeks, []) is None  # weeks 3 and 4 in one item
+    assert linker.link(both_weeks, []) is None  # weeks 3 and 4 in one item: not one item...
+    assert linker.link_all(both_weeks, []) == ["aisf/3", "aisf/4"]  # ...but both
+    several = [(item[:48], linker.link_all(item, [])) for item in items if len(linker.link_all(item, [])) > 1]
+    assert several == [("Finished [Week 3 Goal Misgeneralization](https:/", ["aisf/3", "aisf/4"])]
 
 
 def test_urls_are_compared_in_a_normal_form():

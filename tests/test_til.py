@@ -339,6 +339,19 @@ def test_til_imported_text_is_never_dressed(cli):
     assert normalise(out) == normalise(PAGE.read_text(encoding="utf-8"))
 
 
+def test_a_line_naming_two_weeks_links_both(cli):
+    report = cli("import", "til", str(PAGE), "--json", ok=True).json()
+    assert {"line": 17, "item": "aisf/3", "items": ["aisf/3", "aisf/4"]}.items() <= next(
+        e for e in report["linked"] if e["line"] == 17
+    ).items()
+    assert len(report["linked"]) == 18
+    entry = next(e for e in cli("log", "--json", ok=True).json() if "Week 3 Goal Misgeneralization" in e["text"])
+    assert (entry["item"], entry["items"], entry["hours"]) == ("aisf/3", ["aisf/3", "aisf/4"], None)
+    assert entry["period"] == {"start": "2023-08-01", "end": "2023-08-11"}
+    out = cli("export", "til", "--group", "range", ok=True).stdout
+    assert normalise(out) == normalise(PAGE.read_text(encoding="utf-8"))  # the words stay exactly
+
+
 # -- (7) grouping, ranges, --out -------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ and appends its :class:`Problem` s to a list as it goes (see ``importers.markdow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,9 +28,20 @@ class ImportedEntry:
     line: int
     notes: list[Note] = field(default_factory=list)
     hours: float | None = None
-    item: str | None = None  # a canonical reference (dlc/2) once linked
+    item: str | None = None  # a canonical reference (dlc/2) once linked: the first of ``items``
     period: tuple[date, date] | None = None  # the dated range it was logged under
     style: str | None = None  # None, "bare" (daily note without a Done: header), "paragraph" (TIL)
+    items: list[str] = field(default_factory=list)  # every linked item, in order (``item`` is the first)
+    status: str | None = None  # what the line says of its items: "complete", "started" or None
+
+    def link(self, items: list[str]) -> None:
+        """Link the entry to ``items`` (in order, repeats dropped): ``item`` is the first."""
+        self.items = list(dict.fromkeys(items))
+        self.item = self.items[0] if self.items else None
+
+    def linked(self) -> list[str]:
+        """Every item the entry links, ``item`` first (also for an importer that set only ``item``)."""
+        return list(dict.fromkeys([self.item, *self.items])) if self.item else self.items
 
 
 @dataclass(frozen=True)
@@ -51,3 +63,20 @@ def stream_result(result: ParseResult, problems: list[Problem]) -> Iterator[Impo
     (in line order), then its entries come one by one."""
     problems += result.problems
     yield from result.entries
+
+
+_WIKI = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_MARKUP = re.compile(r"\*\*|__|~~|[*_`]")
+
+
+def normal_text(text: str) -> str:
+    """``text`` as compared to find the same entry already stored: markdown links and wiki links
+    by their words (``[x](url)`` -> x, ``[[page|alias]]`` -> alias), emphasis and code marks
+    (``**``, ``*``, ``_``, backticks) and escapes dropped, whitespace collapsed, case folded."""
+    text = _WIKI.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(1), text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _ESCAPE.sub(lambda m: m.group(1), text)
+    text = _MARKUP.sub("", text)
+    return " ".join(text.split()).casefold()

@@ -29,6 +29,13 @@ import_app = typer.Typer(
 PathArg = Annotated[Path, typer.Argument(help="A file, or a folder of .md files.", show_default=False)]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would come in; write nothing.")]
 NoLink = Annotated[bool, typer.Option("--no-link", help="Do not link entries to curriculum items.")]
+NoStatus = Annotated[
+    bool,
+    typer.Option(
+        "--no-status",
+        help="Do not set item status from what the lines say (finished, working on) or from hours logged.",
+    ),
+]
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).", show_default=False)
 ]
@@ -53,7 +60,16 @@ def _read(path: Path) -> str:
     return read_text(path)
 
 
-def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, as_json: bool, passes: int = 1) -> None:
+def _run_import(
+    source: str,
+    path: Path,
+    stream,
+    dry_run: bool,
+    no_link: bool,
+    as_json: bool,
+    passes: int = 1,
+    no_status: bool = False,
+) -> None:
     """Read, link and write the entries of every file in one transaction, a batch at a time.
     ``stream(file, lines, problems)`` yields a file's entries; ``lines()`` reads the file's lines
     (``passes`` times)."""
@@ -78,14 +94,14 @@ def _run_import(source: str, path: Path, stream, dry_run: bool, no_link: bool, a
             for file in files:
                 found: list = []
                 for entry in stream(file, _counted(file, bar), found):
-                    if linker is not None and entry.item is None:
-                        entry.item = linker.link(entry.text, [n.text for n in entry.notes])
+                    if linker is not None and not entry.linked():
+                        entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
                     yield entry
                 found.sort(key=lambda p: p.line)
                 prefix = f"{file}:" if len(files) > 1 else ""
                 problems.extend(p.__class__(p.line, prefix + p.message, p.level) if prefix else p for p in found)
 
-        summary = import_result(open_store(), entries(), source, dry_run=dry_run)
+        summary = import_result(open_store(), entries(), source, dry_run=dry_run, statuses=not no_status)
     if out.as_json:
         data = summary.to_json(linked=False)
         data["linked"] = summary.linked_json()  # streamed: a 100k-entry log links some 75k entries
@@ -116,7 +132,13 @@ def _counted(file: Path, bar):
 
 
 @import_app.command("til")
-def import_til(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
+def import_til(
+    path: PathArg,
+    dry_run: DryRun = False,
+    no_link: NoLink = False,
+    no_status: NoStatus = False,
+    as_json: JsonOpt = False,
+) -> None:
     """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
     from studylog.imported import stream_result
     from studylog.importers import til
@@ -128,12 +150,17 @@ def import_til(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, 
         dry_run,
         no_link,
         as_json,
+        no_status=no_status,
     )
 
 
 @import_app.command("daily-notes")
 def import_daily_notes(
-    path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False
+    path: PathArg,
+    dry_run: DryRun = False,
+    no_link: NoLink = False,
+    no_status: NoStatus = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
     YYYY-MM-DD.md files."""
@@ -143,11 +170,17 @@ def import_daily_notes(
     def stream(file, lines, problems):
         return stream_result(daily_notes.parse("\n".join(lines()), daily_notes.day_from_name(file.name)), problems)
 
-    _run_import("daily-notes", path, stream, dry_run, no_link, as_json)
+    _run_import("daily-notes", path, stream, dry_run, no_link, as_json, no_status=no_status)
 
 
 @import_app.command("markdown")
-def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = False, as_json: JsonOpt = False) -> None:
+def import_markdown(
+    path: PathArg,
+    dry_run: DryRun = False,
+    no_link: NoLink = False,
+    no_status: NoStatus = False,
+    as_json: JsonOpt = False,
+) -> None:
     """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
     from studylog.importers import markdown
 
@@ -160,6 +193,7 @@ def import_markdown(path: PathArg, dry_run: DryRun = False, no_link: NoLink = Fa
         no_link,
         as_json,
         passes=markdown.PASSES,
+        no_status=no_status,
     )
 
 

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers.status_text import find_status
 from studylog.importers.til import ITEM, Block, Skipped, item_parts
 from studylog.markdown_lines import unescape_line
 
@@ -87,5 +88,8 @@ def parse(text: str, default_day: date | None) -> ParseResult:
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         reader.line(number, line)
     reader.skipped.end()
+    for entry in result.entries:  # once the text is whole (continuation lines included)
+        if entry.kind == "done":
+            entry.status = find_status(entry.text)
     result.problems.sort(key=lambda p: p.line)
     return result

@@ -78,6 +78,9 @@ _PLATFORMS = frozenset(
 )
 _DROP_QUERY = ("utm_", "ref", "source", "tab", "usp", "feature", "fbclid", "si", "t", "list", "index")
 _MAX_TEXT = 6000
+# Between the parts of a list of items: "and", "&", "+", "plus", "as well as", a comma, a
+# semicolon, a new line (a note per item).
+_SEPARATOR = re.compile(r"\s+(?:and|&|\+|plus|as\s+well\s+as)\s+|\s*[,;]\s+|\n", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:
@@ -202,12 +205,37 @@ class Linker:
 
     def link(self, text: str, notes: list[str]) -> str | None:
         """The canonical reference of the one item ``text`` (else its notes) names, or None."""
-        strong, weak, context = self._evidence(text[:_MAX_TEXT], set())
+        found = self.link_all(text, notes)
+        return found[0] if len(found) == 1 else None
+
+    def link_all(self, text: str, notes: list[str]) -> list[str]:
+        """Every item ``text`` (else its notes) names, in the order they are named: one item, or
+        several when each is named strongly in its own part of a list ("[Week 3 …](…) and
+        [Week 4 …](…)", "week0_d2_cnn, week0_d3_resnet"); none when the evidence disagrees."""
+        text = text[:_MAX_TEXT]
+        strong, weak, context = self._evidence(text, set())
         if not strong and notes:
-            more_strong, more_weak, _ = self._evidence("\n".join(notes)[:_MAX_TEXT], context)
-            strong, weak = more_strong, weak or more_weak
-        found = strong or weak
-        return next(iter(found)) if len(found) == 1 else None
+            joined = "\n".join(notes)[:_MAX_TEXT]
+            more_strong, more_weak, _ = self._evidence(joined, context)
+            if more_strong:
+                return self._several(joined, more_strong, context)
+            weak = weak or more_weak
+        if strong:
+            return self._several(text, strong, context)
+        return list(weak) if len(weak) == 1 else []
+
+    def _several(self, text: str, strong: set[str], context: set[str]) -> list[str]:
+        """The strongly named items in text order, when each part of the list names at most one."""
+        if len(strong) == 1:
+            return list(strong)
+        found: list[str] = []
+        for part in _SEPARATOR.split(text):
+            named = self._evidence(part, context)[0] if part.strip() else set()
+            if len(named) > 1:
+                return []
+            found += named
+        ordered = list(dict.fromkeys(found))
+        return ordered if set(ordered) == strong else []
 
     def _evidence(self, text: str, context: set[str]) -> tuple[set[str], set[str], set[str]]:
         strong: set[str] = set()

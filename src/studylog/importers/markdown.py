@@ -40,6 +40,7 @@ from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_ent
 from studylog.importers.hours_text import read_hours
 from studylog.importers.mdbody import Draft, blocks, drafts
 from studylog.importers.mdresolve import Resolved, Written, resolve
+from studylog.importers.status_text import find_status
 from studylog.note import Note
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
@@ -333,7 +334,16 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
                 )
             )
             hours = None
-        yield ImportedEntry("done", resolved.day, draft.text, draft.line, draft.notes, hours, period=resolved.period)
+        yield ImportedEntry(
+            "done",
+            resolved.day,
+            draft.text,
+            draft.line,
+            draft.notes,
+            hours,
+            period=resolved.period,
+            status=find_status(draft.text),
+        )
         first = False
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers.status_text import find_status
 from studylog.markdown_lines import unescape_line
 from studylog.note import Note
 
@@ -225,6 +226,7 @@ def parse(text: str) -> ParseResult:
     reader.skipped.end()
     for entry in result.entries:
         entry.hours = find_hours(entry.text)
+        entry.status = find_status(entry.text)
         if why := hours_problem(entry.text):
             result.problems.append(Problem(entry.line, why, "doubtful"))
     result.problems.sort(key=lambda p: p.line)

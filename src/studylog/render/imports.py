@@ -17,18 +17,49 @@ def render_import(summary: ImportSummary, problems: list[Problem], dry_run: bool
     verb = "Would import" if dry_run else "Imported"
     head = Text(
         f"{verb} {summary.added} of {summary.entries} entries from {source}"
-        f" ({summary.already} already imported): {summary.days} days, "
+        f" ({summary.already} already imported, {summary.matched} already stored"
+        f"{f', {len(summary.conflicts)} with other hours' if summary.conflicts else ''}): {summary.days} days, "
         f"{format_hours(summary.hours) or '0h'}, {len(summary.linked)} linked to curriculum items",
         style="bold",
     )
     parts: list = [head]
+    if summary.statuses:
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        table.add_column("line", justify="right", no_wrap=True, min_width=4)
+        table.add_column("item", no_wrap=True, style="cyan", min_width=12)
+        table.add_column("status", no_wrap=True)
+        table.add_column("date", no_wrap=True)
+        for st in summary.statuses[:SHOWN]:
+            table.add_row(str(st.line), st.item, st.status, st.day.isoformat())
+        would = "Would set" if dry_run else "Set"
+        parts += [Text(f"{would} item status from the log (--no-status turns this off):"), table]
+        if len(summary.statuses) > SHOWN:
+            parts.append(Text(f"… and {len(summary.statuses) - SHOWN} more (--json lists them all)", style="dim"))
+    if summary.conflicts:
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        table.add_column("line", justify="right", no_wrap=True, min_width=4)
+        table.add_column("day", no_wrap=True)
+        table.add_column("hours", no_wrap=True)
+        table.add_column("text", ratio=1)
+        for c in summary.conflicts[:SHOWN]:
+            figures = f"{format_hours(c.hours) or '-'} (stored {format_hours(c.stored_hours) or '-'})"
+            table.add_row(
+                str(c.line),
+                c.day.isoformat(),
+                figures,
+                Text(" ".join(c.text.split()), no_wrap=True, overflow="ellipsis"),
+            )
+        parts += [Text("Not added: already stored for that day with other hours (fix one of them by hand):"), table]
+        if len(summary.conflicts) > SHOWN:
+            parts.append(Text(f"… and {len(summary.conflicts) - SHOWN} more (--json lists them all)", style="dim"))
     if summary.linked:
         table = Table(box=None, pad_edge=False, header_style="bold", title=None)
         table.add_column("line", justify="right", no_wrap=True, min_width=4)
         table.add_column("item", no_wrap=True, style="cyan", min_width=12)
         table.add_column("text", ratio=1)
-        for line, item, text in summary.linked[:SHOWN]:
-            table.add_row(str(line), item, Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis"))
+        for index, (line, _item, text) in enumerate(summary.linked[:SHOWN]):
+            items = ", ".join(summary.linked.items(index))
+            table.add_row(str(line), items, Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis"))
         parts += [Text("Linked (check these; --no-link turns linking off):"), table]
         if len(summary.linked) > SHOWN:
             parts.append(Text(f"… and {len(summary.linked) - SHOWN} more linked (--json lists them all)", style="dim"))
