@@ -30,6 +30,12 @@ class ImportedEntry:
     item: str | None = None  # a canonical reference (dlc/2) once linked
     period: tuple[date, date] | None = None  # the dated range it was logged under
     style: str | None = None  # None, "bare" (daily note without a Done: header), "paragraph" (TIL)
+    # -- what a daily note exported by studylog says beyond its words (importers.daily_fields) --
+    items: list[str] = field(default_factory=list)  # every item it is linked to (``item`` first)
+    met_on: date | None = None  # a goal: the day it was met
+    ref: str | None = None  # a goal: its key for ``meets`` (``daily_fields.goal_ref``)
+    meets: str | None = None  # a done item: the ``ref`` of the goal it met
+    link: bool = True  # False: the file says its items, the linker must not guess others
 
 
 @dataclass(frozen=True)

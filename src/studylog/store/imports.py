@@ -12,6 +12,7 @@ from typing import Any
 
 from studylog.imported import ImportedEntry, ParseResult
 from studylog.store.db import Store
+from studylog.store.entries import extra_item_rows, item_columns, unique_items
 from studylog.store.journal import Change, change
 
 
@@ -174,6 +175,7 @@ def import_result(
     summary = ImportSummary(hours=0)
     days: set[date] = set()
     occurrences = _Occurrences()
+    goals = _GoalLinks()
     with ExitStack() as stack:
         ch: Change | None = None
         for batch in _batches(entries):
@@ -187,15 +189,19 @@ def import_result(
                 if e.item:
                     summary.linked.append(e.line, e.item, e.text)
             existing = _existing(store, keys)
+            goals.note_goals(keys, batch)
             new = [(k, e) for k, e in zip(keys, batch, strict=True) if k not in existing]
             summary.already += len(batch) - len(new)
             summary.added += len(new)
             if new and not dry_run:
                 ch = ch or stack.enter_context(change(store, f"import {source}"))
-                _write(store, ch, source, new)
+                ids = _write(store, ch, source, new)
+                goals.note_done(ids, new)
             if on_progress is not None:
                 on_progress(len(batch))
             del batch, keys, new  # hold one batch at a time: not this one while the next is read
+        if ch is not None:
+            goals.link(store, ch)
         if ch is not None:  # the summary names the count, known only now
             store.execute(
                 "UPDATE change SET summary = :summary WHERE id = :id",
@@ -206,7 +212,7 @@ def import_result(
     return summary
 
 
-def _write(store: Store, ch: Change, source: str, new: list[tuple[str, ImportedEntry]]) -> None:
+def _write(store: Store, ch: Change, source: str, new: list[tuple[str, ImportedEntry]]) -> list[int]:
     ids = ch.insert_many(
         "entry",
         [
@@ -216,11 +222,11 @@ def _write(store: Store, ch: Change, source: str, new: list[tuple[str, ImportedE
                 "day": e.day,
                 "text": e.text,
                 "hours": e.hours,
-                "item": e.item,
+                **_item_columns(e),
                 "goal_id": None,
-                "met_on": None,
+                "met_on": e.met_on if e.kind == "goal" else None,
                 "created_at": store.now,
-                "dropped_on": e.day + timedelta(days=1) if e.kind == "goal" else None,
+                "dropped_on": e.day + timedelta(days=1) if e.kind == "goal" and e.met_on is None else None,
                 "period_start": e.period[0] if e.period else None,
                 "period_end": e.period[1] if e.period else None,
                 "style": e.style,
@@ -238,3 +244,50 @@ def _write(store: Store, ch: Change, source: str, new: list[tuple[str, ImportedE
             for position, note in enumerate(e.notes)
         ],
     )
+    rows = [row for entry_id, (_, e) in zip(ids, new, strict=True) for row in _extra_items(store, entry_id, e)]
+    if rows:
+        ch.insert_many("entry_item", rows)
+    return ids
+
+
+# -- items and met goals from a daily note exported by studylog (importers.daily_fields) ----------
+
+
+def _items(e: ImportedEntry) -> list[str]:
+    return unique_items([e.item, *e.items])
+
+
+def _item_columns(e: ImportedEntry) -> dict[str, Any]:
+    return item_columns(_items(e))
+
+
+def _extra_items(store: Store, entry_id: int, e: ImportedEntry) -> list[dict[str, Any]]:
+    return extra_item_rows(store.owner, entry_id, _items(e)) if e.items else []
+
+
+class _GoalLinks:
+    """The goals of an import by ``ref``, and the done items that met one (``meets``): linked at
+    the end of the import, since a daily note lists the newest day first, before the goal it met."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}  # a goal's ref -> its source_key
+        self.pending: list[tuple[int, str]] = []  # (done item's id, the ref of the goal it met)
+
+    def note_goals(self, keys: list[str], batch: list[ImportedEntry]) -> None:
+        for key, e in zip(keys, batch, strict=True):
+            if e.kind == "goal" and e.ref is not None:
+                self.keys.setdefault(e.ref, key)
+
+    def note_done(self, ids: list[int], new: list[tuple[str, ImportedEntry]]) -> None:
+        self.pending += [(i, e.meets) for i, (_, e) in zip(ids, new, strict=True) if e.kind == "done" and e.meets]
+
+    def link(self, store: Store, ch: Change) -> None:
+        for done_id, ref in self.pending:
+            key = self.keys.get(ref)
+            row = key and store.one(
+                "SELECT id, item FROM entry WHERE owner = :owner AND source_key = :key AND kind = 'goal'",
+                owner=store.owner,
+                key=key,
+            )
+            if row:
+                ch.update("entry", done_id, {"goal_id": row["id"]})
