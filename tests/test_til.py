@@ -557,3 +557,52 @@ def test_hours_are_read_from_the_text_when_the_hours_finder_exists():
     result = til.parse("# 2023-01-01\n1. Around 2.3 hours to finish x\n2. spent 2-3 hours on y\n3. no time\n")
     assert [e.hours for e in result.entries] == [2.3, 2.5, None]
     assert [(p.line, p.level) for p in result.problems] == [(3, "doubtful")]
+
+
+# -- periods logged by hand -------------------------------------------------------------------------
+
+
+def _period(entry_id: int, start: date, end: date) -> None:
+    """Make a hand-typed entry cover a period (as ``done --date A..B`` stores it: day = its end)."""
+    from datetime import datetime, timezone
+
+    from studylog.paths import database_target
+    from studylog.store.db import open_store
+    from studylog.store.journal import change
+
+    store = open_store(database_target(None), "tester", datetime(2024, 4, 18, 12, tzinfo=timezone.utc))
+    with change(store, "a period for the test") as ch:
+        ch.update("entry", entry_id, {"period_start": start, "period_end": end, "day": end})
+    store.close()
+
+
+def test_a_period_logged_by_hand_has_its_own_heading_and_comes_back(cli, tmp_path, switch_store):
+    cli("done", "built the project", "-H", "20", "--date", "2024-04-11", ok=True)  # 1: 04-08..04-11, inside a week
+    cli("done", "read the book", "-H", "3", "--date", "2024-04-16", ok=True)  # 2: 04-10..04-16, across two
+    cli("done", "a single day", "-H", "0.5", "--date", "2024-04-16", ok=True)  # 3
+    _period(1, date(2024, 4, 8), date(2024, 4, 11))
+    _period(2, date(2024, 4, 10), date(2024, 4, 16))
+    week = body(cli("export", "til", ok=True).stdout)
+    assert week.split("\n") == [
+        "# 2024-04-15 - 2024-04-21",
+        "1. Around 30 minutes: a single day",
+        "",
+        "# 2024-04-10 - 2024-04-16",
+        "1. Around 3 hours: read the book",
+        "",
+        "# 2024-04-08 - 2024-04-14",
+        "1. Around 20 hours: built the project",
+        "",
+    ]
+    day = body(cli("export", "til", "--group", "day", ok=True).stdout)
+    assert re.findall(r"^# (.*)$", day, re.MULTILINE) == ["2024-04-16", "2024-04-10 - 2024-04-16", "2024-04-08 - 2024-04-11"]
+    page = tmp_path / "til.md"
+    page.write_text(cli("export", "til", "--group", "range", ok=True).stdout, encoding="utf-8")
+    switch_store()
+    assert cli("import", "til", str(page), "--json", "--no-link", ok=True).json()["problems"] == []
+    back = {e["text"]: (e["date"], e["period"], e["hours"]) for e in cli("log", "--json", ok=True).json()}
+    assert back == {
+        "Around 20 hours: built the project": ("2024-04-11", {"start": "2024-04-08", "end": "2024-04-11"}, 20.0),
+        "Around 3 hours: read the book": ("2024-04-16", {"start": "2024-04-10", "end": "2024-04-16"}, 3.0),
+        "Around 30 minutes: a single day": ("2024-04-16", None, 0.5),
+    }
