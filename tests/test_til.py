@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 import yaml
@@ -564,13 +564,13 @@ def test_hours_are_read_from_the_text_when_the_hours_finder_exists():
 
 def _period(entry_id: int, start: date, end: date) -> None:
     """Make a hand-typed entry cover a period (as ``done --date A..B`` stores it: day = its end)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from studylog.paths import database_target
     from studylog.store.db import open_store
     from studylog.store.journal import change
 
-    store = open_store(database_target(None), "tester", datetime(2024, 4, 18, 12, tzinfo=timezone.utc))
+    store = open_store(database_target(None), "tester", datetime(2024, 4, 18, 12, tzinfo=UTC))
     with change(store, "a period for the test") as ch:
         ch.update("entry", entry_id, {"period_start": start, "period_end": end, "day": end})
     store.close()
@@ -595,7 +595,11 @@ def test_a_period_logged_by_hand_has_its_own_heading_and_comes_back(cli, tmp_pat
         "",
     ]
     day = body(cli("export", "til", "--group", "day", ok=True).stdout)
-    assert re.findall(r"^# (.*)$", day, re.MULTILINE) == ["2024-04-16", "2024-04-10 - 2024-04-16", "2024-04-08 - 2024-04-11"]
+    assert re.findall(r"^# (.*)$", day, re.MULTILINE) == [
+        "2024-04-16",
+        "2024-04-10 - 2024-04-16",
+        "2024-04-08 - 2024-04-11",
+    ]
     page = tmp_path / "til.md"
     page.write_text(cli("export", "til", "--group", "range", ok=True).stdout, encoding="utf-8")
     switch_store()
