@@ -362,6 +362,9 @@ def test_export_then_import_keeps_hours_items_goals_and_periods(cli, tmp_path, s
     assert weeks[0]["goals_met"] == 2
     assert cli("export", "daily-notes", ok=True).stdout == out  # and the export of the copy is the same
     assert imported(cli, page)["added"] == 0
+    cli("undo", ok=True)  # the import is one change: entries, their items and goal links go
+    assert cli("log", "--json", ok=True).json() == []
+    assert imported(cli, page)["added"] == 9 and _comparable(cli) == before
 
 
 def test_one_file_per_day_keeps_them_too(cli, tmp_path, switch_store):

@@ -29,7 +29,10 @@ class ImportedEntry:
     hours: float | None = None
     item: str | None = None  # a canonical reference (dlc/2) once linked
     period: tuple[date, date] | None = None  # the dated range it was logged under
-    style: str | None = None  # None, "bare" (daily note without a Done: header), "paragraph" (TIL)
+    # None; "bare" (daily note without a Done: header), "task" (a goal written as a task), "fields"
+    # (a daily note's entry with studylog's fields); "paragraph" (TIL), "spaces" (TIL notes
+    # indented with spaces)
+    style: str | None = None
     # -- what a daily note exported by studylog says beyond its words (importers.daily_fields) --
     items: list[str] = field(default_factory=list)  # every item it is linked to (``item`` first)
     met_on: date | None = None  # a goal: the day it was met

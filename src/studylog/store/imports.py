@@ -200,9 +200,8 @@ def import_result(
             if on_progress is not None:
                 on_progress(len(batch))
             del batch, keys, new  # hold one batch at a time: not this one while the next is read
-        if ch is not None:
-            goals.link(store, ch)
         if ch is not None:  # the summary names the count, known only now
+            goals.link(store, ch)
             store.execute(
                 "UPDATE change SET summary = :summary WHERE id = :id",
                 summary=f"import {source}: {summary.added} entries",
@@ -222,7 +221,7 @@ def _write(store: Store, ch: Change, source: str, new: list[tuple[str, ImportedE
                 "day": e.day,
                 "text": e.text,
                 "hours": e.hours,
-                **_item_columns(e),
+                **(_item_columns(e) if e.items else {"item": e.item, "item_count": None}),
                 "goal_id": None,
                 "met_on": e.met_on if e.kind == "goal" else None,
                 "created_at": store.now,
@@ -285,7 +284,7 @@ class _GoalLinks:
         for done_id, ref in self.pending:
             key = self.keys.get(ref)
             row = key and store.one(
-                "SELECT id, item FROM entry WHERE owner = :owner AND source_key = :key AND kind = 'goal'",
+                "SELECT id FROM entry WHERE owner = :owner AND source_key = :key AND kind = 'goal'",
                 owner=store.owner,
                 key=key,
             )
