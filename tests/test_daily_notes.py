@@ -498,3 +498,17 @@ def test_any_text_and_hours_come_back(draws):
             assert entry.hours == record.hours
         else:
             assert entry.met_on == record.met_on
+
+
+def test_a_note_that_writes_fields_or_escapes_them_comes_back_as_written(cli, tmp_path):
+    notes = (
+        "\n[[2024-04-18]]\n\nGoals:\n- [ ] plan as a task\n- \\[x] not a task\n\n"
+        "Done:\n- escaped \\[hours:: 1]\n- read [hours:: 1.25] [item:: dlc/1]\n"
+    )
+    page = tmp_path / "notes.md"
+    page.write_text(notes, encoding="utf-8")
+    assert imported(cli, page)["problems"] == []
+    log = {e["text"]: e for e in cli("log", "--json", ok=True).json()}
+    assert set(log) == {"plan as a task", "\\[x] not a task", "escaped [hours:: 1]", "read"}
+    assert (log["escaped [hours:: 1]"]["hours"], log["read"]["hours"], log["read"]["items"]) == (None, 1.25, ["dlc/1"])
+    assert cli("export", "daily-notes", ok=True).stdout == notes

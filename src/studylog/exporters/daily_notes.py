@@ -22,10 +22,11 @@ Dataview-style inline fields after its text:
   of another day), counting the goals of that day in the order they are written;
 * ``[completion:: 2024-04-19]`` on a met goal: the day it was met, when not its own day.
 
-``importers.daily_notes`` reads them back. An entry imported from daily notes gets the fields its
-own words do not carry (hours, a period, a met goal) but not its items: importing the note links
-them again from the same words. A text that itself ends like a field gets a backslash before its
-``[`` (Obsidian shows it as written).
+``importers.daily_notes`` reads them back. An entry imported from the learner's own daily notes
+is written as it was, unless something its words do not say was added since (hours, a period, a
+met goal): then it is written with all its fields, items too (the import links an entry without
+fields again from its words). A text that itself ends like a field gets a backslash before its
+``[`` (Obsidian shows it as written), and the import takes it away.
 
 Done items of style "bare" (imported from a day without a ``Done:`` header) are written as bullets
 right under the date, before any header. ``write_folder`` writes one ``YYYY-MM-DD.md`` per day, in
@@ -52,8 +53,8 @@ GoalPlaces = Mapping[int, tuple[date, int]]  # goal id -> (its day, its number a
 
 
 def fields(entry: Goal | Done, places: GoalPlaces, own_words: bool = False) -> list[str]:
-    """The inline fields of ``entry`` (see the module docstring); ``own_words``: it was imported
-    from the learner's own daily notes, so its items are not written (its words link them again)."""
+    """The inline fields of ``entry`` (see the module docstring); ``own_words``: only those its
+    own words cannot say (not its items, which the import links again from its words)."""
     out: list[str] = []
     if isinstance(entry, Done) and entry.hours is not None:
         out.append(f"[hours:: {format_hours(entry.hours)}]")
@@ -71,12 +72,12 @@ def fields(entry: Goal | Done, places: GoalPlaces, own_words: bool = False) -> l
 
 def entry_text(entry: Goal | Done, places: GoalPlaces) -> str:
     """The text of ``entry``'s bullet: its words, its task box and its fields."""
-    own = entry.source == SOURCE and entry.style in (None, "bare")  # as the learner wrote it
-    if own and not (isinstance(entry, Goal) and entry.met_on is not None):
-        extra = fields(entry, places, own_words=True)
-        return entry.text + "".join(" " + f for f in extra)
     text = escape_fields(entry.text)
-    text += "".join(" " + f for f in fields(entry, places, own_words=own))
+    if entry.source == SOURCE and entry.style in (None, "bare"):  # as the learner wrote it...
+        changed = isinstance(entry, Goal) and entry.met_on is not None
+        if not changed and not fields(entry, places, own_words=True):
+            return text  # ... and nothing was added since
+    text += "".join(" " + f for f in fields(entry, places))
     if isinstance(entry, Goal):
         text = ("[x] " if entry.met_on is not None else "[ ] ") + escape_task(text)
     return text
