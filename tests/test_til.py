@@ -610,3 +610,17 @@ def test_a_period_logged_by_hand_has_its_own_heading_and_comes_back(cli, tmp_pat
         "Around 3 hours: read the book": ("2024-04-16", {"start": "2024-04-10", "end": "2024-04-16"}, 3.0),
         "Around 30 minutes: a single day": ("2024-04-16", None, 0.5),
     }
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=0.01, max_value=24, allow_nan=False))
+def test_the_written_duration_reads_back_as_about_the_hours(hours):
+    """What the page says is what an import of the page reads: within the rounding of the rule
+    (2.5 minutes under an hour, 7.5 minutes up to 10 hours, half an hour above)."""
+    from studylog.exporters.til import duration
+    from studylog.importers.hours_text import find_hours
+
+    read = find_hours(f"Around {duration(hours)}: read the paper")
+    assert read is not None
+    slack = 1 / 24 if hours < 1 else 0.125 if hours < 10 else 0.5
+    assert abs(read - max(hours, 1 / 12)) <= slack + 1e-3
