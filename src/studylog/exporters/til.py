@@ -80,8 +80,11 @@ def with_hours_template(template: str, hours: float, text: str) -> str:
         )
     except (KeyError, IndexError, ValueError, AttributeError):
         return f"{text} ({format_number(hours)}h)"
-    if not words:
-        written = re.sub(r"[\s:,;-]*(?:to\s+)?\x00[\s:,;-]*", "", written).strip() or text
+    if not words:  # the duration alone: what stood around the text goes with it
+        before, _, after = written.partition("\x00")
+        before = before.rstrip(" \t\n:,;-")
+        before = before[:-3].rstrip() if before.endswith(" to") else before
+        written = (before + " " + after.lstrip(" \t\n:,;-")).strip() or text
     return written
 
 

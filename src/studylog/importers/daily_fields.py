@@ -21,11 +21,8 @@ from datetime import date
 FIELD_KEYS = ("hours", "item", "period", "goal", "completion")
 _KEY = "(?:" + "|".join(FIELD_KEYS) + ")"
 _VALUE = r"[^\[\]\n]*"
-# Fields that end a text (no backslash before their bracket), and the look-alikes with any number
-# of backslashes before it.
-FIELDS = re.compile(rf"(?:[ \t]*(?<!\\)\[{_KEY}::{_VALUE}\])+[ \t]*\Z")
+_FIELD_WHOLE = re.compile(rf"\[{_KEY}::{_VALUE}\]")
 FIELD = re.compile(rf"\[({_KEY})::[ \t]*({_VALUE}?)[ \t]*\]")
-LOOKALIKE = re.compile(rf"(?:[ \t]*\\*\[{_KEY}::{_VALUE}\])+[ \t]*\Z")
 _LOOKALIKE_START = re.compile(rf"(\\*)(\[{_KEY}::)")
 TASK = re.compile(r"^\[([ xX])\][ \t]+")
 TASK_LOOKALIKE = re.compile(r"^\\*\[[ xX]\](?=[ \t\n]|\Z)")
@@ -41,20 +38,41 @@ def format_hours(hours: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def trailing_fields(text: str, escaped: bool = False) -> int:
+    """Where the fields that end ``text`` start (with the blanks before them), or -1 if it does not
+    end with one: fields with no backslash before their ``[``, or with ``escaped`` the look-alikes,
+    with any number of backslashes. Read from the end, in time linear in what it looks at."""
+    start, pos = -1, len(text.rstrip(" \t"))
+    while pos > 0 and text[pos - 1] == "]":
+        opening = text.rfind("[", 0, pos - 1)
+        if opening < 0 or not _FIELD_WHOLE.fullmatch(text, opening, pos):
+            break
+        before = opening
+        if escaped:
+            while before > 0 and text[before - 1] == "\\":
+                before -= 1
+        elif opening > 0 and text[opening - 1] == "\\":
+            break
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        start = pos = before
+    return start
+
+
 def escape_fields(text: str) -> str:
     """One more backslash before each ``[`` of what ends ``text`` looking like fields."""
-    m = LOOKALIKE.search(text)
-    if not m:
+    start = trailing_fields(text, escaped=True)
+    if start < 0:
         return text
-    return text[: m.start()] + _LOOKALIKE_START.sub(lambda f: "\\" + f.group(1) + f.group(2), m.group(0))
+    return text[:start] + _LOOKALIKE_START.sub(lambda f: "\\" + f.group(1) + f.group(2), text[start:])
 
 
 def unescape_fields(text: str) -> str:
     """The inverse of :func:`escape_fields`, for a text whose real fields are taken off."""
-    m = LOOKALIKE.search(text)
-    if not m:
+    start = trailing_fields(text, escaped=True)
+    if start < 0:
         return text
-    return text[: m.start()] + _LOOKALIKE_START.sub(lambda f: f.group(1)[1:] + f.group(2), m.group(0))
+    return text[:start] + _LOOKALIKE_START.sub(lambda f: f.group(1)[1:] + f.group(2), text[start:])
 
 
 def escape_task(text: str) -> str:
@@ -99,12 +117,12 @@ def read_fields(text: str, kind: str, day: date) -> Fields:
     if kind == "goal" and (box := TASK.match(text)):
         out.task = box.group(1).lower()
         text = unescape_task(text[box.end() :])
-    m = FIELDS.search(text)
-    if m:
+    start = trailing_fields(text)
+    if start >= 0:
         out.found = True
-        for key, value in FIELD.findall(m.group(0)):
+        for key, value in FIELD.findall(text, start):
             _read(out, key, value, kind, day)
-        text = text[: m.start()]
+        text = text[:start]
     out.text = unescape_fields(text)
     return out
 
