@@ -512,3 +512,14 @@ def test_a_note_that_writes_fields_or_escapes_them_comes_back_as_written(cli, tm
     assert set(log) == {"plan as a task", "\\[x] not a task", "escaped [hours:: 1]", "read"}
     assert (log["escaped [hours:: 1]"]["hours"], log["read"]["hours"], log["read"]["items"]) == (None, 1.25, ["dlc/1"])
     assert cli("export", "daily-notes", ok=True).stdout == notes
+
+
+def test_long_lines_are_read_in_linear_time():
+    import time
+
+    lines = [" " * 200_000 + "x", "[hours:: 1] " * 20_000, "\\" * 100_000 + "[item:: dlc/1]", " ]" * 100_000]
+    page = "[[2024-04-18]]\n\nDone:\n" + "".join(f"- a{line}\n" for line in lines)
+    started = time.perf_counter()
+    result = daily_notes.parse(page, None)
+    assert len(result.entries) == 4 and result.entries[1].hours == 1.0
+    assert time.perf_counter() - started < 5  # quadratic, these took minutes
