@@ -74,8 +74,9 @@ KEYS: dict[str, Key] = {
         Key("til.nav_order", 5, "TIL front matter: nav_order"),
         Key(
             "til.hours_template",
-            "Around {hours} hours to {text}",
-            "how a done item with hours is written on the TIL page when its text does not say the hours",
+            "Around {duration}: {text}",
+            "how a done item with hours is written on the TIL page when its text does not say the hours: "
+            '{duration} is "1.5 hours", "1 hour" or "40 minutes", {hours} the bare number, {text} the text',
         ),
     ]
 }

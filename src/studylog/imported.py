@@ -30,9 +30,17 @@ class ImportedEntry:
     hours: float | None = None
     item: str | None = None  # a canonical reference (dlc/2) once linked: the first of ``items``
     period: tuple[date, date] | None = None  # the dated range it was logged under
-    style: str | None = None  # None, "bare" (daily note without a Done: header), "paragraph" (TIL)
+    # None; "bare" (daily note without a Done: header), "task" (a goal written as a task), "fields"
+    # (a daily note's entry with studylog's fields); "paragraph" (TIL), "spaces" (TIL notes
+    # indented with spaces)
+    style: str | None = None
     items: list[str] = field(default_factory=list)  # every linked item, in order (``item`` is the first)
     status: str | None = None  # what the line says of its items: "complete", "started" or None
+    # -- what a daily note exported by studylog says beyond its words (importers.daily_fields) --
+    met_on: date | None = None  # a goal: the day it was met
+    ref: str | None = None  # a goal: its key for ``meets`` (``daily_fields.goal_ref``)
+    meets: str | None = None  # a done item: the ``ref`` of the goal it met
+    guess: bool = True  # False: the file says its items, the linker must not guess others
 
     def link(self, items: list[str]) -> None:
         """Link the entry to ``items`` (in order, repeats dropped): ``item`` is the first."""

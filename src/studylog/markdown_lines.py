@@ -29,9 +29,16 @@ def escape_line(line: str) -> str:
     would make it a heading, list item, rule, quote, fence, HTML block or link definition."""
     if m := _ORDERED.match(line):
         return f"{m.group(1)}\\{line[len(m.group(1)) :]}"
-    if any(p.match(line) for p in _BLOCK_START) or (_HTML.match(line) and not _AUTOLINK.match(line)):
+    if _starts_block(line):
         return "\\" + line
+    rest = line.lstrip("\\")
+    if rest != line and not _ORDERED.match(rest) and _starts_block(rest):
+        return "\\" + line  # backslashes of its own before a block start: one more, or unescape drops one
     return line
+
+
+def _starts_block(line: str) -> bool:
+    return any(p.match(line) for p in _BLOCK_START) or (_HTML.match(line) is not None and not _AUTOLINK.match(line))
 
 
 def unescape_line(line: str) -> str:

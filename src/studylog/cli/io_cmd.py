@@ -94,7 +94,7 @@ def _run_import(
             for file in files:
                 found: list = []
                 for entry in stream(file, _counted(file, bar), found):
-                    if linker is not None and not entry.linked():
+                    if linker is not None and not entry.linked() and entry.guess:
                         entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
                     yield entry
                 found.sort(key=lambda p: p.line)
@@ -168,9 +168,20 @@ def import_daily_notes(
     from studylog.importers import daily_notes
 
     def stream(file, lines, problems):
-        return stream_result(daily_notes.parse("\n".join(lines()), daily_notes.day_from_name(file.name)), problems)
+        result = daily_notes.parse("\n".join(lines()), daily_notes.day_from_name(file.name))
+        if any(e.items for e in result.entries):  # [item:: ...] fields, checked as the linker would
+            daily_notes.check_items(result, _item_refs())
+        return stream_result(result, problems)
 
     _run_import("daily-notes", path, stream, dry_run, no_link, as_json, no_status=no_status)
+
+
+def _item_refs():
+    """The canonical reference of an item named by its reference (any case), or None."""
+    refs = {
+        f"{cid}/{item.id}".lower(): f"{cid}/{item.id}" for cid, c in catalog().curricula.items() for item in c.items
+    }
+    return lambda ref: refs.get(ref.lower())
 
 
 @import_app.command("markdown")

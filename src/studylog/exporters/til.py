@@ -5,7 +5,8 @@ Entries imported from a TIL page are written exactly as they were imported, so t
 page and exporting it gives the page back. Other entries are dressed for the page:
 
 * hours: when the entry has hours and its text does not already say them, the text goes through
-  ``til.hours_template`` ("Around {hours} hours to {text}");
+  ``til.hours_template`` ("Around {duration}: {text}": "Around 1.5 hours: reviewed backprop notes",
+  "Around 1 hour: ...", "Around 40 minutes: ..."; see :func:`with_hours_template`);
 * links: an entry linked to a curriculum item whose text has no link of its own becomes a link to
   the item, ``[text](url)``; when the text cannot be a link text (it has brackets, backticks or
   several lines) the link is appended instead: ``text ([link](url))``.
@@ -28,7 +29,7 @@ from studylog.store.exports import done_days, done_entries
 from studylog.store.records import Done
 
 FRONT_MATTER = ("layout", "permalink", "title", "description", "nav", "nav_order")
-_MENTIONS_HOURS = re.compile(r"\bhours?\b|\bhrs?\b|\d\s*h\b", re.IGNORECASE)
+_MENTIONS_HOURS = re.compile(r"\bhours?\b|\bhrs?\b|\d\s*h\b|\bminutes?\b|\bmins?\b|\d\s*m\b", re.IGNORECASE)
 _HAS_LINK = re.compile(r"\]\(|\]\[|https?://|<[a-z]+:", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -53,30 +54,63 @@ def with_link(text: str, url: str) -> str:
     return f"[{text}]({target})"
 
 
+def duration(hours: float) -> str:
+    """Hours as a person writes them: under an hour in minutes, to the nearest 5 (0.67 → "40
+    minutes", at least "5 minutes"); up to 10 hours to the nearest quarter hour ("1 hour", "1.5
+    hours", "2.25 hours"); from 10 hours on in whole hours ("15 hours")."""
+    minutes = max(5, 5 * round(hours * 12))
+    if minutes < 60:
+        return f"{minutes} minutes"
+    rounded = max(1.0, round(hours * 4) / 4 if hours < 10 else float(round(hours)))
+    return "1 hour" if rounded == 1 else f"{format_number(rounded)} hours"
+
+
+DEFAULT_TEMPLATE = "Around {duration}: {text}"
+
+
+def with_hours_template(template: str, hours: float, text: str) -> str:
+    """``text`` through ``template``: ``{duration}`` is the hours in words (:func:`duration`),
+    ``{hours}`` the bare number (``{hours} hours`` reads as ``{duration}``, so a template written
+    for the old default says "1 hour" and "40 minutes" too); a text with no letters or digits
+    leaves only the duration ("Around 1 hour")."""
+    words = any(ch.isalnum() for ch in text)
+    try:
+        written = template.replace("{hours} hours", "{duration}").format(
+            hours=format_number(hours), duration=duration(hours), text=text if words else "\x00"
+        )
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return f"{text} ({format_number(hours)}h)"
+    if not words:  # the duration alone: what stood around the text goes with it
+        before, _, after = written.partition("\x00")
+        before = before.rstrip(" \t\n:,;-")
+        before = before[:-3].rstrip() if before.endswith(" to") else before
+        written = (before + " " + after.lstrip(" \t\n:,;-")).strip() or text
+    return written
+
+
 def page_text(entry: Done, url_for: Callable[[str], str | None], template: str) -> str:
     """The text written for the done ``entry`` (see the module docstring)."""
     if entry.source == "til":
         return entry.text
     text = entry.text
-    with_hours = entry.hours is not None and not _MENTIONS_HOURS.search(text)
+    with_hours = bool(entry.hours) and not _MENTIONS_HOURS.search(text)
     if with_hours:
         text = lower_first(text)
     url = url_for(entry.item) if entry.item and not _HAS_LINK.search(text) else None
     if url and not re.search(r"[<>\n]", url):
         text = with_link(text, url)
-    if entry.hours is not None and with_hours:
-        try:
-            text = template.format(hours=format_number(entry.hours), text=text)
-        except (KeyError, IndexError, ValueError, AttributeError):
-            text = f"{text} ({format_number(entry.hours)}h)"
+    if entry.hours and with_hours:
+        text = with_hours_template(template, entry.hours, text)
     return text
 
 
-def numbered(entries: list[tuple[str, Sequence[Note]]]) -> list[str]:
+def numbered(entries: list[tuple[str, Sequence[Note]]], spaced: Sequence[bool] = ()) -> list[str]:
     """A numbered list; notes as nested numbered lists indented with tabs (with spaces when a
-    number is too wide for a tab to nest under it)."""
+    number is too wide for a tab to nest under it, and for the entries ``spaced`` says: those
+    whose notes were indented with spaces on the page they came from)."""
     out: list[str] = []
     for number, (text, notes) in enumerate(entries, start=1):
+        with_spaces = number <= len(spaced) and spaced[number - 1]
         marker = f"{number}. "
         out += block(text, marker, " " * len(marker))
         counters: list[int] = []
@@ -89,7 +123,7 @@ def numbered(entries: list[tuple[str, Sequence[Note]]]) -> list[str]:
                 counters.append(0)
             counters[depth] += 1
             column = parent_content[depth]
-            indent = "\t" * (depth + 1) if 4 * (depth + 1) >= column else " " * column
+            indent = "\t" * (depth + 1) if 4 * (depth + 1) >= column and not with_spaces else " " * column
             note_marker = f"{counters[depth]}. "
             content = len(indent.expandtabs(4)) + len(note_marker)
             parent_content.append(content)
@@ -101,13 +135,15 @@ def section(entries: list[tuple[Done, str]]) -> list[str]:
     """A section's body: runs of list items, and paragraph-style entries as paragraphs."""
     out: list[str] = []
     run: list[tuple[str, Sequence[Note]]] = []
+    spaced: list[bool] = []
 
     def flush() -> None:
         if run:
             if out:
                 out.append("")
-            out.extend(numbered(run))
+            out.extend(numbered(run, spaced))
             run.clear()
+            spaced.clear()
 
     for entry, text in entries:
         if entry.style == "paragraph" and not entry.notes:
@@ -117,6 +153,7 @@ def section(entries: list[tuple[Done, str]]) -> list[str]:
             out.extend(block(text, "", ""))
         else:
             run.append((text, entry.notes))
+            spaced.append(entry.style == "spaces")
     flush()
     return out
 
@@ -157,27 +194,52 @@ Key = tuple[date, date, bool]  # a section: (start, end, is a range)
 def section_keys(
     store: Store, first: date | None, last: date | None, group: str, settings: dict[str, Any]
 ) -> list[Key]:
-    """Every section of the page, newest first (from the distinct days and periods only)."""
+    """Every section of the page, newest first (from the distinct days and periods only). An
+    entry logged for a period goes under that period's own heading (``# A - B``, as the learner
+    writes them), unless the period lies inside one week of a page grouped by week."""
     keys: set[Key] = set()
     for logged in done_days(store, first, last):
         if group == "week":
             start = week_start(logged.day, settings.get("week_start", "monday"))
-            keys.add((start, start + timedelta(days=6), True))
-        elif group == "range" and logged.period:
+            week = (start, start + timedelta(days=6), True)
+            keys.add(week if logged.period is None or _inside(logged.period, week) else (*logged.period, True))
+        elif logged.period and (group == "range" or logged.period[0] < logged.period[1]):
             keys.add((*logged.period, True))
         else:
             keys.add((logged.day, logged.day, False))
     return sorted(keys, key=lambda k: (k[1], k[0], k[2]), reverse=True)
 
 
-def section_entries(store: Store, key: Key, group: str, first: date | None, last: date | None) -> list[Done]:
+def _inside(period: tuple[date, date] | None, key: Key) -> bool:
+    return period is None or (key[0] <= period[0] and period[1] <= key[1])
+
+
+def _is_week(key: Key, settings: dict[str, Any]) -> bool:
+    return week_start(key[0], settings.get("week_start", "monday")) == key[0] and key[1] == key[0] + timedelta(days=6)
+
+
+def section_entries(
+    store: Store,
+    key: Key,
+    group: str,
+    first: date | None,
+    last: date | None,
+    settings: dict[str, Any] | None = None,
+) -> list[Done]:
     """The done entries under one section, in the order they were logged (by day, then id)."""
     start, end, is_range = key
-    if group == "range" and is_range:
-        return done_entries(store, first, last, period=(start, end))
+    if is_range and (group != "week" or not _is_week(key, settings or {})):
+        return done_entries(store, first, last, period=(start, end))  # a period's own heading
     low = max(first, start) if first else start  # the section's days within first..last
     high = min(last, end) if last else end
-    return done_entries(store, low, high, outside_periods=group == "range")
+    if group == "range":
+        return done_entries(store, low, high, outside_periods=True)
+    found = done_entries(store, low, high)
+    return [e for e in found if (_inside(e.period, key) if group == "week" else _one_day(e.period))]
+
+
+def _one_day(period: tuple[date, date] | None) -> bool:
+    return period is None or period[0] == period[1]
 
 
 def render_til(
@@ -190,7 +252,7 @@ def render_til(
 ) -> Iterator[str]:
     """The TIL page for done entries from ``first`` to ``last``, line by line (one section in
     memory at a time); ``group`` is week, day or range."""
-    template = settings.get("til.hours_template", "Around {hours} hours to {text}")
+    template = settings.get("til.hours_template", DEFAULT_TEMPLATE)
     for line in front_matter(settings):
         yield line + "\n"
     for n, key in enumerate(section_keys(store, first, last, group, settings)):
@@ -198,6 +260,6 @@ def render_til(
         if n:
             yield "\n"
         yield (f"# {start.isoformat()} - {end.isoformat()}" if is_range else f"# {start.isoformat()}") + "\n"
-        entries = section_entries(store, key, group, first, last)
+        entries = section_entries(store, key, group, first, last, settings)
         for line in section([(entry, page_text(entry, url_for, template)) for entry in entries]):
             yield line + "\n"

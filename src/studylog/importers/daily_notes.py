@@ -5,9 +5,11 @@ with no header, are done items of style "bare"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers.daily_fields import goal_ref, read_fields
 from studylog.importers.status_text import find_status
 from studylog.importers.til import ITEM, Block, Skipped, item_parts
 from studylog.markdown_lines import unescape_line
@@ -88,8 +90,74 @@ def parse(text: str, default_day: date | None) -> ParseResult:
     for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         reader.line(number, line)
     reader.skipped.end()
+    read_studylog_fields(result)
     for entry in result.entries:  # once the text is whole (continuation lines included)
         if entry.kind == "done":
             entry.status = find_status(entry.text)
     result.problems.sort(key=lambda p: p.line)
     return result
+
+
+# -- what studylog's own export adds (importers.daily_fields) ---------------------------------------
+
+
+def read_studylog_fields(result: ParseResult) -> None:
+    """Take the task boxes and inline fields off the entries' texts and into the entries: hours,
+    items, period, met goals and the goal a done item met. Bad fields become problems."""
+    goals: dict[date, int] = {}
+    for entry in result.entries:
+        found = read_fields(entry.text, entry.kind, entry.day)
+        entry.text = found.text
+        for why in found.problems:
+            result.problems.append(Problem(entry.line, why, "doubtful"))
+        if entry.kind == "goal":
+            goals[entry.day] = goals.get(entry.day, 0) + 1
+            entry.ref = goal_ref(entry.day, goals[entry.day])
+            if found.task is not None:
+                entry.style = "task"
+            if found.task == "x":
+                entry.met_on = found.completion or entry.day
+            elif found.completion is not None:
+                result.problems.append(
+                    Problem(entry.line, "[completion:: ...] on an open goal ([ ]); ignored", "doubtful")
+                )
+        if not found.found:
+            continue
+        entry.guess = False  # written by studylog: the file says every item there is
+        if entry.style is None:
+            entry.style = "fields"
+        entry.hours = found.hours
+        entry.items = found.items
+        entry.item = found.items[0] if found.items else None
+        entry.meets = found.goal
+        if found.period is not None:
+            if found.period[1] != entry.day:
+                result.problems.append(
+                    Problem(
+                        entry.line,
+                        f"the period ends on {found.period[1].isoformat()}, not on {entry.day.isoformat()}; "
+                        "stored on its last day",
+                        "doubtful",
+                    )
+                )
+            entry.period, entry.day = found.period, found.period[1]
+
+
+def check_items(result: ParseResult, canonical: Callable[[str], str | None]) -> None:
+    """Keep the ``[item:: ...]`` of each entry that names a curriculum item (``canonical`` gives
+    its canonical reference, or None); each other one becomes a problem."""
+    for entry in result.entries:
+        if not entry.items:
+            continue
+        known: list[str] = []
+        for item in entry.items:
+            ref = canonical(item)
+            if ref is None:
+                result.problems.append(
+                    Problem(entry.line, f"[item:: {item}] is not an item of any curriculum; not linked", "doubtful")
+                )
+            elif ref not in known:
+                known.append(ref)
+        entry.items = known
+        entry.item = known[0] if known else None
+    result.problems.sort(key=lambda p: p.line)

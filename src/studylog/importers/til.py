@@ -63,6 +63,9 @@ class Skipped:
         self.run, self.count = None, 0
 
 
+SPACES = "spaces"  # an entry's style: its notes are indented with spaces, to their parent's text
+
+
 @dataclass
 class Block:
     """The entry being read: its text lines and notes, and the content columns of open notes."""
@@ -70,10 +73,18 @@ class Block:
     entry: ImportedEntry
     open_notes: list[int] = field(default_factory=list)
     last_is_note: bool = False
+    content: int = 0  # where the item's own text starts
+    spaces: bool = True  # every note so far indented with spaces to its parent's text
 
-    def add_note(self, indent: int, content: int, text: str) -> None:
+    def add_note(self, indent: int, content: int, text: str, whitespace: str = "\t") -> None:
         while self.open_notes and indent < self.open_notes[-1]:
             self.open_notes.pop()
+        parent = self.open_notes[-1] if self.open_notes else self.content
+        self.spaces = self.spaces and whitespace == " " * parent
+        if self.spaces and self.entry.style is None:
+            self.entry.style = SPACES
+        elif not self.spaces and self.entry.style == SPACES:
+            self.entry.style = None
         self.entry.notes.append(Note(unescape_line(text), len(self.open_notes)))
         self.open_notes.append(content)
         self.last_is_note = True
@@ -196,12 +207,12 @@ class _Reader:
         if item and (item.group(4) or "").strip():
             indent, content, text = item_parts(item)
             if indent and self.block:
-                return self.block.add_note(indent, content, text)
+                return self.block.add_note(indent, content, text, item.group(1))
             if indent >= 4:
                 return self.problem(number, "indented list item outside any item skipped")
             self.paragraph = None
             entry = self.entry(number, unescape_line(text))
-            self.block = Block(entry)
+            self.block = Block(entry, content=content)
             return
         if item:
             return self.problem(number, "empty list item skipped")

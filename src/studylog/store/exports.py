@@ -69,3 +69,30 @@ def entry_days(store: Store, first: date | None, last: date | None) -> list[date
         **params,
     )
     return sorted((as_date(r["day"]) for r in rows), reverse=True)
+
+
+def goal_places(store: Store, goal_ids: list[int]) -> dict[int, tuple[date, int]]:
+    """For each goal of ``goal_ids``: its day and its number among that day's goals (1-based, in
+    the order they were logged), as the daily-notes export writes them."""
+    out: dict[int, tuple[date, int]] = {}
+    wanted = set(goal_ids)
+    days = {
+        as_date(r["day"])
+        for r in store.rows(
+            "SELECT day FROM entry WHERE owner = :owner AND kind = 'goal' AND id IN ("
+            + ", ".join(f":g{n}" for n in range(len(wanted)))
+            + ")",
+            owner=store.owner,
+            **{f"g{n}": g for n, g in enumerate(sorted(wanted))},
+        )
+    }
+    for day in days:
+        rows = store.rows(
+            "SELECT id FROM entry WHERE owner = :owner AND kind = 'goal' AND day = :day ORDER BY id",
+            owner=store.owner,
+            day=day,
+        )
+        for number, r in enumerate(rows, start=1):
+            if r["id"] in wanted:
+                out[r["id"]] = (day, number)
+    return out

@@ -260,6 +260,7 @@ def import_result(
     occurrences = _Occurrences()
     plan = _StatusPlan() if statuses else None
     goals = _Lapses()
+    goal_links = _GoalLinks()
     used: set[int] = set()  # stored entries an imported one matched (each matches once)
     with ExitStack() as stack:
         ch: Change | None = None
@@ -274,6 +275,7 @@ def import_result(
                 if items := e.linked():
                     summary.linked.append(e.line, items, e.text)
             existing = _existing(store, keys)
+            goal_links.note_goals(keys, batch)
             new = [(k, e) for k, e in zip(keys, batch, strict=True) if k not in existing]
             summary.already += len(batch) - len(new)
             new, matched = _unmatched(store, new, occurrences, used, summary)
@@ -291,7 +293,7 @@ def import_result(
                 goals.newest = max(goals.newest, newest)
                 if new:
                     ch = ch or stack.enter_context(change(store, f"import {source}"))
-                    _write(store, ch, source, new, goals)
+                    goal_links.note_done(_write(store, ch, source, new, goals), new)
             if on_progress is not None:
                 on_progress(len(batch))
             del batch, keys, new, matched  # hold one batch at a time: not this one while the next is read
@@ -302,6 +304,7 @@ def import_result(
                 for st in summary.statuses:
                     set_status(store, st.item, st.status, st.day, f"import {source}", ch)
         if ch is not None:  # the summary names the counts, known only now
+            goal_links.link(store, ch)
             counted = f", {len(summary.statuses)} item statuses" if summary.statuses else ""
             store.execute(
                 "UPDATE change SET summary = :summary WHERE id = :id",
@@ -385,7 +388,7 @@ class _Lapses:
 
 def _write(
     store: Store, ch: Change, source: str, new: list[tuple[str, ImportedEntry]], goals: _Lapses | None = None
-) -> None:
+) -> list[int]:
     goals = goals or _Lapses()
     linked = [e.linked() for _, e in new]
     ids = ch.insert_many(
@@ -399,7 +402,7 @@ def _write(
                 "hours": e.hours,
                 **item_columns(items),
                 "goal_id": None,
-                "met_on": None,
+                "met_on": e.met_on if e.kind == "goal" else None,
                 "created_at": store.now,
                 "dropped_on": None,
                 "lapse_on": goals.lapse_on(e),
@@ -430,6 +433,7 @@ def _write(
             for position, note in enumerate(e.notes)
         ],
     )
+    return ids
 
 
 # -- statuses ----------------------------------------------------------------------------------------
@@ -512,3 +516,34 @@ def _after(current: Status | None, item: str, status: str, day: date) -> Status:
         return Status(item, "started", day, None, None)
     started = current.started_on if current is not None and current.started_on is not None else day
     return Status(item, "complete", min(started, day), day, None)
+
+
+# -- met goals from a daily note exported by studylog (importers.daily_fields) ---------------------
+
+
+class _GoalLinks:
+    """The goals of an import by ``ref``, and the done items that met one (``meets``): linked at
+    the end of the import, since a daily note lists the newest day first, before the goal it met."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}  # a goal's ref -> its source_key
+        self.pending: list[tuple[int, str]] = []  # (done item's id, the ref of the goal it met)
+
+    def note_goals(self, keys: list[str], batch: list[ImportedEntry]) -> None:
+        for key, e in zip(keys, batch, strict=True):
+            if e.kind == "goal" and e.ref is not None:
+                self.keys.setdefault(e.ref, key)
+
+    def note_done(self, ids: list[int], new: list[tuple[str, ImportedEntry]]) -> None:
+        self.pending += [(i, e.meets) for i, (_, e) in zip(ids, new, strict=True) if e.kind == "done" and e.meets]
+
+    def link(self, store: Store, ch: Change) -> None:
+        for done_id, ref in self.pending:
+            key = self.keys.get(ref)
+            row = key and store.one(
+                "SELECT id FROM entry WHERE owner = :owner AND source_key = :key AND kind = 'goal'",
+                owner=store.owner,
+                key=key,
+            )
+            if row:
+                ch.update("entry", done_id, {"goal_id": row["id"]})
