@@ -249,3 +249,40 @@ def test_concurrent_writers_all_succeed(tmp_path):
     conn = sqlite3.connect(tmp_path / "home" / "studylog.db")
     assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 1000
     assert conn.execute("SELECT count(DISTINCT text) FROM entry").fetchone()[0] == 1000
+
+
+def test_schema_4_keeps_the_meaning_of_imported_goals_and_statuses(tmp_path):
+    """Before schema 4 an imported goal was stored dropped on the day after its own (so that it
+    was not carried over); after the upgrade it is an open goal that lapsed that day, not one
+    the learner dropped. A goal dropped by hand stays dropped. Each status becomes its history."""
+    path = tmp_path / "store.db"
+    shutil.copy(FIXTURES / "schema-v3.db", path)
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute(
+            "INSERT INTO entry (id, owner, kind, day, text, created_at, dropped_on, source, source_key) VALUES "
+            "(10, 'tester', 'goal', '2024-03-01', 'imported plan', '2024-04-18 09:30:00', '2024-03-02', "
+            "'daily-notes', 'k10'), "
+            "(11, 'tester', 'goal', '2024-03-01', 'dropped by hand', '2024-04-18 09:30:00', '2024-03-05', NULL, NULL)"
+        )
+        raw.execute(
+            "INSERT INTO item_status (owner, item, status, started_on, updated_at) "
+            "VALUES ('tester', 'dlc/2', 'started', '2024-04-01', '2024-04-18 09:30:00')"
+        )
+    raw.close()
+    store = Store(str(path), "tester", NOW)
+    plan, by_hand = entries.get_goal(store, 10), entries.get_goal(store, 11)
+    assert (plan.dropped_on, plan.lapse_on, plan.state(date(2024, 4, 18))) == (None, date(2024, 3, 2), "lapsed")
+    assert (by_hand.dropped_on, by_hand.lapse_on, by_hand.state(date(2024, 4, 18))) == (
+        date(2024, 3, 5),
+        None,
+        "dropped",
+    )
+    from studylog.store.status import history
+
+    assert [(e.event, e.day) for e in history(store, "dlc/1")] == [
+        ("started", date(2024, 4, 10)),
+        ("completed", date(2024, 4, 10)),
+    ]
+    assert [(e.event, e.day) for e in history(store, "dlc/2")] == [("started", date(2024, 4, 1))]
+    store.close()

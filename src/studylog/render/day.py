@@ -34,7 +34,7 @@ def _goals(view: DayView, goals: list[Goal], carried: bool, width: int) -> list[
     for goal in goals:
         mark = MARKS[view.state(goal)]
         label = _label(view, goal, carried)
-        rows.append([mark, (f"#{goal.id}", "dim"), label, (goal.item or "", "cyan")])
+        rows.append([mark, (f"#{goal.id}", "dim"), label, (", ".join(goal.items), "cyan")])
         rows += [["", "", note, ""] for note in _notes(goal.notes)]
     columns = [Column(), Column(justify="right"), Column(wrap=True), Column()]
     return grid(rows, columns, width, gap=1, indent=2)
@@ -43,7 +43,8 @@ def _goals(view: DayView, goals: list[Goal], carried: bool, width: int) -> list[
 def _done(view: DayView, width: int) -> list[Line]:
     rows: list[list] = []
     for done in view.done:
-        rows.append([(f"#{done.id}", "dim"), done.text, format_hours(done.hours), (done.item or "", "cyan")])
+        label = done.text + (f"  ({done.period[0]:%d %b}–{done.period[1]:%d %b})" if done.period else "")
+        rows.append([(f"#{done.id}", "dim"), label, format_hours(done.hours), (", ".join(done.items), "cyan")])
         rows += [["", note, "", ""] for note in _notes(done.notes)]
     columns = [Column(justify="right"), Column(wrap=True), Column(justify="right"), Column()]
     return grid(rows, columns, width, gap=1, indent=2)

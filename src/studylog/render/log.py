@@ -28,6 +28,8 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
         day = e.entry.day.isoformat()
         kind = "goal" if e.kind == "goal" else "done"
         text = e.entry.text
+        if e.entry.period:
+            text += f"  ({e.entry.period[0]:%d %b}–{e.entry.period[1]:%d %b})"
         if isinstance(e.entry, Goal):
             kind = STATE_WORDS[e.state or "open"]
         who = [e.owner or ""] if show_owner else []
@@ -38,7 +40,7 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
             Text(kind, style="dim"),
             text,
             format_hours(getattr(e.entry, "hours", None)),
-            e.entry.item or "",
+            ", ".join(e.entry.items),
         )
         for note in e.entry.notes:
             table.add_row(

@@ -92,7 +92,10 @@ def _done(report: WeekReport, screen: int) -> list[Line]:
     rows: list[list] = []
     for day, done in report.done_by_day():
         for n, d in enumerate(done):
-            rows.append([f"{day:%a %d}" if n == 0 else "", f"#{d.id}", d.text, format_hours(d.hours), d.item or ""])
+            label = d.text + (f"  ({d.period[0]:%d %b}–{d.period[1]:%d %b})" if d.period else "")
+            rows.append(
+                [f"{day:%a %d}" if n == 0 else "", f"#{d.id}", label, format_hours(d.hours), ", ".join(d.items)]
+            )
             rows += [["", "", ("  " * note.depth + "- " + note.text, "dim"), "", ""] for note in d.notes]
     columns = [
         Column(),
