@@ -171,3 +171,13 @@ def test_owner_separates_learners(cli):
         cli("rm", "2", ok=False).stderr
         == "studylog: error: no entry 2; see the ids with 'studylog log' or 'studylog today'\n"
     )
+
+
+def test_editing_a_done_item_onto_an_item_starts_that_item(cli):
+    cli("done", "read chapter 2", "-H", "2", "--date", "2024-04-16", ok=True)
+    assert cli("curricula", "show", "dlc", "--json", ok=True).json()["items"][1]["status"] == "not started"
+    cli("edit", "1", "--item", "dlc/2", ok=True)
+    item = cli("curricula", "show", "dlc", "--json", ok=True).json()["items"][1]
+    assert (item["ref"], item["status"], item["started_on"]) == ("dlc/2", "started", "2024-04-16")
+    cli("undo", ok=True)
+    assert cli("curricula", "show", "dlc", "--json", ok=True).json()["items"][1]["status"] == "not started"

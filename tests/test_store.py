@@ -285,4 +285,9 @@ def test_schema_4_keeps_the_meaning_of_imported_goals_and_statuses(tmp_path):
         ("completed", date(2024, 4, 10)),
     ]
     assert [(e.event, e.day) for e in history(store, "dlc/2")] == [("started", date(2024, 4, 1))]
+    # status follows the log: karpathy/5 had hours logged (done #2) but no status
+    assert [(e.event, e.day) for e in history(store, "karpathy/5")] == [("started", date(2024, 4, 18))]
+    from studylog.store.status import get_status
+
+    assert get_status(store, "karpathy/5").status == "started"
     store.close()

@@ -535,8 +535,18 @@ def edit_entry(
         _check_day_hours(
             store, values.get("day", entry.day), values.get("hours", entry.hours), except_id=entry_id, start=new_start
         )
+    if item is not _UNSET:  # the entry is now linked to that one item (or none)
+        values["item_count"] = None
     with change(store, f"edit entry {entry_id}") as ch:
         ch.update("entry", entry_id, values)
+        if item is not _UNSET:
+            for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):
+                ch.delete("entry_item", link["id"])
+        if isinstance(entry, Done) and ("item" in values or "day" in values):
+            from studylog.store.status import note_work  # status follows the log
+
+            edited = get_entry(store, entry_id)
+            note_work(store, ch, list(edited.items), edited.period[0] if edited.period else edited.day)
     return get_entry(store, entry_id)
 
 
@@ -546,6 +556,8 @@ def remove_entry(store: Store, entry_id: int) -> Goal | Done:
     with change(store, f"rm entry {entry_id} {entry.text!r}") as ch:
         for note in store.rows("SELECT id FROM note WHERE entry_id = :id", id=entry_id):
             ch.delete("note", note["id"])
+        for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):
+            ch.delete("entry_item", link["id"])
         if isinstance(entry, Goal):
             for done in store.rows("SELECT id FROM entry WHERE goal_id = :id", id=entry_id):
                 ch.update("entry", done["id"], {"goal_id": None})

@@ -119,6 +119,8 @@ def m004_periods_links_history(conn: sa.Connection) -> None:
       over; it is now open with ``lapse_on`` that day (it shows as lapsed, not dropped).
     - Each item status becomes the events that led to it: started (on ``started_on``), then
       completed or skipped on their days.
+    - An item with done entries but no status is started on its first such day (status follows
+      the log, as it does for every entry logged from now on).
     """
     for column, kind in [("item_count", "INTEGER"), ("lapse_on", "DATE")]:
         conn.execute(sa.text(f"ALTER TABLE entry ADD COLUMN {column} {kind}"))
@@ -179,6 +181,28 @@ def m004_periods_links_history(conn: sa.Connection) -> None:
         sa.column("day", sa.Date),
         sa.column("created_at", sa.DateTime),
     )
+    # Status follows the log: an item with done entries and no status was being worked on.
+    now = conn.info.get("now") or datetime.now()
+    worked = conn.execute(
+        sa.text(
+            "SELECT owner, item, min(coalesce(period_start, day)) AS first FROM entry "
+            "WHERE kind = 'done' AND item IS NOT NULL GROUP BY owner, item"
+        )
+    ).all()
+    known = {(owner, item) for owner, item, *_ in statuses}
+    for owner, item, first in worked:
+        if (owner, item) in known:
+            continue
+        conn.execute(
+            sa.text(
+                "INSERT INTO item_status (owner, item, status, started_on, updated_at) "
+                "VALUES (:owner, :item, 'started', :first, :now)"
+            ),
+            {"owner": owner, "item": item, "first": _as_date(first), "now": now},
+        )
+        conn.execute(
+            sa.insert(events).values(owner=owner, item=item, event="started", day=_as_date(first), created_at=now)
+        )
     for owner, item, status, started_on, completed_on, skipped_on, updated_at in statuses:
         at = updated_at if isinstance(updated_at, datetime) else datetime.fromisoformat(str(updated_at))
         rows = []
@@ -244,6 +268,7 @@ def migrate(engine: sa.Engine, now: datetime, upto: int = SCHEMA_VERSION) -> lis
             _lock(conn)
             if applied_version(conn) >= version:
                 continue
+            conn.info["now"] = now  # the clock, for a migration that writes rows
             fn(conn)
             conn.execute(sa.insert(_LEDGER).values(version=version, name=name, applied_at=now))
             applied.append(version)
