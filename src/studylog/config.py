@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
+from studylog.store.records import CARRY_OVER_DAYS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -60,7 +61,7 @@ KEYS: dict[str, Key] = {
         Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
         Key(
             "carry_over_days",
-            14,
+            CARRY_OVER_DAYS,
             "days an unmet goal is carried over to later days before it lapses",
             minimum=0,
             maximum=3650,
@@ -83,7 +84,9 @@ KEYS: dict[str, Key] = {
 
 
 def config_path(home: Path) -> Path:
-    return home / "config.toml"
+    from studylog.paths import CONFIG_FILE
+
+    return home / CONFIG_FILE
 
 
 def load(path: Path) -> dict[str, Any]:

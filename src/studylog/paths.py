@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 DB_FILE = "studylog.db"
+CONFIG_FILE = "config.toml"
 
 
 def data_home() -> Path:

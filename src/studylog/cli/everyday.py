@@ -10,7 +10,7 @@ from __future__ import annotations
 from studylog.cli.clock import today
 from studylog.cli.output import Output, say, width
 from studylog.cli.parse import parse_day, parse_days, parse_hours
-from studylog.cli.session import open_store, resolve, settings
+from studylog.cli.session import carry_over_days, open_store, resolve, settings
 from studylog.errors import UsageError
 
 MAX_WEEKS = 520
@@ -21,7 +21,7 @@ def show_day(when: str | None = None, as_json: bool = False) -> None:
 
     out = Output(as_json)
     day = parse_day(when)
-    view = day_view(open_store(), day, settings()["carry_over_days"], today())
+    view = day_view(open_store(), day, carry_over_days(), today())
     if out.as_json:
         out.json(view.to_json())
         return

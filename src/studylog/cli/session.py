@@ -82,6 +82,17 @@ def resolve(ref: str | None) -> Resolved | None:
     return items().resolve(ref) if ref else None
 
 
+def carry_over_days() -> int:
+    """The ``carry_over_days`` setting, without reading (or importing) the config module when
+    there is no config file: ``today`` asks for it on every run."""
+    from studylog.paths import CONFIG_FILE, data_home
+    from studylog.store.records import CARRY_OVER_DAYS
+
+    if not (data_home() / CONFIG_FILE).exists():
+        return CARRY_OVER_DAYS
+    return int(settings()["carry_over_days"])
+
+
 def settings() -> dict[str, Any]:
     from studylog.config import config_path, load
     from studylog.paths import data_home
