@@ -10,9 +10,9 @@ from typing import Any, NamedTuple
 from studylog.errors import StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
-from studylog.store.hours import SPREADS, Spread, day_range, done_hours, per_day, spread_days
 from studylog.store.journal import Change, change
 from studylog.store.records import CARRY_OVER_DAYS, DayView, Done, Goal, LogEntry, Note, as_date
+from studylog.store.sql import SPREADS, day_range
 
 _COLUMNS = (
     "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source, "
@@ -79,6 +79,8 @@ def _check_day_hours(
     share; ``except_id`` is the entry being edited (its current hours do not count)."""
     if hours is None:
         return
+    from studylog.store.hours import Spread, done_hours, per_day, spread_days  # (only writes need it)
+
     first = start or day
     logged = {d: float(h) for d, (h, _) in per_day(done_hours(store, first, day, by="day")).items()}
     if except_id is not None:

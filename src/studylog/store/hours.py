@@ -23,25 +23,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from studylog.store.db import Store
 from studylog.store.records import as_date
+from studylog.store.sql import SPREADS, day_range
 
 By = Literal["day, item", "day", "item"]
-
-
-def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
-    """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
-    open; an empty condition when both are."""
-    parts, params = [], {}
-    if first:
-        parts.append(f"{column} >= :first")
-        params["first"] = first
-    if last:
-        parts.append(f"{column} <= :last")
-        params["last"] = last
-    return " AND ".join(parts), params
 
 
 class DoneHours(NamedTuple):
@@ -112,7 +100,6 @@ class Spread(NamedTuple):
 
 # The entries that spread, as the partial index ix_entry_spread holds them: its predicate is
 # repeated word for word so that SQLite (and PostgreSQL) can read them through it.
-SPREADS = "(period_start IS NOT NULL OR item_count IS NOT NULL)"
 
 
 def spread_entries(
