@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from studylog.cli import output
 from studylog.cli.clock import today
@@ -15,13 +16,50 @@ from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
 from studylog.cli.progress_bar import progress
 from studylog.cli.session import catalog, open_store, outlines, settings
-from studylog.errors import UsageError
+from studylog.errors import StudylogError, UsageError
 
 export_app = typer.Typer(
     help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True, rich_markup_mode=None
 )
+
+
+class ImportGroup(TyperGroup):
+    """``import PATH`` runs the hidden ``detect`` command; ``import til PATH`` and the other named
+    forms run as before. The first argument that is not an option (or an option's value) decides."""
+
+    VALUED = ("--format", "-f")
+
+    def parse_args(self, ctx, args):
+        first = None
+        skip = False
+        for arg in args:
+            if skip:
+                skip = False
+                continue
+            if arg in self.VALUED:
+                skip = True
+                continue
+            if arg == "--":
+                continue
+            if not arg.startswith("-"):
+                first = arg
+                break
+        if first is not None and first not in self.commands:
+            args = [DETECT, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPTIONS] PATH | COMMAND PATH [OPTIONS]")
+
+
+DETECT = "detect"
 import_app = typer.Typer(
-    help="Bring in the logs you already have (idempotent: importing twice adds nothing).",
+    cls=ImportGroup,
+    help="Bring in the logs you already have (idempotent: importing twice adds nothing).\n\n"
+    "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
+    "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files) or a dated markdown log, and says which it chose and "
+    "why; it takes --format, --dry-run, --no-link, --no-status and --json. Name the format to choose it "
+    "yourself: 'studylog import til PATH'.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -60,6 +98,9 @@ def _read(path: Path) -> str:
     return read_text(path)
 
 
+Detected = tuple[str, str] | None  # (format, why) when ``import PATH`` chose the format
+
+
 def _run_import(
     source: str,
     path: Path,
@@ -69,10 +110,13 @@ def _run_import(
     as_json: bool,
     passes: int = 1,
     no_status: bool = False,
+    detected: Detected = None,
 ) -> None:
     """Read, link and write the entries of every file in one transaction, a batch at a time.
     ``stream(file, lines, problems)`` yields a file's entries; ``lines()`` reads the file's lines
-    (``passes`` times)."""
+    (``passes`` times). No entries at all: exit 1 with what the files looked like, writing nothing."""
+    from itertools import chain
+
     from studylog.importers.read import check_file
     from studylog.store.imports import import_result
 
@@ -101,9 +145,14 @@ def _run_import(
                 prefix = f"{file}:" if len(files) > 1 else ""
                 problems.extend(p.__class__(p.line, prefix + p.message, p.level) if prefix else p for p in found)
 
-        summary = import_result(open_store(), entries(), source, dry_run=dry_run, statuses=not no_status)
+        stream_ = entries()
+        first = next(stream_, None)  # before the store opens: an import of nothing writes nothing
+        if first is None:
+            raise _nothing_found(source, path, files, detected, problems)
+        summary = import_result(open_store(), chain([first], stream_), source, dry_run=dry_run, statuses=not no_status)
     if out.as_json:
-        data = summary.to_json(linked=False)
+        data = _detected_json(source, detected)
+        data.update(summary.to_json(linked=False))
         data["linked"] = summary.linked_json()  # streamed: a 100k-entry log links some 75k entries
         data["dry_run"] = dry_run
         data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in problems]
@@ -111,7 +160,49 @@ def _run_import(
         return
     from studylog.render.imports import render_import
 
-    out.rich(render_import(summary, problems, dry_run, str(path)))
+    out.rich(render_import(summary, problems, dry_run, str(path), _reading(path, detected)))
+
+
+def _detected_json(source: str, detected: Detected) -> dict:
+    return {"format": source, "detected_because": detected[1] if detected else None}
+
+
+def _reading(path: Path, detected: Detected) -> str | None:
+    """The report's first line when ``import PATH`` chose the format."""
+    if detected is None:
+        return None
+    from studylog.importers.detect import LABELS
+
+    return f"Reading {path} as {LABELS[detected[0]]} ({detected[1]})"
+
+
+def _nothing_found(source: str, path: Path, files: list[Path], detected: Detected, problems: list) -> StudylogError:
+    """The error of an import that found no dated entries: what it looked for, what the files
+    looked like instead, and what to try."""
+    from studylog.importers.detect import FORMATS, LABELS, LOOKS_FOR, describe
+
+    def looks(file: Path) -> str:
+        with file.open("rb") as f:
+            head = f.read(1 << 20)
+        return describe(head.decode("utf-8-sig", errors="ignore").replace("\r\n", "\n"))
+
+    looked = f"no dated entries reading {path} as {LABELS[source]} (looked for {LOOKS_FOR[source]})"
+    if len(files) == 1:
+        instead = looks(files[0])
+    else:
+        shown = "; ".join(f"{f.relative_to(path)}: {looks(f)}" for f in files[:3])
+        more = f"; and {len(files) - 3} more" if len(files) > 3 else ""
+        instead = f"none in any of its {len(files)} .md files ({shown}{more})"
+    if problems:
+        p = problems[0]
+        instead += f"; {len(problems)} skipped, the first at line {p.line}: {p.message}"
+    others = " or ".join(f for f in FORMATS if f not in (source, "json"))
+    dates = "or dates it reads: '## 2024-04-18', '- 4/18/2024 ...', '### Day 3: April 18, 2024'"
+    if detected:
+        hint = f"nothing was written; try --format {others}, {dates}"
+    else:
+        hint = f"nothing was written; try 'studylog import PATH' or 'import {others}', {dates}"
+    return StudylogError(f"{looked}: {instead}", hint)
 
 
 def _counted(file: Path, bar):
@@ -131,6 +222,63 @@ def _counted(file: Path, bar):
     return lines
 
 
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Read PATH as til, daily-notes, markdown or json instead of recognising it.",
+        show_default=False,
+    ),
+]
+
+
+@import_app.command(DETECT, hidden=True)
+def import_detected(
+    path: PathArg,
+    format_: FormatOpt = None,
+    dry_run: DryRun = False,
+    no_link: NoLink = False,
+    no_status: NoStatus = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Recognise what PATH is (a JSON backup, a TIL page, daily notes or a dated markdown log) and
+    import it; the report's first line says which it chose and why."""
+    from studylog.importers.detect import FORMATS
+
+    if format_ is not None:
+        if format_ not in FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {format_!r}")
+        detected: tuple[str, str] = (format_, f"--format {format_}")
+    else:
+        detected = _detect(path)
+    kind = detected[0]
+    if kind == "json":
+        _import_json(path, dry_run, as_json, detected)
+    elif kind == "til":
+        _import_til(path, dry_run, no_link, no_status, as_json, detected)
+    elif kind == "daily-notes":
+        _import_daily_notes(path, dry_run, no_link, no_status, as_json, detected)
+    else:
+        _import_markdown(path, dry_run, no_link, no_status, as_json, detected)
+
+
+def _detect(path: Path) -> tuple[str, str]:
+    """(format, why) for a file, from its first few KB, or for a folder, from its file names."""
+    from studylog.importers.detect import HEAD_BYTES, detect, detect_folder
+
+    files = _files(path)
+    if path.is_dir():
+        return detect_folder([f.relative_to(path).as_posix() for f in files])
+    try:
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    text = head[:HEAD_BYTES].decode("utf-8-sig", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
+    return detect(path.name, text, truncated=len(head) > HEAD_BYTES)
+
+
 @import_app.command("til")
 def import_til(
     path: PathArg,
@@ -140,6 +288,12 @@ def import_til(
     as_json: JsonOpt = False,
 ) -> None:
     """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
+    _import_til(path, dry_run, no_link, no_status, as_json)
+
+
+def _import_til(
+    path: Path, dry_run: bool, no_link: bool, no_status: bool, as_json: bool, detected: Detected = None
+) -> None:
     from studylog.imported import stream_result
     from studylog.importers import til
 
@@ -151,6 +305,7 @@ def import_til(
         no_link,
         as_json,
         no_status=no_status,
+        detected=detected,
     )
 
 
@@ -164,6 +319,12 @@ def import_daily_notes(
 ) -> None:
     """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
     YYYY-MM-DD.md files."""
+    _import_daily_notes(path, dry_run, no_link, no_status, as_json)
+
+
+def _import_daily_notes(
+    path: Path, dry_run: bool, no_link: bool, no_status: bool, as_json: bool, detected: Detected = None
+) -> None:
     from studylog.imported import stream_result
     from studylog.importers import daily_notes
 
@@ -173,7 +334,7 @@ def import_daily_notes(
             daily_notes.check_items(result, _item_refs())
         return stream_result(result, problems)
 
-    _run_import("daily-notes", path, stream, dry_run, no_link, as_json, no_status=no_status)
+    _run_import("daily-notes", path, stream, dry_run, no_link, as_json, no_status=no_status, detected=detected)
 
 
 def _item_refs():
@@ -193,6 +354,12 @@ def import_markdown(
     as_json: JsonOpt = False,
 ) -> None:
     """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
+    _import_markdown(path, dry_run, no_link, no_status, as_json)
+
+
+def _import_markdown(
+    path: Path, dry_run: bool, no_link: bool, no_status: bool, as_json: bool, detected: Detected = None
+) -> None:
     from studylog.importers import markdown
 
     current = today()
@@ -205,6 +372,7 @@ def import_markdown(
         as_json,
         passes=markdown.PASSES,
         no_status=no_status,
+        detected=detected,
     )
 
 
@@ -212,14 +380,43 @@ def import_markdown(
 def import_json(
     path: Annotated[Path, typer.Argument(help="A file written by 'studylog export json'.", show_default=False)],
     dry_run: DryRun = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Restore a backup made by 'studylog export json' into this store (idempotent)."""
+    _import_json(path, dry_run, as_json)
+
+
+def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = None) -> None:
+    import json
+
     from studylog.exporters.backup import restore
 
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
-    added = restore(open_store(), _read(path), str(path), dry_run=dry_run)
+    text = _read(path)
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None  # restore says where the JSON breaks
+    if isinstance(data, dict) and data.get("entries") == [] and not data.get("item_status"):
+        from studylog.importers.detect import LOOKS_FOR
+
+        raise StudylogError(
+            f"no entries in {path} (looked for {LOOKS_FOR['json']}): the backup's entries list is empty",
+            "nothing was written; make a backup of a store that has entries with 'studylog export json'",
+        )
+    added = restore(open_store(), text, str(path), dry_run=dry_run)
+    if as_json:
+        data = _detected_json("json", detected)
+        data.update(
+            entries=added.entries, notes=added.notes, statuses=added.statuses, skipped=added.skipped, dry_run=dry_run
+        )
+        Output(True).json(data)
+        return
     verb = "Would add" if dry_run else "Added"
+    reading = _reading(path, detected)
+    if reading:
+        output.message(reading)
     output.message(
         f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
         f"({added.skipped} already present)"

@@ -13,7 +13,10 @@ from studylog.store.imports import ImportSummary
 SHOWN = 30  # problems and links listed in full; --json has all of them
 
 
-def render_import(summary: ImportSummary, problems: list[Problem], dry_run: bool, source: str) -> Group:
+def render_import(
+    summary: ImportSummary, problems: list[Problem], dry_run: bool, source: str, reading: str | None = None
+) -> Group:
+    """``reading``: the first line when ``import PATH`` chose the format ("Reading PATH as ...")."""
     verb = "Would import" if dry_run else "Imported"
     head = Text(
         f"{verb} {summary.added} of {summary.entries} entries from {source}"
@@ -22,7 +25,7 @@ def render_import(summary: ImportSummary, problems: list[Problem], dry_run: bool
         f"{format_hours(summary.hours) or '0h'}, {len(summary.linked)} linked to curriculum items",
         style="bold",
     )
-    parts: list = [head]
+    parts: list = [Text(reading), head] if reading else [head]
     if summary.statuses:
         table = Table(box=None, pad_edge=False, header_style="bold")
         table.add_column("line", justify="right", no_wrap=True, min_width=4)

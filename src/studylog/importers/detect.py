@@ -1,0 +1,163 @@
+"""Which importer a file or folder is for, from its first few KB (and a folder's file names), and
+what a file looks like when an import found nothing in it.
+
+Pure: the caller reads the text (:data:`HEAD_BYTES` of it at most) and lists the folder; nothing
+here opens a file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from studylog.importers.datelines import find_date
+
+HEAD_BYTES = 8192  # how much of a file detection reads
+
+FORMATS = ("til", "daily-notes", "markdown", "json")
+LABELS = {
+    "til": "a TIL page",
+    "daily-notes": "daily notes",
+    "markdown": "a dated markdown log",
+    "json": "a studylog JSON backup",
+}
+# What each importer looks for, for the message of an import that found nothing.
+LOOKS_FOR = {
+    "til": "'# YYYY-MM-DD' or '# YYYY-MM-DD - YYYY-MM-DD' headings over numbered lines",
+    "daily-notes": "'[[YYYY-MM-DD]]' lines or YYYY-MM-DD.md file names, with Goals: and Done: lists",
+    "markdown": "dated headings or dated lines",
+    "json": "the entries of a backup made by 'studylog export json'",
+}
+
+_BACKUP = re.compile(r'"format"\s*:\s*"studylog-backup"')
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n)*?---[ \t]*(?:\n|\Z)")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_TIL_HEADING = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ \t]*[-\u2013\u2014][ \t]*\d{4}-\d{2}-\d{2})?(?:[ \t]+#+)?$")
+_NUMBERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+\S")
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(.*)$")
+_DAY_LINE = re.compile(r"^\[\[\d{4}-\d{2}-\d{2}\]\][ \t]*$")
+_DAILY_HEADER = re.compile(r"^[ \t]*(?:[-*][ \t]+)?(?:#+[ \t]*)?(?:goals?|done)[ \t]*:?[ \t]*$", re.IGNORECASE)
+_DAILY_NAME = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})\.md$", re.IGNORECASE)
+
+
+def _shape(name: str) -> str | None:
+    """'Obsidian' or 'Logseq' for a daily note's file name, else None."""
+    m = _DAILY_NAME.match(name.rsplit("/", 1)[-1])
+    if not m:
+        return None
+    return "Logseq" if "_" in m.group(0) else "Obsidian"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class _Scan:
+    """Counts over the lines of a text: headings, dated headings, dated lines, numbered lines."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.headings: list[str] = []
+        self.dated_headings = 0
+        self.til_headings = 0
+        self.numbered_under_til = 0
+        self.bullets_under_til = 0
+        self.dated_lines = 0
+        self.day_lines = 0
+        self.daily_headers = 0
+        in_til = False
+        fence = False
+        for line in self.lines:
+            if line.lstrip().startswith(("```", "~~~")):
+                fence = not fence
+                continue
+            if fence:
+                continue
+            if _DAY_LINE.match(line.strip()):
+                self.day_lines += 1
+                continue
+            if _DAILY_HEADER.match(line):
+                self.daily_headers += 1
+                continue
+            heading = _HEADING.match(line)
+            if heading:
+                title = (heading.group(2) or "").strip()
+                self.headings.append(title)
+                in_til = bool(_TIL_HEADING.match(title))
+                self.til_headings += in_til
+                if find_date(title) is not None:
+                    self.dated_headings += 1
+                continue
+            if in_til and _NUMBERED.match(line):
+                self.numbered_under_til += 1
+            bullet = _BULLET.match(line)
+            if in_til and bullet and not line[:1].isspace():
+                self.bullets_under_til += 1
+            text = bullet.group(1) if bullet else line
+            if text.strip() and find_date(text, partial=False) is not None:
+                self.dated_lines += 1
+
+
+def detect(name: str, head: str, truncated: bool = False) -> tuple[str, str]:
+    """The format of the file called ``name`` whose first bytes are ``head`` (``truncated``: there
+    is more), and why, as (format, reason) with a format of :data:`FORMATS`."""
+    within = " in the first 8 KB" if truncated else ""
+    stripped = head.lstrip("\ufeff \t\n")
+    if stripped.startswith("{"):
+        if _BACKUP.search(head):
+            return "json", '"format": "studylog-backup"'
+        return "json", "it starts with '{' (JSON)"
+    shape = _shape(name)
+    scan = _Scan(head)
+    if shape:
+        return "daily-notes", f"a {shape} daily note: the file name is a date"
+    if scan.day_lines and scan.daily_headers:
+        return "daily-notes", (f"{_plural(scan.day_lines, '[[YYYY-MM-DD]] line')} and Goals:/Done: lists{within}")
+    front = bool(_FRONT_MATTER.match(head))
+    if scan.til_headings and (front or scan.numbered_under_til > scan.bullets_under_til):
+        parts = ["Jekyll front matter"] if front else []
+        parts.append(f"{_plural(scan.til_headings, 'dated heading')}{within}")
+        if not front:
+            parts.append("numbered lines")
+        return "til", ", ".join(parts)
+    if scan.day_lines:
+        return "daily-notes", f"{_plural(scan.day_lines, '[[YYYY-MM-DD]] line')}{within}"
+    if scan.dated_headings or scan.dated_lines:
+        found = []
+        if scan.dated_headings:
+            found.append(_plural(scan.dated_headings, "dated heading"))
+        if scan.dated_lines:
+            found.append(_plural(scan.dated_lines, "dated line"))
+        return "markdown", " and ".join(found) + within
+    return "markdown", f"no TIL page, daily note or backup; no dated headings or lines{within} either"
+
+
+def detect_folder(names: Sequence[str]) -> tuple[str, str]:
+    """The format of a folder holding the .md files ``names`` (paths relative to it), and why."""
+    shapes = [_shape(n) for n in names]
+    dated = [s for s in shapes if s]
+    if dated and len(dated) * 2 >= len(names):
+        kind = max(set(dated), key=dated.count)
+        return "daily-notes", f"{kind} daily notes: {len(dated)} of {_plural(len(names), '.md file')} named by a date"
+    return "markdown", f"{_plural(len(names), '.md file')}, {len(dated)} named by a date"
+
+
+def describe(text: str) -> str:
+    """What a file looks like, for an import that found no dated entries in it: its lines and
+    headings, e.g. "no dated headings or lines; 40 lines, 3 headings: 'Notes', 'Ideas', ..."."""
+    scan = _Scan(text)
+    lines = len([line for line in scan.lines if line.strip()])
+    if not lines:
+        return "the file is empty"
+    found = [
+        _plural(n, word) for n, word in ((scan.dated_headings, "dated heading"), (scan.dated_lines, "dated line")) if n
+    ]
+    what = " and ".join(found) if found else "no dated headings or lines"
+    shape = _plural(lines, "line")
+    if scan.headings:
+        shown = ", ".join(repr(h) for h in scan.headings[:3] if h) or "''"
+        more = ", ..." if len(scan.headings) > 3 else ""
+        shape += f", {_plural(len(scan.headings), 'heading')}: {shown}{more}"
+    else:
+        shape += ", no headings"
+    return f"{what}; {shape}"
