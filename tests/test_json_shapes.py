@@ -154,6 +154,8 @@ def test_import_report_shape(cli, tmp_path):
     )
     data = cli("import", "markdown", str(log), "--json", ok=True).json()
     assert set(data) == {
+        "format",
+        "detected_because",
         "entries",
         "added",
         "already_imported",

@@ -401,6 +401,8 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     if isinstance(data, dict) and data.get("entries") == [] and not data.get("item_status"):
         from studylog.importers.detect import LOOKS_FOR
 
+        restore(open_store(), text, str(path), dry_run=True)  # a malformed backup says so first
+
         raise StudylogError(
             f"no entries in {path} (looked for {LOOKS_FOR['json']}): the backup's entries list is empty",
             "nothing was written; make a backup of a store that has entries with 'studylog export json'",
