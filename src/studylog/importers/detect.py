@@ -110,7 +110,8 @@ def detect(name: str, head: str, truncated: bool = False) -> tuple[str, str]:
     shape = _shape(name)
     scan = _Scan(head)
     if shape:
-        return "daily-notes", f"a {shape} daily note: the file name is a date"
+        article = "an" if shape == "Obsidian" else "a"
+        return "daily-notes", f"{article} {shape} daily note: the file name is a date"
     if scan.day_lines and scan.daily_headers:
         return "daily-notes", (f"{_plural(scan.day_lines, '[[YYYY-MM-DD]] line')} and Goals:/Done: lists{within}")
     front = bool(_FRONT_MATTER.match(head))
