@@ -274,3 +274,10 @@ def test_help_stays_clear(cli):
     assert "Import a Jekyll TIL page" in cli("import", "til", "--help", ok=True).stdout
     bare = cli("import", ok=None)
     assert "Usage: studylog import" in bare.stdout + bare.stderr
+
+
+def test_help_of_import_path_lists_its_options(cli):
+    out = cli("import", str(PAGE), "--help", ok=True).stdout
+    assert out.startswith("Usage: studylog import [OPTIONS] PATH")
+    for option in ("--format", "--dry-run", "--no-link", "--no-status", "--json"):
+        assert option in out

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from studylog.cli import output
 from studylog.cli.clock import today
@@ -52,6 +52,14 @@ class ImportGroup(TyperGroup):
         formatter.write_usage(ctx.command_path, "[OPTIONS] PATH | COMMAND PATH [OPTIONS]")
 
 
+class DetectCommand(TyperCommand):
+    """The hidden command behind ``import PATH``: its help shows ``studylog import [OPTIONS] PATH``."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        parent = ctx.parent.command_path if ctx.parent else "studylog import"
+        formatter.write_usage(parent, "[OPTIONS] PATH")
+
+
 DETECT = "detect"
 import_app = typer.Typer(
     cls=ImportGroup,
@@ -59,7 +67,7 @@ import_app = typer.Typer(
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
     "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files) or a dated markdown log, and says which it chose and "
     "why; it takes --format, --dry-run, --no-link, --no-status and --json. Name the format to choose it "
-    "yourself: 'studylog import til PATH'.",
+    "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -233,7 +241,7 @@ FormatOpt = Annotated[
 ]
 
 
-@import_app.command(DETECT, hidden=True)
+@import_app.command(DETECT, hidden=True, cls=DetectCommand)
 def import_detected(
     path: PathArg,
     format_: FormatOpt = None,
