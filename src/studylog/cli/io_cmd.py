@@ -395,6 +395,7 @@ def import_json(
 
 
 def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = None) -> None:
+    import contextlib
     import json
 
     from studylog.exporters.backup import restore
@@ -402,10 +403,10 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
     text = _read(path)
-    try:
-        data = json.loads(text)
-    except ValueError:
-        data = None  # restore says where the JSON breaks
+    data = None
+    if len(text) < 1_000_000:  # a backup with no entries is small; a big one is not parsed twice
+        with contextlib.suppress(ValueError):  # restore says where the JSON breaks
+            data = json.loads(text)
     if isinstance(data, dict) and data.get("entries") == [] and not data.get("item_status"):
         from studylog.importers.detect import LOOKS_FOR
 
