@@ -291,3 +291,33 @@ def test_multi_day_headings_become_periods(cli, tmp_path):
         ("Read about closures.", "2020-04-09", {"start": "2020-04-07", "end": "2020-04-09"}),
         ("Finished the testing course", "2020-06-04", {"start": "2020-06-01", "end": "2020-06-04"}),
     ]
+
+
+# -- (6) month headings with day-only sub-headings ----------------------------------------------------
+
+MONTH_PAGE = """\
+# January 2020
+
+## 19th
+1. Learned about git worktrees
+
+## 20
+1. Read the asyncio docs
+
+# 2021
+
+## March 3rd
+1. Wrote a parser
+"""
+
+
+def test_month_headings_give_day_headings_their_month_in_til_and_markdown():
+    want = [D(2020, 1, 19), D(2020, 1, 20), D(2021, 3, 3)]
+    page = til.parse(MONTH_PAGE)
+    assert [e.day for e in page.entries] == want and page.problems == []
+    assert [e.day for e in markdown.parse(MONTH_PAGE, None, TODAY).entries] == want
+
+
+def test_til_day_heading_without_a_month_is_not_a_date():
+    page = til.parse("# Notes\n## 19th\n1. lost\n")
+    assert page.entries == [] and "no date" in page.problems[0].message

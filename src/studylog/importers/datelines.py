@@ -331,14 +331,15 @@ def calendar_day(ymd: Ymd, today: date | None = None) -> date | None:
     return safe_date(year, ymd.month, ymd.day)
 
 
-_TRAILER = re.compile(rf"^[\s#:.,;()*_\-–—]*(?:{_WD}[\s#:.,;()*_\-–—]*)?$", re.IGNORECASE)
+# What may follow a date that is all of a heading: punctuation, closing #s, a weekday.
+TRAILER = re.compile(rf"^[\s#:.,;()*_\-–—]*(?:{_WD}[\s#:.,;()*_\-–—]*)?$", re.IGNORECASE)
 
 
 def whole_date(text: str, order: str = "mdy") -> DateHit | None:
     """The full date (or range, or list of days) that is all of ``text`` -- a heading, a
     ``[[link]]``, a file name's stem -- give or take labels, a weekday and punctuation; else None."""
     hit = find_date(text, order, partial=True)  # partial: "Jun 1 - Jun 7, 2023" starts without its year
-    if hit is None or hit.kind != "full" or not _TRAILER.match(hit.rest):
+    if hit is None or hit.kind != "full" or not TRAILER.match(hit.rest):
         return None
     return hit
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
-from studylog.importers.datelines import read_day, slash_order
+from studylog.importers.datelines import TRAILER, Ymd, calendar_day, find_date, read_day, slash_order
 from studylog.importers.status_text import find_status
 from studylog.markdown_lines import unescape_line
 from studylog.note import Note
@@ -149,6 +149,7 @@ class _Reader:
     def __init__(self, result: ParseResult, order: str = "mdy") -> None:
         self.result = result
         self.order = order
+        self.context: list[tuple[int, int, int | None]] = []  # (level, year, month) of month/year headings
         self.day: date | None = None
         self.period: tuple[date, date] | None = None
         self.skipped = Skipped(result.problems)
@@ -168,7 +169,11 @@ class _Reader:
     def heading(self, number: int, text: str, level: int) -> None:
         """A dated heading (any level) starts a section; an undated sub-heading is skipped."""
         self.block = self.paragraph = None
-        found = read_heading(text, self.order)
+        self.context = [c for c in self.context if c[0] < level]
+        heading = read_heading(text, self.order)
+        found = self._under_month(text, level) if heading is _NO_DATE else heading
+        if found is None:  # a month or year heading
+            return
         if found is _NO_DATE and level > 1:
             if self.day is not None:
                 self.problem(number, f"sub-heading {text!r} skipped")
@@ -182,6 +187,27 @@ class _Reader:
             return
         self.day, start = found
         self.period = (start, self.day) if start else None
+
+    def _under_month(self, text: str, level: int) -> tuple[date, date | None] | str | None:
+        """A month or year heading (``# January 2020``) is kept as context, None; a day heading
+        under it (``## 19th``, ``## January 19th``) reads as that day; anything else, _NO_DATE."""
+        hit = find_date(text, self.order, partial=True)
+        if hit is None or not TRAILER.match(hit.rest):
+            return _NO_DATE
+        if hit.kind in ("month", "year"):
+            self.skipped.end()
+            self.day = self.period = None
+            self.context.append((level, hit.start.year or 0, hit.start.month))
+            return None
+        year = next((y for _, y, _ in reversed(self.context)), None)
+        month = next((m for _, _, m in reversed(self.context) if m), None)
+        if hit.kind == "noyear" and year is not None:
+            day = calendar_day(Ymd(year, hit.start.month, hit.start.day, str(year)))
+        elif hit.kind == "day" and year is not None and month is not None:
+            day = calendar_day(Ymd(year, month, hit.start.day, str(year)))
+        else:
+            return _NO_DATE
+        return (day, None) if day is not None else f"impossible date in heading {text!r}"
 
     def line(self, number: int, line: str) -> None:
         if not line.strip():
