@@ -321,3 +321,22 @@ def test_month_headings_give_day_headings_their_month_in_til_and_markdown():
 def test_til_day_heading_without_a_month_is_not_a_date():
     page = til.parse("# Notes\n## 19th\n1. lost\n")
     assert page.entries == [] and "no date" in page.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2022_12_24.md", D(2022, 12, 24)),
+        ("2024-04-18.md", D(2024, 4, 18)),
+        ("April 18th, 2024.md", D(2024, 4, 18)),
+        ("2024-04-18 notes.md", D(2024, 4, 18)),
+    ],
+)
+def test_markdown_reads_the_date_in_a_file_name(name, expected):
+    found = markdown.parse("- learned a thing\n", name, TODAY)
+    assert [e.day for e in found.entries] == [expected]
+
+
+def test_markdown_month_file_name_gives_day_headings_their_month():
+    found = markdown.parse("## 5\n- learned a thing\n", "2024_01.md", TODAY)
+    assert [e.day for e in found.entries] == [D(2024, 1, 5)]

@@ -66,7 +66,7 @@ class _Reader:
             self.skipped.end()
             if isinstance(found, str):
                 self.day = self.period = None
-                self.skipped.start(number, f"{found} in {line.strip()}", always=True)
+                self.skipped.start(number, found, always=True)
             else:
                 self.day, start = found
                 self.period = (start, self.day) if start else None

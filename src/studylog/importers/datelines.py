@@ -276,18 +276,20 @@ def looks_like_entry(text: str) -> bool:
 
 
 def name_date(name: str | None) -> tuple[int, int, int | None] | None:
-    """``2024-01-05.md`` → (2024, 1, 5); ``2024-01.md`` → (2024, 1, None); else None."""
+    """``2024-01-05.md``, ``2024_01_05.md``, ``January 5th, 2024.md`` → (2024, 1, 5); ``2024-01.md``
+    → (2024, 1, None); else None. The date starts the name; words may follow it."""
     if not name:
         return None
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    m = re.match(r"(\d{4})[-_.](\d{2})(?:[-_.](\d{2}))?(?!\d)", stem)
-    if not m:
+    hit = find_date(stem, "mdy", partial=True)
+    if hit is None or hit.end is not None or hit.rest[:1].isdigit():
         return None
-    year, month = int(m.group(1)), int(m.group(2))
-    day = int(m.group(3)) if m.group(3) else None
-    if not 1 <= month <= 12 or (day is not None and safe_date(year, month, day) is None):
-        return None
-    return year, month, day
+    if hit.kind == "full":
+        day = calendar_day(hit.start)
+        return (day.year, day.month, day.day) if day is not None else None
+    if hit.kind == "month" and hit.start.year is not None and hit.start.month is not None:
+        return (hit.start.year, hit.start.month, None) if 1 <= hit.start.month <= 12 else None
+    return None
 
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> date | None:
