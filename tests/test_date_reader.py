@@ -61,6 +61,10 @@ TABLE: list[tuple[str, tuple[date, date | None]]] = [
     ("Day 20,21,22 : Jun 1,Jun 2,Jun 3 ,Jun 4 2020", (D(2020, 6, 4), D(2020, 6, 1))),
     ("Mar 30, Mar 31, Apr 1 2019", (D(2019, 4, 1), D(2019, 3, 30))),
     ("Jan 5 & 6, 2024", (D(2024, 1, 6), D(2024, 1, 5))),
+    ("Day 12 & 13 - Jan 5, 6, 2024", (D(2024, 1, 6), D(2024, 1, 5))),
+    # a day label followed by a comma is not a list of day numbers
+    ("Day 12, 2024-01-05", (D(2024, 1, 5), None)),
+    ("Day 12, 5 Jan 2024", (D(2024, 1, 5), None)),
 ]
 
 

@@ -92,7 +92,8 @@ _DAY_ONLY = re.compile(
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
-    r"|(?:days?|d[ií]as?|giorno|tag|jour)\s*\d+(?:\s*[,&]\s*\d+)*\s*[:.\-–—]?\s*"  # Day 3:, Day 12,13 :
+    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+(?:\s*[,&]\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
+    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
     r"|r\d+d\d+\s*[:.\-–—]?\s*"  # R1D5:
     r"|\d+\s*(?:日目|일차)\s*[:.]?\s*"  # 1日目:
     r"|week\s*\d+\s*,?\s*day\s*\d+\s*[:.\-–—]?\s*"
