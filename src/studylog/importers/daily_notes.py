@@ -1,6 +1,10 @@
 """Read daily notes: ``[[YYYY-MM-DD]]`` blocks (or one ``YYYY-MM-DD.md`` file per day) with a
 ``Goals:`` list and a ``Done:`` list, sub-bullets nested with tabs. Bullets right under the date,
-with no header, are done items of style "bare"."""
+with no header, are done items of style "bare".
+
+Dates are read by :mod:`studylog.importers.datelines`, so a day line may be ``[[2022_12_24]]``,
+``[[Dec 24th, 2022]]`` or a heading ``# 2022-12-24``, and a file may be named ``2024-04-18.md``
+(Obsidian) or ``2022_12_24.md`` (Logseq journals)."""
 
 from __future__ import annotations
 
@@ -10,30 +14,39 @@ from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
 from studylog.importers.daily_fields import goal_ref, read_fields
+from studylog.importers.datelines import read_day
 from studylog.importers.status_text import find_status
 from studylog.importers.til import ITEM, Block, Skipped, item_parts
 from studylog.markdown_lines import unescape_line
 
-_DAY_LINE = re.compile(r"^\[\[(\d{4}-\d{2}-\d{2})\]\][ \t]*$")
+_DAY_LINE = re.compile(r"^(?:#{1,6}[ \t]+)?\[\[([^\[\]]+)\]\][ \t]*$|^#{1,6}[ \t]+(.+?)[ \t]*$")
 _HEADER = re.compile(r"^(goals?|done)[ \t]*:[ \t]*$", re.IGNORECASE)
-_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.md)?$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"^(.+?)(?:\.md)?$", re.IGNORECASE)
 
 
 def day_from_name(filename: str) -> date | None:
-    """``2024-04-18.md`` → that day; None for any other name."""
+    """``2024-04-18.md`` or ``2022_12_24.md`` (any full date of one day) → that day; else None."""
     m = _FILE_NAME.match(filename)
+    found = read_day(m.group(1)) if m else None
+    if isinstance(found, tuple) and found[1] is None:
+        return found[0]
+    return None
+
+
+def day_line(line: str) -> tuple[date, date | None] | str | None:
+    """A ``[[date]]`` line or a dated heading: (day, first day of a range or None), why the date
+    is impossible, or None when the line is not a day line."""
+    m = _DAY_LINE.match(line)
     if not m:
         return None
-    try:
-        return date.fromisoformat(m.group(1))
-    except ValueError:
-        return None
+    return read_day(m.group(1) or m.group(2))
 
 
 class _Reader:
     def __init__(self, result: ParseResult, day: date | None) -> None:
         self.result = result
         self.day = day
+        self.period: tuple[date, date] | None = None
         self.kind: str | None = None  # "goal", "done", or None before a header (bare done items)
         self.block: Block | None = None
         self.blank = 0
@@ -48,17 +61,20 @@ class _Reader:
             return
         blank, self.blank = self.blank, 0
         indented = line[:1] in (" ", "\t")
-        if not indented and (m := _DAY_LINE.match(line)):
+        if not indented and (found := day_line(line)) is not None:
             self.block, self.kind = None, None
             self.skipped.end()
-            try:
-                self.day = date.fromisoformat(m.group(1))
-            except ValueError:
-                self.day = None
-                self.skipped.start(number, f"impossible date [[{m.group(1)}]]", always=True)
+            if isinstance(found, str):
+                self.day = self.period = None
+                self.skipped.start(number, found, always=True)
+            else:
+                self.day, start = found
+                self.period = (start, self.day) if start else None
             return
         if self.day is None:
-            return self.skipped.add(number, "text with no [[YYYY-MM-DD]] line above it (and no date in the file name)")
+            return self.skipped.add(
+                number, "text with no [[YYYY-MM-DD]] line above it (and no date such as 2024-04-18 in the file name)"
+            )
         if not indented and (m := _HEADER.match(line)):
             self.block = None
             self.kind = "goal" if m.group(1).lower().startswith("goal") else "done"
@@ -69,7 +85,12 @@ class _Reader:
             if indent and self.block:
                 return self.block.add_note(indent, content, text)
             entry = ImportedEntry(
-                self.kind or "done", self.day, unescape_line(text), number, style=None if self.kind else "bare"
+                self.kind or "done",
+                self.day,
+                unescape_line(text),
+                number,
+                style=None if self.kind else "bare",
+                period=self.period,
             )
             self.result.entries.append(entry)
             self.block = Block(entry)

@@ -71,7 +71,7 @@ _SEP = r"\s*(?:-|–|—|~|to|until|\.\.)\s*"
 
 # One full or partial date at the start of the text; every form names its groups y, m, d, mon.
 _FORMS = [
-    ("iso", r"(?P<y>\d{4,5})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/.-]\d)"),
+    ("iso", r"(?P<y>\d{4,5})(?P<s>[-/._])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d/._-]\d)"),
     ("cjk", r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"),
     ("slash", r"(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{2,5})(?![\d/-])"),
     ("dots", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"),
@@ -83,7 +83,7 @@ _FORMS = [
 _FORM_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _FORMS]
 _MONTH_ONLY = [
     re.compile(rf"(?P<mon>{_MON}),?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE),
-    re.compile(r"(?P<y>\d{4})[-/](?P<m>\d{1,2})(?![\d/-])"),
+    re.compile(r"(?P<y>\d{4})[-/_](?P<m>\d{1,2})(?![\d/_-])"),
     re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]"),
 ]
 _YEAR_ONLY = re.compile(r"(?P<y>\d{4})\s*[年년]?\s*$")
@@ -92,6 +92,7 @@ _DAY_ONLY = re.compile(
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
+    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+(?:\s*[,&]\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
     r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
     r"|r\d+d\d+\s*[:.\-–—]?\s*"  # R1D5:
     r"|\d+\s*(?:日目|일차)\s*[:.]?\s*"  # 1日目:
@@ -111,6 +112,15 @@ _WEEKDAY_WORD = re.compile(rf"(?<!\w)({_WD})(?!\w)", re.IGNORECASE)
 _WEEKDAY_LABEL = re.compile(rf"{_WD},?\s+", re.IGNORECASE)
 _RANGE_SEP = re.compile(_SEP, re.IGNORECASE)
 _RANGE_DAY = re.compile(r"(\d{1,2})" + _ORD + r"(?:\s*,\s*(\d{4}))?(?=\s*(?:$|[(\[:,|]))", re.IGNORECASE)
+# Several days under one heading: ``Mar 3 , Mar 4, 2019``, ``Apr 7,8,9 , 2020``, ``Jun 1,Jun 2 ,Jun 4 2020``
+# (the year written once, at the end; the month carried over to the days written without one).
+_DAY_LIST = re.compile(
+    rf"(?P<mon>{_MON})\s*(?P<d>\d{{1,2}}){_ORD}(?![\d:])"
+    rf"(?P<more>(?:\s*(?:,|&|\band\b)\s*(?:{_MON}\s*)?\d{{1,2}}{_ORD}(?![\d:]))+)"
+    r"\s*,?\s*(?P<y>\d{4,5})(?![\d:])",
+    re.IGNORECASE,
+)
+_LIST_DAY = re.compile(rf"(?:(?P<mon>{_MON})\s*)?(?P<d>\d{{1,2}}){_ORD}(?![\d:])", re.IGNORECASE)
 _ENTRY_LIKE = re.compile(
     rf"^\W*(?:(?:day|d[ií]a)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)", re.IGNORECASE
 )
@@ -133,6 +143,7 @@ class DateHit:
     rest: str  # the text after the date
     weekday: int | None  # 0 = Monday, when one is written next to the date
     kind: str  # "full", "noyear", "month", "year", "day"
+    days: tuple[Ymd, ...] = ()  # every day a heading lists (``Mar 3, Mar 4, 2019``); start and end are its ends
 
 
 def _ymd(kind: str, m: re.Match[str], order: str) -> Ymd:
@@ -177,6 +188,10 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
     if not body or not (body[0].isdigit() or body[0].isalpha()):
         return None
     weekday = _weekday_before(stripped[: len(stripped) - len(body)])
+    if body[0].isalpha() and (listed := _DAY_LIST.match(body)):
+        days = _listed_days(listed)
+        rest = body[listed.end() :]
+        return DateHit(days[0], days[-1], rest, weekday, "full", days)
     first = _one(body, 0, order, partial)
     if first is not None:
         kind, start, pos = first
@@ -232,6 +247,18 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
     return None
 
 
+def _listed_days(m: re.Match[str]) -> tuple[Ymd, ...]:
+    year_text = m.group("y")
+    year = int(year_text)
+    month = MONTHS[m.group("mon").lower().rstrip(".")]
+    days = [Ymd(year, month, int(m.group("d")), year_text)]
+    for item in _LIST_DAY.finditer(m.group("more")):
+        if item.group("mon"):
+            month = MONTHS[item.group("mon").lower().rstrip(".")]
+        days.append(Ymd(year, month, int(item.group("d")), year_text))
+    return tuple(days)
+
+
 def _weekday_before(prefix: str) -> int | None:
     m = _WEEKDAY_WORD.search(prefix)
     return WEEKDAYS[m.group(1).lower().rstrip(".")] if m else None
@@ -250,18 +277,20 @@ def looks_like_entry(text: str) -> bool:
 
 
 def name_date(name: str | None) -> tuple[int, int, int | None] | None:
-    """``2024-01-05.md`` → (2024, 1, 5); ``2024-01.md`` → (2024, 1, None); else None."""
+    """``2024-01-05.md``, ``2024_01_05.md``, ``January 5th, 2024.md`` → (2024, 1, 5); ``2024-01.md``
+    → (2024, 1, None); else None. The date starts the name; words may follow it."""
     if not name:
         return None
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    m = re.match(r"(\d{4})[-_.](\d{2})(?:[-_.](\d{2}))?(?!\d)", stem)
-    if not m:
+    hit = find_date(stem, "mdy", partial=True)
+    if hit is None or hit.end is not None or hit.rest[:1].isdigit():
         return None
-    year, month = int(m.group(1)), int(m.group(2))
-    day = int(m.group(3)) if m.group(3) else None
-    if not 1 <= month <= 12 or (day is not None and safe_date(year, month, day) is None):
-        return None
-    return year, month, day
+    if hit.kind == "full":
+        day = calendar_day(hit.start)
+        return (day.year, day.month, day.day) if day is not None else None
+    if hit.kind == "month" and hit.start.year is not None and hit.start.month is not None:
+        return (hit.start.year, hit.start.month, None) if 1 <= hit.start.month <= 12 else None
+    return None
 
 
 def safe_date(year: int | None, month: int | None, day: int | None) -> date | None:
@@ -288,3 +317,48 @@ def slash_order(lines: Iterable[str]) -> str:
             day_first += a > 12
             month_first += b > 12
     return "dmy" if day_first > month_first else "mdy"
+
+
+def calendar_day(ymd: Ymd, today: date | None = None) -> date | None:
+    """The day ``ymd`` names, or None: a two-digit year is 20YY (19YY when 20YY is after the year
+    after ``today``); any other year must be written with four digits."""
+    if ymd.year is None:
+        return None
+    year = ymd.year
+    if len(ymd.year_text) == 2:
+        year = 2000 + ymd.year
+        if today is not None and year > today.year + 1:
+            year -= 100
+    elif len(ymd.year_text) != 4:
+        return None
+    return safe_date(year, ymd.month, ymd.day)
+
+
+# What may follow a date that is all of a heading: punctuation, closing #s, a weekday.
+TRAILER = re.compile(rf"^[\s#:.,;()*_\-–—]*(?:{_WD}[\s#:.,;()*_\-–—]*)?$", re.IGNORECASE)
+
+
+def whole_date(text: str, order: str = "mdy") -> DateHit | None:
+    """The full date (or range, or list of days) that is all of ``text`` -- a heading, a
+    ``[[link]]``, a file name's stem -- give or take labels, a weekday and punctuation; else None."""
+    hit = find_date(text, order, partial=True)  # partial: "Jun 1 - Jun 7, 2023" starts without its year
+    if hit is None or hit.kind != "full" or not TRAILER.match(hit.rest):
+        return None
+    return hit
+
+
+def read_day(text: str, order: str = "mdy", today: date | None = None) -> tuple[date, date | None] | str | None:
+    """(last day, first day of the range or None) of the date that is all of ``text``; a string
+    saying why when it is written like a date but is not one; None when it is not a date."""
+    hit = whole_date(text, order)
+    if hit is None:
+        return None
+    first = calendar_day(hit.start, today)
+    last = calendar_day(hit.end, today) if hit.end is not None else None
+    if first is None or (hit.end is not None and last is None):
+        return f"impossible date {text.strip()!r}"
+    if last is None:
+        return first, None
+    if last < first:
+        return f"range {text.strip()!r} ends before it starts"
+    return last, first

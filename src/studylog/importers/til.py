@@ -1,5 +1,7 @@
 """Read a Jekyll TIL page: front matter, then ``# YYYY-MM-DD`` or ``# YYYY-MM-DD - YYYY-MM-DD``
 headings, each over a numbered list of done items with nested notes (or a plain paragraph).
+A heading may write its date in any form :mod:`studylog.importers.datelines` reads
+(``## 19th January 2020``, ``# 2024_04_18``, ``## 4/18/24``, ``## Mar 3, Mar 4, 2019``...).
 
 Lines are unescaped with :func:`studylog.markdown_lines.unescape_line`, the inverse of what the
 exporters write.
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers.datelines import TRAILER, Ymd, calendar_day, find_date, read_day, slash_order
 from studylog.importers.status_text import find_status
 from studylog.markdown_lines import unescape_line
 from studylog.note import Note
@@ -28,9 +31,8 @@ except ImportError:  # pragma: no cover - depends on what is installed
 
 
 _BEFORE = "text before the first dated heading"
-_DATE = r"(\d{4}-\d{2}-\d{2})"
 HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?[ \t]*$")
-_DATED = re.compile(rf"^{_DATE}(?:[ \t]*[-\u2013\u2014][ \t]*{_DATE})?(?:[ \t]+#+)?$")
+_NO_DATE = "heading has no date (# YYYY-MM-DD, # 19th January 2020, or a range such as # YYYY-MM-DD - YYYY-MM-DD)"
 # A list item: indentation, a marker (1. 1) - * +), then its text; group 4 is the spacing.
 ITEM = re.compile(r"^([ \t]*)(\d{1,9}[.)]|[-*+])(?:([ \t]+)(.*)|[ \t]*)$")
 
@@ -107,21 +109,10 @@ def item_parts(m: re.Match[str]) -> tuple[int, int, str]:
     return indent, content, (m.group(4) or "").rstrip()
 
 
-def read_heading(text: str) -> tuple[date, date | None] | str:
+def read_heading(text: str, order: str = "mdy") -> tuple[date, date | None] | str:
     """(day, start of range or None) from a heading's text, or why it cannot be read."""
-    m = _DATED.match(text)
-    if not m:
-        return "heading has no date (# YYYY-MM-DD or # YYYY-MM-DD - YYYY-MM-DD)"
-    try:
-        first = date.fromisoformat(m.group(1))
-        last = date.fromisoformat(m.group(2)) if m.group(2) else None
-    except ValueError:
-        return f"impossible date in heading {text!r}"
-    if last is None:
-        return first, None
-    if last < first:
-        return f"range in heading {text!r} ends before it starts"
-    return last, first
+    found = read_day(text, order)
+    return _NO_DATE if found is None else found
 
 
 def front_matter(lines: list[str], result: ParseResult) -> int:
@@ -155,8 +146,10 @@ def front_matter(lines: list[str], result: ParseResult) -> int:
 class _Reader:
     """Walks the page line by line; every line ends up in an entry or in a problem."""
 
-    def __init__(self, result: ParseResult) -> None:
+    def __init__(self, result: ParseResult, order: str = "mdy") -> None:
         self.result = result
+        self.order = order
+        self.context: list[tuple[int, int, int | None]] = []  # (level, year, month) of month/year headings
         self.day: date | None = None
         self.period: tuple[date, date] | None = None
         self.skipped = Skipped(result.problems)
@@ -176,8 +169,12 @@ class _Reader:
     def heading(self, number: int, text: str, level: int) -> None:
         """A dated heading (any level) starts a section; an undated sub-heading is skipped."""
         self.block = self.paragraph = None
-        found = read_heading(text)
-        if isinstance(found, str) and level > 1 and not _DATED.match(text):
+        self.context = [c for c in self.context if c[0] < level]
+        heading = read_heading(text, self.order)
+        found = self._under_month(text, level) if heading is _NO_DATE else heading
+        if found is None:  # a month or year heading
+            return
+        if found is _NO_DATE and level > 1:
             if self.day is not None:
                 self.problem(number, f"sub-heading {text!r} skipped")
             else:
@@ -190,6 +187,27 @@ class _Reader:
             return
         self.day, start = found
         self.period = (start, self.day) if start else None
+
+    def _under_month(self, text: str, level: int) -> tuple[date, date | None] | str | None:
+        """A month or year heading (``# January 2020``) is kept as context, None; a day heading
+        under it (``## 19th``, ``## January 19th``) reads as that day; anything else, _NO_DATE."""
+        hit = find_date(text, self.order, partial=True)
+        if hit is None or not TRAILER.match(hit.rest):
+            return _NO_DATE
+        if hit.kind in ("month", "year"):
+            self.skipped.end()
+            self.day = self.period = None
+            self.context.append((level, hit.start.year or 0, hit.start.month))
+            return None
+        year = next((y for _, y, _ in reversed(self.context)), None)
+        month = next((m for _, _, m in reversed(self.context) if m), None)
+        if hit.kind == "noyear" and year is not None:
+            day = calendar_day(Ymd(year, hit.start.month, hit.start.day, str(year)))
+        elif hit.kind == "day" and year is not None and month is not None:
+            day = calendar_day(Ymd(year, month, hit.start.day, str(year)))
+        else:
+            return _NO_DATE
+        return (day, None) if day is not None else f"impossible date in heading {text!r}"
 
     def line(self, number: int, line: str) -> None:
         if not line.strip():
@@ -231,7 +249,7 @@ def parse(text: str) -> ParseResult:
     result = ParseResult()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = front_matter(lines, result)
-    reader = _Reader(result)
+    reader = _Reader(result, slash_order(lines))
     for index in range(start, len(lines)):
         reader.line(index + 1, lines[index])
     reader.skipped.end()
