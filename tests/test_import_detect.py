@@ -135,7 +135,7 @@ def test_options_before_or_after_the_path(cli):
     assert cli("export", "json", ok=True).json()["entries"] == []
 
 
-def test_format_overrides(cli):
+def test_format_overrides(cli, tmp_path):
     data = cli("import", "--format", "markdown", str(PAGE), "--dry-run", "--json", ok=True).json()
     assert data["format"] == "markdown" and data["detected_because"] == "--format markdown"
     markdown = cli("import", "markdown", str(PAGE), "--dry-run", "--json", ok=True).json()
@@ -143,7 +143,9 @@ def test_format_overrides(cli):
     # a format named like a subcommand is --format's value, not the subcommand
     til = cli("import", "--format", "til", str(PAGE), "--dry-run", "--json", ok=True).json()
     assert til["format"] == "til"
-    out = cli("import", str(PAGE), "-f", "daily-notes", "--dry-run", ok=False)
+    undated = tmp_path / "notes.md"
+    undated.write_text("# Notes\n- attention is all you need\n")
+    out = cli("import", str(undated), "-f", "daily-notes", "--dry-run", ok=False)
     assert out.exit_code == 1 and "as daily notes" in out.stderr
     bad = cli("import", str(PAGE), "--format", "csv", ok=False)
     assert bad.exit_code == 2 and "--format must be one of til, daily-notes, markdown, json" in bad.stderr
@@ -189,11 +191,6 @@ def test_logseq_folder_is_recognised(tmp_path):
     assert detect_folder([p.name for p in graph.glob("*.md")])[0] == "daily-notes"
 
 
-@pytest.mark.xfail(
-    reason="daily_notes.day_from_name reads only YYYY-MM-DD.md; YYYY_MM_DD.md names come with the shared "
-    "date reader (importers/datelines.py work of issue 12)",
-    strict=False,
-)
 def test_logseq_folder_imports(cli, tmp_path):
     graph = _logseq(tmp_path)
     data = cli("import", str(graph), "--json", ok=True).json()
