@@ -12,7 +12,7 @@ from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import CARRY_OVER_DAYS, DayView, Done, Goal, LogEntry, Note, as_date
-from studylog.store.sql import SPREADS, day_range
+from studylog.store.sql import SPREADS, day_range, extra_items
 
 _COLUMNS = (
     "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source, "
@@ -253,16 +253,9 @@ def _notes_for(store: Store, ids: list[int]) -> dict[int, list[Note]]:
 
 def _items_for(store: Store, rows: list[dict[str, Any]]) -> dict[int, tuple[str, ...]]:
     """Every item of the entries among ``rows`` linked to more than one, ``item`` first."""
-    ids = [r["id"] for r in rows if r.get("item_count")]
-    out = {r["id"]: [r["item"]] for r in rows if r.get("item_count")}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for r in store.rows(
-            f"SELECT entry_id, item FROM entry_item WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
-            **{f"i{n}": v for n, v in enumerate(chunk)},
-        ):
-            out[r["entry_id"]].append(r["item"])
+    linked = [r for r in rows if r.get("item_count")]
+    extra = extra_items(store, [r["id"] for r in linked]) if linked else {}
+    out = {r["id"]: [r["item"], *extra.get(r["id"], [])] for r in linked}
     return {k: tuple(v) for k, v in out.items()}
 
 

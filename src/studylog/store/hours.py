@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 from studylog.store.db import Store
 from studylog.store.records import as_date
-from studylog.store.sql import SPREADS, day_range
+from studylog.store.sql import SPREADS, day_range, extra_items
 
 By = Literal["day, item", "day", "item"]
 
@@ -126,27 +126,13 @@ def spread_entries(
         )
         if r["kind"] == "done" and not (linked and r["item"] is None) and not (timed and r["hours"] is None)
     ]
-    links = _links(store, [r["id"] for r in rows if r["item_count"]])
+    links = extra_items(store, [r["id"] for r in rows if r["item_count"]])
     out = []
     for r in rows:
         day = as_date(r["day"])
         start = min(as_date(r["period_start"]), day) if r["period_start"] else day
         items = tuple(dict.fromkeys([r["item"], *links.get(r["id"], [])])) if r["item_count"] else (r["item"],)
         out.append(Spread(r["id"], day, start, r["hours"], items or (None,)))
-    return out
-
-
-def _links(store: Store, ids: list[int]) -> dict[int, list[str]]:
-    """The second and later items of the entries ``ids``, in order."""
-    out: dict[int, list[str]] = defaultdict(list)
-    for at in range(0, len(ids), 500):
-        chunk = ids[at : at + 500]
-        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for r in store.rows(
-            f"SELECT entry_id, item FROM entry_item WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
-            **{f"i{n}": v for n, v in enumerate(chunk)},
-        ):
-            out[r["entry_id"]].append(r["item"])
     return out
 
 
