@@ -116,31 +116,16 @@ def read_heading(text: str, order: str = "mdy") -> tuple[date, date | None] | st
 
 
 def front_matter(lines: list[str], result: ParseResult) -> int:
-    """Read front matter into result.meta; return the index of the first line after it."""
+    """Read YAML front matter into result.meta; return the index of the first line after it."""
+    from studylog.importers import frontmatter
+
     if not lines or lines[0].rstrip() != "---":
         return 0
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() in ("---", "..."):
-            break
-    else:
-        result.problems.append(Problem(1, "front matter has no closing --- line; read as page text"))
-        return 0
-    import yaml
-
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = 2 + mark.line if mark else 1
-        result.problems.append(Problem(line, "front matter is not valid YAML; ignored"))
-        data = {}
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        result.problems.append(Problem(2, "front matter is not a set of key: value lines; ignored"))
-        data = {}
-    result.meta["front_matter"] = data
-    return end + 1
+    found = frontmatter.read(lines)
+    result.problems += found.problems
+    if found.end:
+        result.meta["front_matter"] = found.fields
+    return found.end
 
 
 class _Reader:
