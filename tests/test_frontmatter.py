@@ -36,3 +36,20 @@ def test_broken_front_matter_is_reported_not_raised():
     fm = frontmatter.read(["---", "title: [unclosed", "---"])
     assert fm.end == 3 and fm.fields == {} and "not valid YAML" in fm.problems[0].message
     assert "no closing" in frontmatter.read(["---", "title: x"]).problems[0].message
+
+
+def test_a_markdown_page_takes_its_date_from_front_matter_and_its_lines_are_not_entries():
+    from studylog.importers import markdown
+
+    text = "---\ntitle: git alias\ndate: 2022-08-20T20:53:16-07:00\ntags: [git]\n---\n\n- set up git aliases\n"
+    result = markdown.parse(text, "git alias.md", date(2026, 12, 1))
+    assert [(e.day, e.text) for e in result.entries] == [(date(2022, 8, 20), "set up git aliases")]
+
+
+def test_a_pelican_header_gives_the_year_to_dates_written_without_one():
+    from studylog.importers import markdown
+
+    text = "Title: Learning Progress 2021\nSlug: x\n\n## June 27\n\n- read the paper\n"
+    result = markdown.parse(text, "progress.md", date(2026, 12, 1))
+    assert [(e.day, e.text) for e in result.entries] == [(date(2021, 6, 27), "read the paper")]
+    assert not [p for p in result.problems if p.level == "doubtful"]

@@ -74,14 +74,17 @@ class _Anchor:
 class _Scanner:
     """One pass over the lines: dated sections with their body lines."""
 
-    def __init__(self, order: str, name: tuple[int, int, int | None] | None) -> None:
+    def __init__(self, order: str, name: tuple[int, int, int | None] | None, front: _Front | None = None) -> None:
         self.order = order
         self.name = name
         self.anchors: list[_Anchor] = []
         self.problems: list[Problem] = []
         self.context: list[tuple[int, int, int | None]] = []  # (heading level, year, month)
+        self.skip = front.lines if front else 0  # the front matter's lines are not the log's
         if name is not None:
             self.context.append((0, name[0], name[1]))
+        elif front is not None and front.year is not None:
+            self.context.append((0, front.year, None))
         self.anchor: _Anchor | None = None
         self.fence: str | None = None
         self.list_indent: int | None = None  # the top-level list item indent outside dated sections
@@ -104,6 +107,8 @@ class _Scanner:
     def sections(self, lines: Iterable[str]) -> Iterator[_Anchor]:
         """The dated sections, each as soon as it is closed (one section's lines in memory)."""
         for number, raw in enumerate(lines, start=1):
+            if number <= self.skip:
+                continue
             self._line(number, raw)
             if self.anchors:
                 yield from self.anchors
@@ -226,7 +231,27 @@ class _Scanner:
             self.anchor.body.append((number, raw))
 
 
-PASSES = 3  # times :func:`stream` reads the lines: slash order, dates, entries
+PASSES = 3  # times :func:`stream` reads the lines: slash order, dates, entries (and the head once more)
+
+
+@dataclass
+class _Front:
+    """What a page's front matter tells the scanner: how many lines it takes, the page's date and
+    the year its undated headings are in."""
+
+    lines: int = 0
+    day: date | None = None
+    year: int | None = None
+
+
+def _front(lines: Iterable[str], problems: list[Problem]) -> _Front:
+    from studylog.importers import frontmatter
+
+    found = frontmatter.read(lines)
+    problems += found.problems
+    if not found.end:
+        return _Front()
+    return _Front(found.end, found.date(), found.year())
 
 
 def parse(text: str, filename: str | None, today: date) -> ParseResult:
@@ -260,8 +285,10 @@ def stream(
 def _stream(
     lines: Callable[[], Iterable[str]], filename: str | None, today: date, problems: list[Problem]
 ) -> Iterator[ImportedEntry]:
-    order, name = slash_order(lines()), name_date(filename)
-    scanner = _Scanner(order, name)  # first pass: only the dates, to resolve them against each other
+    order, name, front = slash_order(lines()), name_date(filename), _front(lines(), problems)
+    if front.day is not None and (name is None or name[2] is None):  # the page's own date
+        name = (front.day.year, front.day.month, front.day.day)
+    scanner = _Scanner(order, name, front)  # first pass: only the dates, to resolve them against each other
     written = [
         Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year) for a in scanner.sections(lines())
     ]
@@ -269,7 +296,7 @@ def _stream(
     resolved = resolve(written, today)
     del written
     days = _Days()
-    for anchor, found in zip(_Scanner(order, name).sections(lines()), resolved, strict=True):
+    for anchor, found in zip(_Scanner(order, name, front).sections(lines()), resolved, strict=True):
         if found.skip:
             problems.append(Problem(anchor.line, found.skip + "; not imported"))
             continue
