@@ -166,8 +166,12 @@ def test_import_report_shape(cli, tmp_path):
         "statuses",
         "linked",
         "dry_run",
+        "sections",
+        "skipped_lines",
+        "doubtful",
         "problems",
     }
+    assert (data["sections"], data["skipped_lines"], data["doubtful"]) == (1, {}, 0)
     assert (data["added"], data["matched"], data["already_imported"]) == (1, 1, 0)
     assert data["conflicts"] == [
         {

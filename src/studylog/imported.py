@@ -41,6 +41,7 @@ class ImportedEntry:
     ref: str | None = None  # a goal: its key for ``meets`` (``daily_fields.goal_ref``)
     meets: str | None = None  # a done item: the ``ref`` of the goal it met
     guess: bool = True  # False: the file says its items, the linker must not guess others
+    section: int | None = None  # the line of the dated heading or line it was found under
 
     def link(self, items: list[str]) -> None:
         """Link the entry to ``items`` (in order, repeats dropped): ``item`` is the first."""
@@ -57,6 +58,48 @@ class Problem:
     line: int
     message: str
     level: str = "skipped"  # "skipped": not imported; "doubtful": imported, worth a look
+    reason: str = ""  # the message without its particulars, to count problems by; see ``why``
+    lines: int = 1  # how many lines of the file it stands for
+
+    @property
+    def why(self) -> str:
+        """What went wrong, the same for every line it happened to: ``reason``, or else the message
+        without quoted text, figures and its "; not imported" ending."""
+        if self.reason:
+            return self.reason
+        text = _TAIL.sub("", self.message)
+        text = _FIGURES.sub("…", _QUOTED.sub("…", text))
+        return _LEAD.sub("", text).strip() or self.message
+
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_FIGURES = re.compile(r"[?\d][\d?:./-]*(?:h\b)?")
+_TAIL = re.compile(r"[;,:]\s*(?:not imported|ignored|skipped|hours left empty|not linked)\s*$")
+_LEAD = re.compile(r"^(?:…\s*:\s*)+")
+
+
+@dataclass
+class Tally:
+    """What an import read, for its report: the dated sections found (counted as the entries come,
+    one section after another, so it holds nothing per entry) and the problems by reason."""
+
+    sections: int = 0
+    _last: tuple[Any, ...] | None = None
+
+    def entry(self, file: int, entry: ImportedEntry) -> None:
+        key = (file, entry.section) if entry.section is not None else (file, entry.day, entry.period)
+        if key != self._last:
+            self.sections += 1
+            self._last = key
+
+    @staticmethod
+    def skipped(problems: list[Problem]) -> dict[str, int]:
+        """Lines skipped, by reason, most first."""
+        counts: dict[str, int] = {}
+        for p in problems:
+            if p.level == "skipped":
+                counts[p.why] = counts.get(p.why, 0) + p.lines
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 @dataclass

@@ -137,21 +137,27 @@ def _run_import(
         from studylog.importers.linker import Linker
 
         linker = Linker(catalog())
+    from dataclasses import replace
+
+    from studylog.imported import Tally
+
     problems: list = []
+    tally = Tally()
     size = sum(f.stat().st_size for f in files)
     with progress(size) as bar:
         bar.phase("Importing", size * passes)
 
         def entries():
-            for file in files:
+            for index, file in enumerate(files):
                 found: list = []
                 for entry in stream(file, _counted(file, bar), found):
                     if linker is not None and not entry.linked() and entry.guess:
                         entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
+                    tally.entry(index, entry)
                     yield entry
                 found.sort(key=lambda p: p.line)
                 prefix = f"{file}:" if len(files) > 1 else ""
-                problems.extend(p.__class__(p.line, prefix + p.message, p.level) if prefix else p for p in found)
+                problems.extend(replace(p, message=prefix + p.message, reason=p.why) if prefix else p for p in found)
 
         stream_ = entries()
         first = next(stream_, None)  # before the store opens: an import of nothing writes nothing
@@ -163,12 +169,15 @@ def _run_import(
         data.update(summary.to_json(linked=False))
         data["linked"] = summary.linked_json()  # streamed: a 100k-entry log links some 75k entries
         data["dry_run"] = dry_run
+        data["sections"] = tally.sections
+        data["skipped_lines"] = tally.skipped(problems)
+        data["doubtful"] = sum(p.level == "doubtful" for p in problems)
         data["problems"] = [{"line": p.line, "level": p.level, "message": p.message} for p in problems]
         out.json(data, streamed={"linked"})
         return
     from studylog.render.imports import render_import
 
-    out.rich(render_import(summary, problems, dry_run, str(path), _reading(path, detected)))
+    out.rich(render_import(summary, problems, dry_run, str(path), _reading(path, detected), tally))
 
 
 def _detected_json(source: str, detected: Detected) -> dict:

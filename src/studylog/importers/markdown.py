@@ -370,6 +370,7 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
             hours,
             period=resolved.period,
             status=find_status(draft.text),
+            section=anchor.line,
         )
         first = False
 

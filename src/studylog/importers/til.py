@@ -61,7 +61,8 @@ class Skipped:
     def end(self) -> None:
         if self.run and (self.count or self.run[2]):
             line, why, _ = self.run
-            self.problems.append(Problem(line, f"{why}: {self.count} line{'' if self.count == 1 else 's'} skipped"))
+            message = f"{why}: {self.count} line{'' if self.count == 1 else 's'} skipped"
+            self.problems.append(Problem(line, message, reason=why, lines=max(1, self.count)))
         self.run, self.count = None, 0
 
 

@@ -7,16 +7,22 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
-from studylog.imported import Problem
+from studylog.imported import Problem, Tally
 from studylog.store.imports import ImportSummary
 
 SHOWN = 30  # problems and links listed in full; --json has all of them
 
 
 def render_import(
-    summary: ImportSummary, problems: list[Problem], dry_run: bool, source: str, reading: str | None = None
+    summary: ImportSummary,
+    problems: list[Problem],
+    dry_run: bool,
+    source: str,
+    reading: str | None = None,
+    tally: Tally | None = None,
 ) -> Group:
-    """``reading``: the first line when ``import PATH`` chose the format ("Reading PATH as ...")."""
+    """``reading``: the first line when ``import PATH`` chose the format ("Reading PATH as ...");
+    ``tally``: the sections read, for the line of counts under the summary."""
     verb = "Would import" if dry_run else "Imported"
     head = Text(
         f"{verb} {summary.added} of {summary.entries} entries from {source}"
@@ -26,6 +32,8 @@ def render_import(
         style="bold",
     )
     parts: list = [Text(reading), head] if reading else [head]
+    if tally is not None:
+        parts.append(Text(counts(tally, problems)))
     if summary.statuses:
         table = Table(box=None, pad_edge=False, header_style="bold")
         table.add_column("line", justify="right", no_wrap=True, min_width=4)
@@ -77,3 +85,26 @@ def render_import(
         if len(problems) > SHOWN:
             parts.append(Text(f"… and {len(problems) - SHOWN} more (--json lists them all)", style="dim"))
     return Group(*parts)
+
+
+REASONS_SHOWN = 4
+
+
+def counts(tally: Tally, problems: list[Problem]) -> str:
+    """ "Found 93 dated sections; skipped 50 lines: 48 nothing is written under this date, 2 …;
+    3 doubtful (imported, listed below)"."""
+    found = f"Found {tally.sections} dated section{'' if tally.sections == 1 else 's'}"
+    skipped = Tally.skipped(problems)
+    if skipped:
+        total = sum(skipped.values())
+        shown = [f"{n} {why}" for why, n in list(skipped.items())[:REASONS_SHOWN]]
+        rest = sum(list(skipped.values())[REASONS_SHOWN:])
+        if rest:
+            shown.append(f"{rest} for other reasons")
+        found += f"; skipped {total} line{'' if total == 1 else 's'}: " + ", ".join(shown)
+    else:
+        found += "; skipped no lines"
+    doubtful = sum(p.level == "doubtful" for p in problems)
+    if doubtful:
+        found += f"; {doubtful} doubtful (imported, listed below)"
+    return found
