@@ -12,7 +12,7 @@ from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import CARRY_OVER_DAYS, DayView, Done, Goal, LogEntry, Note, as_date
-from studylog.store.sql import SPREADS, day_range, extra_items
+from studylog.store.sql import SPREADS, day_range, extra_items, rows_in
 
 _COLUMNS = (
     "id, kind, day, text, hours, item, goal_id, met_on, dropped_on, period_start, period_end, style, source, "
@@ -240,14 +240,9 @@ def _row(store: Store, entry_id: int) -> dict[str, Any]:
 
 def _notes_for(store: Store, ids: list[int]) -> dict[int, list[Note]]:
     out: dict[int, list[Note]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for r in store.rows(
-            f"SELECT entry_id, depth, text FROM note WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
-            **{f"i{n}": v for n, v in enumerate(chunk)},
-        ):
-            out[r["entry_id"]].append(Note(r["text"], r["depth"]))
+    sql = "SELECT entry_id, depth, text FROM note WHERE entry_id IN ({values}) ORDER BY entry_id, position"
+    for r in rows_in(store, sql, ids):
+        out[r["entry_id"]].append(Note(r["text"], r["depth"]))
     return out
 
 

@@ -15,6 +15,7 @@ from studylog.store.db import Store
 from studylog.store.entries import extra_item_rows, item_columns
 from studylog.store.journal import Change, change
 from studylog.store.records import Status, as_date
+from studylog.store.sql import rows_in
 from studylog.store.status import get_status, set_status
 
 
@@ -204,17 +205,8 @@ class _Occurrences:
 
 
 def _existing(store: Store, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        marks = ", ".join(f":k{n}" for n in range(len(chunk)))
-        rows = store.rows(
-            f"SELECT source_key FROM entry WHERE owner = :owner AND source_key IN ({marks})",
-            owner=store.owner,
-            **{f"k{n}": k for n, k in enumerate(chunk)},
-        )
-        found.update(r["source_key"] for r in rows)
-    return found
+    sql = "SELECT source_key FROM entry WHERE owner = :owner AND source_key IN ({values})"
+    return {r["source_key"] for r in rows_in(store, sql, keys, owner=store.owner)}
 
 
 BATCH = 1000  # entries checked and written at a time
@@ -329,20 +321,15 @@ def _unmatched(
         return new, []
     stored: dict[tuple[str, date, str], list[tuple[int, float | None]]] = {}
     day_list = sorted({e.day for _, e in new})
-    for start in range(0, len(day_list), 500):
-        chunk = day_list[start : start + 500]
-        marks = ", ".join(f":d{n}" for n in range(len(chunk)))
-        rows = store.rows(
-            f"SELECT id, kind, day, text, hours, source_key FROM entry WHERE owner = :owner AND day IN ({marks}) "
-            "ORDER BY id",
-            owner=store.owner,
-            **{f"d{n}": d for n, d in enumerate(chunk)},
-        )
-        for r in rows:
-            if r["id"] in used or occurrences.has(r["source_key"]):
-                continue  # matched already, or an entry of this very import (a line repeated in the file)
-            same_text = (r["kind"], as_date(r["day"]), normal_text(r["text"]))
-            stored.setdefault(same_text, []).append((r["id"], None if r["hours"] is None else float(r["hours"])))
+    sql = (
+        "SELECT id, kind, day, text, hours, source_key FROM entry WHERE owner = :owner AND day IN ({values}) "
+        "ORDER BY id"
+    )
+    for r in rows_in(store, sql, day_list, owner=store.owner):  # a day's rows by id: the first stored matches first
+        if r["id"] in used or occurrences.has(r["source_key"]):
+            continue  # matched already, or an entry of this very import (a line repeated in the file)
+        same_text = (r["kind"], as_date(r["day"]), normal_text(r["text"]))
+        stored.setdefault(same_text, []).append((r["id"], None if r["hours"] is None else float(r["hours"])))
     if not stored:
         return new, []
     kept: list[tuple[str, ImportedEntry]] = []

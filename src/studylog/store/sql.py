@@ -5,6 +5,7 @@ spread over days or are shared between items. Its own small module so that the e
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -29,15 +30,22 @@ def day_range(first: date | None, last: date | None, column: str = "day") -> tup
     return " AND ".join(parts), params
 
 
+CHUNK = 500  # values bound in one IN (...) list: well inside every engine's limit on parameters
+
+
+def rows_in(store: Store, sql: str, values: Sequence[Any], **params: Any) -> Iterator[dict[str, Any]]:
+    """The rows of ``sql`` for every value of ``values``, where ``sql`` says ``IN ({values})``: one
+    query per :data:`CHUNK` values (an ORDER BY holds within each chunk)."""
+    for at in range(0, len(values), CHUNK):
+        chunk = values[at : at + CHUNK]
+        marks = ", ".join(f":in{n}" for n in range(len(chunk)))
+        yield from store.rows(sql.replace("{values}", marks), **params, **{f"in{n}": v for n, v in enumerate(chunk)})
+
+
 def extra_items(store: Store, ids: list[int]) -> dict[int, list[str]]:
     """The second and later items (``entry_item``) of the entries ``ids``, in order."""
     out: dict[int, list[str]] = defaultdict(list)
-    for at in range(0, len(ids), 500):
-        chunk = ids[at : at + 500]
-        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for r in store.rows(
-            f"SELECT entry_id, item FROM entry_item WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
-            **{f"i{n}": v for n, v in enumerate(chunk)},
-        ):
-            out[r["entry_id"]].append(r["item"])
+    sql = "SELECT entry_id, item FROM entry_item WHERE entry_id IN ({values}) ORDER BY entry_id, position"
+    for r in rows_in(store, sql, ids):
+        out[r["entry_id"]].append(r["item"])
     return out

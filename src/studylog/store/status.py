@@ -24,6 +24,7 @@ from studylog.errors import UsageError
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import ItemEvent, Status, as_date
+from studylog.store.sql import rows_in
 
 STATUSES = ("started", "complete", "skipped")
 EVENTS = ("started", "completed", "reopened", "skipped")
@@ -216,16 +217,8 @@ def note_work_from(store: Store, ch: Change, first_days: dict[str, date]) -> lis
     """``note_work`` for many items at once (an import): ``first_days`` maps each item to the
     first day work was logged on it. One query for every 500 items, besides the writes."""
     wanted = list(first_days)
-    rows: dict[str, dict] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
-        for r in store.rows(
-            f"SELECT {_COLUMNS} FROM item_status WHERE owner = :owner AND item IN ({marks})",
-            owner=store.owner,
-            **{f"i{n}": v for n, v in enumerate(chunk)},
-        ):
-            rows[r["item"]] = r
+    sql = f"SELECT {_COLUMNS} FROM item_status WHERE owner = :owner AND item IN ({{values}})"
+    rows = {r["item"]: r for r in rows_in(store, sql, wanted, owner=store.owner)}
     changed = []
     new = [item for item in wanted if item not in rows]
     ch.insert_many(
