@@ -9,7 +9,7 @@ from pathlib import Path
 
 from studylog.errors import StoreError, StudylogError
 from studylog.store.db import Store
-from studylog.store.sqlite import copy_database, default_backup_path
+from studylog.store.sqlite import copy_database, default_backup_path, exclusive
 
 __all__ = ["backup", "check_backup_file", "doctor", "restore"]
 
@@ -24,11 +24,12 @@ def _require_sqlite(store: Store) -> Path:
 
 def backup(store: Store, target: Path | None) -> Path:
     path = _require_sqlite(store)
+    chosen = target is not None
     target = target or default_backup_path(path, store.now)
     if target.resolve() == path.resolve():
         raise StudylogError("the backup would overwrite the store itself", "give another file name")
     try:
-        copy_database(store.connection, target)
+        target = copy_database(store.connection, target, new=not chosen)  # a name of ours never replaces a copy
     except OSError as exc:
         raise StoreError(f"cannot write the backup {target}: {exc.strerror}") from None
     except sqlite3.OperationalError as exc:
@@ -71,13 +72,21 @@ def restore(store: Store, source: Path) -> Path:
     check_backup_file(source)
     if source.resolve() == path.resolve():
         raise StudylogError("that file is the store itself")
-    kept = default_backup_path(path, store.now, "before-restore")
-    copy_database(store.connection, kept)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    conn = store.connection
     try:
-        src.backup(store.connection)
-    finally:
-        src.close()
+        with exclusive(conn):  # no write lands between the copy and the restore, where neither has it
+            kept = copy_database(conn, default_backup_path(path, store.now, "before-restore"), new=True)
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                src.backup(conn)
+            finally:
+                src.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(
+                "the database is busy in another process; nothing was restored", "try again in a moment"
+            ) from None
+        raise
     return kept
 
 

@@ -252,10 +252,12 @@ def _init_lock(path: Path) -> Iterator[None]:
 # -- copies ----------------------------------------------------------------------------------------
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of ``source`` at ``target`` (owner-only), even while others write."""
+def copy_database(source: sqlite3.Connection, target: Path, *, new: bool = False) -> Path:
+    """A consistent copy of ``source`` at ``target`` (owner-only), even while others write; returns
+    where it went. ``new``: never replace a file, take the next free name instead (``NAME-2.db``,
+    ``NAME-3.db``, ...): two copies made in the same second are two files."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.partial")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     tmp.unlink(missing_ok=True)
     os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))
     try:
@@ -265,7 +267,18 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
         finally:
             dest.close()
-        os.replace(tmp, target)
+        if not new:
+            os.replace(tmp, target)
+            return target
+        for n in range(1, 10_000):
+            name = target if n == 1 else target.with_name(f"{target.stem}-{n}{target.suffix}")
+            try:
+                os.link(tmp, name)  # fails if the name is taken, where a rename would replace it
+            except FileExistsError:
+                continue
+            tmp.unlink()
+            return name
+        raise StoreError(f"cannot find a free name for a copy in {target.parent}", "remove old copies there")
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -275,9 +288,25 @@ def default_backup_path(store_path: Path, now: datetime, label: str = "backup") 
     return store_path.parent / "backups" / f"studylog-{label}-{now.strftime('%Y%m%d-%H%M%S')}.db"
 
 
+@contextmanager
+def exclusive(conn: sqlite3.Connection) -> Iterator[None]:
+    """The database to ``conn`` alone across steps that cannot be one transaction (a copy, then a
+    restore through the backup API, which refuses a destination inside a transaction): with
+    ``locking_mode=EXCLUSIVE`` the lock taken by one empty exclusive transaction is kept until the
+    mode is set back, so every other reader and writer waits on its busy timeout meanwhile."""
+    conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")
+        yield
+    finally:
+        conn.execute("PRAGMA locking_mode=NORMAL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the next access lets the lock go
+
+
 def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, now: datetime, version: int) -> None:
     try:
-        copy_database(conn, default_backup_path(path, now, f"schema{version}"))
+        copy_database(conn, default_backup_path(path, now, f"schema{version}"), new=True)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(
             f"cannot back up {path} before upgrading it: {exc}",
