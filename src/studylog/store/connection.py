@@ -62,6 +62,11 @@ if TYPE_CHECKING:
             """After rows were inserted with explicit ids: make new ids continue after them."""
             ...
 
+        def serialize(self, key: str) -> None:
+            """Inside a write transaction: wait until no other transaction holds ``key``, then
+            hold it until this one ends (for a check-then-write the engine does not lock itself)."""
+            ...
+
         def close(self, wrote: bool) -> None:
             """Close; ``wrote`` says whether a transaction committed on this connection."""
             ...

@@ -122,6 +122,11 @@ class Store:
         self._conn.lock_for_ids(table)
         return int(self.scalar(f"SELECT coalesce(max(id), 0) AS m FROM {table}")) + 1
 
+    def serialize(self, key: str) -> None:
+        """Inside a write transaction: the other writers that serialize on ``key`` wait for it."""
+        self._require_tx()
+        self._conn.serialize(key)
+
     def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Insert rows that all have the same keys (ids included) in one batch."""
         self._require_tx()

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from studylog.imported import ImportedEntry, ParseResult, normal_text
 from studylog.store.db import Store
 from studylog.store.entries import extra_item_rows, item_columns
-from studylog.store.journal import Change, change
+from studylog.store.journal import Change, begin_change
 from studylog.store.records import Status, as_date
 from studylog.store.sql import rows_in
 from studylog.store.status import get_status, set_status
@@ -256,6 +256,9 @@ def import_result(
     used: set[int] = set()  # stored entries an imported one matched (each matches once)
     with ExitStack() as stack:
         ch: Change | None = None
+        if not dry_run:  # what is stored is checked inside the write transaction: a second identical
+            stack.enter_context(store.transaction())  # import waits for the first, then adds nothing
+            store.serialize(f"import:{store.owner}")
         for batch in _batches(entries):
             keys = [occurrences.key(source, e) for e in batch]
             summary.entries += len(batch)
@@ -284,7 +287,7 @@ def import_result(
                     goals.lapse_pending(ch)
                 goals.newest = max(goals.newest, newest)
                 if new:
-                    ch = ch or stack.enter_context(change(store, f"import {source}"))
+                    ch = ch or begin_change(store, f"import {source}")
                     goal_links.note_done(_write(store, ch, source, new, goals), new)
             if on_progress is not None:
                 on_progress(len(batch))
@@ -292,7 +295,7 @@ def import_result(
         if plan is not None and plan:
             summary.statuses = plan.decide(store)
             if summary.statuses and not dry_run:
-                ch = ch or stack.enter_context(change(store, f"import {source}"))
+                ch = ch or begin_change(store, f"import {source}")
                 for st in summary.statuses:
                     set_status(store, st.item, st.status, st.day, f"import {source}", ch)
         if ch is not None:  # the summary names the counts, known only now

@@ -86,8 +86,13 @@ class Change:
 def change(store: Store, summary: str) -> Iterator[Change]:
     """Open one transaction for one command's writes, recorded so that ``undo`` can revert it."""
     with store.transaction():
-        change_id = store.insert("change", {"owner": store.owner, "created_at": store.now, "summary": summary})
-        yield Change(store, change_id)
+        yield begin_change(store, summary)
+
+
+def begin_change(store: Store, summary: str) -> Change:
+    """The change of a write transaction already open (one that read before it knew it would
+    write, as an import does)."""
+    return Change(store, store.insert("change", {"owner": store.owner, "created_at": store.now, "summary": summary}))
 
 
 class Undone(NamedTuple):

@@ -87,6 +87,13 @@ class PostgresConnection:
         self._url = url
 
     def _error(self, exc: Exception) -> StoreError:
+        import psycopg
+
+        if isinstance(exc, psycopg.IntegrityError):  # a constraint, as on SQLite (store.sqlite.store_error)
+            return StoreError(
+                f"this change conflicts with what is stored ({scrub(_first_line(exc), self._url)}); nothing was written",
+                "run it again; if it fails again, 'studylog doctor' checks the store",
+            )
         return StoreError(f"database problem: {scrub(_first_line(exc), self._url)}")
 
     def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -130,6 +137,11 @@ class PostgresConnection:
 
     def lock_for_ids(self, table: str) -> None:
         self.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE", {})
+
+    def serialize(self, key: str) -> None:
+        # A transaction-level advisory lock: released by COMMIT or ROLLBACK, never left behind by a
+        # killed process (its session ends), and it blocks only the writers that ask for the key.
+        self.execute("SELECT pg_advisory_xact_lock(hashtext(:key))", {"key": f"studylog:{key}"})
 
     def sync_sequence(self, table: str) -> None:
         self.execute(

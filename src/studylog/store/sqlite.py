@@ -48,6 +48,11 @@ def store_error(exc: sqlite3.Error) -> StoreError | None:
         if "disk is full" in text or "full" in text:
             return StoreError("the disk is full; nothing was written")
         return StoreError(f"database problem: {text}")
+    if isinstance(exc, sqlite3.IntegrityError):  # a constraint, not a broken file: restoring would lose data
+        return StoreError(
+            f"this change conflicts with what is stored ({exc}); nothing was written",
+            "run it again; if it fails again, 'studylog doctor' checks the store",
+        )
     if isinstance(exc, sqlite3.DatabaseError):
         return StoreError(f"the database file is damaged or not a database ({exc}); restore a backup")
     return None
@@ -115,6 +120,9 @@ class SQLiteConnection:
 
     def sync_sequence(self, table: str) -> None:
         pass  # INTEGER PRIMARY KEY continues after the largest id by itself
+
+    def serialize(self, key: str) -> None:
+        pass  # BEGIN IMMEDIATE holds the database's write lock already: one writer at a time
 
     def close(self, wrote: bool) -> None:
         if wrote:  # keep the query planner's statistics current (cheap; SQLite's advice)
