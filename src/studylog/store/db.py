@@ -109,6 +109,8 @@ class Store:
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         self._require_tx()
+        if "id" not in values:
+            values = {"id": self._take_ids(table, 1), **values}
         cols = ", ".join(values)
         marks = ", ".join(f":{k}" for k in values)
         row = self.one(f"INSERT INTO {table} ({cols}) VALUES ({marks}) RETURNING id", **values)
@@ -120,7 +122,23 @@ class Store:
         take them before this transaction ends (SQLite's write lock; a table lock on PostgreSQL)."""
         self._require_tx()
         self._conn.lock_for_ids(table)
-        return int(self.scalar(f"SELECT coalesce(max(id), 0) AS m FROM {table}")) + 1
+        return self._take_ids(table, count)
+
+    def _take_ids(self, table: str, count: int) -> int:
+        """The first of ``count`` ids that ``table`` has never given out (``id_high`` keeps the
+        highest ever; the table's own largest id counts too, for rows written with their ids)."""
+        top = "greatest" if self.engine == "postgresql" else "max"  # the two-argument maximum
+        row = self.one(
+            f"UPDATE id_high SET last_id = {top}(last_id, (SELECT coalesce(max(id), 0) FROM {table})) + :count "
+            "WHERE name = :name RETURNING last_id",
+            count=count,
+            name=table,
+        )
+        if row is not None:
+            return int(row["last_id"]) - count + 1
+        first = int(self.scalar(f"SELECT coalesce(max(id), 0) AS m FROM {table}")) + 1
+        self.execute("INSERT INTO id_high (name, last_id) VALUES (:name, :last)", name=table, last=first + count - 1)
+        return first
 
     def serialize(self, key: str) -> None:
         """Inside a write transaction: the other writers that serialize on ``key`` wait for it."""

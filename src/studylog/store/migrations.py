@@ -216,6 +216,26 @@ def m004_periods_links_history(conn: sa.Connection) -> None:
             conn.execute(sa.insert(events).values(owner=owner, item=item, event=event, day=day, created_at=at))
 
 
+ID_TABLES = ("entry", "entry_item", "note", "item_status", "item_event", "change", "change_row")
+
+
+def m005_ids_never_reused(conn: sa.Connection) -> None:
+    """The highest id each table has given out, so that none is given twice (issue 13: an id one
+    owner removed went to another's next entry, and the first owner's undo then failed). Seeded
+    with each table's largest id now: what was removed before this version cannot be known."""
+    md = sa.MetaData()
+    high = sa.Table(
+        "id_high",
+        md,
+        sa.Column("name", sa.String(32), primary_key=True),
+        sa.Column("last_id", sa.Integer, nullable=False),
+    )
+    high.create(conn)
+    for table in ID_TABLES:
+        top = conn.execute(sa.text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar_one()
+        conn.execute(sa.insert(high).values(name=table, last_id=int(top)))
+
+
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
@@ -225,6 +245,7 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (2, "import provenance", m002_import_provenance),
     (3, "history indexes", m003_history_indexes),
     (4, "periods, links and status history", m004_periods_links_history),
+    (5, "ids never reused", m005_ids_never_reused),
 ]
 
 _LEDGER = sa.table(

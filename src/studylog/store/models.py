@@ -145,6 +145,17 @@ class ChangeRow(SQLModel, table=True):
     before: str | None = None
 
 
+class IdHigh(SQLModel, table=True):
+    """The highest id each table has ever given out: ids are never given twice, even after the
+    newest rows were removed (SQLite would reuse them; so would max(id) + 1 anywhere), so that undo
+    can always put a row back under its own id."""
+
+    __tablename__ = "id_high"
+
+    name: str = Field(primary_key=True, max_length=32)
+    last_id: int
+
+
 class Migration(SQLModel, table=True):
     """Each schema migration applied, by number; its presence marks a studylog store."""
 
