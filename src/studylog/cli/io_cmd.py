@@ -72,7 +72,13 @@ import_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PathArg = Annotated[Path, typer.Argument(help="A file, or a folder of .md files.", show_default=False)]
+PathArg = Annotated[
+    Path,
+    typer.Argument(
+        help="A file, or a folder of .md, .markdown or .mdx files (sub-folders too; hidden ones skipped).",
+        show_default=False,
+    ),
+]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would come in; write nothing.")]
 NoLink = Annotated[bool, typer.Option("--no-link", help="Do not link entries to curriculum items.")]
 NoStatus = Annotated[
@@ -89,12 +95,27 @@ SinceOpt = Annotated[str | None, typer.Option("--since", help="First day to incl
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day to include.", show_default=False)]
 
 
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx")  # the files a folder import reads
+
+
 def _files(path: Path) -> list[Path]:
+    """A file, or a folder's markdown files (:data:`PAGE_SUFFIXES`), in its sub-folders too, in
+    name order. Hidden files and folders (``.obsidian``, ``.trash``, ``.git``) are not read; a
+    README or index page is: in a TIL repository it is often the dated index."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.md") if p.is_file())
+        import os
+
+        files = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            files += [
+                Path(folder, n)
+                for n in names
+                if not n.startswith(".") and n.lower().endswith(PAGE_SUFFIXES) and Path(folder, n).is_file()
+            ]
         if not files:
-            raise UsageError(f"{path} has no .md files")
-        return files
+            raise UsageError(f"{path} has no .md, .markdown or .mdx files")
+        return sorted(files)
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
     return [path]
@@ -308,7 +329,9 @@ def _import_til(
     _run_import(
         "til",
         path,
-        lambda file, lines, problems: stream_result(til.parse("\n".join(lines())), problems),
+        lambda file, lines, problems: stream_result(
+            til.parse("\n".join(lines()), file.name, in_folder=path.is_dir()), problems
+        ),
         dry_run,
         no_link,
         as_json,
@@ -374,7 +397,7 @@ def _import_markdown(
     _run_import(
         "markdown",
         path,
-        lambda file, lines, problems: markdown.stream(lines, file.name, current, problems),
+        lambda file, lines, problems: markdown.stream(lines, file.name, current, problems, in_folder=path.is_dir()),
         dry_run,
         no_link,
         as_json,
