@@ -65,7 +65,8 @@ import_app = typer.Typer(
     cls=ImportGroup,
     help="Bring in the logs you already have (idempotent: importing twice adds nothing).\n\n"
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
-    "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files) or a dated markdown log, and says which it chose and "
+    "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files), a dated markdown log, or a folder of dated pages (TIL "
+    "posts, Jekyll _posts, .mdx notes with a front matter date), and says which it chose and "
     "why; it takes --format, --dry-run, --no-link, --no-status and --json. Name the format to choose it "
     "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.",
     no_args_is_help=True,
@@ -293,19 +294,30 @@ def import_detected(
 
 
 def _detect(path: Path) -> tuple[str, str]:
-    """(format, why) for a file, from its first few KB, or for a folder, from its file names."""
-    from studylog.importers.detect import HEAD_BYTES, detect, detect_folder
+    """(format, why) for a file, from its first few KB, or for a folder, from its file names and
+    the first few KB of a bounded sample of its files."""
+    from studylog.importers.detect import detect, detect_folder, sample
 
     files = _files(path)
     if path.is_dir():
-        return detect_folder([f.relative_to(path).as_posix() for f in files])
+        names = [f.relative_to(path).as_posix() for f in files]
+        heads = {name: _head(path / name)[0] for name in sample(names)}
+        return detect_folder(names, heads)
+    text, truncated = _head(path)
+    return detect(path.name, text, truncated=truncated)
+
+
+def _head(path: Path) -> tuple[str, bool]:
+    """The first HEAD_BYTES of a file as text, and whether there is more."""
+    from studylog.importers.detect import HEAD_BYTES
+
     try:
         with path.open("rb") as f:
             head = f.read(HEAD_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     text = head[:HEAD_BYTES].decode("utf-8-sig", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
-    return detect(path.name, text, truncated=len(head) > HEAD_BYTES)
+    return text, len(head) > HEAD_BYTES
 
 
 @import_app.command("til")
@@ -316,7 +328,8 @@ def import_til(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
+    """Import a Jekyll TIL page (front matter, dated headings, numbered lists), or a folder of TIL
+    posts dated by their front matter or file names."""
     _import_til(path, dry_run, no_link, no_status, as_json)
 
 
