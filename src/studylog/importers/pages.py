@@ -6,7 +6,8 @@ TIL posts or blog notes gives the same entries whichever form reads it.
 The page's date (:func:`page_date`): the front matter's date, else the date its file name starts
 with. When both are written and disagree, a post name (a date followed by a slug, Jekyll's
 ``_posts/YYYY-MM-DD-slug.md``) gives way to the front matter, as Jekyll does; a daily note's name
-(the date alone, ``2024-01-05.md``) is the day it is about and wins. The disagreement is reported.
+(the date alone, ``2024-01-05.md``) is the day it is about and wins. A post whose name and front
+matter disagree is reported (as doubtful); a daily note is not.
 
 What entries a dated page gives (the rule, in order):
 
@@ -45,7 +46,7 @@ from studylog.importers.mdbody import Block, Draft, blocks, drafts
 from studylog.importers.status_text import find_status
 from studylog.note import Note
 
-UNDATED = "no date in its front matter or name, and no dated headings or lines; not imported"
+UNDATED = "no date in its front matter, its name or its headings; not imported"
 _TIL_LABEL = re.compile(r"^(?:TIL|today\s+i\s+learned)\s*[:\-\u2013\u2014]\s*(?=\S)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\s*\[\^[^\]]*\]")
 _LEAD = re.compile(r"^[\s\-\u2013\u2014:|,.]+")
@@ -82,16 +83,16 @@ def page_date(filename: str | None, front_day: date | None) -> tuple[date | None
             f"the file name says {name_day.isoformat()} and the front matter {front_day.isoformat()}; "
             "the front matter's date is used (as Jekyll does)"
         )
-    return name_day, (
-        f"the file name says {name_day.isoformat()} and the front matter {front_day.isoformat()}; "
-        "the file name's date is used (a daily note's name is its day)"
-    )
+    return name_day, None  # a daily note's name is its day (a note is often created the evening before)
 
 
 def is_page(filename: str | None, front: FrontMatter | None) -> bool:
-    """Whether a file with no dated sections of its own is a dated page (as opposed to a daily
-    note named by its date alone, whose lines are entries as in any dated section)."""
-    return (front is not None and front.end > 0) or is_post_name(filename)
+    """Whether a file with no dated sections of its own is a dated page: a post name, or front
+    matter that dates or titles it (as opposed to a daily note named by its date alone, whose
+    lines are entries as in any dated section, even with ``tags:`` front matter)."""
+    if is_post_name(filename):
+        return True
+    return front is not None and (front.date() is not None or front.title() is not None)
 
 
 def _list_page(body: list[Block]) -> bool:
