@@ -284,3 +284,12 @@ def test_real_pages_read_as_their_titles(cli):
         ("2025-04-13", "Weekly Reading"),
         ("2025-05-19", "Weekly Reading: The Go Scheduler, CNCF/NATS Drama, and Signalgate"),
     ]
+
+
+def test_an_impossible_front_matter_date_is_reported_not_raised(cli, tmp_path):
+    page = tmp_path / "bad.md"
+    page.write_text("---\ntitle: bad\ndate: 2024-13-45\n---\n\nSome prose.\n")
+    for form in ([], ["markdown"], ["til"]):
+        out = cli("import", *form, str(page), ok=False)
+        assert out.exit_code == 1 and "Traceback" not in out.stderr
+        assert "front matter holds an impossible value (month must be in 1..12); ignored" in out.stderr
