@@ -43,7 +43,7 @@ def test_a_titled_page_is_one_entry_with_its_lead_paragraph_and_outline():
         (
             date(2022, 1, 26),
             "vim time travel",
-            ["To undo and redo in Vim, use `u` and CTRL-R.\nIt has shortcomings:", "Undo trees", "Time travel"],
+            ["To undo and redo in Vim, use `u` and CTRL-R. It has shortcomings:", "Undo trees", "Time travel"],
             None,
         )
     ]
@@ -293,3 +293,8 @@ def test_an_impossible_front_matter_date_is_reported_not_raised(cli, tmp_path):
         out = cli("import", *form, str(page), ok=False)
         assert out.exit_code == 1 and "Traceback" not in out.stderr
         assert "front matter holds an impossible value (month must be in 1..12); ignored" in out.stderr
+
+
+def test_rules_are_not_part_of_a_page_s_outline():
+    text = "---\ntitle: test\ndate: 2022-01-01\n---\n\nA paragraph.\n\n---\n\nMore.\n\n***\n\n## Here is a sub header\n"
+    assert _both(text, "test.md") == [(date(2022, 1, 1), "test", ["A paragraph.", "Here is a sub header"], None)]

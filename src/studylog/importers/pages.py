@@ -29,6 +29,10 @@ Hours come from the entry's own text only (a title such as "Rust ownership (2h)"
 A page with no date anywhere (no front matter date, no date in its name, no dated heading) is
 reported with :data:`UNDATED` and gives nothing: its file's times are not a date it was written.
 
+In a folder every markdown file is read (hidden folders aside, see ``cli.io_cmd._files``), its
+README or index page too: in a TIL repository that is often the dated index; when it has no
+date it is reported like any undated page.
+
 Pure: no files are read here; the callers give the lines.
 """
 
@@ -51,6 +55,7 @@ _TIL_LABEL = re.compile(r"^(?:TIL|today\s+i\s+learned)\s*[:\-\u2013\u2014]\s*(?=
 _FOOTNOTE = re.compile(r"\s*\[\^[^\]]*\]")
 _LEAD = re.compile(r"^[\s\-\u2013\u2014:|,.]+")
 _SLUG_SPLIT = re.compile(r"[-_\s]+")
+_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def is_post_name(filename: str | None) -> bool:
@@ -117,7 +122,7 @@ def _page_draft(body: list[Block], front: FrontMatter | None, filename: str | No
     title = front.title() if front is not None else None
     line = content[0].line if content else 1
     rest = content
-    if content and content[0].kind == "break" and content[0].text.strip() and _is_heading(content[0]):
+    if content and _is_heading(content[0]):
         title = title or content[0].text
         line = content[0].line
         rest = content[1:]  # the page's own heading, often the title again
@@ -131,21 +136,15 @@ def _page_draft(body: list[Block], front: FrontMatter | None, filename: str | No
         draft.notes.append(Note(description.strip(), 0))
     else:
         lead = next((b for b in rest if b.kind == "para"), None)
-        if lead is not None:
-            draft.notes.append(Note(lead.text, 0))
-    draft.notes += [Note(b.text, 0) for b in rest if b.kind == "break" and _is_heading(b) and b.text.strip()]
+        if lead is not None:  # its lines are the wrapping of one paragraph: joined, it reads as one
+            draft.notes.append(Note(" ".join(lead.text.split("\n")), 0))
+    draft.notes += [Note(b.text, 0) for b in rest if _is_heading(b)]
     return draft
 
 
 def _is_heading(block: Block) -> bool:
-    return block.kind == "break" and block.lines[0] != "" and not _is_rule(block.lines[0])
-
-
-_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-
-
-def _is_rule(text: str) -> bool:
-    return _RULE.match(text) is not None
+    """A sub-heading with words (mdbody's "break" blocks are sub-headings and rules)."""
+    return block.kind == "break" and bool(block.text.strip()) and _RULE.match(block.text) is None
 
 
 def entries(
