@@ -361,6 +361,7 @@ def test_cli_folder_import(cli):
     assert (data["entries"], data["added"], data["days"], data["hours"]) == (84, 84, 83, 115.5)
     lines = sorted((p["line"], p["level"]) for p in data["problems"])
     assert lines == [
+        (1, "skipped"),  # SOURCES.md: no date anywhere, reported as not imported
         (3, "skipped"),
         (12, "skipped"),
         (22, "doubtful"),

@@ -65,14 +65,21 @@ import_app = typer.Typer(
     cls=ImportGroup,
     help="Bring in the logs you already have (idempotent: importing twice adds nothing).\n\n"
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
-    "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files) or a dated markdown log, and says which it chose and "
+    "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files), a dated markdown log, or a folder of dated pages (TIL "
+    "posts, Jekyll _posts, .mdx notes with a front matter date), and says which it chose and "
     "why; it takes --format, --dry-run, --no-link, --no-status and --json. Name the format to choose it "
     "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
-PathArg = Annotated[Path, typer.Argument(help="A file, or a folder of .md files.", show_default=False)]
+PathArg = Annotated[
+    Path,
+    typer.Argument(
+        help="A file, or a folder of .md, .markdown or .mdx files (sub-folders too; hidden ones skipped).",
+        show_default=False,
+    ),
+]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would come in; write nothing.")]
 NoLink = Annotated[bool, typer.Option("--no-link", help="Do not link entries to curriculum items.")]
 NoStatus = Annotated[
@@ -89,12 +96,27 @@ SinceOpt = Annotated[str | None, typer.Option("--since", help="First day to incl
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day to include.", show_default=False)]
 
 
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx")  # the files a folder import reads
+
+
 def _files(path: Path) -> list[Path]:
+    """A file, or a folder's markdown files (:data:`PAGE_SUFFIXES`), in its sub-folders too, in
+    name order. Hidden files and folders (``.obsidian``, ``.trash``, ``.git``) are not read; a
+    README or index page is: in a TIL repository it is often the dated index."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.md") if p.is_file())
+        import os
+
+        files = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            files += [
+                Path(folder, n)
+                for n in names
+                if not n.startswith(".") and n.lower().endswith(PAGE_SUFFIXES) and Path(folder, n).is_file()
+            ]
         if not files:
-            raise UsageError(f"{path} has no .md files")
-        return files
+            raise UsageError(f"{path} has no .md, .markdown or .mdx files")
+        return sorted(files)
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
     return [path]
@@ -281,19 +303,30 @@ def import_detected(
 
 
 def _detect(path: Path) -> tuple[str, str]:
-    """(format, why) for a file, from its first few KB, or for a folder, from its file names."""
-    from studylog.importers.detect import HEAD_BYTES, detect, detect_folder
+    """(format, why) for a file, from its first few KB, or for a folder, from its file names and
+    the first few KB of a bounded sample of its files."""
+    from studylog.importers.detect import detect, detect_folder, sample
 
     files = _files(path)
     if path.is_dir():
-        return detect_folder([f.relative_to(path).as_posix() for f in files])
+        names = [f.relative_to(path).as_posix() for f in files]
+        heads = {name: _head(path / name)[0] for name in sample(names)}
+        return detect_folder(names, heads)
+    text, truncated = _head(path)
+    return detect(path.name, text, truncated=truncated)
+
+
+def _head(path: Path) -> tuple[str, bool]:
+    """The first HEAD_BYTES of a file as text, and whether there is more."""
+    from studylog.importers.detect import HEAD_BYTES
+
     try:
         with path.open("rb") as f:
             head = f.read(HEAD_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     text = head[:HEAD_BYTES].decode("utf-8-sig", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
-    return detect(path.name, text, truncated=len(head) > HEAD_BYTES)
+    return text, len(head) > HEAD_BYTES
 
 
 @import_app.command("til")
@@ -304,7 +337,8 @@ def import_til(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import a Jekyll TIL page (front matter, dated headings, numbered lists)."""
+    """Import a Jekyll TIL page (front matter, dated headings, numbered lists), or a folder of TIL
+    posts dated by their front matter or file names."""
     _import_til(path, dry_run, no_link, no_status, as_json)
 
 
@@ -317,7 +351,9 @@ def _import_til(
     _run_import(
         "til",
         path,
-        lambda file, lines, problems: stream_result(til.parse("\n".join(lines())), problems),
+        lambda file, lines, problems: stream_result(
+            til.parse("\n".join(lines()), file.name, in_folder=path.is_dir()), problems
+        ),
         dry_run,
         no_link,
         as_json,
@@ -383,7 +419,7 @@ def _import_markdown(
     _run_import(
         "markdown",
         path,
-        lambda file, lines, problems: markdown.stream(lines, file.name, current, problems),
+        lambda file, lines, problems: markdown.stream(lines, file.name, current, problems, in_folder=path.is_dir()),
         dry_run,
         no_link,
         as_json,

@@ -1,18 +1,21 @@
-"""Which importer a file or folder is for, from its first few KB (and a folder's file names), and
-what a file looks like when an import found nothing in it.
+"""Which importer a file or folder is for, from its first few KB (and a folder's file names and
+the first few KB of some of its files), and what a file looks like when an import found nothing
+in it. A dated page (a note dated by its front matter or a post name, no dated headings inside) is
+a markdown log; so is a folder of them.
 
-Pure: the caller reads the text (:data:`HEAD_BYTES` of it at most) and lists the folder; nothing
-here opens a file.
+Pure: the caller reads the text (:data:`HEAD_BYTES` of a file at most, of at most
+:data:`FOLDER_SAMPLE` files of a folder) and lists the folder; nothing here opens a file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from studylog.importers.datelines import find_date
 
 HEAD_BYTES = 8192  # how much of a file detection reads
+FOLDER_SAMPLE = 40  # how many of a folder's files detection reads (HEAD_BYTES of each)
 
 FORMATS = ("til", "daily-notes", "markdown", "json")
 LABELS = {
@@ -123,6 +126,9 @@ def detect(name: str, head: str, truncated: bool = False) -> tuple[str, str]:
         return "til", ", ".join(parts)
     if scan.day_lines:
         return "daily-notes", f"{_plural(scan.day_lines, '[[YYYY-MM-DD]] line')}{within}"
+    source = page_date_source(name, head)
+    if source is not None:
+        return "markdown", f"a dated page: the date is in its {source}"
     if scan.dated_headings or scan.dated_lines:
         found = []
         if scan.dated_headings:
@@ -133,13 +139,57 @@ def detect(name: str, head: str, truncated: bool = False) -> tuple[str, str]:
     return "markdown", f"no TIL page, daily note or backup; no dated headings or lines{within} either"
 
 
-def detect_folder(names: Sequence[str]) -> tuple[str, str]:
-    """The format of a folder holding the .md files ``names`` (paths relative to it), and why."""
+_BY = {"front matter": "their front matter", "file name": "their file names"}
+
+
+def sample(names: Sequence[str], count: int = FOLDER_SAMPLE) -> list[str]:
+    """At most ``count`` of ``names``, spread evenly over them: the files whose heads
+    :func:`detect_folder` needs (a vault can hold thousands)."""
+    if len(names) <= count:
+        return list(names)
+    return [names[i * len(names) // count] for i in range(count)]
+
+
+def page_date_source(name: str, head: str) -> str | None:
+    """How the file ``name`` whose first bytes are ``head`` is dated when it is a dated page (one
+    note dated by its front matter or a post name, no dated headings or lines of its own):
+    "front matter" or "file name"; else None. See :mod:`studylog.importers.pages`."""
+    from studylog.importers import frontmatter, pages
+
+    lines = head.split("\n")
+    front = frontmatter.read(lines)
+    if front.date() is not None:
+        source = "front matter"
+    elif pages.is_post_name(name):
+        source = "file name"
+    else:
+        return None
+    body = _Scan("\n".join(lines[front.end :]))
+    return None if body.dated_headings or body.dated_lines else source
+
+
+def detect_folder(names: Sequence[str], heads: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The format of a folder holding the markdown files ``names`` (paths relative to it), and why.
+    ``heads``: the first :data:`HEAD_BYTES` of some of them (:func:`sample`), by name, to
+    recognise a folder of dated pages (TIL posts, Jekyll ``_posts``, notes with a front matter date)."""
     shapes = [_shape(n) for n in names]
     dated = [s for s in shapes if s]
     if dated and len(dated) * 2 >= len(names):
         kind = max(set(dated), key=dated.count)
         return "daily-notes", f"{kind} daily notes: {len(dated)} of {_plural(len(names), '.md file')} named by a date"
+    if heads:
+        sources = [page_date_source(name, head) for name, head in heads.items()]
+        found = [s for s in sources if s]
+        if found and len(found) * 2 >= len(sources):
+            by = sorted(set(found))
+            how = "their front matter or file names" if len(by) == 2 else _BY[by[0]]
+            if len(sources) < len(names):
+                count = f"{len(found)} of the {len(sources)} files read (of {len(names)}) are dated pages"
+            elif len(found) < len(names):
+                count = f"{len(found)} of {_plural(len(names), 'file')} are dated pages"
+            else:
+                count = f"a folder of {_plural(len(found), 'dated page')}"
+            return "markdown", f"{count}, dated by {how}"
     return "markdown", f"{_plural(len(names), '.md file')}, {len(dated)} named by a date"
 
 

@@ -86,6 +86,10 @@ def _yaml(head: list[str]) -> FrontMatter:
         return FrontMatter(
             end=end + 1, style="yaml", problems=[Problem(line, "front matter is not valid YAML; ignored")]
         )
+    except (ValueError, OverflowError) as exc:  # a YAML date that is no day: ``date: 2024-13-45``
+        return FrontMatter(
+            end=end + 1, style="yaml", problems=[Problem(1, f"front matter holds an impossible value ({exc}); ignored")]
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):

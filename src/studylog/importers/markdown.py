@@ -13,6 +13,10 @@ Where the date comes from (:mod:`studylog.importers.datelines` reads the forms):
   its nested lines are that entry's text and notes;
 - the file name, for everything outside dated sections.
 
+A page dated only by its front matter or a post name (``2025-02-13-slug.md``), with no dated
+sections of its own, gives the entries :mod:`studylog.importers.pages` makes of a dated page; a
+file with no date anywhere is reported when it is a page (it has front matter) or one of a folder's.
+
 What becomes entries is decided by :mod:`studylog.importers.mdbody`. Each dated list item is one
 entry: the text after its date (weekday and "Week N Day M" labels removed), or else its first
 nested line, with the other nested lines as notes. Sections that are not dated are not imported;
@@ -36,7 +40,9 @@ from datetime import date
 
 from studylog.hours import format_hours
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers import pages
 from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_entry, name_date, slash_order
+from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.hours_text import read_hours
 from studylog.importers.mdbody import Draft, blocks, drafts
 from studylog.importers.mdresolve import Resolved, Written, resolve
@@ -242,6 +248,7 @@ class _Front:
     lines: int = 0
     day: date | None = None
     year: int | None = None
+    meta: FrontMatter | None = None  # the whole front matter, for a dated page's title
 
 
 def _front(lines: Iterable[str], problems: list[Problem]) -> _Front:
@@ -251,7 +258,7 @@ def _front(lines: Iterable[str], problems: list[Problem]) -> _Front:
     problems += found.problems
     if not found.end:
         return _Front()
-    return _Front(found.end, found.date(), found.year())
+    return _Front(found.end, found.date(), found.year(), found)
 
 
 def parse(text: str, filename: str | None, today: date) -> ParseResult:
@@ -270,12 +277,17 @@ def parse(text: str, filename: str | None, today: date) -> ParseResult:
 
 
 def stream(
-    lines: Callable[[], Iterable[str]], filename: str | None, today: date, problems: list[Problem]
+    lines: Callable[[], Iterable[str]],
+    filename: str | None,
+    today: date,
+    problems: list[Problem],
+    in_folder: bool = False,
 ) -> Iterator[ImportedEntry]:
     """The entries of :func:`parse`, one dated section at a time, from ``lines()`` (called once per
-    pass, :data:`PASSES` in all). Problems go to ``problems`` as they are found, not in line order."""
+    pass, :data:`PASSES` in all). Problems go to ``problems`` as they are found, not in line order.
+    ``in_folder``: the file is one of a folder's, and a file with no date at all is reported."""
     try:
-        yield from _stream(lines, filename, today, problems)
+        yield from _stream(lines, filename, today, problems, in_folder)
     except Exception as exc:  # noqa: BLE001 -- an importer reports, it never crashes on a file
         problems.append(
             Problem(0, f"internal error while reading this file ({type(exc).__name__}: {exc}); please report it")
@@ -283,16 +295,25 @@ def stream(
 
 
 def _stream(
-    lines: Callable[[], Iterable[str]], filename: str | None, today: date, problems: list[Problem]
+    lines: Callable[[], Iterable[str]], filename: str | None, today: date, problems: list[Problem], in_folder: bool
 ) -> Iterator[ImportedEntry]:
     order, name, front = slash_order(lines()), name_date(filename), _front(lines(), problems)
-    if front.day is not None and (name is None or name[2] is None):  # the page's own date
-        name = (front.day.year, front.day.month, front.day.day)
+    day, disagree = pages.page_date(filename, front.day)  # the page's own date
+    if day is not None:
+        name = (day.year, day.month, day.day)
     scanner = _Scanner(order, name, front)  # first pass: only the dates, to resolve them against each other
-    written = [
-        Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year) for a in scanner.sections(lines())
-    ]
+    written: list[Written] = []
+    first = None  # the kind of the first dated section: "file" when the file's own date opens it
+    for a in scanner.sections(lines()):
+        first = first or a.kind
+        written.append(Written(a.line, a.hit.start, a.hit.end, a.hit.weekday, a.context_year))
     problems += scanner.problems
+    # a dated page: its one dated section is the file itself (see importers.pages)
+    page = len(written) == 1 and first == "file" and pages.is_page(filename, front.meta)
+    if disagree and first == "file":
+        problems.append(Problem(1, disagree, "doubtful"))
+    if not written and (front.meta is not None or in_folder):
+        problems.append(Problem(1, pages.UNDATED))
     resolved = resolve(written, today)
     del written
     days = _Days()
@@ -302,10 +323,18 @@ def _stream(
             continue
         if found.doubt:
             problems.append(Problem(anchor.line, found.doubt, "doubtful"))
-        for entry in _entries(anchor, found, problems):
+        made = _entries(anchor, found, problems) if not page else _page(anchor, found, front, filename, problems)
+        for entry in made:
             days.add(entry)
             yield entry
     problems += days.problems()
+
+
+def _page(
+    anchor: _Anchor, resolved: Resolved, front: _Front, filename: str | None, problems: list[Problem]
+) -> list[ImportedEntry]:
+    assert resolved.day is not None
+    return pages.entries(resolved.day, anchor.body, front.meta, filename, problems, resolved.period)
 
 
 def _label(rest: str) -> str:

@@ -2,6 +2,8 @@
 headings, each over a numbered list of done items with nested notes (or a plain paragraph).
 A heading may write its date in any form :mod:`studylog.importers.datelines` reads
 (``## 19th January 2020``, ``# 2024_04_18``, ``## 4/18/24``, ``## Mar 3, Mar 4, 2019``...).
+A page with no dated headings but a date in its front matter or file name is one TIL post (a
+folder of them is a TIL blog): :mod:`studylog.importers.pages` says what entries it gives.
 
 Lines are unescaped with :func:`studylog.markdown_lines.unescape_line`, the inverse of what the
 exporters write.
@@ -14,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers import frontmatter, pages
 from studylog.importers.datelines import TRAILER, Ymd, calendar_day, find_date, read_day, slash_order
+from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.status_text import find_status
 from studylog.markdown_lines import unescape_line
 from studylog.note import Note
@@ -116,17 +120,15 @@ def read_heading(text: str, order: str = "mdy") -> tuple[date, date | None] | st
     return _NO_DATE if found is None else found
 
 
-def front_matter(lines: list[str], result: ParseResult) -> int:
-    """Read YAML front matter into result.meta; return the index of the first line after it."""
-    from studylog.importers import frontmatter
-
+def front_matter(lines: list[str], result: ParseResult) -> FrontMatter:
+    """Read YAML front matter into result.meta; its ``end`` is the index of the first line after it."""
     if not lines or lines[0].rstrip() != "---":
-        return 0
+        return FrontMatter()
     found = frontmatter.read(lines)
     result.problems += found.problems
     if found.end:
         result.meta["front_matter"] = found.fields
-    return found.end
+    return found
 
 
 class _Reader:
@@ -142,6 +144,7 @@ class _Reader:
         self.block: Block | None = None
         self.paragraph: ImportedEntry | None = None
         self.blank = 0
+        self.dated = False  # a dated heading was read
 
     def problem(self, line: int, message: str) -> None:
         self.result.problems.append(Problem(line, message))
@@ -173,6 +176,7 @@ class _Reader:
             return
         self.day, start = found
         self.period = (start, self.day) if start else None
+        self.dated = True
 
     def _under_month(self, text: str, level: int) -> tuple[date, date | None] | str | None:
         """A month or year heading (``# January 2020``) is kept as context, None; a day heading
@@ -230,15 +234,35 @@ class _Reader:
         self.paragraph = self.entry(number, unescape_line(text), style="paragraph")
 
 
-def parse(text: str) -> ParseResult:
-    """Every done item on the page; lines that cannot be placed become problems (never raises)."""
+def parse(text: str, filename: str | None = None, in_folder: bool = False) -> ParseResult:
+    """Every done item on the page; lines that cannot be placed become problems (never raises).
+
+    A page with no dated headings, dated by its front matter or its file name (``filename``, a
+    Jekyll post ``2025-02-13-slug.md``), is one TIL post: its entries are those
+    :func:`studylog.importers.pages.entries` makes of a dated page. With no date anywhere, a page
+    with front matter, or one of a folder's (``in_folder``), is reported as undated."""
     result = ParseResult()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    start = front_matter(lines, result)
+    front = front_matter(lines, result)
+    start = front.end
     reader = _Reader(result, slash_order(lines))
     for index in range(start, len(lines)):
         reader.line(index + 1, lines[index])
     reader.skipped.end()
+    if not reader.dated:
+        day, disagree = pages.page_date(filename, front.date())
+        if day is not None or front.end or in_folder:
+            result.entries = []
+            result.problems = list(front.problems)
+            if day is None:
+                result.problems.append(Problem(1, pages.UNDATED))
+                return result
+            if disagree:
+                result.problems.append(Problem(1, disagree, "doubtful"))
+            body = [(index + 1, lines[index]) for index in range(start, len(lines))]
+            result.entries = pages.entries(day, body, front, filename, result.problems)
+            result.problems.sort(key=lambda p: p.line)
+            return result
     for entry in result.entries:
         entry.hours = find_hours(entry.text)
         entry.status = find_status(entry.text)
