@@ -95,7 +95,7 @@ _MONTH_ONLY = [
 _MONTH_NAME = re.compile(rf"(?P<mon>{_MON})(?!\w)", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?P<y>\d{4})\s*[年년]?\s*$")
 _DAY_ONLY = re.compile(
-    rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|]\s+|\()", re.IGNORECASE
+    rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|](?:\s+|$)|\()", re.IGNORECASE
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
