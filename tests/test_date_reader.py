@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studylog.importers import daily_notes, markdown, til
-from studylog.importers.datelines import find_date, read_day
+from studylog.importers.datelines import end_date, find_date, read_day
 
 TODAY = date(2024, 4, 18)
 
@@ -62,6 +62,16 @@ TABLE: list[tuple[str, tuple[date, date | None]]] = [
     ("Mar 30, Mar 31, Apr 1 2019", (D(2019, 4, 1), D(2019, 3, 30))),
     ("Jan 5 & 6, 2024", (D(2024, 1, 6), D(2024, 1, 5))),
     ("Day 12 & 13 - Jan 5, 6, 2024", (D(2024, 1, 6), D(2024, 1, 5))),
+    # HTML ordinals, in bold, in parentheses after a day label (issue 12: tanaytoshniwal's 100 days)
+    ("Day 0 (**22<sup>nd</sup> July 2018**):", (D(2018, 7, 22), None)),
+    ("22<sup>nd</sup> July 2018", (D(2018, 7, 22), None)),
+    ("July 1<sup>st</sup>, 2018", (D(2018, 7, 1), None)),
+    ("Day 3 (Jan 5, 2024)", (D(2024, 1, 5), None)),
+    ("(2021-10-05)", (D(2021, 10, 5), None)),
+    # git log's date, with its weekday, time and offset (issue 12: holoc's TIL index)
+    ("Tue May 12 21:58:14 2020 -0400", (D(2020, 5, 12), None)),
+    ("Wed Apr 29 18:30 2020", (D(2020, 4, 29), None)),
+    ("Tue May 12 21:58:14 EDT 2020", (D(2020, 5, 12), None)),
     # a day label followed by a comma is not a list of day numbers
     ("Day 12, 2024-01-05", (D(2024, 1, 5), None)),
     ("Day 12, 5 Jan 2024", (D(2024, 1, 5), None)),
@@ -83,7 +93,18 @@ def test_listed_days_are_all_returned():
 
 @pytest.mark.parametrize(
     "text",
-    ["Notes", "Day 12", "Mar 3, 4 hours of work", "Chapter 3, 2019 edition", "2024-13-45x", "Week 3", "TODO"],
+    [
+        "Notes",
+        "Day 12",
+        "Mar 3, 4 hours of work",
+        "Chapter 3, 2019 edition",
+        "2024-13-45x",
+        "Week 3",
+        "TODO",
+        "(see notes)",
+        "May 12 21:58",  # a time without a year
+        "22<sup>nd</sup> of the month",
+    ],
 )
 def test_text_that_is_not_a_whole_date(text):
     assert read_day(text) is None
@@ -344,3 +365,79 @@ def test_markdown_reads_the_date_in_a_file_name(name, expected):
 def test_markdown_month_file_name_gives_day_headings_their_month():
     found = markdown.parse("## 5\n- learned a thing\n", "2024_01.md", TODAY)
     assert [e.day for e in found.entries] == [D(2024, 1, 5)]
+
+
+# -- (7) dates learners mark up, month names alone, dates that end a line (issue 12) ----------------
+
+
+def test_an_html_ordinal_day_reads_under_a_month_heading():
+    page = "# July 2018\n\n## 22<sup>nd</sup>\n1. Linear regression\n\n## 23<sup>rd</sup>:\n1. Vectorization\n"
+    want = [D(2018, 7, 22), D(2018, 7, 23)]
+    assert [e.day for e in til.parse(page).entries] == want
+    assert [e.day for e in markdown.parse(page, None, TODAY).entries] == want
+
+
+def test_a_month_name_alone_is_a_month_without_its_year():
+    hit = find_date("July")
+    assert hit is not None and hit.kind == "month" and (hit.start.year, hit.start.month) == (None, 7)
+    colon = find_date("May:")
+    assert colon is not None and colon.kind == "month"
+    for text in ("May the force be with you", "March madness notes", "Julyfest"):
+        assert find_date(text) is None, text
+    assert find_date("July", partial=False) is None  # list items need a full date
+
+
+def test_a_yearless_month_heading_with_no_year_around_it_is_not_a_til_context():
+    page = til.parse("# July\n## 5\n1. lost\n")
+    assert page.entries == []
+    dated = til.parse("# 2018\n## July\n### 5\n1. found\n")
+    assert [e.day for e in dated.entries] == [D(2018, 7, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_", "before"),
+    [
+        (
+            "[Escaping a string in bash](https://x.io/bash.md) - 2020-10-01",
+            D(2020, 10, 1),
+            "[Escaping a string in bash]",
+        ),
+        ("[An Introduction to C](https://x.io/c.md) (2021-10-05)", D(2021, 10, 5), "[An Introduction to C]"),
+        ("[Automation](a.md) - Tue May 12 21:58:14 2020 -0400", D(2020, 5, 12), "[Automation](a.md)"),
+        ("Worktrees, Jun 1, 2021", D(2021, 6, 1), "Worktrees"),
+        ("Worktrees — 2021-06-01", D(2021, 6, 1), "Worktrees"),
+        ("Worktrees—2021-06-01", D(2021, 6, 1), "Worktrees"),
+        ("Worktrees [2021-06-01]", D(2021, 6, 1), "Worktrees"),
+        ("Sprint - 2021-06-01 - 2021-06-07", D(2021, 6, 1), "Sprint"),
+    ],
+)
+def test_a_date_that_ends_a_line(text, date_, before):
+    hit = end_date(text)
+    assert hit is not None
+    assert (hit.start.year, hit.start.month, hit.start.day) == (date_.year, date_.month, date_.day)
+    assert hit.rest.startswith(before)
+    assert not hit.rest.endswith((" ", "-", ","))
+
+
+def test_a_range_that_ends_a_line_keeps_both_ends():
+    hit = end_date("Sprint - 2021-06-01 - 2021-06-07")
+    assert hit is not None and hit.end is not None and hit.end.day == 7 and hit.rest == "Sprint"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "read chapter 3 of 2020-10-01 notes",  # the date is not at the end
+        "read chapter 3 of 2020-10-01",  # not set off from the text
+        "Chapter 3, 2019",  # a year is not a day
+        "Score: 3 - 5",
+        "Meeting at 10:30",
+        "2020-10-01",  # only a date: no text (a line starting with a date is read by find_date)
+        " - 2020-10-01",
+        "Notes (2020)",
+        "Python 3.12",
+        "no digits here at all",
+    ],
+)
+def test_what_does_not_end_with_a_date(text):
+    assert end_date(text) is None

@@ -24,16 +24,8 @@ NOT_FIXTURES = {"SOURCES.md", "expected.json"}
 
 # What the current importers get wrong, by the shape in issue 12 it belongs to.
 MISREAD = {
-    "100days-ordinal-sup-tanaytoshniwal.md": "issue 12 'one date reader': ordinal dates '22<sup>nd</sup> July 2018' "
-    "inside bold in a 'Day N (...)' heading are not read; every section is skipped",
     "h1-iso-dated-bullets-michelml.md": "issue 12 §3/§9: 48 empty template sections ('->write your learnings here<-') "
     "and a range heading that only says 'pause' are stored as study, and 'less then 5 minutes' becomes 0.08 h",
-    "monthly-progress-pelican-sglavoie.md": "issue 12 'month headings': '## July' headings whose year is only in the "
-    "Pelican 'Title: Learning Progress 2021' line are not read as month periods",
-    "til-index-git-dates-holoc.md": "issue 12 §8: dated index lines '- [title](path) - Tue May 12 21:58:14 2020 -0400' "
-    "are not read",
-    "til-index-topic-dates-fosdickio.md": "issue 12 §8: a topic-grouped README index '- [title](url) (2021-10-05)' "
-    "is not read as dated entries",
 }
 
 

@@ -66,7 +66,7 @@ WEEKDAYS = {
 }
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:<sup>\s*(?:st|nd|rd|th)\s*</sup>|st|nd|rd|th)?"  # "22nd", also as HTML: "22<sup>nd</sup>"
 _SEP = r"\s*(?:-|–|—|~|to|until|\.\.)\s*"
 
 # One full or partial date at the start of the text; every form names its groups y, m, d, mon.
@@ -77,6 +77,12 @@ _FORMS = [
     ("dots", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"),
     ("long", rf"(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?:\s*,\s*|\s+)(?P<y>\d{{4,5}})(?![\d:])"),
     ("long", rf"(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<y>\d{{4,5}})(?![\d:])"),
+    # git log's date: ``May 12 21:58:14 2020 -0400`` (after its weekday), also with a zone name
+    (
+        "long",
+        rf"(?P<mon>{_MON})\s+(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+(?-i:[A-Z]{{2,5}}))?"
+        r"\s+(?P<y>\d{4})(?:\s+[+-]\d{4})?(?![\d:])",
+    ),
     ("noyear", rf"(?P<mon>{_MON})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:/])"),
     ("noyear", rf"(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})(?![\w])"),
 ]
@@ -86,9 +92,10 @@ _MONTH_ONLY = [
     re.compile(r"(?P<y>\d{4})[-/_](?P<m>\d{1,2})(?![\d/_-])"),
     re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]"),
 ]
+_MONTH_NAME = re.compile(rf"(?P<mon>{_MON})(?!\w)", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?P<y>\d{4})\s*[年년]?\s*$")
 _DAY_ONLY = re.compile(
-    rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|]\s+|\()", re.IGNORECASE
+    rf"(?P<d>\d{{1,2}})(?:{_ORD}|\s*[日일])(?:\s*[,.(]?\s*(?P<wd>{_WD})\)?)?\s*(?:$|[-–—:|](?:\s+|$)|\()", re.IGNORECASE
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
@@ -100,6 +107,7 @@ _LABEL = re.compile(
     r"|(?:date|til|log)\s*[:\-–—]\s*"
     rf"|{_WD},?\s+(?=\d|{_MON})"  # Monday, June 27
     r"|\[\[?\s*(?=\d)"
+    rf"|\(\s*(?=\d|[*_]|{_MON}\b)"  # "Day 0 (**22nd July 2018**)": a date in parentheses
     r")",
     re.IGNORECASE,
 )
@@ -231,6 +239,11 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
             g = m.groupdict()
             month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["m"])
             return DateHit(Ymd(int(g["y"]), month, None, g["y"]), None, body[m.end() :], None, "month")
+    m = _MONTH_NAME.match(body)
+    if m and TRAILER.match(body[m.end() :]):  # "## July": the year comes from around it
+        return DateHit(
+            Ymd(None, MONTHS[m.group("mon").lower().rstrip(".")], None), None, body[m.end() :], None, "month"
+        )
     m = _YEAR_ONLY.match(body)
     if m:
         return DateHit(Ymd(int(m.group("y")), None, None, m.group("y")), None, "", None, "year")
@@ -345,6 +358,45 @@ def whole_date(text: str, order: str = "mdy") -> DateHit | None:
     if hit is None or hit.kind != "full" or not TRAILER.match(hit.rest):
         return None
     return hit
+
+
+# What may stand between a line's text and the date that ends it: " - ", an em or en dash, ", ".
+_END_SEP = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*|,\s+")
+_END_REACH = 48  # the longest date (with a weekday, a time or a range) that ends a line
+
+
+def end_date(text: str, order: str = "mdy") -> DateHit | None:
+    """The full date (or range) that ends ``text``, after its words: ``[title](url) - 2020-10-01``,
+    ``title (2021-10-05)``, ``title [Jun 1, 2020]``, ``title — Tue May 12 21:58:14 2020 -0400``.
+    The hit's ``rest`` is the text before the date (trailing space removed); None when the text
+    does not end with a date, or is only a date. Cheap for a line that does not end in a digit."""
+    s = text.rstrip()
+    if len(s) < 6:
+        return None
+    last = s[-1]
+    if last in ")]":
+        if not s[-2].isdigit():
+            return None
+        start = s.rfind("(" if last == ")" else "[", max(0, len(s) - _END_REACH - 2))
+        if start <= 0:
+            return None
+        return _ending(s[:start], whole_date(s[start + 1 : -1], order))
+    if not last.isdigit():
+        return None
+    for m in _END_SEP.finditer(s, max(0, len(s) - _END_REACH)):
+        if m.start() == 0:
+            continue
+        hit = whole_date(s[m.end() :], order)
+        if hit is not None:  # the leftmost separator that leaves a whole date: "Jun 1, 2020" stays one
+            return _ending(s[: m.start()], hit)
+    return None
+
+
+def _ending(before: str, hit: DateHit | None) -> DateHit | None:
+    before = before.rstrip()
+    if hit is None or not any(ch.isalnum() for ch in before):
+        return None
+    return DateHit(hit.start, hit.end, before, hit.weekday, hit.kind, hit.days)
 
 
 def read_day(text: str, order: str = "mdy", today: date | None = None) -> tuple[date, date | None] | str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from studylog.importers.datelines import find_date
+from studylog.importers.datelines import end_date, find_date
 
 HEAD_BYTES = 8192  # how much of a file detection reads
 FOLDER_SAMPLE = 40  # how many of a folder's files detection reads (HEAD_BYTES of each)
@@ -56,7 +56,8 @@ def _plural(n: int, word: str) -> str:
 
 
 class _Scan:
-    """Counts over the lines of a text: headings, dated headings, dated lines, numbered lines."""
+    """Counts over the lines of a text: headings, dated headings, dated lines (starting with a date,
+    or top-level list items ending with one), numbered lines."""
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
@@ -99,6 +100,8 @@ class _Scan:
             text = bullet.group(1) if bullet else line
             if text.strip() and find_date(text, partial=False) is not None:
                 self.dated_lines += 1
+            elif bullet and not line[:1].isspace() and end_date(text) is not None:
+                self.dated_lines += 1  # an index line: "- [title](url) - 2020-10-01"
 
 
 def detect(name: str, head: str, truncated: bool = False) -> tuple[str, str]:

@@ -41,7 +41,15 @@ from datetime import date
 from studylog.hours import format_hours
 from studylog.imported import ImportedEntry, ParseResult, Problem
 from studylog.importers import pages
-from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_entry, name_date, slash_order
+from studylog.importers.datelines import (
+    DateHit,
+    Ymd,
+    end_date,
+    find_date,
+    looks_like_entry,
+    name_date,
+    slash_order,
+)
 from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.hours_text import read_hours
 from studylog.importers.mdbody import Draft, blocks, drafts
@@ -54,6 +62,7 @@ _CLOSING = re.compile(r"[ \t]+#+$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])[ \t]+")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LINK = re.compile(r"\[([^\]\[]+)\]\([^()\s]*\)")  # [title](url): an index line's entry is its title
 _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation around a date
     r"(?:\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)|\b(?:week\s*\d+\s*,?\s*)?day\s*\d+\b|"
     r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
@@ -155,8 +164,10 @@ class _Scanner:
             if self._bullet_line(number, raw, content, indent):
                 return
         elif self.anchor is not None:
-            self.anchor.body.append((number, raw))
-            return
+            if not (self.anchor.hit.kind == "month" and indent < 2 and self._dated_item(content) is not None):
+                self.anchor.body.append((number, raw))
+                return
+            self._drop_month(number)  # its days are dated lines: the month is only their context
         self._outside(number, content, indent)
 
     def _bullet_line(self, number: int, raw: str, content: str, indent: int) -> bool:
@@ -190,18 +201,58 @@ class _Scanner:
         item = None if _RULE.match(content) else _ITEM.match(content)
         if item and (self.list_indent is None or indent < self.list_indent + 2):
             self.list_indent = indent
-            hit = find_date(content[item.end() :], self.order, partial=False)
+            hit = self._dated_item(content, item)
             if hit is not None:
                 self.anchor = _Anchor(number, "bullet", indent, hit, self._year())
         elif not item and ((self.blank and indent < 2) or _RULE.match(content)):
             self.list_indent = None
         self.blank = False
 
+    def _dated_item(self, content: str, item: re.Match[str] | None = None) -> DateHit | None:
+        """The date of a list item that starts with a full date, or else ends with one (an index
+        line: ``- [title](url) - 2020-10-01``, whose text is then the title); None for any other line."""
+        item = item or _ITEM.match(content)
+        if item is None:
+            return None
+        text = content[item.end() :]
+        hit = find_date(text, self.order, partial=False)
+        if hit is not None:
+            return hit
+        hit = end_date(text, self.order)
+        if hit is None:
+            return None
+        rest = _LINK.sub(r"\1", hit.rest) if "](" in hit.rest else hit.rest
+        return DateHit(hit.start, hit.end, " " + rest, hit.weekday, hit.kind, hit.days)
+
+    def _day_heading(self, title: str) -> bool:
+        """Whether a heading under a month heading names one of its days (``## 5``, ``## March 3rd``)."""
+        hit = find_date(title, self.order, partial=True)
+        return hit is not None and hit.kind in ("full", "noyear", "day")
+
+    def _drop_month(self, number: int) -> None:
+        """The open month section has days of its own (dated headings or lines): the month is their
+        context, not an entry; what was written under it before its first day is reported."""
+        anchor = self.anchor
+        assert anchor is not None
+        written = [line for line, raw in anchor.body if raw.strip()]
+        if written:
+            self.problems.append(
+                Problem(
+                    written[0],
+                    f"{len(written)} line{'s' if len(written) > 1 else ''} under the month heading on line "
+                    f"{anchor.line} come before its first dated day (line {number}); not imported",
+                )
+            )
+        self.anchor = None
+
     def _heading(self, number: int, raw: str, level: int, title: str) -> None:
         self._close_bullet()
         self.list_indent = None
         self.context = [c for c in self.context if c[0] < level]
         anchor = self.anchor
+        if anchor is not None and anchor.hit.kind == "month" and level > anchor.level and self._day_heading(title):
+            self._drop_month(number)
+            anchor = None
         if anchor is not None and (anchor.kind == "file" or level > anchor.level):
             hit = find_date(title, self.order, partial=False)
             if hit is None:
@@ -213,7 +264,15 @@ class _Scanner:
         self._close()
         hit = find_date(title, self.order, partial=True)
         if hit is not None and hit.kind in ("month", "year"):
-            self.context.append((level, hit.start.year or 0, hit.start.month))
+            year = hit.start.year if hit.start.year is not None else self._year()
+            if year is not None:  # "## July" under "# 2021" or a page of 2021
+                self.context.append((level, year, hit.start.month))
+            if year is not None and hit.kind == "month":
+                # a period over the month, if its entries are written right under it; if days follow,
+                # only their context (see _drop_month)
+                whole = Ymd(year, hit.start.month, None, hit.start.year_text or str(year))
+                self.anchor = _Anchor(number, "heading", level, DateHit(whole, None, hit.rest, None, "month"), year)
+                return
             hit = None
         elif hit is not None and hit.kind == "day":
             month = next(((y, m) for _, y, m in reversed(self.context) if m), None)

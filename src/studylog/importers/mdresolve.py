@@ -7,11 +7,15 @@ Each dated section (an *anchor*) has the date as written. :func:`resolve` gives 
 - a two-digit year: 20YY unless that is after next year, then 19YY;
 - a year that cannot be right (20205, 3 or 5 digits, before 1900 or after next year), a written
   weekday that the date does not fall on (``7/6/2026 - Sun`` while July 6, 2026 is a Monday), a
-  date after today, or a year that jumps out of line between its neighbours: when the year of a
+  date after today, or a year that jumps out of line between its neighbours (in a log written in
+  date order, not an index grouped by topic): when the year of a
   neighbouring entry gives a date that fits between the neighbours (in the file's order, within
   62 days of the nearer one, on the written weekday if any), that date is used and the line is
   reported as *doubtful*. Otherwise a bad year is skipped, a weekday mismatch is imported as
   written (doubtful) and a date after today is skipped;
+- a month (``## July``, with the year of the page or of a year heading): a period from its first
+  to its last day, stored on the last; the current month ends today (doubtful), a later one is
+  skipped;
 - no year (``June 27, Monday``): the year of the month or year heading above it or of the file
   name (no doubt); else the year of the neighbouring entries, checked against the weekday if
   one is written; else the latest year that puts the date on or before today (and on the
@@ -20,6 +24,7 @@ Each dated section (an *anchor*) has the date as written. :func:`resolve` gives 
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -75,6 +80,7 @@ def resolve(written: list[Written], today: date) -> list[Resolved]:
         first.append((r.day, state))
     good = [r.day if state == "ok" else None for r, (_, state) in zip(out, first, strict=True)]
     ascending = _ascending([d for d in good if d is not None])
+    in_order = _in_order([d for d in good if d is not None])
     prev_good = _running(good)
     next_good = list(reversed(_running(list(reversed(good)))))
     for i, (w, r) in enumerate(zip(written, out, strict=True)):
@@ -97,7 +103,7 @@ def resolve(written: list[Written], today: date) -> list[Resolved]:
         elif state == "noyear":
             out[i] = _no_year(w, p, n, written, i, today)
         elif state == "ok" and r.period is None and r.day is not None:
-            out[i] = _check(w, r.day, p, n, ascending, today)
+            out[i] = _check(w, r.day, p, n, ascending, today, in_order)
         found = out[i]
         last = found.period[1] if found.period else found.day
         if found.day is not None and last is not None and last > today:
@@ -106,6 +112,8 @@ def resolve(written: list[Written], today: date) -> list[Resolved]:
 
 
 def _first_pass(w: Written, today: date) -> tuple[Resolved, str]:
+    if w.start.day is None and w.end is None:
+        return _month(w, today)
     if w.start.year is None:
         if w.context_year is None:
             return Resolved(), "noyear"
@@ -133,10 +141,36 @@ def _first_pass(w: Written, today: date) -> tuple[Resolved, str]:
     return Resolved(end, period=(day, end)), "ok"
 
 
+def _month(w: Written, today: date) -> tuple[Resolved, str]:
+    """A month heading with its year (``## July`` on a page of 2021): a period over the month, stored
+    on its last day. A month not over yet ends today (said as a doubt); one that has not begun is
+    skipped."""
+    year = _year(w.start, today) if w.start.year is not None else w.context_year
+    month = w.start.month
+    if year is None or month is None or not 1 <= month <= 12:
+        return Resolved(skip=f"{_fmt(w.start)[:7]} is not a month"), "bad"
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    if first > today:
+        return Resolved(skip=f"{first:%B %Y} is after today ({today.isoformat()})"), "bad"
+    if last > today:
+        why = f"{first:%B %Y} is not over yet: its period ends today ({today.isoformat()}), not on {last.isoformat()}"
+        return Resolved(today, period=(first, today), doubt=why), "ok"
+    return Resolved(last, period=(first, last)), "ok"
+
+
 def _ascending(days: list[date]) -> bool:
     up = sum(1 for a, b in pairwise(days) if b > a)
     down = sum(1 for a, b in pairwise(days) if b < a)
     return up >= down
+
+
+def _in_order(days: list[date]) -> bool:
+    """Whether the log is written in date order (either way), so that a date out of line with its
+    neighbours is a typo: at least 3 steps in 4 go the same way. An index grouped by topic is not."""
+    up = sum(1 for a, b in pairwise(days) if b > a)
+    down = sum(1 for a, b in pairwise(days) if b < a)
+    return max(up, down) * 4 >= (up + down) * 3
 
 
 def _running(values: list[date | None]) -> list[date | None]:
@@ -164,11 +198,13 @@ def _fit(w: Written, p: date | None, n: date | None, ascending: bool, not_year: 
     return None
 
 
-def _check(w: Written, day: date, p: date | None, n: date | None, ascending: bool, today: date) -> Resolved:
+def _check(
+    w: Written, day: date, p: date | None, n: date | None, ascending: bool, today: date, in_order: bool = True
+) -> Resolved:
     written_weekday = w.weekday
     wrong_weekday = written_weekday is not None and day.weekday() != written_weekday
     lo, hi = (p, n) if ascending else (n, p)
-    out_of_line = lo is not None and hi is not None and lo <= hi and not lo <= day <= hi
+    out_of_line = in_order and lo is not None and hi is not None and lo <= hi and not lo <= day <= hi
     if not (wrong_weekday or day > today or out_of_line):
         return Resolved(day)
     fix = _fit(w, p, n, ascending, not_year=day.year)

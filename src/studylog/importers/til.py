@@ -184,12 +184,14 @@ class _Reader:
         hit = find_date(text, self.order, partial=True)
         if hit is None or not TRAILER.match(hit.rest):
             return _NO_DATE
+        year = next((y for _, y, _ in reversed(self.context)), None)
         if hit.kind in ("month", "year"):
+            if hit.start.year is None and year is None:  # "## July" with no year around it
+                return _NO_DATE
             self.skipped.end()
             self.day = self.period = None
-            self.context.append((level, hit.start.year or 0, hit.start.month))
+            self.context.append((level, hit.start.year or year or 0, hit.start.month))
             return None
-        year = next((y for _, y, _ in reversed(self.context)), None)
         month = next((m for _, _, m in reversed(self.context) if m), None)
         if hit.kind == "noyear" and year is not None:
             day = calendar_day(Ymd(year, hit.start.month, hit.start.day, str(year)))
