@@ -26,8 +26,6 @@ NOT_FIXTURES = {"SOURCES.md", "expected.json"}
 MISREAD = {
     "100days-ordinal-sup-tanaytoshniwal.md": "issue 12 'one date reader': ordinal dates '22<sup>nd</sup> July 2018' "
     "inside bold in a 'Day N (...)' heading are not read; every section is skipped",
-    "h1-iso-dated-bullets-michelml.md": "issue 12 §3/§9: 48 empty template sections ('->write your learnings here<-') "
-    "and a range heading that only says 'pause' are stored as study, and 'less then 5 minutes' becomes 0.08 h",
     "jekyll-posts-folder-ianlewis": "issue 12 'One command': a folder of Jekyll _posts TIL pages is not read "
     "(front-matter dates, date in the file name)",
     "monthly-progress-pelican-sglavoie.md": "issue 12 'month headings': '## July' headings whose year is only in the "

@@ -53,9 +53,12 @@ _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation aro
     r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
     re.IGNORECASE,
 )
+# An entry whose whole text says nothing was done, or that the day (or range) was a break:
+# "pause", "on vacation", "sick day", "holidays", "off" -- not study.
 _NOTHING = re.compile(
     r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
-    r"none|n/?a|rest\s+day|day\s+off)\W*$",
+    r"none|n/?a|rest\s+day|day\s+off|(?:(?:took\s+(?:a\s+)?|on\s+(?:a\s+)?)?(?:pause|break|holidays?|vacation|leave))|"
+    r"sick(?:\s+(?:day|leave))?|off(?:\s+(?:day|today|sick))?)\W*$",
     re.IGNORECASE,
 )
 

@@ -25,6 +25,15 @@ _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
+# What a template leaves under a date until it is filled in; a block that says only this is not
+# written by the learner: "->write your learnings here<-", "<!-- notes -->", "TODO: fill in",
+# "...", "(empty)", "TBD". A section with nothing else is reported as empty.
+_PLACEHOLDER = re.compile(
+    r"^(?:->.*<-|<!--.*-->|<!--|-->|(?:todo|tbd)?\s*:?\s*fill(?:\s+(?:this|it|me))?\s+in\W*|\.{2,}|…|"
+    r"[-_*=~]+|\(\s*(?:empty|blank|nothing\s+yet|tbd|todo)\s*\)|\[\s*(?:empty|blank|tbd|todo)\s*\]|tbd|"
+    r"\{\{[^{}]*\}\}|<%.*%>)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass
@@ -65,7 +74,13 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
     stack: list[int] = []  # marker indents of the open list items
     para: Block | None = None
     fence: tuple[str, int, Block] | None = None
+    comment: Block | None = None  # an open <!-- ... --> (one html block, however many lines)
     for number, raw in lines:
+        if comment is not None:
+            comment.lines.append(raw.strip())
+            if "-->" in raw:
+                comment = None
+            continue
         if fence is not None:
             marker, indent, block = fence
             expanded = raw.expandtabs(4)
@@ -110,6 +125,8 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
             continue
         if _HTML.match(content):
             out.append(Block("html", _container(stack, indent), [content.rstrip()], number))
+            if content.startswith("<!--") and "-->" not in content:
+                comment = out[-1]
             para = None
             continue
         if para is not None:
@@ -140,8 +157,13 @@ def drafts(body: list[Block]) -> list[Draft]:
     return out + _run(run)
 
 
+def placeholder(text: str) -> bool:
+    """Whether ``text`` is only what a template leaves to be filled in (see ``_PLACEHOLDER``)."""
+    return _PLACEHOLDER.match(text.strip()) is not None
+
+
 def _run(run: list[Block]) -> list[Draft]:
-    run = [b for b in run if b.text.strip()]
+    run = [b for b in run if b.text.strip() and (b.kind == "code" or not placeholder(b.text))]
     if not run:
         return []
     if run[0].kind == "item":

@@ -1,0 +1,120 @@
+"""Where the lines of a dated markdown log belong (issue 12): template placeholders and breaks that
+are not study, vague durations that are not hours, dated headings inside dated sections (shape 2),
+a context line after a rule (shape 6) and titled items under a day (shape 7). Made-up examples in
+the real shapes, and the real fixture where one exists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import REPO
+from studylog.importers.hours_text import read_hours
+from studylog.importers.markdown import parse
+
+TODAY = date(2024, 4, 18)
+REAL = REPO / "tests" / "fixtures" / "real-logs"
+
+
+def read(text: str, name: str | None = None):
+    return parse(text, name, TODAY)
+
+
+def entries(result) -> list[tuple[str, str]]:
+    return [(e.day.isoformat(), e.text) for e in result.entries]
+
+
+def messages(result) -> list[tuple[int, str, str]]:
+    return [(p.line, p.level, p.message) for p in result.problems]
+
+
+# --- template placeholders, breaks, vague durations -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "->write your learnings here<-",
+        "<!-- what did you learn today? -->",
+        "<!--\nwhat did you learn today?\n-->",
+        "TODO: fill in",
+        "...",
+        "…",
+        "-",
+        "(empty)",
+        "TBD",
+    ],
+)
+def test_a_section_with_only_a_template_placeholder_stores_nothing_and_says_so(placeholder):
+    text = f"# 2024-01-05\n- Read about closures\n\n# 2024-01-06\n{placeholder}\n\n# 2024-01-07\n- Wrote a parser\n"
+    result = read(text)
+    assert entries(result) == [("2024-01-05", "Read about closures"), ("2024-01-07", "Wrote a parser")]
+    assert (4, "skipped", "nothing is written under this date; not imported") in messages(result)
+
+
+def test_a_placeholder_beside_real_lines_is_dropped_and_the_lines_kept():
+    result = read("# 2024-01-06\n<!-- template: list what you learned -->\n- Learned about generics\n")
+    assert entries(result) == [("2024-01-06", "Learned about generics")]
+    assert result.entries[0].notes == []
+
+
+def test_a_placeholder_like_line_inside_real_text_is_text():
+    result = read("# 2024-01-06\nRead -> then wrote <- notes about arrows\n")
+    assert entries(result) == [("2024-01-06", "Read -> then wrote <- notes about arrows")]
+
+
+@pytest.mark.parametrize(
+    "said", ["pause", "Break", "holidays", "on vacation", "sick", "sick day", "off", "Took a break.", "on holiday"]
+)
+def test_a_section_or_range_that_says_it_was_a_break_is_not_study(said):
+    result = read(f"# 2024-01-05\n- Read a chapter\n\n# 2024-01-06 - 2024-02-20\n{said}\n\n# 2024-02-21\n- Back\n")
+    assert entries(result) == [("2024-01-05", "Read a chapter"), ("2024-02-21", "Back")]
+    assert any(line == 5 and level == "skipped" and "not imported" in msg for line, level, msg in messages(result))
+
+
+def test_a_break_in_the_heading_itself_is_not_study_but_break_in_a_sentence_is():
+    result = read("# 2024-01-06 vacation\n\n# 2024-01-07\n- Learned how to break out of nested loops\n")
+    assert entries(result) == [("2024-01-07", "Learned how to break out of nested loops")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Logo making is always fun (as long as it takes less then 5 minutes to make)",
+        "Fixed it in less than 2 hours",
+        "under an hour of reading",
+        "it should take within 30 minutes",
+        "spent <1h on it",
+    ],
+)
+def test_a_bound_is_not_hours_and_is_reported(text):
+    reading = read_hours(text)
+    assert reading.hours is None
+    assert reading.problem is not None and "bound" in reading.problem
+
+
+@pytest.mark.parametrize("text", ["a few minutes on regex", "spent some time on SQL", "a couple of hours of Go"])
+def test_a_vague_amount_is_not_hours(text):
+    assert read_hours(text).hours is None
+
+
+def test_an_amount_next_to_a_bound_elsewhere_still_counts():
+    assert read_hours("2 hours on Rust; the build takes less than a second").hours == 2.0
+    assert read_hours("about 2 hours").hours == 2.0
+
+
+def test_michelml_real_log_templates_pause_and_bound(cli):
+    path = REAL / "h1-iso-dated-bullets-michelml.md"
+    result = parse(path.read_text(encoding="utf-8"), path.name, TODAY)
+    days = sorted({e.day for e in result.entries})
+    assert len(days) == 93 and days[0] == date(2021, 5, 5) and days[-1] == date(2021, 8, 8)
+    assert len(result.entries) == 185
+    assert not any(e.hours for e in result.entries)
+    found = messages(result)
+    assert sum(msg.startswith("nothing is written under this date") for _, _, msg in found) == 48
+    assert (420, "skipped", "'pause': nothing was done; not imported") in found
+    assert any(line == 146 and level == "doubtful" and "bound" in msg for line, level, msg in found)
+    run = cli("import", "markdown", str(path))
+    assert run.exit_code == 0, run.stderr
+    assert "Traceback" not in run.stderr
