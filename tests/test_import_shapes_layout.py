@@ -118,3 +118,100 @@ def test_michelml_real_log_templates_pause_and_bound(cli):
     run = cli("import", "markdown", str(path))
     assert run.exit_code == 0, run.stderr
     assert "Traceback" not in run.stderr
+
+
+# --- shape 2: a dated heading inside a dated section -----------------------------------------------
+
+WEEK = """# 03/07/2021 Week one
+- Set up the project
+## Notes from the 3/14/2021 call
+- Agreed on the scope
+- Wrote the test plan
+## Exercises
+- Did the chapter 2 exercises
+# 03/21/2021 Week three
+- Started the tests
+"""
+
+
+def test_a_date_later_in_a_sub_heading_gives_its_lines_their_own_day():
+    assert entries(read(WEEK)) == [
+        ("2021-03-07", "Set up the project"),
+        ("2021-03-14", "Agreed on the scope"),
+        ("2021-03-14", "Wrote the test plan"),
+        ("2021-03-07", "Did the chapter 2 exercises"),  # a sibling of the call's notes: the week's again
+        ("2021-03-21", "Started the tests"),
+    ]
+
+
+def test_a_dated_sub_heading_at_its_start_also_ends_at_a_sibling():
+    text = "# 2021-03-07\n- a\n## 2021-03-08\n- b\n### detail\n- c\n## More for the week\n- d\n"
+    assert entries(read(text)) == [
+        ("2021-03-07", "a"),
+        ("2021-03-08", "b"),
+        ("2021-03-08", "c"),  # deeper than the nested dated heading: still its lines
+        ("2021-03-07", "d"),
+    ]
+
+
+def test_nested_twice_each_sibling_goes_back_to_its_own_parent():
+    text = (
+        "# 2021-03-01\n## Call on 2021-03-02\n### Follow-up 2021-03-03\n- x\n### Open questions\n- y\n## Wrap-up\n- z\n"
+    )
+    assert entries(read(text)) == [("2021-03-03", "x"), ("2021-03-02", "y"), ("2021-03-01", "z")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Read more (see 2019-01-02 post)",
+        "Follow-up on [the 3/1/2021 notes](https://example.com/2021/03/01)",
+        "Changes since 2021-03-01",
+        "Back to [[2021-03-01]]",
+        "Fix for `2021-03-01` parsing",
+        "Review of the 2021-03-01 notes",
+    ],
+)
+def test_a_date_that_is_a_reference_is_not_the_sub_headings_date(title):
+    result = read(f"# 2021-03-07\n- a\n## {title}\n- b\n")
+    assert entries(result) == [("2021-03-07", "a"), ("2021-03-07", "b")]
+
+
+def test_an_empty_rest_of_a_section_is_not_reported_as_an_empty_day():
+    text = "# 2021-03-07\n- a\n## Call 2021-03-08\n- b\n## Links\n\n# 2021-03-09\n- c\n"
+    result = read(text)
+    assert entries(result) == [("2021-03-07", "a"), ("2021-03-08", "b"), ("2021-03-09", "c")]
+    assert not [p for p in result.problems if "nothing is written" in p.message]
+
+
+def test_a_dated_sub_heading_with_nothing_under_it_keeps_its_title_and_hours():
+    result = read("# 2021-03-07\n- a\n## Notes from the 3/8/2021 call (1h)\n# 2021-03-09\n- c\n")
+    assert entries(result) == [
+        ("2021-03-07", "a"),
+        ("2021-03-08", "Notes from the 3/8/2021 call (1h)"),
+        ("2021-03-09", "c"),
+    ]
+    assert result.entries[1].hours == 1.0
+    assert result.entries[0].hours is None
+
+
+def test_a_date_inside_a_sub_heading_of_a_dated_file_is_not_its_date():
+    result = read("# Standup\n- a\n## Notes from the 2024-01-03 call\n- b\n", "2024-01-05.md")
+    assert entries(result) == [("2024-01-05", "a"), ("2024-01-05", "b")]
+
+
+def test_nested_dates_through_the_cli(cli, tmp_path):
+    path = tmp_path / "weeks.md"
+    path.write_text(WEEK, encoding="utf-8")
+    run = cli("import", "markdown", str(path))
+    assert run.exit_code == 0, run.stderr
+    stored = cli("log", "--json", "-n", "0", ok=True).json()
+    assert sorted((e["date"], e["text"]) for e in stored) == sorted(entries(read(WEEK)))
+
+
+def test_a_dated_heading_that_only_holds_dated_headings_is_their_title_not_an_entry():
+    text = "# 2021-03-07 Week one\n## Call on 2021-03-08\n- b\n# 2021-03-14 Week two (3h)\n## Call on 2021-03-15\n- c\n"
+    result = read(text)
+    assert entries(result) == [("2021-03-08", "b"), ("2021-03-14", "Week two (3h)"), ("2021-03-15", "c")]
+    assert [e.hours for e in result.entries] == [None, 3.0, None]  # hours in the heading are kept
+    assert not [p for p in result.problems if "nothing is written" in p.message]
