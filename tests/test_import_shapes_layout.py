@@ -12,6 +12,7 @@ import pytest
 from conftest import REPO
 from studylog.importers.hours_text import read_hours
 from studylog.importers.markdown import parse
+from studylog.importers.mdbody import tags
 
 TODAY = date(2024, 4, 18)
 REAL = REPO / "tests" / "fixtures" / "real-logs"
@@ -215,3 +216,153 @@ def test_a_dated_heading_that_only_holds_dated_headings_is_their_title_not_an_en
     assert entries(result) == [("2021-03-08", "b"), ("2021-03-14", "Week two (3h)"), ("2021-03-15", "c")]
     assert [e.hours for e in result.entries] == [None, 3.0, None]  # hours in the heading are kept
     assert not [p for p in result.problems if "nothing is written" in p.message]
+
+
+# --- shape 6: a context line after a rule -----------------------------------------------------------
+
+CONTEXT = """## 2021-03-07
+- Finished the SQL course
+
+---
+_The next few days are all about the testing course_
+
+## 2021-03-08
+- Unit tests
+- Fixtures
+
+## 2021-03-09
+- Mocks
+"""
+
+
+def notes(result) -> list[list[str]]:
+    return [[n.text for n in e.notes] for e in result.entries]
+
+
+def test_a_line_after_a_rule_at_the_end_of_a_day_introduces_the_next_day():
+    result = read(CONTEXT)
+    assert entries(result) == [
+        ("2021-03-07", "Finished the SQL course"),
+        ("2021-03-08", "Unit tests"),
+        ("2021-03-08", "Fixtures"),
+        ("2021-03-09", "Mocks"),
+    ]
+    intro = "_The next few days are all about the testing course_"
+    assert notes(result) == [[], [intro], [intro], []]
+
+
+def test_a_carried_context_line_before_prose_is_still_context():
+    result = read("## 2021-03-07\n- a\n\n---\nTesting week.\n\n## 2021-03-08\nWrote the first unit tests.\n")
+    assert entries(result) == [("2021-03-07", "a"), ("2021-03-08", "Wrote the first unit tests.")]
+    assert notes(result) == [[], ["Testing week."]]
+
+
+def test_a_line_after_a_rule_inside_a_day_is_context_for_the_list_after_it():
+    text = (
+        "## 2021-03-09\nWrote mocks all day.\n\n---\n*Side project*\n- Set up CI\n  - GitHub Actions\n- Added a badge\n"
+    )
+    result = read(text)
+    assert entries(result) == [
+        ("2021-03-09", "Wrote mocks all day."),
+        ("2021-03-09", "Set up CI"),
+        ("2021-03-09", "Added a badge"),
+    ]
+    assert notes(result) == [[], ["*Side project*", "GitHub Actions"], ["*Side project*"]]
+
+
+def test_context_ends_at_the_next_rule():
+    text = "## 2021-03-09\n---\n_Course week_\n- a\n\n---\n- b\n"
+    result = read(text)
+    assert entries(result) == [("2021-03-09", "a"), ("2021-03-09", "b")]
+    assert notes(result) == [["_Course week_"], []]
+
+
+def test_prose_between_rules_stays_prose():
+    text = "## 2021-03-09\nMorning: read.\n\n---\n\nAfternoon I wrote the parser.\n\nIt was hard.\n"
+    result = read(text)
+    assert entries(result) == [("2021-03-09", "Morning: read."), ("2021-03-09", "Afternoon I wrote the parser.")]
+    assert notes(result) == [[], ["It was hard."]]
+
+
+def test_a_rule_and_line_before_an_undated_heading_are_not_carried():
+    text = "## 2021-03-07\n- a\n\n---\n_Closing thought_\n\n## About me\nI like tests.\n"
+    result = read(text)
+    assert entries(result) == [("2021-03-07", "a"), ("2021-03-07", "_Closing thought_")]
+
+
+# --- shape 7: titled items under a day ----------------------------------------------------------------
+
+TITLED = """## 2024-01-05
+### Git worktrees
+_Tags: #git #tools_
+One checkout per branch, no more stash dance.
+
+### Rebase --onto
+tags: git
+Moves a branch onto another base.
+- `git rebase --onto main old feature`
+
+### Notes
+Short day.
+"""
+
+
+def test_titled_items_under_a_day_are_entries_named_by_their_title():
+    result = read(TITLED)
+    assert entries(result) == [
+        ("2024-01-05", "Git worktrees"),
+        ("2024-01-05", "Rebase --onto"),
+        ("2024-01-05", "Short day."),  # "Notes" names a part of the day, not an item
+    ]
+    assert notes(result) == [
+        ["tags: git, tools", "One checkout per branch, no more stash dance."],
+        ["tags: git", "Moves a branch onto another base.", "`git rebase --onto main old feature`"],
+        [],
+    ]
+    assert [e.line for e in result.entries] == [2, 6, 12]
+
+
+def test_a_titled_item_with_only_its_tags_is_still_an_entry():
+    result = read("## 2024-01-05\n### Docker layers\n#docker #build\n")
+    assert entries(result) == [("2024-01-05", "Docker layers")]
+    assert notes(result) == [["tags: docker, build"]]
+
+
+def test_a_sub_heading_over_a_list_still_groups_the_entries_under_it():
+    result = read("## 2024-01-05\n### Rust\n- Lifetimes\n- Traits\n### Go\n- Channels\n")
+    assert entries(result) == [("2024-01-05", "Lifetimes"), ("2024-01-05", "Traits"), ("2024-01-05", "Channels")]
+
+
+def test_a_tag_word_inside_text_is_not_a_tag_line():
+    result = read("## 2024-01-05\n### What I learned\nTags: are how HTML marks up text.\n")
+    assert entries(result) == [("2024-01-05", "Tags: are how HTML marks up text.")]
+    result = read("## 2024-01-05\n### HTML\nTags: are how HTML marks up text.\n")
+    assert entries(result) == [("2024-01-05", "HTML")]  # prose under a title: a titled item
+    assert notes(result) == [["Tags: are how HTML marks up text."]]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("_Tags: #git #tools_", ["git", "tools"]),
+        ("**tags:** git, tools", ["git", "tools"]),
+        ("tags:: machine learning, python", ["machine learning", "python"]),
+        ("Tags: rust", ["rust"]),
+        ("#git #tools", ["git", "tools"]),
+        ("Tags: are how HTML marks up text.", None),
+        ("Tags: #git and more", None),
+        ("# not tags", None),
+        ("tags:", None),
+    ],
+)
+def test_tag_lines(line, want):
+    assert tags(line) == want
+
+
+def test_titled_items_through_the_cli(cli, tmp_path):
+    path = tmp_path / "til.md"
+    path.write_text(TITLED, encoding="utf-8")
+    run = cli("import", "markdown", str(path))
+    assert run.exit_code == 0, run.stderr
+    stored = cli("log", "--json", "-n", "0", ok=True).json()
+    assert sorted(e["text"] for e in stored) == ["Git worktrees", "Rebase --onto", "Short day."]

@@ -206,6 +206,15 @@ class _Scanner:
             self.list_indent = None
         self.blank = False
 
+    def _start(self, number: int, level: int, hit: DateHit, before: _Anchor | None) -> None:
+        """Open a dated heading's section. A paragraph after a rule at the very end of the dated
+        section ``before`` introduces this one ("_The next few days are all about testing_"):
+        it moves here, rule and all, for :mod:`studylog.importers.mdbody` to read as context."""
+        self.anchor = _Anchor(number, "heading", level, hit, self._year())
+        if before is not None and (cut := _context_tail(before.body)) is not None:
+            self.anchor.body = before.body[cut:]
+            del before.body[cut:]
+
     def _heading(self, number: int, raw: str, level: int, title: str) -> None:
         self._close_bullet()
         self.list_indent = None
@@ -221,7 +230,7 @@ class _Scanner:
             self._close(nested=anchor.kind == "heading")
             if anchor.kind == "heading":
                 self.parents.append(anchor)
-            self.anchor = _Anchor(number, "heading", level, hit, self._year())
+            self._start(number, level, hit, anchor)
             return
         self.parents = [p for p in self.parents if p.level < level]
         if self.parents and anchor is not None and anchor.kind == "heading":
@@ -233,6 +242,7 @@ class _Scanner:
             self._heading(number, raw, level, title)
             return
         self.parents.clear()
+        closing = anchor if anchor is not None and anchor.kind == "heading" else None
         self._close()
         hit = find_date(title, self.order, partial=True)
         if hit is not None and hit.kind in ("month", "year"):
@@ -246,7 +256,7 @@ class _Scanner:
                 else DateHit(Ymd(month[0], month[1], hit.start.day, str(month[0])), None, hit.rest, hit.weekday, "full")
             )
         if hit is not None:
-            self.anchor = _Anchor(number, "heading", level, hit, self._year())
+            self._start(number, level, hit, closing)
             return
         if looks_like_entry(title):
             self.problems.append(
@@ -297,6 +307,33 @@ def _date_inside(title: str, order: str) -> DateHit | None:
             continue
         return DateHit(hit.start, hit.end, title.strip(), hit.weekday, hit.kind, hit.days)
     return None
+
+
+def _context_tail(body: list[tuple[int, str]]) -> int | None:
+    """Where a body ends with a rule and one short paragraph after it (blank lines aside): the
+    rule's index; else None. Looks at the last few lines only."""
+    i = len(body) - 1
+    while i >= 0 and not body[i][1].strip():
+        i -= 1
+    para = 0
+    while i >= 0 and body[i][1].strip() and para < 5:
+        text = body[i][1].expandtabs(4)
+        content = text.lstrip()
+        if len(text) - len(content) >= 4 or _RULE.match(content) or _ITEM.match(content) or _FENCE.match(content):
+            break
+        if _HEADING.match(text) or content.startswith(("<", ">", "|")):
+            return None
+        para += 1
+        i -= 1
+    if not para:
+        return None
+    while i >= 0 and not body[i][1].strip():
+        i -= 1
+    if i < 0:
+        return None
+    text = body[i][1].expandtabs(4)
+    content = text.lstrip()
+    return i if len(text) - len(content) < 4 and _RULE.match(content) else None
 
 
 def _written(body: list[tuple[int, str]]) -> bool:

@@ -1,12 +1,24 @@
 """The body of one dated section, turned into done entries with nested notes.
 
 A body is read as a flat run of blocks: list items (with their nesting level), paragraphs,
-fenced code, HTML lines, sub-headings and rules. Then, for each run between sub-headings/rules:
+fenced code, HTML lines (an HTML comment is one block, however many lines), sub-headings and
+rules. Blocks that only hold a template's placeholder (``->write your learnings here<-``,
+``<!-- ... -->``, ``TODO: fill in``, ``...``, ``(empty)``) are dropped. Then, for each run
+between sub-headings/rules:
 
+- a *titled item*: a sub-heading followed by a tag line (``_Tags: #git #tools_``), or by prose
+  when the title does not just name a part of the day ("Notes", "What I learned", "TODO"), is one
+  entry whose text is the title; the tags become a note ``tags: git, tools`` and everything under
+  it its other notes. Several titled sub-headings under one day are several entries;
 - if it starts with a list item, every top-level item is one entry and everything under it
   (nested items, continuation paragraphs, fenced code) is its notes;
 - otherwise (prose first) it is one entry: the first paragraph is its text and every later block
   is a note.
+
+A *context line*: a paragraph right after a rule that introduces what follows it (a list or a
+sub-heading comes next; or the rule opens the section, as when markdown.py carries a rule and
+its paragraph over from the end of the section before) is no entry: it is the first note of
+every entry after it, up to the next rule or the end of the section.
 
 A paragraph keeps its lines (each stripped of its indentation), joined by newlines. Fenced code
 is kept verbatim, fences and inner lines included, as one note, de-indented by the list item it
@@ -25,6 +37,21 @@ _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
+_CLOSING = re.compile(r"[ \t]+#+$")
+# A line of tags under a titled item: "_Tags: #git #tools_", "tags:: git, tools", "#git #tools".
+_TAGS = re.compile(
+    r"^[*_]*\s*tags?\s*::?[*_]*\s*(?P<t>.*?)\s*[*_]*$|^(?P<h>#[^\s#]+(?:[\s,]+#[^\s#]+)*)$", re.IGNORECASE
+)
+_TAG_WORD = re.compile(r"[^\s,#]+")
+# Sub-headings that name a part of the day rather than a titled item: their lines stay entries.
+_SECTION_WORDS = re.compile(
+    r"^\W*(?:(?:what\s+i\s+)?(?:did|done|learn(?:ed|t|ings?)?|today(?:'s)?(?:\s+i\s+learned)?|til)|notes?|summary|"
+    r"progress|resources?|links?|reading|thoughts?|reflections?|log|to\s*-?\s*do|todo|next(?:\s+steps?)?|plans?|"
+    r"goals?|tomorrow|questions?|problems?|issues?|blockers?|ideas?|references?|misc(?:ellaneous)?|tasks?|"
+    r"highlights?|wins?|challenges?|work(?:ed\s+on)?|study|studied|review|retro(?:spective)?|"
+    r"morning|afternoon|evening|night|later|now|doing|in\s+progress|backlog)\b[\w\s']{0,20}?\W*$",
+    re.IGNORECASE,
+)
 # What a template leaves under a date until it is filled in; a block that says only this is not
 # written by the learner: "->write your learnings here<-", "<!-- notes -->", "TODO: fill in",
 # "...", "(empty)", "TBD". A section with nothing else is reported as empty.
@@ -42,6 +69,7 @@ class Block:
     depth: int  # item: its nesting level; anything else: the level of the item it is in + 1 (0 outside lists)
     lines: list[str]
     line: int
+    heading: int = 0  # a "break": the sub-heading's level (0 for a rule)
 
     @property
     def text(self) -> str:
@@ -109,9 +137,11 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
             fence = (m.group(1), indent, block)
             para = None
             continue
-        if _HEADING.match(content) or (indent < 4 and _RULE.match(content)):
+        if (heading := _HEADING.match(content)) or (indent < 4 and _RULE.match(content)):
             stack.clear()
-            out.append(Block("break", 0, [content.lstrip("#").strip()], number))
+            level = len(content) - len(content.lstrip("#")) if heading else 0
+            title = _CLOSING.sub("", content.lstrip("#").strip()) if heading else content.strip()
+            out.append(Block("break", 0, [title], number, level))
             para = None
             continue
         if m := _ITEM.match(content):
@@ -146,15 +176,84 @@ def _container(stack: list[int], indent: int) -> int:
 
 def drafts(body: list[Block]) -> list[Draft]:
     """Entries from the blocks of one section (see the module docstring)."""
-    out: list[Draft] = []
-    run: list[Block] = []
+    segments: list[tuple[Block | None, list[Block]]] = [(None, [])]  # (the break before, the run)
     for block in body:
         if block.kind == "break":
-            out += _run(run)
-            run = []
+            segments.append((block, []))
         else:
-            run.append(block)
-    return out + _run(run)
+            segments[-1][1].append(block)
+    out: list[Draft] = []
+    context: list[Note] = []
+    for i, (opener, run) in enumerate(segments):
+        run = _kept(run)
+        if opener is not None and not opener.heading:
+            context = []
+            if run and run[0].kind == "para" and _introduces(run, segments, i):
+                context = [Note(run[0].text, 0)]
+                run = run[1:]
+        found = _titled(opener, run) if opener is not None and opener.heading else None
+        for draft in [found] if found is not None else _run(run):
+            draft.notes[:0] = context
+            out.append(draft)
+    return out
+
+
+def _introduces(run: list[Block], segments: list[tuple[Block | None, list[Block]]], i: int) -> bool:
+    """Whether the paragraph that starts ``run``, right after a rule, introduces what follows it:
+    entries (a list) or titled items (a sub-heading) come next; or the rule is the first thing
+    in the section (there, as in a line carried over from the end of the section before, it
+    introduces whatever follows)."""
+    following = segments[i + 1][0] if i + 1 < len(segments) else None
+    if i == 1 and not _kept(segments[0][1]):
+        return len(run) > 1 or following is not None
+    if len(run) > 1:
+        return run[1].kind == "item" and run[1].depth == 0
+    return following is not None and following.heading > 0
+
+
+def _kept(run: list[Block]) -> list[Block]:
+    return [b for b in run if b.text.strip() and (b.kind == "code" or not placeholder(b.text))]
+
+
+def tags(line: str) -> list[str] | None:
+    """The tags a tag line lists ("_Tags: #git #tools_" -> ["git", "tools"]); None when it is no
+    tag line."""
+    m = _TAGS.match(line.strip())
+    if m is None:
+        return None
+    if m.group("h") is not None:
+        return _TAG_WORD.findall(m.group("h"))
+    listed = m.group("t").strip().rstrip(".")
+    if not listed:
+        return None
+    if "#" in listed:  # "#git #tools": every word a hashtag
+        words = listed.replace(",", " ").split()
+        return [w.lstrip("#") for w in words] if all(w.startswith("#") and len(w) > 1 for w in words) else None
+    parts = [p.strip().strip("[]") for p in listed.split(",")]
+    if any(not p or len(p.split()) > (3 if len(parts) > 1 else 1) for p in parts):
+        return None  # "Tags: are how HTML marks up text" is a sentence
+    return parts
+
+
+def _titled(heading: Block, run: list[Block]) -> Draft | None:
+    """A titled item: a sub-heading followed by a tag line, or by prose when the title is not the
+    name of a part of the day ("Notes", "What I learned", "TODO"): one entry whose text is the
+    title, with the tags as a note ("tags: git, tools") and the blocks under it as notes. None
+    when the sub-heading only groups the entries under it."""
+    title = heading.text.strip()
+    if not title or not run:
+        return None
+    first = run[0]
+    found = tags(first.lines[0]) if first.kind == "para" else None
+    if found is None and (first.kind != "para" or _SECTION_WORDS.match(title)):
+        return None
+    draft = Draft(title, heading.line)
+    if found is not None:
+        draft.notes.append(Note("tags: " + ", ".join(found), 0))
+        rest = first.lines[1:]
+        run = ([Block("para", first.depth, rest, first.line + 1)] if rest else []) + run[1:]
+    draft.notes += [Note(b.text, b.depth) for b in run]
+    return draft
 
 
 def placeholder(text: str) -> bool:
@@ -163,7 +262,7 @@ def placeholder(text: str) -> bool:
 
 
 def _run(run: list[Block]) -> list[Draft]:
-    run = [b for b in run if b.text.strip() and (b.kind == "code" or not placeholder(b.text))]
+    run = _kept(run)
     if not run:
         return []
     if run[0].kind == "item":
