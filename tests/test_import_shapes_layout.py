@@ -60,6 +60,13 @@ def test_a_placeholder_beside_real_lines_is_dropped_and_the_lines_kept():
     assert result.entries[0].notes == []
 
 
+def test_a_long_template_comment_is_dropped_too():
+    comment = "<!--\n" + "Write what you learned today, one bullet per thing, with links.\n" * 3 + "-->"
+    result = read(f"# 2024-01-06\n{comment}\n\n# 2024-01-07\n- Wrote a parser\n")
+    assert entries(result) == [("2024-01-07", "Wrote a parser")]
+    assert (1, "skipped", "nothing is written under this date; not imported") in messages(result)
+
+
 def test_a_placeholder_like_line_inside_real_text_is_text():
     result = read("# 2024-01-06\nRead -> then wrote <- notes about arrows\n")
     assert entries(result) == [("2024-01-06", "Read -> then wrote <- notes about arrows")]

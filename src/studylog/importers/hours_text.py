@@ -107,6 +107,8 @@ _BOUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+_BOUND_HINT = re.compile(r"less|fewer|under|below|within|most|even|<", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class HoursReading:
@@ -123,6 +125,7 @@ def read_hours(text: str) -> HoursReading:
     masked = _URL.sub(lambda m: " " * len(m.group(0)), text) if ("/" in text or "www." in text) else text
     found: list[tuple[float, str]] = []
     notes: list[str] = []
+    bounds: bool | None = None  # whether a bound's word is anywhere in the text (asked once)
     for m in _amounts(masked):
         if _not_study(masked, m):
             continue
@@ -130,7 +133,9 @@ def read_hours(text: str) -> HoursReading:
         if value is None:
             continue
         written = m.group(0).strip()
-        if bound := _BOUND_BEFORE.search(masked, max(0, m.start() - 20), m.start()):
+        if bounds is None:
+            bounds = _BOUND_HINT.search(masked) is not None
+        if bounds and (bound := _BOUND_BEFORE.search(masked, max(0, m.start() - 20), m.start())):
             notes.append(f"{masked[bound.start() : m.end()].strip()!r} is a bound, not an amount; hours left empty")
             continue
         if value > MAX_HOURS:

@@ -111,8 +111,8 @@ class _Scanner:
         anchor = self.anchor
         if anchor is None:
             return
-        empty = not _written(anchor.body)
-        if not (empty and (anchor.resumed or (nested and read_hours(anchor.hit.rest).hours is None))):
+        container = anchor.resumed or (nested and read_hours(anchor.hit.rest).hours is None)
+        if not (container and not _written(anchor.body)):
             self.anchors.append(anchor)
         self.anchor = None
 

@@ -212,7 +212,15 @@ def _introduces(run: list[Block], segments: list[tuple[Block | None, list[Block]
 
 
 def _kept(run: list[Block]) -> list[Block]:
-    return [b for b in run if b.text.strip() and (b.kind == "code" or not placeholder(b.text))]
+    """The blocks that say something: not empty, not a template's placeholder."""
+    kept = []
+    for block in run:
+        text = block.text.strip()
+        if not text or (block.kind == "html" and text.startswith("<!--") and text.endswith("-->")):
+            continue  # an HTML comment is not shown: a template's instructions, a note to self
+        if block.kind == "code" or len(text) > 80 or text[0] not in _PLACEHOLDER_START or not _PLACEHOLDER.match(text):
+            kept.append(block)
+    return kept
 
 
 def tags(line: str) -> list[str] | None:
@@ -256,13 +264,16 @@ def _titled(heading: Block, run: list[Block]) -> Draft | None:
     return draft
 
 
+_PLACEHOLDER_START = frozenset("-<.…_*=~([{tTfF")  # how every placeholder starts: the regex is tried on these only
+
+
 def placeholder(text: str) -> bool:
     """Whether ``text`` is only what a template leaves to be filled in (see ``_PLACEHOLDER``)."""
     return _PLACEHOLDER.match(text.strip()) is not None
 
 
 def _run(run: list[Block]) -> list[Draft]:
-    run = _kept(run)
+    """The entries of a run of kept blocks (see :func:`_kept`)."""
     if not run:
         return []
     if run[0].kind == "item":
