@@ -373,3 +373,21 @@ def test_titled_items_through_the_cli(cli, tmp_path):
     assert run.exit_code == 0, run.stderr
     stored = cli("log", "--json", "-n", "0", ok=True).json()
     assert sorted(e["text"] for e in stored) == ["Git worktrees", "Rebase --onto", "Short day."]
+
+
+@pytest.mark.parametrize(
+    ("title", "titled"),
+    [
+        ("Notes", False),
+        ("What I learned today", False),
+        ("Today's focus:", False),
+        ("Goals for the week", False),
+        ("Notes on Rust lifetimes", True),
+        ("Reading: Designing Data-Intensive Applications", True),
+        ("Git worktrees", True),
+    ],
+)
+def test_prose_under_a_title_is_a_titled_item_unless_the_title_names_a_part_of_the_day(title, titled):
+    result = read(f"## 2024-01-05\n### {title}\nRead for an hour and took notes.\n")
+    want = title if titled else "Read for an hour and took notes."
+    assert entries(result) == [("2024-01-05", want)]

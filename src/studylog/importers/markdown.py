@@ -23,7 +23,9 @@ a heading that names a day of the log but no date (``### Day 5``) is reported.
 
 Hours: written in a date heading (``(2.5h)``) they belong to the day and go to its first entry;
 otherwise each entry's own text is read (:mod:`studylog.importers.hours_text`). An entry that
-says only "Nothing done" is reported, not imported: it is not study. Dates are checked against
+says only "Nothing done", or that the day or range was a break ("pause", "vacation", "sick",
+"off"), is reported, not imported: it is not study. A section holding only a template's
+placeholder (``->write your learnings here<-``) is reported as empty. Dates are checked against
 the entries around them (:mod:`studylog.importers.mdresolve`). Problems name their line; bad
 input never raises.
 """

@@ -45,11 +45,13 @@ _TAGS = re.compile(
 _TAG_WORD = re.compile(r"[^\s,#]+")
 # Sub-headings that name a part of the day rather than a titled item: their lines stay entries.
 _SECTION_WORDS = re.compile(
-    r"^\W*(?:(?:what\s+i\s+)?(?:did|done|learn(?:ed|t|ings?)?|today(?:'s)?(?:\s+i\s+learned)?|til)|notes?|summary|"
-    r"progress|resources?|links?|reading|thoughts?|reflections?|log|to\s*-?\s*do|todo|next(?:\s+steps?)?|plans?|"
-    r"goals?|tomorrow|questions?|problems?|issues?|blockers?|ideas?|references?|misc(?:ellaneous)?|tasks?|"
-    r"highlights?|wins?|challenges?|work(?:ed\s+on)?|study|studied|review|retro(?:spective)?|"
-    r"morning|afternoon|evening|night|later|now|doing|in\s+progress|backlog)\b[\w\s']{0,20}?\W*$",
+    r"^\W*(?:(?:what\s+i(?:'ve)?\s+|things\s+i\s+)?(?:did|done|learn(?:ed|t|ings?)?|worked\s+on|read)|"
+    r"today(?:'s)?(?:\s+(?:i\s+learned|focus|tasks?|notes?|plan))?|focus|til|notes?|summary|progress|resources?|links?|reading|thoughts?|"
+    r"reflections?|log|to\s*-?\s*do|todo|next(?:\s+steps?)?|plans?|goals?|tomorrow|questions?|problems?|issues?|"
+    r"blockers?|ideas?|references?|misc(?:ellaneous)?|tasks?|highlights?|wins?|challenges?|work|study|studied|"
+    r"review|retro(?:spective)?|morning|afternoon|evening|night|later|now|doing|in\s+progress|backlog)"
+    r"(?:\s+(?:today|this\s+week|for\s+(?:today|tomorrow|the\s+(?:day|week))|of\s+the\s+(?:day|week)|"
+    r"i\s+learned|learned|done|\d+))?\W*$",
     re.IGNORECASE,
 )
 # What a template leaves under a date until it is filled in; a block that says only this is not
