@@ -23,10 +23,7 @@ EXPECTED: dict[str, dict] = json.loads((REAL / "expected.json").read_text(encodi
 NOT_FIXTURES = {"SOURCES.md", "expected.json"}
 
 # What the current importers get wrong, by the shape in issue 12 it belongs to.
-MISREAD = {
-    "h1-iso-dated-bullets-michelml.md": "issue 12 §3/§9: 48 empty template sections ('->write your learnings here<-') "
-    "and a range heading that only says 'pause' are stored as study, and 'less then 5 minutes' becomes 0.08 h",
-}
+MISREAD: dict[str, str] = {}
 
 
 # The project's shared real logs (tests/fixtures/shared/formats, sources in its SOURCES.md), counted
@@ -178,5 +175,4 @@ def test_share_of_dated_sections_found_meets_the_issue_12_bar(cli, switch_store)
             wrong.append(f"{name}: exit 0 with nothing stored")
     share = found_days / expected_days
     print(f"dated days found: {found_days}/{expected_days} = {share:.1%}; wrong: {wrong}")
-    if share < 0.97 or wrong:
-        pytest.xfail(f"issue 12 bar not met yet: {share:.1%} of dated days found; {'; '.join(wrong)}")
+    assert share >= 0.97 and not wrong, f"issue 12's bar: {share:.1%} of dated days found; {'; '.join(wrong)}"

@@ -14,6 +14,8 @@ Decisions on doubtful amounts (each is explained by :func:`hours_problem`):
 - a range ("2-3 hours", "2 to 3 hours") reads as its midpoint (2.5);
 - more than a week (24 * 7 = 168 hours) in one entry is not read: it is a course total or a
   figure of speech, not an amount of study;
+- a bound ("less than 5 minutes", "under an hour", "within 2 hours") is not an amount: not read,
+  and reported; vague amounts ("a few minutes", "some time") have no number and are not read;
 - two *different* amounts in one text ("1h on X, then 2h on Y") are undecidable: no hours. The
   same amount written twice counts once.
 """
@@ -98,6 +100,16 @@ _NOT_STUDY_AFTER = re.compile(
 )
 
 
+# A bound is not an amount: "less then 5 minutes", "under an hour", "within 2 hours", "at most 3h".
+# Vague amounts ("a few minutes", "some time", "a couple of hours") carry no number and are not read.
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:less|fewer)\s+th[ae]n|\bunder|\bbelow|\bwithin|\bat\s+most|\bnot\s+even|<)\s*(?:about\s+|around\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+
+_BOUND_HINT = re.compile(r"less|fewer|under|below|within|most|even|<", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class HoursReading:
     """What a text says about hours: the amount (or None) and why it is doubtful, if it is."""
@@ -113,6 +125,7 @@ def read_hours(text: str) -> HoursReading:
     masked = _URL.sub(lambda m: " " * len(m.group(0)), text) if ("/" in text or "www." in text) else text
     found: list[tuple[float, str]] = []
     notes: list[str] = []
+    bounds: bool | None = None  # whether a bound's word is anywhere in the text (asked once)
     for m in _amounts(masked):
         if _not_study(masked, m):
             continue
@@ -120,6 +133,11 @@ def read_hours(text: str) -> HoursReading:
         if value is None:
             continue
         written = m.group(0).strip()
+        if bounds is None:
+            bounds = _BOUND_HINT.search(masked) is not None
+        if bounds and (bound := _BOUND_BEFORE.search(masked, max(0, m.start() - 20), m.start())):
+            notes.append(f"{masked[bound.start() : m.end()].strip()!r} is a bound, not an amount; hours left empty")
+            continue
         if value > MAX_HOURS:
             notes.append(f"{written!r} is more than a week of study in one entry; hours left empty")
             continue

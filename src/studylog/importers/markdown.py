@@ -6,7 +6,10 @@ Where the date comes from (:mod:`studylog.importers.datelines` reads the forms):
 
 - a heading whose text starts with a date (after labels such as ``Day 3:``); its section runs to
   the next heading of the same or a higher level. Deeper headings inside it are sub-headings,
-  unless they carry a full date of their own;
+  unless they carry a full date of their own, at their start or later in their title ("## Notes
+  from the 3/14/2021 call"; not a reference: a date in a link or code, after "see", "since",
+  "until"..., or before "post", "notes"...). Such a nested dated section ends at the next heading
+  of its level or above; lines under a later sibling heading are the enclosing section's again;
 - a month or year heading (``# 2024년 1월``, ``# January 2024``) gives the month for day headings
   (``## 5``) and the year for dates written without one;
 - outside dated sections, a top-level list item that starts with a full date (``- 6/1/2025 Sun``);
@@ -24,7 +27,9 @@ a heading that names a day of the log but no date (``### Day 5``) is reported.
 
 Hours: written in a date heading (``(2.5h)``) they belong to the day and go to its first entry;
 otherwise each entry's own text is read (:mod:`studylog.importers.hours_text`). An entry that
-says only "Nothing done" is reported, not imported: it is not study. Dates are checked against
+says only "Nothing done", or that the day or range was a break ("pause", "vacation", "sick",
+"off"), is reported, not imported: it is not study. A section holding only a template's
+placeholder (``->write your learnings here<-``) is reported as empty. Dates are checked against
 the entries around them (:mod:`studylog.importers.mdresolve`). Problems name their line; bad
 input never raises.
 """
@@ -42,6 +47,7 @@ from studylog.hours import format_hours
 from studylog.imported import ImportedEntry, ParseResult, Problem
 from studylog.importers import pages
 from studylog.importers.datelines import (
+    MONTHS,
     DateHit,
     Ymd,
     end_date,
@@ -68,9 +74,12 @@ _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation aro
     r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
     re.IGNORECASE,
 )
+# An entry whose whole text says nothing was done, or that the day (or range) was a break:
+# "pause", "on vacation", "sick day", "holidays", "off" -- not study.
 _NOTHING = re.compile(
     r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
-    r"none|n/?a|rest\s+day|day\s+off)\W*$",
+    r"none|n/?a|rest\s+day|day\s+off|(?:(?:took\s+(?:a\s+)?|on\s+(?:a\s+)?)?(?:pause|break|holidays?|vacation|leave))|"
+    r"sick(?:\s+(?:day|leave))?|off(?:\s+(?:day|today|sick))?)\W*$",
     re.IGNORECASE,
 )
 
@@ -84,6 +93,7 @@ class _Anchor:
     context_year: int | None
     body: list[tuple[int, str]] = field(default_factory=list)
     blank: bool = False
+    resumed: bool = False  # the rest of a dated section after a dated heading nested in it
 
 
 class _Scanner:
@@ -101,6 +111,7 @@ class _Scanner:
         elif front is not None and front.year is not None:
             self.context.append((0, front.year, None))
         self.anchor: _Anchor | None = None
+        self.parents: list[_Anchor] = []  # dated headings whose section a nested dated heading interrupts
         self.fence: str | None = None
         self.list_indent: int | None = None  # the top-level list item indent outside dated sections
         self.blank = False
@@ -111,9 +122,16 @@ class _Scanner:
             y, m, d = self.name
             self.anchor = _Anchor(line, "file", 0, DateHit(Ymd(y, m, d, str(y)), None, "", None, "full"), y)
 
-    def _close(self) -> None:
-        if self.anchor is not None:
-            self.anchors.append(self.anchor)
+    def _close(self, nested: bool = False) -> None:
+        """Close the open section. One with no line of its own is dropped when it only holds
+        dated headings (``nested``: one starts now; unless its heading gives hours) or is the rest
+        of a section after them."""
+        anchor = self.anchor
+        if anchor is None:
+            return
+        container = anchor.resumed or (nested and read_hours(anchor.hit.rest).hours is None)
+        if not (container and not _written(anchor.body)):
+            self.anchors.append(anchor)
         self.anchor = None
 
     def _year(self) -> int | None:
@@ -245,6 +263,15 @@ class _Scanner:
             )
         self.anchor = None
 
+    def _start(self, number: int, level: int, hit: DateHit, before: _Anchor | None) -> None:
+        """Open a dated heading's section. A paragraph after a rule at the very end of the dated
+        section ``before`` introduces this one ("_The next few days are all about testing_"):
+        it moves here, rule and all, for :mod:`studylog.importers.mdbody` to read as context."""
+        self.anchor = _Anchor(number, "heading", level, hit, self._year())
+        if before is not None and (cut := _context_tail(before.body)) is not None:
+            self.anchor.body = before.body[cut:]
+            del before.body[cut:]
+
     def _heading(self, number: int, raw: str, level: int, title: str) -> None:
         self._close_bullet()
         self.list_indent = None
@@ -255,12 +282,27 @@ class _Scanner:
             anchor = None
         if anchor is not None and (anchor.kind == "file" or level > anchor.level):
             hit = find_date(title, self.order, partial=False)
+            if hit is None and anchor.kind == "heading":  # a file's date is when it was written: not here
+                hit = _date_inside(title, self.order)
             if hit is None:
                 anchor.body.append((number, raw))  # a sub-heading
                 return
-            self._close()
-            self.anchor = _Anchor(number, "heading", level, hit, self._year())
+            self._close(nested=anchor.kind == "heading")
+            if anchor.kind == "heading":
+                self.parents.append(anchor)
+            self._start(number, level, hit, anchor)
             return
+        self.parents = [p for p in self.parents if p.level < level]
+        if self.parents and anchor is not None and anchor.kind == "heading":
+            # the nested dated section ends: what follows is the enclosing dated section's again
+            self._close()
+            parent = self.parents.pop()
+            hit = DateHit(parent.hit.start, parent.hit.end, "", parent.hit.weekday, parent.hit.kind, parent.hit.days)
+            self.anchor = _Anchor(number, "heading", parent.level, hit, parent.context_year, resumed=True)
+            self._heading(number, raw, level, title)
+            return
+        self.parents.clear()
+        closing = anchor if anchor is not None and anchor.kind == "heading" else None
         self._close()
         hit = find_date(title, self.order, partial=True)
         if hit is not None and hit.kind in ("month", "year"):
@@ -282,7 +324,7 @@ class _Scanner:
                 else DateHit(Ymd(month[0], month[1], hit.start.day, str(month[0])), None, hit.rest, hit.weekday, "full")
             )
         if hit is not None:
-            self.anchor = _Anchor(number, "heading", level, hit, self._year())
+            self._start(number, level, hit, closing)
             return
         if looks_like_entry(title):
             self.problems.append(
@@ -294,6 +336,77 @@ class _Scanner:
         self._file_anchor(number)
         if self.anchor is not None:
             self.anchor.body.append((number, raw))
+
+
+_DATE_AT = re.compile(
+    rf"(?<![\w/.\-])(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d)", re.IGNORECASE
+)
+# Where a date in a heading is a reference to another day, not the heading's own date: inside a
+# link, a wiki link, inline code or a URL ...
+_REFERENCE_SPAN = re.compile(r"\[\[[^\]]*\]\]|\[[^\]]*\]\([^)]*\)?|\[[^\]]*\]\[[^\]]*\]|`[^`]*`|<?https?://\S+")
+# ... or after "see", "since", "until", "before", "after", "as of", "vs", "like", or before "post",
+# "entry", "article", "notes", "issue", "release" ("(see 2019-01-02 post)", "since 2021-03-01").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:see|cf|since|until|till|before|after|as\s+of|vs|versus|like|compared\s+(?:to|with))\W*"
+    r"(?:(?:the|my|our|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+_REFERENCE_AFTER = re.compile(
+    r"^\W*(?:'s\s+)?(?:blog\s+)?(?:posts?|entry|entries|articles?|notes?|issues?|releases?|versions?)\b", re.IGNORECASE
+)
+
+
+def _date_inside(title: str, order: str) -> DateHit | None:
+    """A full date later in a sub-heading's title ("Notes from the 3/14/2021 call") that is not a
+    reference to another day (see ``_REFERENCE_SPAN`` and the words around it). Its ``rest`` is
+    the whole title: it is all the learner wrote there."""
+    if not any(ch.isdigit() for ch in title):
+        return None
+    masked = _REFERENCE_SPAN.sub(lambda m: " " * len(m.group(0)), title)
+    for at in _DATE_AT.finditer(masked):
+        if at.start() == 0:
+            continue  # the start was read already
+        hit = find_date(masked[at.start() :], order, partial=False)
+        if hit is None or hit.kind != "full":
+            continue
+        before = masked[: at.start()]
+        after = hit.rest
+        if _REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(after):
+            continue
+        return DateHit(hit.start, hit.end, title.strip(), hit.weekday, hit.kind, hit.days)
+    return None
+
+
+def _context_tail(body: list[tuple[int, str]]) -> int | None:
+    """Where a body ends with a rule and one short paragraph after it (blank lines aside): the
+    rule's index; else None. Looks at the last few lines only."""
+    i = len(body) - 1
+    while i >= 0 and not body[i][1].strip():
+        i -= 1
+    para = 0
+    while i >= 0 and body[i][1].strip() and para < 5:
+        text = body[i][1].expandtabs(4)
+        content = text.lstrip()
+        if len(text) - len(content) >= 4 or _RULE.match(content) or _ITEM.match(content) or _FENCE.match(content):
+            break
+        if _HEADING.match(text) or content.startswith(("<", ">", "|")):
+            return None
+        para += 1
+        i -= 1
+    if not para:
+        return None
+    while i >= 0 and not body[i][1].strip():
+        i -= 1
+    if i < 0:
+        return None
+    text = body[i][1].expandtabs(4)
+    content = text.lstrip()
+    return i if len(text) - len(content) < 4 and _RULE.match(content) else None
+
+
+def _written(body: list[tuple[int, str]]) -> bool:
+    """Whether a body has a line other than blanks and headings."""
+    return any(text.strip() and not _HEADING.match(text) for _, text in body)
 
 
 PASSES = 3  # times :func:`stream` reads the lines: slash order, dates, entries (and the head once more)

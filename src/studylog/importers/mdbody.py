@@ -1,12 +1,24 @@
 """The body of one dated section, turned into done entries with nested notes.
 
 A body is read as a flat run of blocks: list items (with their nesting level), paragraphs,
-fenced code, HTML lines, sub-headings and rules. Then, for each run between sub-headings/rules:
+fenced code, HTML lines (an HTML comment is one block, however many lines), sub-headings and
+rules. Blocks that only hold a template's placeholder (``->write your learnings here<-``,
+``<!-- ... -->``, ``TODO: fill in``, ``...``, ``(empty)``) are dropped. Then, for each run
+between sub-headings/rules:
 
+- a *titled item*: a sub-heading followed by a tag line (``_Tags: #git #tools_``), or by prose
+  when the title does not just name a part of the day ("Notes", "What I learned", "TODO"), is one
+  entry whose text is the title; the tags become a note ``tags: git, tools`` and everything under
+  it its other notes. Several titled sub-headings under one day are several entries;
 - if it starts with a list item, every top-level item is one entry and everything under it
   (nested items, continuation paragraphs, fenced code) is its notes;
 - otherwise (prose first) it is one entry: the first paragraph is its text and every later block
   is a note.
+
+A *context line*: a paragraph right after a rule that introduces what follows it (a list or a
+sub-heading comes next; or the rule opens the section, as when markdown.py carries a rule and
+its paragraph over from the end of the section before) is no entry: it is the first note of
+every entry after it, up to the next rule or the end of the section.
 
 A paragraph keeps its lines (each stripped of its indentation), joined by newlines. Fenced code
 is kept verbatim, fences and inner lines included, as one note, de-indented by the list item it
@@ -25,6 +37,32 @@ _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
+_CLOSING = re.compile(r"[ \t]+#+$")
+# A line of tags under a titled item: "_Tags: #git #tools_", "tags:: git, tools", "#git #tools".
+_TAGS = re.compile(
+    r"^[*_]*\s*tags?\s*::?[*_]*\s*(?P<t>.*?)\s*[*_]*$|^(?P<h>#[^\s#]+(?:[\s,]+#[^\s#]+)*)$", re.IGNORECASE
+)
+_TAG_WORD = re.compile(r"[^\s,#]+")
+# Sub-headings that name a part of the day rather than a titled item: their lines stay entries.
+_SECTION_WORDS = re.compile(
+    r"^\W*(?:(?:what\s+i(?:'ve)?\s+|things\s+i\s+)?(?:did|done|learn(?:ed|t|ings?)?|worked\s+on|read)|"
+    r"today(?:'s)?(?:\s+(?:i\s+learned|focus|tasks?|notes?|plan))?|focus|til|notes?|summary|progress|resources?|links?|reading|thoughts?|"
+    r"reflections?|log|to\s*-?\s*do|todo|next(?:\s+steps?)?|plans?|goals?|tomorrow|questions?|problems?|issues?|"
+    r"blockers?|ideas?|references?|misc(?:ellaneous)?|tasks?|highlights?|wins?|challenges?|work|study|studied|"
+    r"review|retro(?:spective)?|morning|afternoon|evening|night|later|now|doing|in\s+progress|backlog)"
+    r"(?:\s+(?:today|this\s+week|for\s+(?:today|tomorrow|the\s+(?:day|week))|of\s+the\s+(?:day|week)|"
+    r"i\s+learned|learned|done|\d+))?\W*$",
+    re.IGNORECASE,
+)
+# What a template leaves under a date until it is filled in; a block that says only this is not
+# written by the learner: "->write your learnings here<-", "<!-- notes -->", "TODO: fill in",
+# "...", "(empty)", "TBD". A section with nothing else is reported as empty.
+_PLACEHOLDER = re.compile(
+    r"^(?:->.*<-|<!--.*-->|<!--|-->|(?:todo|tbd)?\s*:?\s*fill(?:\s+(?:this|it|me))?\s+in\W*|\.{2,}|…|"
+    r"[-_*=~]+|\(\s*(?:empty|blank|nothing\s+yet|tbd|todo)\s*\)|\[\s*(?:empty|blank|tbd|todo)\s*\]|tbd|"
+    r"\{\{[^{}]*\}\}|<%.*%>)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass
@@ -33,6 +71,7 @@ class Block:
     depth: int  # item: its nesting level; anything else: the level of the item it is in + 1 (0 outside lists)
     lines: list[str]
     line: int
+    heading: int = 0  # a "break": the sub-heading's level (0 for a rule)
 
     @property
     def text(self) -> str:
@@ -65,7 +104,13 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
     stack: list[int] = []  # marker indents of the open list items
     para: Block | None = None
     fence: tuple[str, int, Block] | None = None
+    comment: Block | None = None  # an open <!-- ... --> (one html block, however many lines)
     for number, raw in lines:
+        if comment is not None:
+            comment.lines.append(raw.strip())
+            if "-->" in raw:
+                comment = None
+            continue
         if fence is not None:
             marker, indent, block = fence
             expanded = raw.expandtabs(4)
@@ -94,9 +139,11 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
             fence = (m.group(1), indent, block)
             para = None
             continue
-        if _HEADING.match(content) or (indent < 4 and _RULE.match(content)):
+        if (heading := _HEADING.match(content)) or (indent < 4 and _RULE.match(content)):
             stack.clear()
-            out.append(Block("break", 0, [content.lstrip("#").strip()], number))
+            level = len(content) - len(content.lstrip("#")) if heading else 0
+            title = _CLOSING.sub("", content.lstrip("#").strip()) if heading else content.strip()
+            out.append(Block("break", 0, [title], number, level))
             para = None
             continue
         if m := _ITEM.match(content):
@@ -110,6 +157,8 @@ def blocks(lines: list[tuple[int, str]]) -> list[Block]:
             continue
         if _HTML.match(content):
             out.append(Block("html", _container(stack, indent), [content.rstrip()], number))
+            if content.startswith("<!--") and "-->" not in content:
+                comment = out[-1]
             para = None
             continue
         if para is not None:
@@ -129,19 +178,104 @@ def _container(stack: list[int], indent: int) -> int:
 
 def drafts(body: list[Block]) -> list[Draft]:
     """Entries from the blocks of one section (see the module docstring)."""
-    out: list[Draft] = []
-    run: list[Block] = []
+    segments: list[tuple[Block | None, list[Block]]] = [(None, [])]  # (the break before, the run)
     for block in body:
         if block.kind == "break":
-            out += _run(run)
-            run = []
+            segments.append((block, []))
         else:
-            run.append(block)
-    return out + _run(run)
+            segments[-1][1].append(block)
+    out: list[Draft] = []
+    context: list[Note] = []
+    for i, (opener, run) in enumerate(segments):
+        run = _kept(run)
+        if opener is not None and not opener.heading:
+            context = []
+            if run and run[0].kind == "para" and _introduces(run, segments, i):
+                context = [Note(run[0].text, 0)]
+                run = run[1:]
+        found = _titled(opener, run) if opener is not None and opener.heading else None
+        for draft in [found] if found is not None else _run(run):
+            draft.notes[:0] = context
+            out.append(draft)
+    return out
+
+
+def _introduces(run: list[Block], segments: list[tuple[Block | None, list[Block]]], i: int) -> bool:
+    """Whether the paragraph that starts ``run``, right after a rule, introduces what follows it:
+    entries (a list) or titled items (a sub-heading) come next; or the rule is the first thing
+    in the section (there, as in a line carried over from the end of the section before, it
+    introduces whatever follows)."""
+    following = segments[i + 1][0] if i + 1 < len(segments) else None
+    if i == 1 and not _kept(segments[0][1]):
+        return len(run) > 1 or following is not None
+    if len(run) > 1:
+        return run[1].kind == "item" and run[1].depth == 0
+    return following is not None and following.heading > 0
+
+
+def _kept(run: list[Block]) -> list[Block]:
+    """The blocks that say something: not empty, not a template's placeholder."""
+    kept = []
+    for block in run:
+        text = block.text.strip()
+        if not text or (block.kind == "html" and text.startswith("<!--") and text.endswith("-->")):
+            continue  # an HTML comment is not shown: a template's instructions, a note to self
+        if block.kind == "code" or len(text) > 80 or text[0] not in _PLACEHOLDER_START or not _PLACEHOLDER.match(text):
+            kept.append(block)
+    return kept
+
+
+def tags(line: str) -> list[str] | None:
+    """The tags a tag line lists ("_Tags: #git #tools_" -> ["git", "tools"]); None when it is no
+    tag line."""
+    m = _TAGS.match(line.strip())
+    if m is None:
+        return None
+    if m.group("h") is not None:
+        return _TAG_WORD.findall(m.group("h"))
+    listed = m.group("t").strip().rstrip(".")
+    if not listed:
+        return None
+    if "#" in listed:  # "#git #tools": every word a hashtag
+        words = listed.replace(",", " ").split()
+        return [w.lstrip("#") for w in words] if all(w.startswith("#") and len(w) > 1 for w in words) else None
+    parts = [p.strip().strip("[]") for p in listed.split(",")]
+    if any(not p or len(p.split()) > (3 if len(parts) > 1 else 1) for p in parts):
+        return None  # "Tags: are how HTML marks up text" is a sentence
+    return parts
+
+
+def _titled(heading: Block, run: list[Block]) -> Draft | None:
+    """A titled item: a sub-heading followed by a tag line, or by prose when the title is not the
+    name of a part of the day ("Notes", "What I learned", "TODO"): one entry whose text is the
+    title, with the tags as a note ("tags: git, tools") and the blocks under it as notes. None
+    when the sub-heading only groups the entries under it."""
+    title = heading.text.strip()
+    if not title or not run:
+        return None
+    first = run[0]
+    found = tags(first.lines[0]) if first.kind == "para" else None
+    if found is None and (first.kind != "para" or _SECTION_WORDS.match(title)):
+        return None
+    draft = Draft(title, heading.line)
+    if found is not None:
+        draft.notes.append(Note("tags: " + ", ".join(found), 0))
+        rest = first.lines[1:]
+        run = ([Block("para", first.depth, rest, first.line + 1)] if rest else []) + run[1:]
+    draft.notes += [Note(b.text, b.depth) for b in run]
+    return draft
+
+
+_PLACEHOLDER_START = frozenset("-<.…_*=~([{tTfF")  # how every placeholder starts: the regex is tried on these only
+
+
+def placeholder(text: str) -> bool:
+    """Whether ``text`` is only what a template leaves to be filled in (see ``_PLACEHOLDER``)."""
+    return _PLACEHOLDER.match(text.strip()) is not None
 
 
 def _run(run: list[Block]) -> list[Draft]:
-    run = [b for b in run if b.text.strip()]
+    """The entries of a run of kept blocks (see :func:`_kept`)."""
     if not run:
         return []
     if run[0].kind == "item":
