@@ -35,10 +35,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.hours import format_hours
-from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.imported import ImportedEntry, ParseResult, Problem, normal_text
+from studylog.importers.daily_fields import goal_ref
 from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_entry, name_date, slash_order
-from studylog.importers.hours_text import read_hours
-from studylog.importers.mdbody import Draft, blocks, drafts
+from studylog.importers.hours_text import HoursReading, read_hours
+from studylog.importers.mdbody import Draft, blocks, section
 from studylog.importers.mdresolve import Resolved, Written, resolve
 from studylog.importers.status_text import find_status
 from studylog.note import Note
@@ -53,6 +54,7 @@ _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation aro
     r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
     re.IGNORECASE,
 )
+_DURATION = re.compile(r"\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)", re.IGNORECASE)
 _NOTHING = re.compile(
     r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
     r"none|n/?a|rest\s+day|day\s+off)\W*$",
@@ -296,13 +298,14 @@ def _stream(
     resolved = resolve(written, today)
     del written
     days = _Days()
+    goals: dict[date, int] = {}  # the goals of each day so far, to number them (daily_fields.goal_ref)
     for anchor, found in zip(_Scanner(order, name, front).sections(lines()), resolved, strict=True):
         if found.skip:
             problems.append(Problem(anchor.line, found.skip + "; not imported"))
             continue
         if found.doubt:
             problems.append(Problem(anchor.line, found.doubt, "doubtful"))
-        for entry in _entries(anchor, found, problems):
+        for entry in _entries(anchor, found, problems, goals):
             days.add(entry)
             yield entry
     problems += days.problems()
@@ -318,10 +321,13 @@ def _label(rest: str) -> str:
     return label.strip(" \t*_")
 
 
-def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> Iterator[ImportedEntry]:
+def _entries(
+    anchor: _Anchor, resolved: Resolved, problems: list[Problem], goals: dict[date, int] | None = None
+) -> Iterator[ImportedEntry]:
     assert resolved.day is not None
     body = blocks(anchor.body)
     label = _label(anchor.hit.rest)
+    section_hours: HoursReading | None = None
     if anchor.kind == "bullet":
         run = [b for b in body if b.kind != "break" and b.text.strip()]
         if label:
@@ -331,7 +337,10 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
         else:
             found = []
     else:
-        found = drafts(body) or ([Draft(label, anchor.line)] if label else [])
+        read = section(body)
+        problems += read.problems
+        section_hours = _section_hours(read.hours, problems)
+        found = read.drafts or ([Draft(label, anchor.line)] if label and not read.hours else [])
     if not found:
         if anchor.kind != "file":
             problems.append(Problem(anchor.line, "nothing is written under this date; not imported"))
@@ -340,13 +349,20 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
     heading = read_hours(anchor.hit.rest)
     if heading.problem:
         problems.append(Problem(anchor.line, heading.problem, "doubtful"))
+    given = heading.hours if heading.hours is not None else section_hours.hours if section_hours else None
     first = True
+    made: dict[int, ImportedEntry] = {}  # by id(draft), in order
     for draft in found:
         if _NOTHING.match(draft.text):
             problems.append(Problem(draft.line, f"{draft.text.strip()!r}: nothing was done; not imported"))
             continue
-        if heading.hours is not None:
-            hours, heading_used = (heading.hours if first else None), True
+        if draft.kind == "goal":  # a plan: a duration written on it is its estimate, never time spent
+            reading = read_hours(draft.text)
+            hours, heading_used = reading.hours, False
+        elif draft.clock is not None:
+            hours, heading_used = draft.clock, False
+        elif given is not None:
+            hours, heading_used = (given if first else None), heading.hours is not None
         else:
             reading = read_hours(draft.text)
             hours, heading_used = reading.hours, False
@@ -361,8 +377,8 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
                 )
             )
             hours = None
-        yield ImportedEntry(
-            "done",
+        entry = ImportedEntry(
+            draft.kind,
             resolved.day,
             draft.text,
             draft.line,
@@ -371,7 +387,54 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
             period=resolved.period,
             status=find_status(draft.text),
         )
-        first = False
+        if draft.kind == "goal":
+            if goals is not None:  # numbered per day over the whole file, as daily notes number them
+                goals[resolved.day] = goals.get(resolved.day, 0) + 1
+                entry.ref = goal_ref(resolved.day, goals[resolved.day])
+            if draft.met:
+                entry.met_on = resolved.day
+        else:
+            first = False
+        made[id(draft)] = entry
+    for goal, done in _same_text(found):  # a plan the section's done items say was done
+        if (planned := made.get(id(goal))) is not None and (did := made.get(id(done))) is not None:
+            planned.met_on, did.meets = resolved.day, planned.ref
+    yield from made.values()
+
+
+def _same(text: str) -> str:
+    """What two texts compare by to be the same item: :func:`normal_text` without a duration in
+    brackets ("read ch. 3 (2h)" is the plan of "read ch. 3")."""
+    return normal_text(_DURATION.sub(" ", text) if "(" in text else text)
+
+
+def _same_text(found: list[Draft]) -> list[tuple[Draft, Draft]]:
+    """(goal, done item) pairs of one section with the same text (:func:`_same`)."""
+    goals: dict[str, Draft] = {}
+    for draft in found:
+        if draft.kind == "goal":
+            goals.setdefault(_same(draft.text), draft)
+    if not goals:
+        return []
+    pairs = []
+    for draft in found:
+        if draft.kind == "done" and (goal := goals.pop(_same(draft.text), None)) is not None:
+            pairs.append((goal, draft))
+    return pairs
+
+
+def _section_hours(lines: list[tuple[int, HoursReading]], problems: list[Problem]) -> HoursReading | None:
+    """The hours a section's labelled hours lines give it (one amount, or several that agree)."""
+    if not lines:
+        return None
+    amounts = {round(h.hours, 4) for _, h in lines if h.hours is not None}
+    if len(amounts) > 1:
+        problems.append(Problem(lines[0][0], "the hours lines of this section disagree; hours left empty", "doubtful"))
+        return None
+    for line, reading in lines:
+        if reading.problem:
+            problems.append(Problem(line, reading.problem, "doubtful"))
+    return lines[0][1]
 
 
 class _Days:
