@@ -160,3 +160,60 @@ def test_goal_hours_are_not_study_hours(cli, tmp_path):
     ]
     week = cli("week", "2024-04-03", "--json", ok=True).json()
     assert week["total_hours"] == 1.0
+
+
+# -- daily notes ------------------------------------------------------------------------------------
+
+
+def test_daily_notes_take_other_labels_as_headers_and_an_hours_line_as_the_days_hours():
+    from studylog.importers import daily_notes
+
+    text = (
+        "[[2024-04-18]]\n\n**Goals:**\n- read the DPO paper (1h)\n\nTime spent: 1h30\n\n"
+        "DONE:\n- reviewed backprop\n- read the DPO paper\n\nNEXT:\n- skim ORPO\n"
+    )
+    result = daily_notes.parse(text, None)
+    assert [p for p in result.problems if p.level == "skipped"] == []
+    assert [(e.kind, e.text, e.hours) for e in result.entries] == [
+        ("goal", "read the DPO paper (1h)", None),  # daily notes keep their words: no estimate read
+        ("done", "reviewed backprop", 1.5),
+        ("done", "read the DPO paper", None),
+        ("goal", "skim ORPO", None),
+    ]
+
+
+def test_an_outline_journal_reads_bullet_labels_open_boxes_and_clock_time():
+    from studylog.importers import daily_notes
+
+    text = (
+        "- DONE:\n  - wrote the parser\n    - with tests\n  - read ch. 2\n"
+        "- ## Today's focus: 3\n  - lexing\n"
+        "- Goals:\n  - [ ] finish ch. 4\n  - [x] review notes\n  - DONE plan the week\n"
+        "- time spent: 2h\n"
+        "- [ ] reply to Ana\n"
+        "- DONE refactor\n  :LOGBOOK:\n  CLOCK: [2024-01-05 Fri 10:00]--[2024-01-05 Fri 10:45] =>  00:45:00\n  :END:\n"
+    )
+    result = daily_notes.parse(text, date(2024, 1, 5))
+    assert [(e.kind, e.text, [n.text for n in e.notes], e.hours, e.met_on) for e in result.entries] == [
+        ("done", "wrote the parser", ["with tests"], 2.0, None),
+        ("done", "read ch. 2", [], None, None),
+        ("done", "lexing", [], None, None),
+        ("goal", "finish ch. 4", [], None, None),
+        ("goal", "review notes", [], None, date(2024, 1, 5)),
+        ("goal", "plan the week", [], None, date(2024, 1, 5)),
+        ("goal", "reply to Ana", [], None, None),
+        ("done", "refactor", [], 0.75, None),
+    ]
+
+
+def test_an_outline_journal_meets_a_plan_by_the_same_text_done(cli, tmp_path):
+    folder = tmp_path / "journals"
+    folder.mkdir()
+    (folder / "2024_01_05.md").write_text(
+        "- Plan\n  - read ch. 3 (2h)\n  - write the summary\n- Done\n  - read ch. 3\n", encoding="utf-8"
+    )
+    cli("import", "daily-notes", str(folder), ok=True)
+    log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
+    assert set(log) == {"read ch. 3 (2h)", "write the summary", "read ch. 3"}
+    assert log["read ch. 3"]["goal"] == log["read ch. 3 (2h)"]["id"]
+    assert (log["read ch. 3 (2h)"]["met_on"], log["write the summary"]["met_on"]) == ("2024-01-05", None)

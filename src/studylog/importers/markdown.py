@@ -35,12 +35,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from studylog.hours import format_hours
-from studylog.imported import ImportedEntry, ParseResult, Problem, normal_text
+from studylog.imported import ImportedEntry, ParseResult, Problem
 from studylog.importers.daily_fields import goal_ref
 from studylog.importers.datelines import DateHit, Ymd, find_date, looks_like_entry, name_date, slash_order
 from studylog.importers.hours_text import HoursReading, read_hours
 from studylog.importers.mdbody import Draft, blocks, section
 from studylog.importers.mdresolve import Resolved, Written, resolve
+from studylog.importers.outliner import same_item
 from studylog.importers.status_text import find_status
 from studylog.note import Note
 
@@ -54,7 +55,6 @@ _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation aro
     r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)", re.IGNORECASE)
 _NOTHING = re.compile(
     r"^\W*(?:nothing(?:\s+(?:done|today|at\s+all))?|did\s+nothing|no\s+(?:progress|study(?:ing)?)|"
     r"none|n/?a|rest\s+day|day\s+off)\W*$",
@@ -402,23 +402,17 @@ def _entries(
     yield from made.values()
 
 
-def _same(text: str) -> str:
-    """What two texts compare by to be the same item: :func:`normal_text` without a duration in
-    brackets ("read ch. 3 (2h)" is the plan of "read ch. 3")."""
-    return normal_text(_DURATION.sub(" ", text) if "(" in text else text)
-
-
 def _same_text(found: list[Draft]) -> list[tuple[Draft, Draft]]:
-    """(goal, done item) pairs of one section with the same text (:func:`_same`)."""
+    """(goal, done item) pairs of one section with the same text (:func:`outliner.same_item`)."""
     goals: dict[str, Draft] = {}
     for draft in found:
         if draft.kind == "goal":
-            goals.setdefault(_same(draft.text), draft)
+            goals.setdefault(same_item(draft.text), draft)
     if not goals:
         return []
     pairs = []
     for draft in found:
-        if draft.kind == "done" and (goal := goals.pop(_same(draft.text), None)) is not None:
+        if draft.kind == "done" and (goal := goals.pop(same_item(draft.text), None)) is not None:
             pairs.append((goal, draft))
     return pairs
 

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studylog.imported import normal_text
+
 GOAL, DONE, CANCELED, NEUTRAL = "goal", "done", "canceled", "neutral"
 
 _STATES = {
@@ -43,9 +45,9 @@ _STATES = {
 _MARKER = re.compile(r"^(TODO|LATER|NOW|DOING|WAITING|DONE|CANCELED|CANCELLED)(?:[ \t]+|$)")
 _PRIORITY = re.compile(r"^\[#[A-Za-z0-9]\](?:[ \t]+|$)")
 _BOX = re.compile(r"^\[([ xX])\](?:[ \t]+|$)")
-_PROPERTY = re.compile(r"^[A-Za-z][\w-]*::(?:[ \t]|$)")
-_DRAWER = re.compile(r"^:([A-Za-z_-]+):[ \t]*$")
-_CLOCK = re.compile(
+PROPERTY = re.compile(r"^[A-Za-z][\w-]*::(?:[ \t]|$)")
+DRAWER = re.compile(r"^:([A-Za-z_-]+):[ \t]*$")
+CLOCK = re.compile(
     r"^CLOCK:[ \t]*\[[^\]]*\](?:[ \t]*--[ \t]*\[[^\]]*\][ \t]*=>[ \t]*(\d{1,4}):([0-5]\d)(?::([0-5]\d))?)?[ \t]*$"
 )
 _REF = re.compile(r"\(\([0-9A-Za-z-]{6,}\)\)")
@@ -67,6 +69,13 @@ _PLAN_WORDS = (
 )
 _LABEL = re.compile(rf"^(?:(?P<done>{_DONE_WORDS})|(?P<plan>{_PLAN_WORDS}))[ \t]*:?$", re.IGNORECASE)
 _EMPHASIS = "*_ \t"
+_DURATION = re.compile(r"\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)", re.IGNORECASE)
+
+
+def same_item(text: str) -> str:
+    """What a plan and a done item compare by to be the same: :func:`normal_text` without a
+    duration in brackets ("read ch. 3 (2h)" is the plan of "read ch. 3")."""
+    return normal_text(_DURATION.sub(" ", text) if "(" in text else text)
 
 
 def label(text: str) -> str | None:
@@ -125,14 +134,13 @@ def read(lines: list[str], box: bool = True) -> Read:
     drawer = False
     for number, line in enumerate([first, *lines[1:]]):
         stripped = line.strip()
-        if stripped[:1] == ":" and (m := _DRAWER.match(stripped)):
+        if stripped[:1] == ":" and (m := DRAWER.match(stripped)):
             drawer = m.group(1).upper() != "END"
             continue
-        if stripped.startswith("CLOCK:") and (m := _CLOCK.match(stripped)):
-            if m.group(1) is not None:
-                out.clock = (out.clock or 0.0) + int(m.group(1)) + int(m.group(2)) / 60 + int(m.group(3) or 0) / 3600
+        if (hours := clock(stripped)) is not None:
+            out.clock = (out.clock or 0.0) + hours
             continue
-        if drawer or ("::" in stripped and _PROPERTY.match(stripped)):
+        if drawer or ("::" in stripped and PROPERTY.match(stripped)):
             continue
         if number == 0 or stripped:
             out.lines.append(inline(line) if ("((" in line or "{{" in line or "[[" in line) else line)
@@ -142,6 +150,16 @@ def read(lines: list[str], box: bool = True) -> Read:
     if had_words and not any(part.strip() for part in out.lines) and out.marker_only is None:
         out.emptied = any(("((" in part or "{{" in part) for part in lines)
     return out
+
+
+def clock(line: str) -> float | None:
+    """The hours a (stripped) ``CLOCK: [..]--[..] =>  01:30:00`` line measured (0 for a clock still
+    running), or None when the line is not a CLOCK line."""
+    if not line.startswith("CLOCK:") or (m := CLOCK.match(line)) is None:
+        return None
+    if m.group(1) is None:
+        return 0.0
+    return int(m.group(1)) + int(m.group(2)) / 60 + int(m.group(3) or 0) / 3600
 
 
 def inline(text: str) -> str:
