@@ -131,6 +131,9 @@ def read(lines: list[str], box: bool = True) -> Read:
     out.written = lines[0][: len(lines[0]) - len(first)]
     if out.state is not None and not first.strip():
         out.marker_only = out.state
+    if not any((":" in line or "((" in line or "{{" in line or "[[" in line) for line in lines):
+        out.lines = [first, *lines[1:]]  # no property, drawer, CLOCK, reference or link: as written
+        return out
     drawer = False
     for number, line in enumerate([first, *lines[1:]]):
         stripped = line.strip()
