@@ -217,3 +217,19 @@ def test_an_outline_journal_meets_a_plan_by_the_same_text_done(cli, tmp_path):
     assert set(log) == {"read ch. 3 (2h)", "write the summary", "read ch. 3"}
     assert log["read ch. 3"]["goal"] == log["read ch. 3 (2h)"]["id"]
     assert (log["read ch. 3 (2h)"]["met_on"], log["write the summary"]["met_on"]) == ("2024-01-05", None)
+
+
+def test_an_hours_line_under_a_titled_date_heading_goes_to_the_heading_entry():
+    assert rows("## 2024-01-14 Rust ownership\n\ntime spent: 2h\n") == [
+        ("done", "2024-01-14", "Rust ownership", 2.0, None)
+    ]
+
+
+def test_an_outline_goal_keeps_its_estimate_and_it_is_not_study_time(cli, tmp_path):
+    folder = tmp_path / "journals"
+    folder.mkdir()
+    (folder / "2024_04_03.md").write_text("- TODO read ch. 3 (2h)\n- DONE wrote notes (1h)\n", encoding="utf-8")
+    cli("import", "daily-notes", str(folder), ok=True)
+    log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
+    assert (log["read ch. 3 (2h)"]["kind"], log["wrote notes (1h)"]["hours"]) == ("goal", 1.0)
+    assert cli("week", "2024-04-03", "--json", ok=True).json()["total_hours"] == 1.0

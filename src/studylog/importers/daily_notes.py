@@ -268,10 +268,13 @@ def parse(text: str, default_day: date | None) -> ParseResult:
 
 def _day_hours(result: ParseResult, reader: _Reader) -> None:
     """Hours the text says: a day's hours line on its first done item without hours, and in an
-    outline the hours a done item's own words state (``DONE 4 hours Android app``)."""
+    outline the hours a done item's own words state (``DONE 4 hours Android app``) and a goal's
+    estimate (``TODO read ch. 3 (2h)``)."""
     given = dict(reader.hours)
     for entry in result.entries:
         if entry.kind != "done":
+            if reader.outline and entry.hours is None:  # a plan's duration is its estimate
+                entry.hours = read_hours(entry.text).hours
             continue
         if entry.day in given:
             hours = given.pop(entry.day)

@@ -340,7 +340,7 @@ def _entries(
         read = section(body)
         problems += read.problems
         section_hours = _section_hours(read.hours, problems)
-        found = read.drafts or ([Draft(label, anchor.line)] if label and not read.hours else [])
+        found = read.drafts or ([Draft(label, anchor.line)] if label else [])
     if not found:
         if anchor.kind != "file":
             problems.append(Problem(anchor.line, "nothing is written under this date; not imported"))
