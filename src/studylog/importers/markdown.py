@@ -18,8 +18,13 @@ entry: the text after its date (weekday and "Week N Day M" labels removed), or e
 nested line, with the other nested lines as notes. Sections that are not dated are not imported;
 a heading that names a day of the log but no date (``### Day 5``) is reported.
 
-Hours: written in a date heading (``(2.5h)``) they belong to the day and go to its first entry;
-otherwise each entry's own text is read (:mod:`studylog.importers.hours_text`). An entry that
+Labels (``DONE:``, ``Goals:``, ``- ## Today's focus``) are not entries; items under plan labels,
+open task boxes and ``TODO``/``LATER`` tasks are goals, met when the section marks them done
+(:func:`studylog.importers.mdbody.section`, :mod:`studylog.importers.outliner`).
+
+Hours: written in a date heading (``(2.5h)``) or on a labelled line (``time spent: 1h30``) they
+belong to the day and go to its first done entry; a task's CLOCK lines are its own; otherwise each
+entry's own text is read (:mod:`studylog.importers.hours_text`). On a goal they are its estimate. An entry that
 says only "Nothing done" is reported, not imported: it is not study. Dates are checked against
 the entries around them (:mod:`studylog.importers.mdresolve`). Problems name their line; bad
 input never raises.
