@@ -4,7 +4,18 @@ with no header, are done items of style "bare".
 
 Dates are read by :mod:`studylog.importers.datelines`, so a day line may be ``[[2022_12_24]]``,
 ``[[Dec 24th, 2022]]`` or a heading ``# 2022-12-24``, and a file may be named ``2024-04-18.md``
-(Obsidian) or ``2022_12_24.md`` (Logseq journals)."""
+(Obsidian) or ``2022_12_24.md`` (Logseq journals).
+
+Other labels work as headers too (``DONE:``, ``**Done:**``, ``NEXT:``, ``TODO:``, ``Goals for the
+week``: :func:`studylog.importers.outliner.label`), and a line ``time spent: 1h30`` gives the day
+its hours (on its first done item).
+
+A file without a ``Goals:``/``Done:`` header is read as an outliner's (Logseq) journal:
+:mod:`studylog.importers.outliner` reads its state markers (``DONE``, ``LATER``...), task boxes,
+properties, drawers and CLOCK time, references and wiki links, and bullets that are labels
+(``- DONE:``, ``- ## Today's focus``) make the items nested in them entries of their kind. A file
+with headers is the learner's (or studylog's own export) and its words are kept exactly as they
+are written, so that an export reads back as it was."""
 
 from __future__ import annotations
 
@@ -13,8 +24,11 @@ from collections.abc import Callable
 from datetime import date
 
 from studylog.imported import ImportedEntry, ParseResult, Problem
+from studylog.importers import outliner
 from studylog.importers.daily_fields import goal_ref, read_fields
 from studylog.importers.datelines import read_day
+from studylog.importers.hours_text import labelled_hours, read_hours
+from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL
 from studylog.importers.status_text import find_status
 from studylog.importers.til import ITEM, Block, Skipped, item_parts
 from studylog.markdown_lines import unescape_line
@@ -43,7 +57,7 @@ def day_line(line: str) -> tuple[date, date | None] | str | None:
 
 
 class _Reader:
-    def __init__(self, result: ParseResult, day: date | None) -> None:
+    def __init__(self, result: ParseResult, day: date | None, outline: bool = False) -> None:
         self.result = result
         self.day = day
         self.period: tuple[date, date] | None = None
@@ -51,6 +65,14 @@ class _Reader:
         self.block: Block | None = None
         self.blank = 0
         self.skipped = Skipped(result.problems)
+        self.outline = outline  # read outliner syntax (see the module docstring)
+        self.scopes: list[tuple[int, str, bool | str | None]] = []  # bullet labels: (indent, kind, nested)
+        self.owners: list[tuple[int, Block]] = []  # the open entries of an outline, by their indent
+        self.skip: int | None = None  # the indent of a cancelled item, whose nested lines go with it
+        self.drawer = False
+        self.fence = False
+        self.hours: dict[date, float] = {}  # what a day's hours lines say
+        self.clocked: set[int] = set()  # id() of the entries whose hours are their CLOCK lines
 
     def problem(self, line: int, message: str) -> None:
         self.result.problems.append(Problem(line, message))
@@ -78,6 +100,20 @@ class _Reader:
         if not indented and (m := _HEADER.match(line)):
             self.block = None
             self.kind = "goal" if m.group(1).lower().startswith("goal") else "done"
+            self.scopes, self.owners = [], []
+            return
+        if not indented and not ITEM.match(line) and (header := outliner.label(line)) in (GOAL, DONE):
+            self.block, self.kind = None, header  # "DONE:", "**Goals:**", "NEXT:"...
+            self.scopes, self.owners = [], []
+            return
+        if (
+            (self.outline or not (indented or ITEM.match(line)))
+            and ":" in line
+            and (hours := labelled_hours(_item_text(line))) is not None
+        ):
+            self.hours.setdefault(self.day, hours.hours or 0.0)  # "time spent: 1h30": the day's hours
+            return
+        if self.outline and self._outline_line(number, line, indented):
             return
         item = ITEM.match(line)
         if item and (item.group(4) or "").strip():
@@ -102,21 +138,167 @@ class _Reader:
         self.block = None
         self.problem(number, "not a list item under Goals: or Done:; skipped")
 
+    # -- an outliner's journal ----------------------------------------------------------------------
+
+    def _outline_line(self, number: int, line: str, indented: bool) -> bool:
+        """Read one line of an outline; False leaves it to the reading of plain daily notes."""
+        stripped = line.strip()
+        if stripped[:3] in ("```", "~~~"):
+            self.fence = not self.fence
+        if self.fence or stripped[:3] in ("```", "~~~"):
+            return False  # code is kept as written
+        item = ITEM.match(line)
+        if not item:
+            if self.skip is not None and indented:
+                return True
+            if stripped[:1] == ":" and (drawer := outliner.DRAWER.match(stripped)):
+                self.drawer = drawer.group(1).upper() != "END"
+                return True
+            if (hours := outliner.clock(stripped)) is not None:
+                if self.block is not None:  # measured time on the task: the CLOCK lines add up
+                    entry = self.block.entry
+                    entry.hours = round((entry.hours or 0.0 if id(entry) in self.clocked else 0.0) + hours, 4)
+                    self.clocked.add(id(entry))
+                return True
+            if self.drawer or ("::" in stripped and outliner.PROPERTY.match(stripped)):
+                return True
+            if self.block is not None and ("((" in stripped or "{{" in stripped or "[[" in stripped):
+                self.block.continue_with(outliner.inline(stripped), self.blank)
+                return True
+            return False
+        self.drawer = False
+        if self.block is None:  # a line that is not the open entry's closed it
+            self.owners = []
+        indent, content, text = item_parts(item)
+        if self.skip is not None and indent > self.skip:
+            return True
+        self.skip = None
+        state, words = outliner.state(text, box=True)
+        if "((" in words or "{{" in words or "[[" in words:
+            cleaned = outliner.inline(words)
+            if words.strip() and not cleaned.strip():
+                self.problem(number, "only a block reference or macro, nothing to read; not imported")
+                state, words = None, ""
+            words = cleaned
+        if not text.strip():
+            return False  # an empty bullet
+        label = outliner.label(words) if state is None else None
+        nested: str | None = None
+        if state is not None and not words.strip():  # "- LATER": labels only what is nested in it
+            label, nested = (NEUTRAL if state == CANCELED else state), "only"
+        elif not words.strip():
+            label, nested = NEUTRAL, "only"
+        self._close_scopes(indent, label is not None)
+        named: str | None = self.scopes[-1][1] if self.scopes else self.kind
+        if label is not None:
+            self.scopes.append((indent, (named or DONE) if label == NEUTRAL else label, nested))
+            self.block, self.owners = None, []
+            return True
+        if state == CANCELED:
+            self.problem(number, f"{words.strip()!r} is marked CANCELED; not imported")
+            self.skip, self.block = indent, None
+            return True
+        while self.owners and indent <= self.owners[-1][0] and (len(self.owners) > 1 or indent == 0 or self.scopes):
+            self.owners.pop()  # (an indented item under an entry is its note, as in plain daily notes)
+        if self.owners and state not in (GOAL, "open"):
+            self.block = self.owners[-1][1]
+            self.block.add_note(indent, content, outliner.inline(text), item.group(1))
+            return True
+        assert self.day is not None
+        kind, met = _kind(state, named or DONE)
+        box = {"open": "[ ] ", "checked": "[x] "}.get(state or "", "") if kind == GOAL else ""
+        entry = ImportedEntry(  # a goal keeps its task box: read_studylog_fields reads it
+            kind, self.day, box + unescape_line(words), number, style=None if named else "bare", period=self.period
+        )
+        if met and not box:
+            entry.met_on = self.day
+        self.result.entries.append(entry)
+        self.block = Block(entry, content=content)
+        self.owners.append((indent, self.block))
+        return True
+
+    def _close_scopes(self, indent: int, is_label: bool) -> None:
+        while self.scopes:
+            depth, named, nested = self.scopes[-1]
+            if nested is None or nested == "only":
+                nested = indent > depth or (None if nested == "only" else False)
+                self.scopes[-1] = (depth, named, nested)
+            if nested is None:  # a bare marker with nothing nested in it labels nothing
+                self.scopes.pop()
+                continue
+            if indent > depth or (indent == depth and nested is False and not is_label):
+                return
+            self.scopes.pop()
+            self.owners = []
+
+
+def _kind(state: str | None, kind: str) -> tuple[str, bool]:
+    """The kind of an entry under a label of ``kind`` and whether it is a met goal."""
+    if state in (GOAL, "open"):
+        return GOAL, False
+    if state in (DONE, "checked"):
+        return (GOAL, True) if kind == GOAL else (DONE, False)
+    return kind, False
+
+
+def _item_text(line: str) -> str:
+    item = ITEM.match(line)
+    return (item.group(4) or "") if item else line.strip()
+
 
 def parse(text: str, default_day: date | None) -> ParseResult:
     """Goals and done items of every day in ``text`` (``default_day`` for a file of one day
     without a ``[[date]]`` line). Never raises: lines it cannot place become problems."""
     result = ParseResult()
-    reader = _Reader(result, default_day)
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    reader = _Reader(result, default_day, outline=not any(_HEADER.match(line) for line in lines))
+    for number, line in enumerate(lines, start=1):
         reader.line(number, line)
     reader.skipped.end()
     read_studylog_fields(result)
+    _day_hours(result, reader)
+    if reader.outline:
+        _met_by_same_text(result)
     for entry in result.entries:  # once the text is whole (continuation lines included)
         if entry.kind == "done":
             entry.status = find_status(entry.text)
     result.problems.sort(key=lambda p: p.line)
     return result
+
+
+def _day_hours(result: ParseResult, reader: _Reader) -> None:
+    """Hours the text says: a day's hours line on its first done item without hours, and in an
+    outline the hours a done item's own words state (``DONE 4 hours Android app``) and a goal's
+    estimate (``TODO read ch. 3 (2h)``)."""
+    given = dict(reader.hours)
+    for entry in result.entries:
+        if entry.kind != "done":
+            if reader.outline and entry.hours is None:  # a plan's duration is its estimate
+                entry.hours = read_hours(entry.text).hours
+            continue
+        if entry.day in given:
+            hours = given.pop(entry.day)
+            if entry.hours is None:
+                entry.hours = hours
+            continue
+        if reader.outline and entry.hours is None and entry.guess:
+            entry.hours = read_hours(entry.text).hours
+
+
+def _met_by_same_text(result: ParseResult) -> None:
+    """In an outline, a goal whose text is also a done item of its day is met by it (a file with
+    headers says which goal a done item met with ``[goal:: #N]``, or not at all)."""
+    goals: dict[tuple[date, str], ImportedEntry] = {}
+    for entry in result.entries:
+        if entry.kind == "goal" and entry.met_on is None:
+            goals.setdefault((entry.day, outliner.same_item(entry.text)), entry)
+    if not goals:
+        return
+    for entry in result.entries:
+        if entry.kind == "done" and entry.meets is None:
+            goal = goals.pop((entry.day, outliner.same_item(entry.text)), None)
+            if goal is not None:
+                goal.met_on, entry.meets = entry.day, goal.ref
 
 
 # -- what studylog's own export adds (importers.daily_fields) ---------------------------------------

@@ -226,3 +226,32 @@ def _value(m: re.Match[str]) -> tuple[float | None, str | None]:
         return None, None  # "wait a minute", "took a minute to see it"
     count = _WORDS[word] + (0.5 if group("wh") or group("wh2") else 0)
     return (count / 60 if minutes else float(count)), None
+
+
+_LABELLED = re.compile(
+    r"^[*_ \t]*(?:hours?(?:[ \t]+(?:spent|studied|worked|today|logged))?|time(?:[ \t]+(?:spent|studied|worked|today|"
+    r"taken|logged))?|total(?:[ \t]+(?:time|hours))?|duration|study[ \t]+time)[*_ \t]*:[*_ \t]*(?P<value>.+?)[*_ \t]*$",
+    re.IGNORECASE,
+)
+_BARE_AMOUNT = re.compile(
+    r"^(?:(?:about|around|approx\.?|approximately|roughly|nearly|almost|~)[ \t]*)?(?P<n>\d{1,3}(?:[.,]\d+)?)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_hours(line: str) -> HoursReading | None:
+    """A line that only labels the hours of its section (``hours: about 2``, ``time spent: 1h30``,
+    ``**Time:** 45 min``): what it says, or None when the line is not such a label (then it is
+    text like any other). A bare number after an hours label is hours."""
+    if ":" not in line or len(line) > 80:
+        return None
+    m = _LABELLED.match(line)
+    if m is None:
+        return None
+    value = m.group("value")
+    bare = _BARE_AMOUNT.match(value)
+    if bare is not None and m.group(0).lstrip("*_ \t")[:1].lower() == "h":  # "hours: 2"
+        hours = _number(bare.group("n"))
+        return HoursReading(hours) if hours is not None and 0 < hours <= MAX_HOURS else None
+    reading = read_hours(value)
+    return reading if reading.hours is not None else None

@@ -25,11 +25,16 @@ entry: the text after its date (weekday and "Week N Day M" labels removed), or e
 nested line, with the other nested lines as notes. Sections that are not dated are not imported;
 a heading that names a day of the log but no date (``### Day 5``) is reported.
 
-Hours: written in a date heading (``(2.5h)``) they belong to the day and go to its first entry;
-otherwise each entry's own text is read (:mod:`studylog.importers.hours_text`). An entry that
-says only "Nothing done", or that the day or range was a break ("pause", "vacation", "sick",
-"off"), is reported, not imported: it is not study. A section holding only a template's
-placeholder (``->write your learnings here<-``) is reported as empty. Dates are checked against
+Labels (``DONE:``, ``Goals:``, ``- ## Today's focus``) are not entries; items under plan labels,
+open task boxes and ``TODO``/``LATER`` tasks are goals, met when the section marks them done
+(:func:`studylog.importers.mdbody.section`, :mod:`studylog.importers.outliner`).
+
+Hours: written in a date heading (``(2.5h)``) or on a labelled line (``time spent: 1h30``) they
+belong to the day and go to its first done entry; a task's CLOCK lines are its own; otherwise each
+entry's own text is read (:mod:`studylog.importers.hours_text`). On a goal they are its estimate.
+An entry that says only "Nothing done", or that the day or range was a break ("pause",
+"vacation", "sick", "off"), is reported, not imported: it is not study. A section holding only a
+template's placeholder (``->write your learnings here<-``) is reported as empty. Dates are checked against
 the entries around them (:mod:`studylog.importers.mdresolve`). Problems name their line; bad
 input never raises.
 """
@@ -46,6 +51,7 @@ from datetime import date
 from studylog.hours import format_hours
 from studylog.imported import ImportedEntry, ParseResult, Problem
 from studylog.importers import pages
+from studylog.importers.daily_fields import goal_ref
 from studylog.importers.datelines import (
     MONTHS,
     DateHit,
@@ -57,9 +63,10 @@ from studylog.importers.datelines import (
     slash_order,
 )
 from studylog.importers.frontmatter import FrontMatter
-from studylog.importers.hours_text import read_hours
-from studylog.importers.mdbody import Draft, blocks, drafts
+from studylog.importers.hours_text import HoursReading, read_hours
+from studylog.importers.mdbody import Draft, blocks, section
 from studylog.importers.mdresolve import Resolved, Written, resolve
+from studylog.importers.outliner import same_item
 from studylog.importers.status_text import find_status
 from studylog.note import Note
 
@@ -489,13 +496,14 @@ def _stream(
     resolved = resolve(written, today)
     del written
     days = _Days()
+    goals: dict[date, int] = {}  # the goals of each day so far, to number them (daily_fields.goal_ref)
     for anchor, found in zip(_Scanner(order, name, front).sections(lines()), resolved, strict=True):
         if found.skip:
             problems.append(Problem(anchor.line, found.skip + "; not imported"))
             continue
         if found.doubt:
             problems.append(Problem(anchor.line, found.doubt, "doubtful"))
-        made = _entries(anchor, found, problems) if not page else _page(anchor, found, front, filename, problems)
+        made = _entries(anchor, found, problems, goals) if not page else _page(anchor, found, front, filename, problems)
         for entry in made:
             days.add(entry)
             yield entry
@@ -519,10 +527,13 @@ def _label(rest: str) -> str:
     return label.strip(" \t*_")
 
 
-def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> Iterator[ImportedEntry]:
+def _entries(
+    anchor: _Anchor, resolved: Resolved, problems: list[Problem], goals: dict[date, int] | None = None
+) -> Iterator[ImportedEntry]:
     assert resolved.day is not None
     body = blocks(anchor.body)
     label = _label(anchor.hit.rest)
+    section_hours: HoursReading | None = None
     if anchor.kind == "bullet":
         run = [b for b in body if b.kind != "break" and b.text.strip()]
         if label:
@@ -532,7 +543,10 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
         else:
             found = []
     else:
-        found = drafts(body) or ([Draft(label, anchor.line)] if label else [])
+        read = section(body)
+        problems += read.problems
+        section_hours = _section_hours(read.hours, problems)
+        found = read.drafts or ([Draft(label, anchor.line)] if label else [])
     if not found:
         if anchor.kind != "file":
             problems.append(Problem(anchor.line, "nothing is written under this date; not imported"))
@@ -541,13 +555,20 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
     heading = read_hours(anchor.hit.rest)
     if heading.problem:
         problems.append(Problem(anchor.line, heading.problem, "doubtful"))
+    given = heading.hours if heading.hours is not None else section_hours.hours if section_hours else None
     first = True
+    made: dict[int, ImportedEntry] = {}  # by id(draft), in order
     for draft in found:
         if _NOTHING.match(draft.text):
             problems.append(Problem(draft.line, f"{draft.text.strip()!r}: nothing was done; not imported"))
             continue
-        if heading.hours is not None:
-            hours, heading_used = (heading.hours if first else None), True
+        if draft.kind == "goal":  # a plan: a duration written on it is its estimate, never time spent
+            reading = read_hours(draft.text)
+            hours, heading_used = reading.hours, False
+        elif draft.clock is not None:
+            hours, heading_used = draft.clock, False
+        elif given is not None:
+            hours, heading_used = (given if first else None), heading.hours is not None
         else:
             reading = read_hours(draft.text)
             hours, heading_used = reading.hours, False
@@ -562,8 +583,8 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
                 )
             )
             hours = None
-        yield ImportedEntry(
-            "done",
+        entry = ImportedEntry(
+            draft.kind,
             resolved.day,
             draft.text,
             draft.line,
@@ -573,7 +594,48 @@ def _entries(anchor: _Anchor, resolved: Resolved, problems: list[Problem]) -> It
             status=find_status(draft.text),
             section=anchor.line,
         )
-        first = False
+        if draft.kind == "goal":
+            if goals is not None:  # numbered per day over the whole file, as daily notes number them
+                goals[resolved.day] = goals.get(resolved.day, 0) + 1
+                entry.ref = goal_ref(resolved.day, goals[resolved.day])
+            if draft.met:
+                entry.met_on = resolved.day
+        else:
+            first = False
+        made[id(draft)] = entry
+    for goal, done in _same_text(found):  # a plan the section's done items say was done
+        if (planned := made.get(id(goal))) is not None and (did := made.get(id(done))) is not None:
+            planned.met_on, did.meets = resolved.day, planned.ref
+    yield from made.values()
+
+
+def _same_text(found: list[Draft]) -> list[tuple[Draft, Draft]]:
+    """(goal, done item) pairs of one section with the same text (:func:`outliner.same_item`)."""
+    goals: dict[str, Draft] = {}
+    for draft in found:
+        if draft.kind == "goal":
+            goals.setdefault(same_item(draft.text), draft)
+    if not goals:
+        return []
+    pairs = []
+    for draft in found:
+        if draft.kind == "done" and (goal := goals.pop(same_item(draft.text), None)) is not None:
+            pairs.append((goal, draft))
+    return pairs
+
+
+def _section_hours(lines: list[tuple[int, HoursReading]], problems: list[Problem]) -> HoursReading | None:
+    """The hours a section's labelled hours lines give it (one amount, or several that agree)."""
+    if not lines:
+        return None
+    amounts = {round(h.hours, 4) for _, h in lines if h.hours is not None}
+    if len(amounts) > 1:
+        problems.append(Problem(lines[0][0], "the hours lines of this section disagree; hours left empty", "doubtful"))
+        return None
+    for line, reading in lines:
+        if reading.problem:
+            problems.append(Problem(line, reading.problem, "doubtful"))
+    return lines[0][1]
 
 
 class _Days:

@@ -23,6 +23,12 @@ every entry after it, up to the next rule or the end of the section.
 A paragraph keeps its lines (each stripped of its indentation), joined by newlines. Fenced code
 is kept verbatim, fences and inner lines included, as one note, de-indented by the list item it
 sits in.
+
+:func:`section` reads a body with its structure: outliner syntax (:mod:`studylog.importers.outliner`:
+state markers, properties, drawers, CLOCK lines, references), labels (``DONE:``, ``Goals:``,
+``- ## Today's focus``) whose items are entries of the kind they name, plans that become goals,
+and labelled hours lines (``time spent: 1h30``) that give the section its hours. A body with none
+of these reads exactly as :func:`drafts` reads it.
 """
 
 from __future__ import annotations
@@ -30,6 +36,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from studylog.imported import Problem
+from studylog.importers import outliner
+from studylog.importers.hours_text import HoursReading, labelled_hours
+from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL
 from studylog.note import Note
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -72,6 +82,11 @@ class Block:
     lines: list[str]
     line: int
     heading: int = 0  # a "break": the sub-heading's level (0 for a rule)
+    state: str | None = None  # what its outliner marker or task box says (see outliner.read)
+    label: str | None = None  # it labels the entries under it: "done", "goal" or "neutral"
+    clock: float | None = None  # hours of its CLOCK lines
+    written: str = ""  # the marker or task box its state was read from, kept when it is a note
+    nested_only: bool = False  # a label over the items nested in it only (a bare "- LATER"), not its siblings
 
     @property
     def text(self) -> str:
@@ -87,6 +102,9 @@ class Draft:
     text: str
     line: int
     notes: list[Note] = field(default_factory=list)
+    kind: str = "done"  # or "goal": a plan
+    met: bool = False  # a goal the log marks done (a checked box, DONE)
+    clock: float | None = None  # hours measured by its CLOCK lines
 
 
 def _dedent(line: str, width: int) -> str:
@@ -289,3 +307,146 @@ def _run(run: list[Block]) -> list[Draft]:
     first = Draft(run[0].text, run[0].line)
     first.notes = [Note(b.text, b.depth) for b in run[1:]]
     return [first]
+
+
+# -- labels, plans and outliner syntax (issue 12, shapes 3 to 5) -----------------------------------
+
+
+@dataclass
+class Section:
+    """What :func:`section` reads of one body: its drafts, its labelled hours lines and problems."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    hours: list[tuple[int, HoursReading]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def section(body: list[Block]) -> Section:
+    """The drafts of one section with its structure read (see the module docstring)."""
+    out = Section()
+    body = _read_outline(body, out)
+    if not any(b.state or b.label for b in body):
+        out.drafts = drafts(body)
+        return out
+    kind, run = DONE, list[Block]()
+    for block in body:
+        if block.kind == "break":
+            out.drafts += _labelled(run, kind, out.problems)
+            run = []
+            kind = block.label if block.label in (GOAL, DONE) else DONE  # "## Goals" labels what follows
+        else:
+            run.append(block)
+    out.drafts += _labelled(run, kind, out.problems)
+    return out
+
+
+def _read_outline(body: list[Block], out: Section) -> list[Block]:
+    """The blocks with their outliner syntax read, labels marked and hours lines taken out."""
+    kept: list[Block] = []
+    for block in body:
+        if block.kind == "break":
+            block.label = outliner.label(block.lines[0]) if block.lines and block.lines[0] else None
+            kept.append(block)
+            continue
+        if block.kind not in ("item", "para"):
+            kept.append(block)
+            continue
+        had_words = any(line.strip() for line in block.lines)
+        found = outliner.read(block.lines, box=block.kind == "item")
+        lines = found.lines
+        for n, line in enumerate(lines):
+            if (n == 0 or block.kind == "para") and (hours := labelled_hours(line)) is not None:
+                out.hours.append((block.line + n, hours))
+                lines = lines[:n] + lines[n + 1 :]
+                break
+        block.lines, block.state, block.clock = lines, found.state, found.clock
+        if found.state is not None and lines and block.lines:
+            block.written = found.written
+        if found.marker_only is not None:  # "- LATER": a state with no words labels what is under it
+            block.state, block.label = None, NEUTRAL if found.marker_only == CANCELED else found.marker_only
+            block.nested_only = block.kind == "item"  # a paragraph "TODO" labels the list after it
+        elif found.emptied:
+            out.problems.append(Problem(block.line, "only a block reference or macro, nothing to read; not imported"))
+            block.state, block.label = None, NEUTRAL
+        elif not block.text.strip():
+            if not had_words or block.kind != "item":
+                continue
+            block.state, block.label = None, NEUTRAL  # it was only properties or hours: its items are not notes
+        elif (
+            found.state is None
+            and (kind := outliner.label(block.lines[0])) is not None
+            and (kind != NEUTRAL or block.kind == "item")
+        ):
+            block.state, block.label = None, kind
+            rest = [line for line in block.lines[1:] if line.strip()]
+            block.lines = []
+            if rest:  # "Done:" over the other lines of its paragraph
+                kept.append(block)
+                block = Block("para", block.depth + (block.kind == "item"), rest, block.line + 1)
+        kept.append(block)
+    return kept
+
+
+def _kind(state: str | None, kind: str) -> tuple[str, bool]:
+    """The kind of an entry under a label of ``kind`` and whether it is a met goal."""
+    if state in (GOAL, "open"):
+        return GOAL, False
+    if state in (DONE, "checked"):
+        return (GOAL, True) if kind == GOAL else (DONE, False)
+    return kind, False
+
+
+def _labelled(run: list[Block], kind: str, problems: list[Problem]) -> list[Draft]:
+    """Entries of one run between sub-headings, with labels, states and plans read."""
+    run = [b for b in run if b.label is not None or b.text.strip()]
+    if not any(b.state or b.label for b in run):
+        found = _run(run)
+        for draft in found:
+            draft.kind = kind
+        return found
+    out: list[Draft] = []
+    # the open labels: (depth, kind, items nested in it: None until the next block says, or "only")
+    scopes: list[tuple[int, str, bool | str | None]] = [(-1, kind, True)]
+    owners: list[tuple[Draft, int, bool]] = []  # the open entries: (draft, its depth, written as prose)
+    skip: int | None = None  # the depth of a cancelled item, whose nested lines go with it
+    for block in run:
+        if skip is not None and block.depth > skip:
+            continue
+        skip = None
+        while len(scopes) > 1:
+            depth, named, nested = scopes[-1]
+            if nested is None or nested == "only":
+                nested = block.depth > depth or (None if nested == "only" else False)
+                scopes[-1] = (depth, named, nested)
+            if nested is None:  # a bare marker with nothing nested in it labels nothing
+                scopes.pop()
+                continue
+            if block.depth > depth or (block.depth == depth and not nested and block.label is None):
+                break
+            scopes.pop()
+            owners = []
+        depth, named, nested = scopes[-1]
+        level = depth + 1 if nested else max(depth, 0)
+        if block.label is not None:
+            scopes.append(
+                (block.depth, named if block.label == NEUTRAL else block.label, "only" if block.nested_only else None)
+            )
+            owners = []
+            continue
+        if block.state == CANCELED:
+            problems.append(Problem(block.line, f"{block.text.strip()!r} is marked CANCELED; not imported"))
+            skip = block.depth
+            continue
+        item = block.kind == "item"
+        prose = bool(owners) and owners[0][2]  # a run that starts with prose is one entry (see _run)
+        while owners and item and block.depth <= owners[-1][1] and not (prose and len(owners) == 1):
+            owners.pop()
+        if not owners or (item and block.depth <= level and not prose) or (item and block.state in (GOAL, "open")):
+            entry_kind, met = _kind(block.state, named)
+            draft = Draft(block.text, block.line, kind=entry_kind, met=met, clock=block.clock)
+            out.append(draft)
+            owners.append((draft, block.depth, not item))
+            continue
+        owner, base, prose = owners[-1]
+        owner.notes.append(Note(block.written + block.text, max(0, block.depth - base - (0 if prose else 1))))
+    return out

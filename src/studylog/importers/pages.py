@@ -97,6 +97,9 @@ def is_page(filename: str | None, front: FrontMatter | None) -> bool:
     lines are entries as in any dated section, even with ``tags:`` front matter)."""
     if is_post_name(filename):
         return True
+    named = name_date(filename)
+    if named is not None and named[2] is not None:  # a daily note (Logseq gives each a title: its date)
+        return False
     return front is not None and (front.date() is not None or front.title() is not None)
 
 

@@ -1,0 +1,235 @@
+"""Issue 12, shapes 3 and 4 in generic markdown logs: labels that are structure (``DONE:``,
+``NEXT:``, ``- ## Today's focus``, an hours line), and plans that are goals (with their estimate,
+met when the log says so). Made-up examples in the real shapes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studylog.importers import markdown
+
+TODAY = date(2026, 12, 1)
+
+
+def parse(text: str):
+    return markdown.parse(text, None, TODAY)
+
+
+def rows(text: str) -> list[tuple]:
+    return [(e.kind, e.day.isoformat(), e.text, e.hours, e.met_on) for e in parse(text).entries]
+
+
+def test_bare_done_and_next_labels_are_not_entries_and_their_items_are_entries_of_their_kind():
+    text = (
+        "## 2024-01-05\n\nDONE:\n- wrote the parser\n- read chapter 2\n\nNEXT:\n- write tests (2h)\n\n"
+        "DONE:\n- fixed a bug\n"
+    )
+    assert rows(text) == [
+        ("done", "2024-01-05", "wrote the parser", None, None),
+        ("done", "2024-01-05", "read chapter 2", None, None),
+        ("goal", "2024-01-05", "write tests (2h)", 2.0, None),
+        ("done", "2024-01-05", "fixed a bug", None, None),
+    ]
+
+
+def test_labels_as_list_items_bold_or_not_at_any_depth_do_not_swallow_their_items():
+    text = (
+        "## 2024-01-06\n"
+        "- **Done:**\n  - read ch. 3\n    - about closures\n  - did the exercises\n"
+        "- Goals:\n  - [ ] finish ch. 4\n  - [x] review notes\n"
+        "- a thing of its own\n  - TODO:\n    - ask about macros\n"
+    )
+    found = parse(text).entries
+    assert [(e.kind, e.text, [n.text for n in e.notes], e.met_on) for e in found] == [
+        ("done", "read ch. 3", ["about closures"], None),
+        ("done", "did the exercises", [], None),
+        ("goal", "finish ch. 4", [], None),
+        ("goal", "review notes", [], date(2024, 1, 6)),
+        ("done", "a thing of its own", [], None),
+        ("goal", "ask about macros", [], None),
+    ]
+
+
+def test_a_heading_inside_a_bullet_labels_its_items():
+    text = "# 2024-01-07\n- ## Today's focus: 3\n  - parsing\n  - lexing\n    - tokens first\n- ## Later\n  - sleep\n"
+    found = parse(text).entries
+    assert [(e.kind, e.text, [n.text for n in e.notes]) for e in found] == [
+        ("done", "parsing", []),
+        ("done", "lexing", ["tokens first"]),
+        ("done", "sleep", []),
+    ]
+
+
+def test_a_sub_heading_that_is_a_plan_label_makes_goals():
+    text = "## 2024-01-08\n- wrote tests\n\n### Plan\n- refactor the scanner\n\n### Notes\n- it rained\n"
+    assert [(k, t) for k, _, t, _, _ in rows(text)] == [
+        ("done", "wrote tests"),
+        ("goal", "refactor the scanner"),
+        ("done", "it rained"),
+    ]
+
+
+def test_a_labelled_hours_line_gives_the_section_its_hours_on_its_first_done_entry():
+    for line, hours in (("time spent: 1h30", 1.5), ("hours: about 2", 2.0), ("**Time:** 45 min", 0.75)):
+        text = f"## 2024-01-09\nGoals:\n- plan the week (1h)\n\n{line}\n\nDone:\n- wrote tests\n- refactored (3h)\n"
+        assert rows(text) == [
+            ("goal", "2024-01-09", "plan the week (1h)", 1.0, None),
+            ("done", "2024-01-09", "wrote tests", hours, None),
+            ("done", "2024-01-09", "refactored (3h)", None, None),
+        ], line
+
+
+def test_an_hours_line_as_a_list_item_is_not_an_entry():
+    assert rows("## 2024-01-10\n- Time: 45 min\n- read about lifetimes\n") == [
+        ("done", "2024-01-10", "read about lifetimes", 0.75, None)
+    ]
+
+
+def test_hours_lines_that_disagree_leave_the_hours_empty_and_say_so():
+    result = parse("## 2024-01-10\nhours: 2\n- read\n\nhours: 3\n")
+    assert [(e.text, e.hours) for e in result.entries] == [("read", None)]
+    assert any("disagree" in p.message for p in result.problems)
+
+
+def test_a_time_of_day_is_not_an_hours_line():
+    assert rows("## 2024-01-10\nTime: 8:30 PM\n- read\n") == [("done", "2024-01-10", "Time: 8:30 PM", None, None)]
+
+
+def test_plans_are_goals_met_by_the_same_text_under_done_and_linked_to_it():
+    text = (
+        "## 2024-01-11\nGoals for the week\n- read ch. 3 (2h)\n- write the summary\n\n"
+        "Done:\n- **Write the summary**\n- read [ch. 3](https://example.com/3)\n"
+    )
+    found = parse(text).entries
+    goals = [e for e in found if e.kind == "goal"]
+    done = [e for e in found if e.kind == "done"]
+    assert [(g.text, g.hours, g.met_on) for g in goals] == [
+        ("read ch. 3 (2h)", 2.0, date(2024, 1, 11)),  # its estimate stays on the goal
+        ("write the summary", None, date(2024, 1, 11)),
+    ]
+    assert [(d.text, d.hours) for d in done] == [
+        ("**Write the summary**", None),
+        ("read [ch. 3](https://example.com/3)", None),
+    ]
+    assert [d.meets for d in done] == [goals[1].ref, goals[0].ref]
+    assert goals[0].ref != goals[1].ref
+
+
+def test_every_plan_label_makes_goals():
+    for name in (
+        "Goals:",
+        "Goals for the week",
+        "TODO",
+        "NEXT:",
+        "Plan",
+        "Plans",
+        "Assignments for next week",
+        "To do",
+    ):
+        text = f"## 2024-01-12\n- practised scales\n\n{name}\n- learn the blues scale (30 min)\n"
+        assert rows(text) == [
+            ("done", "2024-01-12", "practised scales", None, None),
+            ("goal", "2024-01-12", "learn the blues scale (30 min)", 0.5, None),
+        ], name
+
+
+def test_an_open_box_is_a_goal_anywhere_and_a_checked_box_is_done():
+    text = "## 2024-01-13\n- [x] read the paper\n  - [ ] reimplement figure 2\n- [ ] write it up\n"
+    assert rows(text) == [
+        ("done", "2024-01-13", "read the paper", None, None),
+        ("goal", "2024-01-13", "reimplement figure 2", None, None),
+        ("goal", "2024-01-13", "write it up", None, None),
+    ]
+
+
+def test_a_plan_over_a_period_is_a_goal_of_that_period():
+    found = parse("## 2024-01-01 - 2024-01-07\nGoals:\n- finish the course\n").entries
+    assert [(e.kind, e.day, e.period) for e in found] == [
+        ("goal", date(2024, 1, 7), (date(2024, 1, 1), date(2024, 1, 7)))
+    ]
+
+
+def test_goal_hours_are_not_study_hours(cli, tmp_path):
+    log = tmp_path / "log.md"
+    log.write_text("## 2024-04-03\nTODO:\n- read ch. 3 (2h)\n\nDONE:\n- wrote notes (1h)\n", encoding="utf-8")
+    cli("import", "markdown", str(log), ok=True)
+    entries = cli("log", "--json", "-n", "0", ok=True).json()
+    assert sorted((e["kind"], e["text"]) for e in entries) == [
+        ("done", "wrote notes (1h)"),
+        ("goal", "read ch. 3 (2h)"),
+    ]
+    week = cli("week", "2024-04-03", "--json", ok=True).json()
+    assert week["total_hours"] == 1.0
+
+
+# -- daily notes ------------------------------------------------------------------------------------
+
+
+def test_daily_notes_take_other_labels_as_headers_and_an_hours_line_as_the_days_hours():
+    from studylog.importers import daily_notes
+
+    text = (
+        "[[2024-04-18]]\n\n**Goals:**\n- read the DPO paper (1h)\n\nTime spent: 1h30\n\n"
+        "DONE:\n- reviewed backprop\n- read the DPO paper\n\nNEXT:\n- skim ORPO\n"
+    )
+    result = daily_notes.parse(text, None)
+    assert [p for p in result.problems if p.level == "skipped"] == []
+    assert [(e.kind, e.text, e.hours) for e in result.entries] == [
+        ("goal", "read the DPO paper (1h)", None),  # daily notes keep their words: no estimate read
+        ("done", "reviewed backprop", 1.5),
+        ("done", "read the DPO paper", None),
+        ("goal", "skim ORPO", None),
+    ]
+
+
+def test_an_outline_journal_reads_bullet_labels_open_boxes_and_clock_time():
+    from studylog.importers import daily_notes
+
+    text = (
+        "- DONE:\n  - wrote the parser\n    - with tests\n  - read ch. 2\n"
+        "- ## Today's focus: 3\n  - lexing\n"
+        "- Goals:\n  - [ ] finish ch. 4\n  - [x] review notes\n  - DONE plan the week\n"
+        "- time spent: 2h\n"
+        "- [ ] reply to Ana\n"
+        "- DONE refactor\n  :LOGBOOK:\n  CLOCK: [2024-01-05 Fri 10:00]--[2024-01-05 Fri 10:45] =>  00:45:00\n  :END:\n"
+    )
+    result = daily_notes.parse(text, date(2024, 1, 5))
+    assert [(e.kind, e.text, [n.text for n in e.notes], e.hours, e.met_on) for e in result.entries] == [
+        ("done", "wrote the parser", ["with tests"], 2.0, None),
+        ("done", "read ch. 2", [], None, None),
+        ("done", "lexing", [], None, None),
+        ("goal", "finish ch. 4", [], None, None),
+        ("goal", "review notes", [], None, date(2024, 1, 5)),
+        ("goal", "plan the week", [], None, date(2024, 1, 5)),
+        ("goal", "reply to Ana", [], None, None),
+        ("done", "refactor", [], 0.75, None),
+    ]
+
+
+def test_an_outline_journal_meets_a_plan_by_the_same_text_done(cli, tmp_path):
+    folder = tmp_path / "journals"
+    folder.mkdir()
+    (folder / "2024_01_05.md").write_text(
+        "- Plan\n  - read ch. 3 (2h)\n  - write the summary\n- Done\n  - read ch. 3\n", encoding="utf-8"
+    )
+    cli("import", "daily-notes", str(folder), ok=True)
+    log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
+    assert set(log) == {"read ch. 3 (2h)", "write the summary", "read ch. 3"}
+    assert log["read ch. 3"]["goal"] == log["read ch. 3 (2h)"]["id"]
+    assert (log["read ch. 3 (2h)"]["met_on"], log["write the summary"]["met_on"]) == ("2024-01-05", None)
+
+
+def test_an_hours_line_under_a_titled_date_heading_goes_to_the_heading_entry():
+    assert rows("## 2024-01-14 Rust ownership\n\ntime spent: 2h\n") == [
+        ("done", "2024-01-14", "Rust ownership", 2.0, None)
+    ]
+
+
+def test_an_outline_goal_keeps_its_estimate_and_it_is_not_study_time(cli, tmp_path):
+    folder = tmp_path / "journals"
+    folder.mkdir()
+    (folder / "2024_04_03.md").write_text("- TODO read ch. 3 (2h)\n- DONE wrote notes (1h)\n", encoding="utf-8")
+    cli("import", "daily-notes", str(folder), ok=True)
+    log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
+    assert (log["read ch. 3 (2h)"]["kind"], log["wrote notes (1h)"]["hours"]) == ("goal", 1.0)
+    assert cli("week", "2024-04-03", "--json", ok=True).json()["total_hours"] == 1.0
