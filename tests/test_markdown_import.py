@@ -427,6 +427,38 @@ LINES = [
     "## 2024-01-05 - 2024-01-04",
     "# 2019",
     "## June 27",
+    # issue 12's shapes: labels, plans, outliner syntax, context, titled items, index lines, pages
+    "DONE:",
+    "- NEXT:",
+    "**TODO:**",
+    "Goals:",
+    "- ## Today's focus: 3",
+    "hours: about 2",
+    "time spent: 1h30",
+    "- [ ] open task (2h)",
+    "- [x] met task",
+    "- DONE 4 hours Android app",
+    "- LATER",
+    "- CANCELED dropped",
+    "  id:: 63db47ac",
+    "  :LOGBOOK:",
+    "  CLOCK: [2024-01-05 Fri 10:00]--[2024-01-05 Fri 11:30] =>  01:30:00",
+    "  :END:",
+    "- {{embed ((63db47ac-a90c))}}",
+    "- [[Page]] and #[[multi word]]",
+    "_The next few days are all about the testing course_",
+    "### Git worktrees",
+    "_Tags: #git #tools_",
+    "## Notes from the 3/14/2021 call",
+    "- [Escaping a string in bash](https://x.y) - 2020-10-01",
+    "- [t](u) - Tue May 12 21:58:14 2020 -0400",
+    "## Day 0 (**22<sup>nd</sup> July 2018**):",
+    "## July",
+    "->write your learnings here<-",
+    "pause",
+    "less then 5 minutes",
+    "Title: Learning Progress 2021",
+    "date: 2022-08-20T20:53:16-07:00",
 ]
 
 
@@ -454,3 +486,19 @@ def test_a_big_log_parses_in_linear_time():
     result = parse(text, "big.md", date(2200, 1, 1))
     assert len(result.entries) == 100_000 and result.problems == []
     assert time.perf_counter() - start < 60
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(LINES), max_size=25),
+    st.sampled_from(["x.md", "2024_01_05.md", "2025-02-13-a-post.md", "2024-01.md"]),
+)
+def test_detection_and_every_importer_take_log_like_text(lines, name):
+    from studylog.importers import daily_notes, detect, til
+
+    text = "\n".join(lines)
+    assert detect.detect(name, text)[0] in detect.FORMATS
+    assert detect.describe(text)
+    no_internal_errors(daily_notes.parse(text, daily_notes.day_from_name(name)))
+    no_internal_errors(til.parse(text))
+    no_internal_errors(parse(text, name, TODAY))

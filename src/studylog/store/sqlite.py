@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,8 +24,22 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_S = 30.0
 
 
+_PLAIN = frozenset({str, int, float, bool, bytes, type(None)})  # passed as they are
+
+
+@lru_cache(maxsize=64)
+def _stamp(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")  # an import gives every row the same created_at
+
+
 def _param(value: Any) -> Any:
     # The text forms SQLAlchemy uses for SQLite, so the ORM and these queries read the same rows.
+    # A type lookup first: an import binds over a million parameters, nearly all of them plain.
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is datetime:
+        return _stamp(value)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, date):
