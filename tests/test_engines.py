@@ -204,6 +204,16 @@ def test_unreachable_server_hides_the_password() -> None:
         assert "hunter2" not in text and "pa%40ss" not in text and "pa@ss" not in text and "p@ss" not in text
 
 
+def test_a_password_holding_an_at_sign_is_not_shown_in_part() -> None:
+    """The driver reads 'u:p@ss@host' as user 'u', password 'p' and host 'ss@host', and quoted
+    that host (issue #13 item 8): the URL is refused before it is tried, saying how to write it."""
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://u:p@ss@127.0.0.1:1/db?password=sekrit&sslmode=disable", "tester", NOW)
+    text = str(info.value)
+    assert "ss@" not in text and "sekrit" not in text and "p@ss" not in text
+    assert "%40" in text and text.startswith("cannot connect to postgresql://***@127.0.0.1:1/db")
+
+
 # -- PostgreSQL ------------------------------------------------------------------------------------
 
 

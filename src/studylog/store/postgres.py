@@ -197,6 +197,12 @@ def connect(url: str) -> PostgresConnection:
             else "studylog stores live in an SQLite file or a PostgreSQL database (postgresql://…)"
         )
         raise StoreError(f"cannot connect to {redact(url)}: {reason}", "check STUDYLOG_DB / --db")
+    before_query = url.partition("://")[2].partition("?")[0]
+    if before_query.count("@") > 1:  # the driver would read part of the password as the host, and say so
+        raise StoreError(
+            f"cannot connect to {redact(url)}: the user name or password holds an '@'",
+            "write each @ in them as %40 in the URL",
+        )
     try:
         import psycopg
         from psycopg.rows import dict_row
