@@ -13,7 +13,8 @@ from pathlib import Path
 def write_atomic(path: Path, text: str | Iterable[str], mode: int = 0o600) -> None:
     """Write ``text`` (a string, or chunks of one) to ``path`` through a temporary file and a
     rename: never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private = not mode & 0o077  # a private file's new folder (cache/, the data folder) is private too
+    path.parent.mkdir(parents=True, exist_ok=True, **({"mode": 0o700} if private else {}))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -479,14 +479,15 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     )
 
 
-def _emit(text: str | Iterable[str], out: Path | None) -> None:
-    """To stdout, or atomically to ``out``; ``text`` may be a stream of chunks."""
+def _emit(text: str | Iterable[str], out: Path | None, mode: int = 0o644) -> None:
+    """To stdout, or atomically to ``out`` (``mode``: a page to publish is 0644, a backup of
+    everything 0600); ``text`` may be a stream of chunks."""
     if out is None:
         output.document(text)
         return
     from studylog.atomic import write_atomic
 
-    write_atomic(out, text, mode=0o644)
+    write_atomic(out, text, mode=mode)
     output.message(f"Wrote {out}", err=True)
 
 
@@ -540,7 +541,7 @@ def export_json(out: OutOpt = None) -> None:
     """A complete, lossless backup of your entries, notes and item statuses."""
     from studylog.exporters.backup import dump
 
-    _emit(dump(open_store()), out)
+    _emit(dump(open_store()), out, mode=0o600)  # everything, losslessly: for the learner's eyes only
 
 
 def _range(since: str | None, until: str | None):

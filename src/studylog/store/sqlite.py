@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -170,7 +170,8 @@ def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLite
     latest = latest_version()
     # The file is never opened except through SQLite: closing another descriptor on it would
     # drop the POSIX locks of this process's SQLite connections (a known corruption hazard).
-    if path.exists() and path.stat().st_size > 0:
+    found = path.stat() if path.exists() else None
+    if found is not None and found.st_size > 0:
         conn = connect(path)
         try:
             version = read_version(conn, path)  # before any write: a foreign file stays untouched
@@ -180,6 +181,8 @@ def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLite
         except StoreError:
             conn.close()
             raise
+        if version is not None and mode != "inspect" and found.st_mode & 0o077:
+            _make_private(path)
         if version == latest or mode == "inspect":
             if version is not None and version < latest:
                 _shim_older_schema(conn)
@@ -250,11 +253,19 @@ def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     return StoreError(f"{path} is damaged ({exc})", "restore a backup, or check --db / STUDYLOG_DB")
 
 
+def _make_private(path: Path) -> None:
+    """A store someone else could read (made 0644 by hand, or by a copy): owner-only again, with
+    its WAL files, for it holds the learner's history."""
+    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with suppress(OSError):  # not ours to change, or gone: it is still readable, as before
+            os.chmod(part, 0o600)
+
+
 @contextmanager
 def _init_lock(path: Path) -> Iterator[None]:
     """An exclusive lock on ``PATH.lock`` while a store is created or upgraded."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder: owner-only
         fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
         raise StoreError(
@@ -279,7 +290,7 @@ def copy_database(source: sqlite3.Connection, target: Path, *, new: bool = False
     """A consistent copy of ``source`` at ``target`` (owner-only), even while others write; returns
     where it went. ``new``: never replace a file, take the next free name instead (``NAME-2.db``,
     ``NAME-3.db``, ...): two copies made in the same second are two files."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # backups/: owner-only, whatever the umask
     tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
     tmp.unlink(missing_ok=True)
     os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))
