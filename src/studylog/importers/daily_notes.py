@@ -28,7 +28,7 @@ from studylog.importers import outliner
 from studylog.importers.daily_fields import goal_ref, read_fields
 from studylog.importers.datelines import read_day
 from studylog.importers.hours_text import labelled_hours, read_hours
-from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL
+from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
 from studylog.importers.status_text import find_status
 from studylog.importers.til import ITEM, Block, Skipped, item_parts
 from studylog.markdown_lines import unescape_line
@@ -205,7 +205,7 @@ class _Reader:
             self.block.add_note(indent, content, outliner.inline(text), item.group(1))
             return True
         assert self.day is not None
-        kind, met = _kind(state, named or DONE)
+        kind, met = kind_of(state, named or DONE)
         box = {"open": "[ ] ", "checked": "[x] "}.get(state or "", "") if kind == GOAL else ""
         entry = ImportedEntry(  # a goal keeps its task box: read_studylog_fields reads it
             kind, self.day, box + unescape_line(words), number, style=None if named else "bare", period=self.period
@@ -230,15 +230,6 @@ class _Reader:
                 return
             self.scopes.pop()
             self.owners = []
-
-
-def _kind(state: str | None, kind: str) -> tuple[str, bool]:
-    """The kind of an entry under a label of ``kind`` and whether it is a met goal."""
-    if state in (GOAL, "open"):
-        return GOAL, False
-    if state in (DONE, "checked"):
-        return (GOAL, True) if kind == GOAL else (DONE, False)
-    return kind, False
 
 
 def _item_text(line: str) -> str:

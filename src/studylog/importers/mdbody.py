@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from studylog.imported import Problem
 from studylog.importers import outliner
 from studylog.importers.hours_text import HoursReading, labelled_hours
-from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL
+from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
 from studylog.note import Note
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
@@ -387,15 +387,6 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
     return kept
 
 
-def _kind(state: str | None, kind: str) -> tuple[str, bool]:
-    """The kind of an entry under a label of ``kind`` and whether it is a met goal."""
-    if state in (GOAL, "open"):
-        return GOAL, False
-    if state in (DONE, "checked"):
-        return (GOAL, True) if kind == GOAL else (DONE, False)
-    return kind, False
-
-
 def _labelled(run: list[Block], kind: str, problems: list[Problem]) -> list[Draft]:
     """Entries of one run between sub-headings, with labels, states and plans read."""
     run = [b for b in run if b.label is not None or b.text.strip()]
@@ -442,7 +433,7 @@ def _labelled(run: list[Block], kind: str, problems: list[Problem]) -> list[Draf
         while owners and item and block.depth <= owners[-1][1] and not (prose and len(owners) == 1):
             owners.pop()
         if not owners or (item and block.depth <= level and not prose) or (item and block.state in (GOAL, "open")):
-            entry_kind, met = _kind(block.state, named)
+            entry_kind, met = kind_of(block.state, named)
             draft = Draft(block.text, block.line, kind=entry_kind, met=met, clock=block.clock)
             out.append(draft)
             owners.append((draft, block.depth, not item))

@@ -72,6 +72,15 @@ _EMPHASIS = "*_ \t"
 _DURATION = re.compile(r"\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)", re.IGNORECASE)
 
 
+def kind_of(state: str | None, kind: str) -> tuple[str, bool]:
+    """The kind of an entry under a label of ``kind``, given its ``state`` (see :func:`state`), and whether it is a met goal."""
+    if state in (GOAL, "open"):
+        return GOAL, False
+    if state in (DONE, "checked"):
+        return (GOAL, True) if kind == GOAL else (DONE, False)
+    return kind, False
+
+
 def same_item(text: str) -> str:
     """What a plan and a done item compare by to be the same: :func:`normal_text` without a
     duration in brackets ("read ch. 3 (2h)" is the plan of "read ch. 3")."""
