@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 _URL = re.compile(r"\]\((?P<target><?[^)\s>]+>?)[^)]*\)|(?P<bare>(?:https?://|www\.)[^\s<>\]\[()\"'`]+)", re.IGNORECASE)
 _PHRASE = re.compile(
@@ -192,6 +193,9 @@ class Linker:
                     )
                     self._titles[cid].append((tuple(core), ref))
         self._urls = {u: next(iter(refs)) for u, refs in urls.items() if len(refs) == 1}
+        # A log repeats its lines ("worked on the exercises", "Read Chapter 1"): what a text names
+        # is found once. Bounded, so that a 100k-entry import keeps flat memory.
+        self._cached = lru_cache(maxsize=4096)(self._link_tuple)
         spaced = [a for a in [*self._aliases, *self._weak] if not _RUN.fullmatch(a)]
         self._spaced_re = _words_regex(spaced) if spaced else None
         self._alias_names = frozenset(self._aliases) | frozenset(self._weak)
@@ -212,6 +216,12 @@ class Linker:
         """Every item ``text`` (else its notes) names, in the order they are named: one item, or
         several when each is named strongly in its own part of a list ("[Week 3 …](…) and
         [Week 4 …](…)", "week0_d2_cnn, week0_d3_resnet"); none when the evidence disagrees."""
+        return list(self._cached(text, tuple(notes)))
+
+    def _link_tuple(self, text: str, notes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(self._link(text, list(notes)))
+
+    def _link(self, text: str, notes: list[str]) -> list[str]:
         text = text[:_MAX_TEXT]
         strong, weak, context = self._evidence(text, set())
         if not strong and notes:

@@ -88,11 +88,21 @@ class Block:
     written: str = ""  # the marker or task box its state was read from, kept when it is a note
     nested_only: bool = False  # a label over the items nested in it only (a bare "- LATER"), not its siblings
 
+    _memo: tuple[list[str], int, str] | None = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
+        # Asked several times of every block; lines are only ever appended to or replaced whole,
+        # so the list and its length say whether the text read last is still the text.
+        lines, memo = self.lines, self._memo
+        if memo is not None and memo[0] is lines and memo[1] == len(lines):
+            return memo[2]
         if self.kind == "code":
-            return "\n".join(self.lines)
-        return "\n".join(part for part in (s.strip() for s in self.lines) if part)
+            text = "\n".join(lines)
+        else:
+            text = "\n".join(part for part in (s.strip() for s in lines) if part)
+        self._memo = (lines, len(lines), text)
+        return text
 
 
 @dataclass

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
         def execute(self, sql: str, params: dict[str, Any]) -> None: ...
 
-        def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
-            """The same statement once per dict of parameters, in one batch."""
+        def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+            """Insert rows that all have the same keys (the columns), in one batch."""
             ...
 
         def begin(self) -> None:

@@ -150,9 +150,7 @@ class Store:
         self._require_tx()
         if not rows:
             return
-        cols = ", ".join(rows[0])
-        sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join(f':{k}' for k in rows[0])})"
-        self._conn.executemany(sql, rows)
+        self._conn.insert_many(table, rows)
         self._conn.sync_sequence(table)
 
     def owners(self) -> list[str]:

@@ -113,12 +113,13 @@ class PostgresConnection:
         except psycopg.Error as exc:
             raise self._error(exc) from exc
 
-    def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
         import psycopg
 
+        sql = f"INSERT INTO {table} ({', '.join(rows[0])}) VALUES ({', '.join(f'%({k})s' for k in rows[0])})"
         try:
             with self.raw.cursor() as cur:
-                cur.executemany(to_pyformat(sql), rows)
+                cur.executemany(sql, rows)
         except psycopg.Error as exc:
             raise self._error(exc) from exc
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -114,9 +115,19 @@ class SQLiteConnection:
         except sqlite3.Error as exc:
             _reraise(exc)
 
-    def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+        # Bound by position, column by column: an import binds over a million values, and only its
+        # date columns need converting (a dict per row, converted whole, was a fifth of its time).
+        names = list(rows[0])
+        columns = []
+        for name in names:
+            column = list(map(itemgetter(name), rows))
+            if not _PLAIN.issuperset(map(type, column)):
+                column = list(map(_param, column))
+            columns.append(column)
+        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         try:
-            self.raw.executemany(sql, [_params(r) for r in rows])
+            self.raw.executemany(sql, zip(*columns, strict=True))
         except sqlite3.Error as exc:
             _reraise(exc)
 
