@@ -225,7 +225,7 @@ _3 TILs and counting..._
 def test_index_lines_dated_at_their_end_are_entries():
     found = parse(INDEX)
     assert [(e.day, e.text, [n.text for n in e.notes]) for e in found.entries] == [
-        (D(2020, 10, 1), "Escaping a string in bash", []),
+        (D(2020, 10, 1), "[Escaping a string in bash](https://example.org/bash/escaping.md)", []),
         (D(2020, 10, 1), "Reading a file line by line", []),
         (D(2021, 6, 1), "Worktrees", ["one folder per branch"]),
         (D(2020, 5, 12), "Fuzzy finder", []),
@@ -284,7 +284,13 @@ def test_import_path_recognises_an_index(cli, tmp_path):
                 "How to Begin Thinking Like a Programmer by Andy Harris",
             ],
         ),
-        ("til-index-topic-dates-fosdickio.md", ["An Introduction to C", "Compiler Notes"]),
+        (  # links to the pages on the web are kept: the TIL export and `log` show them
+            "til-index-topic-dates-fosdickio.md",
+            [
+                "[An Introduction to C](https://github.com/fosdickio/til/blob/main/c/01-getting-started-with-c.md)",
+                "[Compiler Notes](https://github.com/fosdickio/til/blob/main/compilers/compiler-notes.md)",
+            ],
+        ),
     ],
 )
 def test_real_indexes_import_their_titles(name, texts):
@@ -299,3 +305,20 @@ def test_fosdickio_index_keeps_every_date_as_written():
     written = [line.rsplit("(", 1)[1].rstrip(")\n ") for line in text.splitlines() if line.startswith("- [")]
     assert [e.day.isoformat() for e in found.entries] == written
     assert len(found.entries) == 64 and len({e.day for e in found.entries}) == 43
+
+
+def test_a_link_that_opens_a_dated_line_keeps_its_bracket():
+    found = parse("# Log\n\n- 2020-10-01 [Escaping a string](https://ex.com/a)\n- 2020-10-02 `git worktree` tricks\n")
+    assert [e.text for e in found.entries] == ["[Escaping a string](https://ex.com/a)", "`git worktree` tricks"]
+
+
+def test_a_rule_that_opens_a_section_does_not_move_its_text_to_the_next_day():
+    text = (
+        "# TIL\n\n## 2023-07-16\n\n---\n\nAround 2 hours to finish [x](https://e.com)\n\n## 2023-07-17\n\nsomething\n"
+    )
+    found = parse(text)
+    assert [(e.day, e.text, e.hours) for e in found.entries] == [
+        (D(2023, 7, 16), "Around 2 hours to finish [x](https://e.com)", 2.0),
+        (D(2023, 7, 17), "something", None),
+    ]
+    assert found.problems == []

@@ -178,8 +178,8 @@ def test_an_undated_page_is_reported_per_file_and_never_dated_from_its_file_time
         assert data["entries"] == 1 and data["days"] == 1
         reported = sorted((p["line"], p["level"], p["message"]) for p in data["problems"])
         assert reported == [
-            (1, "skipped", f"{readme}:{pages.UNDATED}"),
-            (1, "skipped", f"{undated}:{pages.UNDATED}"),
+            (1, "skipped", f"{readme}: {pages.UNDATED}"),
+            (1, "skipped", f"{undated}: {pages.UNDATED}"),
         ], form
 
 
@@ -298,3 +298,12 @@ def test_an_impossible_front_matter_date_is_reported_not_raised(cli, tmp_path):
 def test_rules_are_not_part_of_a_page_s_outline():
     text = "---\ntitle: test\ndate: 2022-01-01\n---\n\nA paragraph.\n\n---\n\nMore.\n\n***\n\n## Here is a sub header\n"
     assert _both(text, "test.md") == [(date(2022, 1, 1), "test", ["A paragraph.", "Here is a sub header"], None)]
+
+
+def test_a_folder_of_undated_mdx_notes_is_named_as_markdown_files(cli, tmp_path):
+    for name in ("a.mdx", "b.mdx"):
+        (tmp_path / name).write_text("# Notes\n\nsome text\n", encoding="utf-8")
+    out = cli("import", str(tmp_path))
+    assert out.exit_code == 1
+    assert "none in any of its 2 markdown files (a.mdx: no dated headings or lines" in out.stderr
+    assert f"{tmp_path / 'a.mdx'}: no date in its front matter" in out.stderr  # the file, then its problem

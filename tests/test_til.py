@@ -637,3 +637,11 @@ def test_the_written_duration_reads_back_as_about_the_hours(hours):
     assert read is not None
     slack = 1 / 24 if hours < 1 else 0.125 if hours < 10 else 0.5
     assert abs(read - max(hours, 1 / 12)) <= slack + 1e-3
+
+
+def test_a_rule_between_entries_is_layout_not_an_entry():
+    found = til.parse("# 2023-07-16\n\n---\n\nAround 2 hours to finish [x](https://e.com)\n\n***\n\n1. read a paper\n")
+    assert [(e.text, e.hours) for e in found.entries] == [
+        ("Around 2 hours to finish [x](https://e.com)", 2.0),
+        ("read a paper", None),
+    ]

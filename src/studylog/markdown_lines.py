@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # a thematic break (---, ***, ___), once unindented
+
 # Lines a CommonMark parser reads as the start of a block (other than a paragraph).
 _BLOCK_START = [
     re.compile(r"^#{1,6}(?:[ \t]|$)"),  # ATX heading
     re.compile(r"^[-+*](?:[ \t]|$)"),  # bullet list item
-    re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$"),  # thematic break
+    RULE,  # thematic break
     re.compile(r"^(?:=+|-+)[ \t]*$"),  # setext heading underline
     re.compile(r"^>"),  # block quote
     re.compile(r"^(?:`{3,}|~{3,})"),  # code fence

@@ -178,7 +178,7 @@ def _run_import(
                     tally.entry(index, entry)
                     yield entry
                 found.sort(key=lambda p: p.line)
-                prefix = f"{file}:" if len(files) > 1 else ""
+                prefix = f"{file}: " if len(files) > 1 else ""
                 problems.extend(replace(p, message=prefix + p.message, reason=p.why) if prefix else p for p in found)
 
         stream_ = entries()
@@ -218,7 +218,7 @@ def _reading(path: Path, detected: Detected) -> str | None:
 def _nothing_found(source: str, path: Path, files: list[Path], detected: Detected, problems: list) -> StudylogError:
     """The error of an import that found no dated entries: what it looked for, what the files
     looked like instead, and what to try."""
-    from studylog.importers.detect import FORMATS, LABELS, LOOKS_FOR, describe
+    from studylog.importers.detect import FORMATS, LABELS, LOOKS_FOR, describe, file_noun
 
     def looks(file: Path) -> str:
         with file.open("rb") as f:
@@ -231,7 +231,7 @@ def _nothing_found(source: str, path: Path, files: list[Path], detected: Detecte
     else:
         shown = "; ".join(f"{f.relative_to(path)}: {looks(f)}" for f in files[:3])
         more = f"; and {len(files) - 3} more" if len(files) > 3 else ""
-        instead = f"none in any of its {len(files)} .md files ({shown}{more})"
+        instead = f"none in any of its {len(files)} {file_noun([f.name for f in files])}s ({shown}{more})"
     if problems:
         p = problems[0]
         instead += f"; {len(problems)} skipped, the first at line {p.line}: {p.message}"

@@ -171,6 +171,12 @@ def page_date_source(name: str, head: str) -> str | None:
     return None if body.dated_headings or body.dated_lines else source
 
 
+def file_noun(names: Sequence[str]) -> str:
+    """What to call a folder's files in a message: ".md file", or "markdown file" when some are
+    ``.markdown`` or ``.mdx``."""
+    return ".md file" if all(str(n).lower().endswith(".md") for n in names) else "markdown file"
+
+
 def detect_folder(names: Sequence[str], heads: Mapping[str, str] | None = None) -> tuple[str, str]:
     """The format of a folder holding the markdown files ``names`` (paths relative to it), and why.
     ``heads``: the first :data:`HEAD_BYTES` of some of them (:func:`sample`), by name, to
@@ -179,7 +185,10 @@ def detect_folder(names: Sequence[str], heads: Mapping[str, str] | None = None) 
     dated = [s for s in shapes if s]
     if dated and len(dated) * 2 >= len(names):
         kind = max(set(dated), key=dated.count)
-        return "daily-notes", f"{kind} daily notes: {len(dated)} of {_plural(len(names), '.md file')} named by a date"
+        return (
+            "daily-notes",
+            f"{kind} daily notes: {len(dated)} of {_plural(len(names), file_noun(names))} named by a date",
+        )
     if heads:
         sources = [page_date_source(name, head) for name, head in heads.items()]
         found = [s for s in sources if s]
@@ -193,7 +202,7 @@ def detect_folder(names: Sequence[str], heads: Mapping[str, str] | None = None) 
             else:
                 count = f"a folder of {_plural(len(found), 'dated page')}"
             return "markdown", f"{count}, dated by {how}"
-    return "markdown", f"{_plural(len(names), '.md file')}, {len(dated)} named by a date"
+    return "markdown", f"{_plural(len(names), file_noun(names))}, {len(dated)} named by a date"
 
 
 def describe(text: str) -> str:

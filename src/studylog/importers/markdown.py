@@ -68,17 +68,19 @@ from studylog.importers.mdbody import Draft, blocks, section
 from studylog.importers.mdresolve import Resolved, Written, resolve
 from studylog.importers.outliner import same_item
 from studylog.importers.status_text import find_status
+from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _CLOSING = re.compile(r"[ \t]+#+$")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])[ \t]+")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LINK = re.compile(r"\[([^\]\[]+)\]\([^()\s]*\)")  # [title](url): an index line's entry is its title
+# [title](path): an index line's link to a page of its own repository says nothing outside it (the
+# entry is its title); a link to a web address is kept as written
+_RELATIVE_LINK = re.compile(r"\[([^\]\[]+)\]\((?![a-z][a-z0-9+.-]*:)[^()\s]*\)", re.IGNORECASE)
 _LABEL_NOISE = re.compile(  # weekday, "Week N Day M", hours and punctuation around a date
     r"(?:\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)|\b(?:week\s*\d+\s*,?\s*)?day\s*\d+\b|"
-    r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(]+|_+)+",
+    r"\(?\b(?:mon|tues?|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?\)?|[^\w(\[`]+|_+)+",
     re.IGNORECASE,
 )
 # An entry whose whole text says nothing was done, or that the day (or range) was a break:
@@ -235,7 +237,8 @@ class _Scanner:
 
     def _dated_item(self, content: str, item: re.Match[str] | None = None) -> DateHit | None:
         """The date of a list item that starts with a full date, or else ends with one (an index
-        line: ``- [title](url) - 2020-10-01``, whose text is then the title); None for any other line."""
+        line: ``- [title](url) - 2020-10-01``, whose text is then the title, with its link when that is
+        a web address); None for any other line."""
         item = item or _ITEM.match(content)
         if item is None:
             return None
@@ -246,7 +249,7 @@ class _Scanner:
         hit = end_date(text, self.order)
         if hit is None:
             return None
-        rest = _LINK.sub(r"\1", hit.rest) if "](" in hit.rest else hit.rest
+        rest = _RELATIVE_LINK.sub(r"\1", hit.rest) if "](" in hit.rest else hit.rest
         return DateHit(hit.start, hit.end, " " + rest, hit.weekday, hit.kind, hit.days)
 
     def _day_heading(self, title: str) -> bool:
@@ -408,7 +411,9 @@ def _context_tail(body: list[tuple[int, str]]) -> int | None:
         return None
     text = body[i][1].expandtabs(4)
     content = text.lstrip()
-    return i if len(text) - len(content) < 4 and _RULE.match(content) else None
+    if len(text) - len(content) >= 4 or not _RULE.match(content):
+        return None
+    return i if _written(body[:i]) else None  # a rule that opens its section introduces nothing after it
 
 
 def _written(body: list[tuple[int, str]]) -> bool:

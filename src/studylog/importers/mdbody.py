@@ -40,12 +40,12 @@ from studylog.imported import Problem
 from studylog.importers import outliner
 from studylog.importers.hours_text import HoursReading, labelled_hours
 from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
+from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
-_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
 _CLOSING = re.compile(r"[ \t]+#+$")
 # A line of tags under a titled item: "_Tags: #git #tools_", "tags:: git, tools", "#git #tools".

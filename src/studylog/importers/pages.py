@@ -48,6 +48,7 @@ from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.hours_text import read_hours
 from studylog.importers.mdbody import Block, Draft, blocks, drafts
 from studylog.importers.status_text import find_status
+from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
 
 UNDATED = "no date in its front matter, its name or its headings; not imported"
@@ -55,7 +56,6 @@ _TIL_LABEL = re.compile(r"^(?:TIL|today\s+i\s+learned)\s*[:\-\u2013\u2014]\s*(?=
 _FOOTNOTE = re.compile(r"\s*\[\^[^\]]*\]")
 _LEAD = re.compile(r"^[\s\-\u2013\u2014:|,.]+")
 _SLUG_SPLIT = re.compile(r"[-_\s]+")
-_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def is_post_name(filename: str | None) -> bool:

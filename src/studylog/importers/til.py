@@ -20,7 +20,7 @@ from studylog.importers import frontmatter, pages
 from studylog.importers.datelines import TRAILER, Ymd, calendar_day, find_date, read_day, slash_order
 from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.status_text import find_status
-from studylog.markdown_lines import unescape_line
+from studylog.markdown_lines import RULE, unescape_line
 from studylog.note import Note
 
 try:  # the shared hours finder (another module); without it, hours stay unknown
@@ -212,6 +212,10 @@ class _Reader:
             return self.heading(number, heading.group(1) or "", len(line) - len(line.lstrip("#")))
         if self.day is None:
             return self.skipped.add(number, _BEFORE)
+        bare = line.lstrip(" ")
+        if bare[:1] in "-*_" and len(line) - len(bare) < 4 and RULE.match(bare):  # a rule: layout, not an entry
+            self.block = self.paragraph = None
+            return
         indented = line[:1] in (" ", "\t")
         item = ITEM.match(line)
         if item and (item.group(4) or "").strip():
