@@ -2,6 +2,10 @@
 (``render.lines``: plain text, or ANSI styles on a terminal) and rich renderables, each optionally
 saved as SVG or HTML.
 
+What people read is made safe to show on a terminal (``render.safe``): control characters, escape
+sequences and bidi overrides in stored or typed text are shown visibly, never written. JSON and
+documents (the exports) are written exactly as given.
+
 A command makes one ``Output`` from its ``--json``, ``--svg`` and ``--html`` before it does any
 work; the constructor refuses the combinations that cannot both be honoured, with the same message
 for every command. No Typer here, and rich only when a renderable is drawn: the fast path uses it.
@@ -11,10 +15,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from studylog.errors import UsageError
+from studylog.render.safe import visible_block
 
 
 class Output:
@@ -51,7 +56,7 @@ class Output:
     def rich(self, renderable: Any) -> None:
         """A rich renderable for people; with ``svg``/``html``, also save what was drawn (atomically)."""
         out = console(record=bool(self.svg or self.html))
-        out.print(renderable)
+        out.print(_Shown(renderable))
         if not (self.svg or self.html):
             return
         from pathlib import Path
@@ -66,7 +71,7 @@ class Output:
 
 def say(line: str) -> None:
     """One line of plain text for people on stdout (a confirmation: "Done #3 on …")."""
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(visible_block(line) + "\n")
 
 
 def document(text: str | Iterable[str]) -> None:
@@ -80,7 +85,27 @@ def message(line: str, err: bool = False) -> None:
     (click is loaded already whenever a Typer command runs; the fast path uses ``say``.)"""
     import click
 
-    click.echo(line, err=err)
+    click.echo(visible_block(line), err=err)
+
+
+class _Shown:
+    """A rich renderable as drawn, with any control character left in its text shown visibly:
+    the render modules make what they are given safe before the layout (so that widths are
+    right); this makes sure that nothing a renderer missed reaches the terminal. rich's own
+    control segments (cursor moves) are its own, and kept."""
+
+    def __init__(self, renderable: Any) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.segment import Segment
+
+        for segment in console.render(self.renderable, options):
+            text = segment.text
+            if segment.control or text.isprintable() or text == "\n":
+                yield segment
+            else:
+                yield Segment(visible_block(text), segment.style, segment.control)
 
 
 def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
