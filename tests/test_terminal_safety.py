@@ -290,3 +290,36 @@ def test_a_real_terminal_for_today_done_and_log_all_owners(isolated: Path):
     clean(SGR.sub("", today), *SHOWN, *NOTE_SHOWN)
     group = _on_a_terminal(["log", "--all-owners"], {**env, "STUDYLOG_OWNER": "alice"})
     clean(SGR.sub("", group), *SHOWN, "␛]0;X␇m", *NOTE_SHOWN)
+
+
+def test_the_import_report_quotes_the_file_safely(cli, tmp_path):
+    path = tmp_path / "log\x1b]0;X\x07.md"
+    path.write_text(
+        "## 2024-04-17\n- read dlc/1 chapter \x1b]0;OWNED\x07 \u202e 2h\n\n## 2024-04-16\n- \x1b[2Jx ??? \x9b\n",
+        encoding="utf-8",
+    )
+    out = cli("import", str(path), ok=True, env={"COLUMNS": "200"})
+    clean(out.stdout + out.stderr, "log␛]0;X␇.md", "chapter ␛]0;OWNED␇ <U+202E>")
+    texts = {e["text"] for e in cli("log", "--json", ok=True).json()}
+    assert "read dlc/1 chapter \x1b]0;OWNED\x07 \u202e" in {t.removesuffix(" 2h") for t in texts}
+
+
+def test_output_shows_what_a_renderer_missed(capsys):
+    """The last line of defence: a renderable or styled line built without ``visible`` still
+    reaches the terminal only in its visible form."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from studylog.cli.output import Output, message, say
+
+    table = Table()
+    table.add_column("a")
+    table.add_row(Text("cell \x1b]0;T\x07 \u202e"))
+    Output().rich(table)
+    Output().rich(Text("x \x1b[2J \u009b1m"))
+    Output().lines([[("raw span \x1b[2J", "bold"), (" \u2066", "")]])
+    say("said \x1b]0;T\x07\nsecond line")
+    message("told \x1b[2J", err=True)
+    out = capsys.readouterr()
+    clean(out.out, "cell ␛]0;T", "x ␛[2J <U+009B>1m", "raw span ␛[2J <U+2066>", "said ␛]0;T␇\nsecond line")
+    clean(out.err, "told ␛[2J")
