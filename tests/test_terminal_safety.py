@@ -4,6 +4,7 @@ bidi overrides visibly (render/safe.py); ``--json`` and the exports keep the exa
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -323,3 +324,15 @@ def test_output_shows_what_a_renderer_missed(capsys):
     out = capsys.readouterr()
     clean(out.out, "cell ␛]0;T", "x ␛[2J <U+009B>1m", "raw span ␛[2J <U+2066>", "said ␛]0;T␇\nsecond line")
     clean(out.err, "told ␛[2J")
+
+
+def test_json_on_a_real_terminal_is_the_same_data_and_moves_nothing(isolated: Path):
+    """``--json`` keeps the exact text; on a terminal, what JSON leaves raw (C1, bidi) is escaped."""
+    env = {"STUDYLOG_HOME": str(isolated), "STUDYLOG_OWNER": "tester"}
+    if os.environ.get("STUDYLOG_DB"):
+        env["STUDYLOG_DB"] = os.environ["STUDYLOG_DB"]
+    _on_a_terminal(["done", HOSTILE, "-H", "1", "-n", NOTE], env)
+    for args in (["log", "--json"], ["today", "--json"], ["week", "--json"]):
+        out = _on_a_terminal(args, env)
+        clean(out, "\\u009b31mc1", "\\u202eevil.exe")
+        assert HOSTILE in _strings(json.loads(out)), args

@@ -3,8 +3,9 @@
 saved as SVG or HTML.
 
 What people read is made safe to show on a terminal (``render.safe``): control characters, escape
-sequences and bidi overrides in stored or typed text are shown visibly, never written. JSON and
-documents (the exports) are written exactly as given.
+sequences and bidi overrides in stored or typed text are shown visibly, never written. JSON keeps
+the exact text (on a terminal, what a terminal would obey is written as a ``\\uXXXX`` escape, the
+same data); documents (the exports) are written exactly as given.
 
 A command makes one ``Output`` from its ``--json``, ``--svg`` and ``--html`` before it does any
 work; the constructor refuses the combinations that cannot both be honoured, with the same message
@@ -113,14 +114,20 @@ def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
     element at a time; the text is the same as ``json.dumps(data, indent=2)`` of the whole."""
     import json
 
+    write = sys.stdout.write
+    if _terminal():  # JSON read by a person: the same data, nothing the terminal would obey
+        from studylog.render.safe import json_text
+
+        def write(text: str) -> int:
+            return sys.stdout.write(json_text(text))
+
     if not streamed:
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
 
     def nested(value: Any, indent: str) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
 
-    write = sys.stdout.write
     write("{")
     for n, (key, value) in enumerate(data.items()):
         write(("," if n else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: ")
@@ -162,11 +169,16 @@ def width() -> int:
 def _styling() -> str | None:
     """None for plain text, "attributes" (NO_COLOR: bold, dim, underline) or "colour"; the rules
     are rich's: FORCE_COLOR, then a terminal that is not dumb."""
-    if not os.environ.get("FORCE_COLOR"):
-        try:
-            terminal = sys.stdout.isatty()
-        except (AttributeError, ValueError):
-            terminal = False
-        if not terminal or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
-            return None
+    if not os.environ.get("FORCE_COLOR") and (
+        not _terminal() or os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+    ):
+        return None
     return "attributes" if os.environ.get("NO_COLOR") else "colour"
+
+
+def _terminal() -> bool:
+    """Whether stdout is a terminal."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -18,14 +18,20 @@ What is shown instead, one notation for all of it:
   join or qualify what is around them, and move nothing), the soft hyphen, no-break and other
   spaces.
 
-Pure functions over ``str``, no imports: the everyday fast path uses them on every line. Text
+JSON on a terminal (``json_text``) keeps its exact text and still moves nothing: what JSON leaves raw
+(C1 controls, DEL, the bidi and format characters above) is written as a ``\\uXXXX`` escape, which
+reads back as the same text. JSON to a file or a pipe is left byte for byte as it was.
+
+Pure functions over ``str``, no imports (``json_text`` compiles its pattern when first used): the everyday fast path uses them on every line. Text
 that needs nothing (almost all of it) costs one ``str.isprintable`` call: every character this
 module replaces is one Python counts as not printable.
 """
 
 from __future__ import annotations
 
-__all__ = ["NOTATION", "visible", "visible_block"]
+from typing import Any
+
+__all__ = ["NOTATION", "json_text", "visible", "visible_block"]
 
 NOTATION = "control pictures (␛ ␍ ␇ …) for C0 and DEL, <U+XXXX> for C1, bidi and format characters"
 
@@ -77,3 +83,21 @@ def visible_block(text: str) -> str:
     if text.isprintable():
         return text
     return text.translate(_BLOCK)
+
+
+_JSON_UNSAFE: Any = None
+
+
+def json_text(text: str) -> str:
+    """JSON text (as ``json.dumps`` writes it: C0 controls escaped already) with the characters
+    JSON leaves raw that a terminal would obey or that reorder a line written as ``\\uXXXX``;
+    the JSON reads back as exactly the same data."""
+    global _JSON_UNSAFE
+    if _JSON_UNSAFE is None:
+        import re
+
+        ranges = "".join(f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *_FORMAT))
+        _JSON_UNSAFE = re.compile(f"[{ranges}]")
+    if _JSON_UNSAFE.search(text) is None:
+        return text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
