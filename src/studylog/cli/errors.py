@@ -12,10 +12,13 @@ from typing import NoReturn
 
 from studylog.cli.session import state
 from studylog.errors import StudylogError
+from studylog.render.safe import visible_block
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    sys.stderr.write(f"studylog: error: {message}\n")
+    """The error line; what it quotes (an argument, a stored text) is shown visibly, so that
+    an escape sequence in it cannot drive the terminal."""
+    sys.stderr.write(f"studylog: error: {visible_block(message)}\n")
     sys.stderr.flush()
     raise SystemExit(code)
 

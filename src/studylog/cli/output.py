@@ -2,6 +2,11 @@
 (``render.lines``: plain text, or ANSI styles on a terminal) and rich renderables, each optionally
 saved as SVG or HTML.
 
+What people read is made safe to show on a terminal (``render.safe``): control characters, escape
+sequences and bidi overrides in stored or typed text are shown visibly, never written. JSON keeps
+the exact text (on a terminal, what a terminal would obey is written as a ``\\uXXXX`` escape, the
+same data); documents (the exports) are written exactly as given.
+
 A command makes one ``Output`` from its ``--json``, ``--svg`` and ``--html`` before it does any
 work; the constructor refuses the combinations that cannot both be honoured, with the same message
 for every command. No Typer here, and rich only when a renderable is drawn: the fast path uses it.
@@ -11,10 +16,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from studylog.errors import UsageError
+from studylog.render.safe import visible_block
 
 
 class Output:
@@ -51,7 +57,7 @@ class Output:
     def rich(self, renderable: Any) -> None:
         """A rich renderable for people; with ``svg``/``html``, also save what was drawn (atomically)."""
         out = console(record=bool(self.svg or self.html))
-        out.print(renderable)
+        out.print(_Shown(renderable))
         if not (self.svg or self.html):
             return
         from pathlib import Path
@@ -66,7 +72,7 @@ class Output:
 
 def say(line: str) -> None:
     """One line of plain text for people on stdout (a confirmation: "Done #3 on …")."""
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(visible_block(line) + "\n")
 
 
 def document(text: str | Iterable[str]) -> None:
@@ -80,7 +86,27 @@ def message(line: str, err: bool = False) -> None:
     (click is loaded already whenever a Typer command runs; the fast path uses ``say``.)"""
     import click
 
-    click.echo(line, err=err)
+    click.echo(visible_block(line), err=err)
+
+
+class _Shown:
+    """A rich renderable as drawn, with any control character left in its text shown visibly:
+    the render modules make what they are given safe before the layout (so that widths are
+    right); this makes sure that nothing a renderer missed reaches the terminal. rich's own
+    control segments (cursor moves) are its own, and kept."""
+
+    def __init__(self, renderable: Any) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.segment import Segment
+
+        for segment in console.render(self.renderable, options):
+            text = segment.text
+            if segment.control or text.isprintable() or text == "\n":
+                yield segment
+            else:
+                yield Segment(visible_block(text), segment.style, segment.control)
 
 
 def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
@@ -88,14 +114,20 @@ def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
     element at a time; the text is the same as ``json.dumps(data, indent=2)`` of the whole."""
     import json
 
+    write = sys.stdout.write
+    if _terminal():  # JSON read by a person: the same data, nothing the terminal would obey
+        from studylog.render.safe import json_text
+
+        def write(text: str) -> int:
+            return sys.stdout.write(json_text(text))
+
     if not streamed:
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
 
     def nested(value: Any, indent: str) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
 
-    write = sys.stdout.write
     write("{")
     for n, (key, value) in enumerate(data.items()):
         write(("," if n else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: ")
@@ -137,11 +169,16 @@ def width() -> int:
 def _styling() -> str | None:
     """None for plain text, "attributes" (NO_COLOR: bold, dim, underline) or "colour"; the rules
     are rich's: FORCE_COLOR, then a terminal that is not dumb."""
-    if not os.environ.get("FORCE_COLOR"):
-        try:
-            terminal = sys.stdout.isatty()
-        except (AttributeError, ValueError):
-            terminal = False
-        if not terminal or os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
-            return None
+    if not os.environ.get("FORCE_COLOR") and (
+        not _terminal() or os.environ.get("TERM", "").lower() in ("dumb", "unknown")
+    ):
+        return None
     return "attributes" if os.environ.get("NO_COLOR") else "colour"
+
+
+def _terminal() -> bool:
+    """Whether stdout is a terminal."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,4 +1,5 @@
-"""``curricula list`` and ``curricula show`` for people."""
+"""``curricula list`` and ``curricula show`` for people. What comes from a curriculum file (the
+learner's own YAML) is shown safely (``render.safe``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.render.progress import status_cell
+from studylog.render.safe import visible
 
 _STATUS_STYLE = {"complete": "green", "started": "yellow", "skipped": "dim", "not started": ""}
 
@@ -23,10 +25,11 @@ def render_list(rows: list[dict[str, Any]], user_dir: Path) -> Group:
     table.add_column("source", no_wrap=True)
     notes = []
     for row in rows:
-        table.add_row(row["id"], row["title"], str(row["items"]), row["edition"] or "", row["source"])
+        cid = visible(row["id"])
+        table.add_row(cid, visible(row["title"]), str(row["items"]), visible(row["edition"] or ""), row["source"])
         if row["replaces"]:
-            notes.append(Text(f"{row['id']}: your {row['file']} replaces the shipped {row['id']}", style="yellow"))
-    footer = Text(f"Your own curricula: {user_dir}/*.yaml", style="dim")
+            notes.append(Text(f"{cid}: your {visible(str(row['file']))} replaces the shipped {cid}", style="yellow"))
+    footer = Text(f"Your own curricula: {visible(str(user_dir))}/*.yaml", style="dim")
     return Group(table, *notes, footer)
 
 
@@ -34,12 +37,15 @@ def _estimate(item: dict[str, Any]) -> str:
     est = item["estimate_hours"]
     if est:
         return f"{est['low']:g}h" if est["low"] == est["high"] else f"{est['low']:g}–{est['high']:g}h"
-    return item["duration"] or ""
+    return visible(item["duration"] or "")
 
 
 def render_show(detail: dict[str, Any]) -> Group:
     head = Text.assemble(
-        (detail["title"], "bold"), f"  ({detail['id']}", f", {detail['edition']}" if detail["edition"] else "", ")"
+        (visible(detail["title"]), "bold"),
+        f"  ({visible(detail['id'])}",
+        f", {visible(detail['edition'])}" if detail["edition"] else "",
+        ")",
     )
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("ref", no_wrap=True, style="cyan")
@@ -49,12 +55,12 @@ def render_show(detail: dict[str, Any]) -> Group:
     table.add_column("status", no_wrap=True)
     done = 0
     for item in detail["items"]:
-        title = item["title"] + (" (optional)" if item["optional"] else "")
+        title = visible(item["title"]) + (" (optional)" if item["optional"] else "")
         status = item["status"]
         when = item["completed_on"] or item["skipped_on"] or item["started_on"]
         events = [(e["event"], e["date"]) for e in item.get("history", [])]
         label = status_cell(status, when, events, _STATUS_STYLE[status])
-        table.add_row(item["ref"], title, _estimate(item), str(item["importance"] or ""), label)
+        table.add_row(visible(item["ref"]), title, _estimate(item), str(item["importance"] or ""), label)
         done += status == "complete"
-    summary = Text(f"{done}/{len(detail['items'])} complete · {detail['url']}", style="dim")
+    summary = Text(f"{done}/{len(detail['items'])} complete · {visible(detail['url'])}", style="dim")
     return Group(head, table, summary)

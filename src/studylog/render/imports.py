@@ -1,4 +1,5 @@
-"""The report every import ends with."""
+"""The report every import ends with. What it quotes from the file read (texts, items, problems)
+and its path are shown safely (``render.safe``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rich.text import Text
 
 from studylog.hours import format_hours
 from studylog.imported import Problem, Tally
+from studylog.render.safe import visible
 from studylog.store.imports import ImportSummary
 
 SHOWN = 30  # problems and links listed in full; --json has all of them
@@ -25,13 +27,13 @@ def render_import(
     ``tally``: the sections read, for the line of counts under the summary."""
     verb = "Would import" if dry_run else "Imported"
     head = Text(
-        f"{verb} {summary.added} of {summary.entries} entries from {source}"
+        f"{verb} {summary.added} of {summary.entries} entries from {visible(source)}"
         f" ({summary.already} already imported, {summary.matched} already stored"
         f"{f', {len(summary.conflicts)} with other hours' if summary.conflicts else ''}): {summary.days} days, "
         f"{format_hours(summary.hours) or '0h'}, {len(summary.linked)} linked to curriculum items",
         style="bold",
     )
-    parts: list = [Text(reading), head] if reading else [head]
+    parts: list = [Text(visible(reading)), head] if reading else [head]
     if tally is not None:
         parts.append(Text(counts(tally, problems)))
     if summary.statuses:
@@ -41,7 +43,7 @@ def render_import(
         table.add_column("status", no_wrap=True)
         table.add_column("date", no_wrap=True)
         for st in summary.statuses[:SHOWN]:
-            table.add_row(str(st.line), st.item, st.status, st.day.isoformat())
+            table.add_row(str(st.line), visible(st.item), st.status, st.day.isoformat())
         would = "Would set" if dry_run else "Set"
         parts += [Text(f"{would} item status from the log (--no-status turns this off):"), table]
         if len(summary.statuses) > SHOWN:
@@ -58,7 +60,7 @@ def render_import(
                 str(c.line),
                 c.day.isoformat(),
                 figures,
-                Text(" ".join(c.text.split()), no_wrap=True, overflow="ellipsis"),
+                Text(visible(" ".join(c.text.split())), no_wrap=True, overflow="ellipsis"),
             )
         parts += [Text("Not added: already stored for that day with other hours (fix one of them by hand):"), table]
         if len(summary.conflicts) > SHOWN:
@@ -69,8 +71,8 @@ def render_import(
         table.add_column("item", no_wrap=True, style="cyan", min_width=12)
         table.add_column("text", ratio=1)
         for index, (line, _item, text) in enumerate(summary.linked[:SHOWN]):
-            items = ", ".join(summary.linked.items(index))
-            table.add_row(str(line), items, Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis"))
+            items = visible(", ".join(summary.linked.items(index)))
+            table.add_row(str(line), items, Text(visible(" ".join(text.split())), no_wrap=True, overflow="ellipsis"))
         parts += [Text("Linked (check these; --no-link turns linking off):"), table]
         if len(summary.linked) > SHOWN:
             parts.append(Text(f"… and {len(summary.linked) - SHOWN} more linked (--json lists them all)", style="dim"))
@@ -80,7 +82,7 @@ def render_import(
         table.add_column("", no_wrap=True)
         table.add_column("problem", ratio=1, overflow="fold")
         for p in problems[:SHOWN]:
-            table.add_row(str(p.line), p.level, p.message)
+            table.add_row(str(p.line), p.level, visible(p.message))
         parts += [Text("Skipped or doubtful lines:"), table]
         if len(problems) > SHOWN:
             parts.append(Text(f"… and {len(problems) - SHOWN} more (--json lists them all)", style="dim"))

@@ -7,11 +7,16 @@ imports rich: these are the views a learner runs all day, and rich's import and 
 more than the query behind them (see docs/performance.md).
 
 Styles are a space-separated subset of rich's names: bold, dim, underline, green, yellow, cyan.
+
+Every text is made safe to show (``render.safe.visible``) as it enters a line, before its width
+is counted, and again as the lines are written, whoever built them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
+from studylog.render.safe import visible
 
 Span = tuple[str, str]
 Line = list[Span]
@@ -104,7 +109,7 @@ class Column:
 
 
 def _span(cell: Cell, column: Column) -> Span:
-    return (cell, column.style) if isinstance(cell, str) else cell
+    return (visible(cell), column.style) if isinstance(cell, str) else (visible(cell[0]), cell[1])
 
 
 def grid(
@@ -161,12 +166,12 @@ def trim(line: Line) -> Line:
 
 
 def text(value: str, style: str = "") -> Line:
-    return trim([(value, style)])
+    return trim([(visible(value), style)])
 
 
 def plain(lines: Iterable[Line]) -> str:
     """The characters, without styles."""
-    return "".join("".join(t for t, _ in line) + "\n" for line in lines)
+    return "".join("".join(visible(t) for t, _ in line) + "\n" for line in lines)
 
 
 def ansi(lines: Iterable[Line], colour: bool = True) -> str:
@@ -176,6 +181,7 @@ def ansi(lines: Iterable[Line], colour: bool = True) -> str:
     for line in lines:
         parts = []
         for value, style in line:
+            value = visible(value)
             codes = [_SGR[s] for s in style.split() if s in _SGR and (colour or s not in _COLOURS)]
             parts.append(f"\x1b[{';'.join(codes)}m{value}\x1b[0m" if codes and value.strip() else value)
         out.append("".join(parts) + "\n")
@@ -187,4 +193,4 @@ def to_rich(lines: Iterable[Line]):
     from rich.console import Group
     from rich.text import Text
 
-    return Group(*(Text.assemble(*((t, s or "") for t, s in line)) for line in lines))
+    return Group(*(Text.assemble(*((visible(t), s or "") for t, s in line)) for line in lines))

@@ -1,4 +1,5 @@
-"""The log: entries newest first, grouped by day."""
+"""The log: entries newest first, grouped by day. Texts, notes, items and owners are shown safely
+(``render.safe``): on a shared store they were written by other learners."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
+from studylog.render.safe import visible
 from studylog.store.records import Goal, LogEntry
 
 STATE_WORDS = {"open": "goal", "met": "met", "dropped": "drop", "lapsed": "lapsed"}
@@ -27,12 +29,12 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
     for e in entries:
         day = e.entry.day.isoformat()
         kind = "goal" if e.kind == "goal" else "done"
-        text = e.entry.text
+        text = visible(e.entry.text)
         if e.entry.period:
             text += f"  ({e.entry.period[0]:%d %b}–{e.entry.period[1]:%d %b})"
         if isinstance(e.entry, Goal):
             kind = STATE_WORDS[e.state or "open"]
-        who = [e.owner or ""] if show_owner else []
+        who = [visible(e.owner or "")] if show_owner else []
         table.add_row(
             day if day != previous else "",
             *who,
@@ -40,7 +42,7 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
             Text(kind, style="dim"),
             text,
             format_hours(getattr(e.entry, "hours", None)),
-            ", ".join(e.entry.items),
+            visible(", ".join(e.entry.items)),
         )
         for note in e.entry.notes:
             table.add_row(
@@ -48,7 +50,7 @@ def render_log(entries: list[LogEntry], show_owner: bool = False) -> Table | Tex
                 *([""] if show_owner else []),
                 "",
                 "",
-                Text("  " * (note.depth + 1) + "- " + note.text, style="dim"),
+                Text("  " * (note.depth + 1) + "- " + visible(note.text), style="dim"),
                 "",
                 "",
             )

@@ -1,4 +1,5 @@
-"""progress, next and stats for people."""
+"""progress, next and stats for people. Ids, titles and links come from curriculum files (the
+learner's own YAML) and owners from a shared store: they are shown safely (``render.safe``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
+from studylog.render.safe import visible
 from studylog.reports.next import Suggestion
 from studylog.reports.progress import CurriculumProgress
 from studylog.reports.stats import Stats
@@ -38,12 +40,18 @@ def render_overview(rows: list[CurriculumProgress]) -> Group | Text:
     table.add_column("finish", ratio=1, overflow="fold")
     for p in rows:
         counts = f"{p.complete}/{p.total - p.skipped}"
-        finish = p.forecast.isoformat() if p.forecast else p.forecast_note
+        finish = p.forecast.isoformat() if p.forecast else visible(p.forecast_note)
         table.add_row(
-            p.id, counts, _bar(p.percent), f"{p.percent:.0f}%", format_hours(p.hours) or "0h", _ratio(p), finish
+            visible(p.id),
+            counts,
+            _bar(p.percent),
+            f"{p.percent:.0f}%",
+            format_hours(p.hours) or "0h",
+            _ratio(p),
+            finish,
         )
     notes = [
-        Text(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}", style="dim")
+        Text(visible(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}"), style="dim")
         for p in rows
         if p.forecast
     ]
@@ -68,8 +76,8 @@ def render_owners(by_owner: dict[str, list[CurriculumProgress]]) -> Table | Text
                 p.forecast.isoformat() if p.forecast else "no recent pace" if p.forecast_note.startswith("no") else ""
             )
             table.add_row(
-                owner if n == 0 else "",
-                p.id,
+                visible(owner) if n == 0 else "",
+                visible(p.id),
                 f"{p.complete}/{p.total - p.skipped}",
                 _bar(p.percent),
                 f"{p.percent:.0f}%",
@@ -108,7 +116,7 @@ def _estimate(est: tuple[float, float] | None) -> str:
 
 def render_detail(p: CurriculumProgress) -> Group:
     head = Text.assemble(
-        (p.title, "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate"
+        (visible(p.title), "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate"
     )
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("ref", no_wrap=True, style="cyan")
@@ -120,8 +128,8 @@ def render_detail(p: CurriculumProgress) -> Group:
         dates = i.completed_on or i.skipped_on or i.started_on
         events = [(e.event, e.day.isoformat()) for e in i.history]
         table.add_row(
-            i.ref,
-            i.title,
+            visible(i.ref),
+            visible(i.title),
             status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
             format_hours(i.hours) if i.hours else "",
             _estimate(i.estimate),
@@ -130,7 +138,9 @@ def render_detail(p: CurriculumProgress) -> Group:
     if p.ratio is not None:
         lines.append(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}")
     lines.append(
-        f"Finish: {p.forecast.isoformat()} ({p.forecast_note})" if p.forecast else f"Finish: {p.forecast_note}"
+        f"Finish: {p.forecast.isoformat()} ({visible(p.forecast_note)})"
+        if p.forecast
+        else f"Finish: {visible(p.forecast_note)}"
     )
     return Group(head, table, *(Text(line) for line in lines))
 
@@ -142,11 +152,11 @@ def render_next(items: list[Suggestion]) -> Table | Text:
     table.add_column(justify="right", no_wrap=True, style="bold")
     table.add_column(ratio=1, overflow="fold")
     for n, s in enumerate(items, 1):
-        est = _estimate(s.estimate) or (s.duration or "")
-        lines = [Text.assemble((s.ref, "cyan"), f"  {s.title}", (f"  {est}" if est else "", "dim"))]
+        est = _estimate(s.estimate) or visible(s.duration or "")
+        lines = [Text.assemble((visible(s.ref), "cyan"), f"  {visible(s.title)}", (f"  {est}" if est else "", "dim"))]
         if s.url:
-            lines.append(Text(s.url, style="blue", overflow="fold"))
-        lines.append(Text("why: " + "; ".join(s.reasons), style="dim"))
+            lines.append(Text(visible(s.url), style="blue", overflow="fold"))
+        lines.append(Text(visible("why: " + "; ".join(s.reasons)), style="dim"))
         table.add_row(f"{n}.", Group(*lines))
     return table
 
@@ -165,7 +175,7 @@ def render_stats(s: Stats) -> Group:
     by_c.add_column("curriculum", style="cyan")
     by_c.add_column("hours", justify="right")
     for cid, hours in s.per_curriculum:
-        by_c.add_row(cid or "(no item)", format_hours(hours))
+        by_c.add_row(visible(cid) if cid else "(no item)", format_hours(hours))
     by_m = Table(box=None, pad_edge=False, header_style="bold")
     by_m.add_column("month")
     by_m.add_column("hours", justify="right")
