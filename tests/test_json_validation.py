@@ -209,3 +209,22 @@ def test_what_the_store_may_hold_is_accepted(cli, tmp_path):
     out = cli("import", "json", str(_backup(tmp_path, entries, [_status()], [_event()])), ok=True)
     assert out.stdout.startswith("Added 5 entries, 1 notes and 1 item statuses")
     assert cli("day", "2024-04-11", "--json", ok=True).json()["total_hours"] == 24.0
+
+
+@pytest.mark.sqlite_only
+def test_doctor_names_stored_hours_that_are_not_hours(cli, isolated):
+    """A store written by an older import json can hold ``'lots'`` (SQLite keeps any value in a
+    REAL column): doctor said all was well while the views failed."""
+    import sqlite3
+
+    cli("done", "fine", "--hours", "2", ok=True)
+    cli("done", "bad", "--hours", "1", ok=True)
+    cli("done", "negative", "--hours", "1", ok=True)
+    assert cli("doctor", ok=True).exit_code == 0
+    with sqlite3.connect(isolated / "studylog.db") as conn:
+        conn.execute("UPDATE entry SET hours = 'lots' WHERE id = 2")
+        conn.execute("UPDATE entry SET hours = -3 WHERE id = 3")
+    findings = {f["check"]: f for f in cli("doctor", "--json", ok=False).json()["findings"]}
+    assert findings["hour values"]["ok"] is False
+    assert findings["hour values"]["message"] == "entries whose hours are not a number of hours: #2 ('lots'), #3 (-3.0)"
+    assert "studylog rm ID" in findings["hour values"]["fix"]
