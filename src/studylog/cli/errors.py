@@ -20,6 +20,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise SystemExit(code)
 
 
+def warn_broken(problems: list[str]) -> None:
+    """On stderr, the curriculum files a listing left out (each one's problem)."""
+    for problem in problems:
+        sys.stderr.write(f"studylog: warning: {problem} (this file is left out; fix it or move it away)\n")
+
+
 @contextlib.contextmanager
 def guarded() -> Iterator[None]:
     """User mistakes and store problems end as one line on stderr, never a traceback (set

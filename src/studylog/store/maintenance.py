@@ -11,7 +11,7 @@ from studylog.errors import StoreError, StudylogError
 from studylog.store.db import Store
 from studylog.store.sqlite import copy_database, default_backup_path, exclusive
 
-__all__ = ["backup", "check_backup_file", "doctor", "restore"]
+__all__ = ["Finding", "backup", "check_backup_file", "doctor", "restore"]
 
 
 def _require_sqlite(store: Store) -> Path:
@@ -25,6 +25,10 @@ def _require_sqlite(store: Store) -> Path:
 def backup(store: Store, target: Path | None) -> Path:
     path = _require_sqlite(store)
     chosen = target is not None
+    if target is not None and target.is_dir():  # as cp does: into the folder, under the usual name
+        target, chosen = target / default_backup_path(path, store.now).name, False
+    elif target is not None and target.exists() and not target.is_file():
+        raise StudylogError(f"{target} is not a regular file; the backup would replace it", "give a file name")
     target = target or default_backup_path(path, store.now)
     if target.resolve() == path.resolve():
         raise StudylogError("the backup would overwrite the store itself", "give another file name")
