@@ -163,3 +163,23 @@ def test_a_fifo_is_not_a_store(cli, tmp_path, monkeypatch):
     os.mkfifo(fifo)
     monkeypatch.setenv("STUDYLOG_DB", str(fifo))
     assert f"{fifo} is not a regular file" in _one_line(cli("today"))
+
+
+def test_a_file_name_that_is_not_utf8_is_still_read(cli, isolated, tmp_path):
+    """POSIX file names are bytes: an argument naming an existing file is not refused."""
+    name = os.path.join(os.fsencode(tmp_path), b"til-\xfe.md")
+    with open(name, "w", encoding="utf-8") as f:
+        f.write("---\nlayout: page\ntitle: TIL\n---\n# 2024-04-10\n- read it\n")
+    run = _run([b"import", name], isolated)
+    assert run.returncode == 0, run.stderr
+    assert [e["text"] for e in cli("log", "--json", ok=True).json()] == ["read it"]
+
+
+def test_an_owner_that_is_not_utf8_is_one_line(isolated):
+    environ = {**os.environb, b"STUDYLOG_HOME": os.fsencode(isolated), b"STUDYLOG_OWNER": b"\xff"}
+    environ.pop(b"STUDYLOG_DEBUG", None)
+    run = subprocess.run([sys.executable, "-m", "studylog", "done", "x"], capture_output=True, env=environ, timeout=60)
+    assert run.returncode == 1 and run.stderr.decode() == (
+        "studylog: error: a text holds bytes that are not UTF-8 (from a file name or an environment variable such "
+        "as STUDYLOG_OWNER); studylog keeps every text as UTF-8\n"
+    )

@@ -102,6 +102,8 @@ def check_arguments(args: list[str]) -> None:
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
+            if os.path.lexists(arg):
+                continue  # a file's own name (POSIX names are bytes): it is read, not stored
             from studylog.cli.errors import fail
 
             shown = repr(os.fsencode(arg))[2:-1]  # the bytes as typed: x\xff
