@@ -29,9 +29,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -111,13 +111,13 @@ def _limited(chars: int) -> Any:
 
 def _or_null(check: Any) -> Any:
     """``check``, or None for null (one validator, so that an error names the field, not a union)."""
-    return BeforeValidator(lambda value: None if value is None else check(value))
+    return PlainValidator(lambda value: None if value is None else check(value))
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Day = Annotated[date, BeforeValidator(_day)]
-Time = Annotated[datetime, BeforeValidator(_time)]
-Id = Annotated[int, BeforeValidator(_id)]
+Text = Annotated[str, PlainValidator(_text)]
+Day = Annotated[date, PlainValidator(_day)]
+Time = Annotated[datetime, PlainValidator(_time)]
+Id = Annotated[int, PlainValidator(_id)]
 OptDay = Annotated[date | None, _or_null(_day)]
 OptId = Annotated[int | None, _or_null(_id)]
 OptHours = Annotated[float | None, _or_null(_hours)]
@@ -130,7 +130,7 @@ def _count(value: Any) -> int:
     return value
 
 
-Count = Annotated[int, BeforeValidator(_count)]
+Count = Annotated[int, PlainValidator(_count)]
 OptCount = Annotated[int | None, _or_null(_count)]
 Label = Annotated[str | None, _or_null(_limited(16))]
 Source = Annotated[str | None, _or_null(_limited(32))]
@@ -173,7 +173,7 @@ class BackupEntry(_Strict):
     source_key: SourceKey
     item_count: OptCount = None  # version 2 on; restore counts the items itself
     lapse_on: OptDay = None  # version 2 on
-    items: list[Annotated[str, BeforeValidator(_limited(ITEM_CHARS))]] = Field(default_factory=list)  # version 2 on
+    items: list[Annotated[str, PlainValidator(_limited(ITEM_CHARS))]] = Field(default_factory=list)  # version 2 on
     notes: list[BackupNote] = Field(default_factory=list)
 
     _today = field_validator("met_on", "dropped_on")(_not_after_today)
@@ -218,7 +218,7 @@ class BackupEntry(_Strict):
 
 
 class BackupStatus(_Strict):
-    item: Annotated[str, BeforeValidator(_limited(ITEM_CHARS))]
+    item: Annotated[str, PlainValidator(_limited(ITEM_CHARS))]
     status: Literal["started", "complete", "skipped"]
     started_on: OptDay
     completed_on: OptDay
@@ -229,7 +229,7 @@ class BackupStatus(_Strict):
 
 
 class BackupEvent(_Strict):
-    item: Annotated[str, BeforeValidator(_limited(ITEM_CHARS))]
+    item: Annotated[str, PlainValidator(_limited(ITEM_CHARS))]
     event: Literal["started", "completed", "reopened", "skipped"]
     day: Day
     created_at: Time
