@@ -74,18 +74,18 @@ def test_bad_backups_are_one_line_and_write_nothing(cli, tmp_path):
         "version.json": ('{"format": "studylog-backup", "version": 9, "entries": [], "item_status": []}', "version 9"),
         "events.json": (
             '{"format": "studylog-backup", "version": 2, "entries": [], "item_status": [], "item_events": [{}]}',
-            "item event 0 is incomplete",
+            "item event 0: item is missing",
         ),
         "items.json": (
             '{"format": "studylog-backup", "version": 2, "entries": [{"id": 1, "kind": "done", "day": "2024-04-01", '
             '"text": "x", "hours": null, "item": null, "goal_id": null, "met_on": null, "dropped_on": null, '
             '"created_at": "2024-04-01 10:00:00", "period_start": null, "period_end": null, "style": null, '
             '"source": null, "source_key": null, "items": "dlc/1"}], "item_status": []}',
-            "entry 0 items must be a list",
+            "entry 0 (#1, 2024-04-01): items must be a list",
         ),
         "entry.json": (
             '{"format": "studylog-backup", "version": 1, "entries": [{"kind": "goal"}], "item_status": []}',
-            "entry 0 is incomplete",
+            "entry 0: id is missing",
         ),
     }
     for name, (text, message) in cases.items():

@@ -66,9 +66,11 @@ def test_broken_user_file_names_file_line_and_field(cli, isolated):
 
 def test_malformed_user_yaml(cli, isolated):
     path = _write(isolated, "bad.yaml", "id: x\ntitle: [oops\n")
-    out = cli("curricula", "list", ok=False)
+    out = cli("start", "dlc/1", ok=False)
     assert out.stderr.startswith(f"studylog: error: {path}:")
     assert "malformed YAML" in out.stderr
+    listed = cli("curricula", "list", ok=True)  # the listing names the broken file and lists the others
+    assert "dlc" in listed.stdout and listed.stderr.startswith(f"studylog: warning: {path}:")
 
 
 def test_ambiguous_alias_across_curricula(cli, isolated):

@@ -16,7 +16,9 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     from studylog.cli.fast import run
+    from studylog.cli.parse import check_arguments
 
+    check_arguments(sys.argv[1:])
     if run(sys.argv[1:]):
         return
     from studylog.cli.commands import main as typer_main

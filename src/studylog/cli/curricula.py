@@ -22,18 +22,20 @@ app = typer.Typer(
 @app.command("list")
 def list_(as_json: JsonOpt = False) -> None:
     """List the curricula, shipped and your own."""
+    from studylog.cli.errors import warn_broken
     from studylog.paths import user_curricula_dir
     from studylog.reports.curricula import curricula_summary
 
     out = Output(as_json)
-    cat = catalog()
+    cat = catalog(skip_broken=True)  # a broken file of yours is named, the others still listed
     rows = curricula_summary(cat)
     if out.as_json:
         out.json(rows)
-        return
-    from studylog.render.curricula import render_list
+    else:
+        from studylog.render.curricula import render_list
 
-    out.rich(render_list(rows, user_curricula_dir()))
+        out.rich(render_list(rows, user_curricula_dir()))
+    warn_broken(cat.broken)
 
 
 @app.command()

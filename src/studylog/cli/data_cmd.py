@@ -44,13 +44,26 @@ def doctor(
     from studylog.store.maintenance import doctor as check
 
     out = Output(as_json)
+    broken: StudylogError | None = None
     try:
         cat = catalog()
         known = lambda ref: cat.lookup(ref) is not None  # noqa: E731
-    except StudylogError:
-        known = lambda ref: True  # noqa: E731 - a broken curriculum file is reported by other commands
+    except StudylogError as exc:  # the store is still checked; the broken file is a finding
+        broken = exc
+        known = lambda ref: True  # noqa: E731 - items cannot be checked against broken curricula
     # --fix may write, and upgrading an older schema (after a backup) is one of its fixes
     report = check(open_store(mode="write" if fix else "inspect"), known, fix=fix)
+    if broken is not None:
+        from studylog.store.maintenance import Finding
+
+        report.findings.append(
+            Finding(
+                "curricula",
+                False,
+                broken.message,
+                "fix or move that file; 'studylog curricula validate FILE' lists every problem",
+            )
+        )
     if out.as_json:
         out.json(report.to_json())
     else:

@@ -9,8 +9,10 @@ import typer
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
 from studylog.cli.options import ItemOpt, NewItemOpt, PeriodOpt
-from studylog.cli.parse import parse_days, parse_hours
+from studylog.cli.parse import id_type, parse_days, parse_hours
 from studylog.cli.session import items, open_store
+
+ENTRY_ID = id_type()  # an integer that can be an id: a 24-digit one is refused in one line
 
 
 def goal(
@@ -34,7 +36,8 @@ def done(
     item: ItemOpt = None,
     date_: PeriodOpt = None,
     goal_id: Annotated[
-        int | None, typer.Option("--goal", "-g", help="Mark this goal (by id) as met.", show_default=False)
+        int | None,
+        typer.Option("--goal", "-g", click_type=ENTRY_ID, help="Mark this goal (by id) as met.", show_default=False),
     ] = None,
     note: Annotated[
         list[str] | None,
@@ -49,7 +52,9 @@ def done(
 
 
 def drop(
-    goal_ids: Annotated[list[int] | None, typer.Argument(help="The ids of open goals.", show_default=False)] = None,
+    goal_ids: Annotated[
+        list[int] | None, typer.Argument(click_type=ENTRY_ID, help="The ids of open goals.", show_default=False)
+    ] = None,
     older_than: Annotated[
         str | None,
         typer.Option(
@@ -85,7 +90,7 @@ def drop(
 
 
 def edit(
-    entry_id: Annotated[int, typer.Argument(help="The id of a goal or done item.")],
+    entry_id: Annotated[int, typer.Argument(click_type=ENTRY_ID, help="The id of a goal or done item.")],
     text: Annotated[str | None, typer.Option("--text", "-t", help="New text.", show_default=False)] = None,
     hours: Annotated[
         str | None, typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)
@@ -108,7 +113,7 @@ def edit(
     output.message(f"Edited #{e.id} {everyday.when(e, 'on ', 'over ')}: {everyday.describe(e)}")
 
 
-def rm(entry_id: Annotated[int, typer.Argument(help="The id of a goal or done item.")]) -> None:
+def rm(entry_id: Annotated[int, typer.Argument(click_type=ENTRY_ID, help="The id of a goal or done item.")]) -> None:
     """Delete an entry (and its notes). 'studylog undo' brings it back."""
     from studylog.store import entries
 

@@ -23,6 +23,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise SystemExit(code)
 
 
+def warn_broken(problems: list[str]) -> None:
+    """On stderr, the curriculum files a listing left out (each one's problem)."""
+    for problem in problems:
+        sys.stderr.write(f"studylog: warning: {problem} (this file is left out; fix it or move it away)\n")
+
+
 @contextlib.contextmanager
 def guarded() -> Iterator[None]:
     """User mistakes and store problems end as one line on stderr, never a traceback (set
@@ -61,6 +67,11 @@ def _describe(exc: Exception) -> str:
     if type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg", "sqlalchemy"):
         cause = getattr(exc, "orig", None) or exc
         return f"database problem: {(str(cause).strip().splitlines() or [type(exc).__name__])[0]}"
+    if isinstance(exc, UnicodeEncodeError) and "surrogates" in exc.reason:
+        return (  # arguments are checked first (parse.check_arguments); this is the rest
+            "a text holds bytes that are not UTF-8 (from a file name or an environment variable such as "
+            "STUDYLOG_OWNER); studylog keeps every text as UTF-8"
+        )
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
     return f"unexpected {type(exc).__name__}: {exc} (set STUDYLOG_DEBUG=1 for details)"

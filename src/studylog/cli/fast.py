@@ -88,6 +88,8 @@ def parse(args: list[str]) -> tuple[str, str | None, dict] | None:
                 values[param] = int(inline)
             except ValueError:
                 return None
+            if abs(values[param]) > 2**63 - 1:
+                return None  # Typer's parsing says what is wrong with it
         elif kind == MULTI:
             values.setdefault(param, []).append(inline)
         else:

@@ -455,13 +455,13 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     if isinstance(data, dict) and data.get("entries") == [] and not data.get("item_status"):
         from studylog.importers.detect import LOOKS_FOR
 
-        restore(open_store(), text, str(path), dry_run=True)  # a malformed backup says so first
+        restore(open_store(), text, str(path), today(), dry_run=True)  # a malformed backup says so first
 
         raise StudylogError(
             f"no entries in {path} (looked for {LOOKS_FOR['json']}): the backup's entries list is empty",
             "nothing was written; make a backup of a store that has entries with 'studylog export json'",
         )
-    added = restore(open_store(), text, str(path), dry_run=dry_run)
+    added = restore(open_store(), text, str(path), today(), dry_run=dry_run)
     if as_json:
         data = _detected_json("json", detected)
         data.update(

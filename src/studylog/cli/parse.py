@@ -6,6 +6,7 @@ or before it ends, covers at most 366 days) is the store's to say."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from studylog.cli.clock import today
 
@@ -58,3 +59,56 @@ def parse_age(text: str) -> int:
     if not number.isdigit():
         raise UsageError(f"{text!r} is not an age in days", "give days like 14 or 14d, or weeks like 2w")
     return int(number) * factor
+
+
+MAX_ID = 2**63 - 1  # ids are 64-bit integers in every engine
+
+
+def parse_id(text: str) -> int:
+    """An entry id as typed: a whole number (click says so otherwise) that an id can be; a
+    24-digit one is no entry (the engines cannot even compare it with an id)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a valid integer.") from None  # as click says it
+    if not 0 < value <= MAX_ID:
+        from studylog.errors import UsageError
+
+        raise UsageError(
+            f"there is no entry {text.strip()}: ids are whole numbers from 1 to {MAX_ID}",
+            "see the ids with 'studylog log' or 'studylog today'",
+        )
+    return value
+
+
+def id_type() -> Any:
+    """The click type of an entry id: an integer as click reads it, then :func:`parse_id`'s range
+    (for the Typer commands; click is imported only by them)."""
+    from click.types import IntParamType
+
+    class EntryId(IntParamType):
+        def convert(self, value: Any, param: Any, ctx: Any) -> int:
+            return parse_id(str(super().convert(value, param, ctx)))
+
+    return EntryId()
+
+
+def check_arguments(args: list[str]) -> None:
+    """End with one line on stderr if an argument is not UTF-8 text: Python hands its bytes on as
+    lone surrogates (``$'\\xff'`` becomes ``'\\udcff'``), which no store can hold."""
+    import os
+
+    for n, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            if os.path.lexists(arg):
+                continue  # a file's own name (POSIX names are bytes): it is read, not stored
+            from studylog.cli.errors import fail
+
+            shown = repr(os.fsencode(arg))[2:-1]  # the bytes as typed: x\xff
+            fail(
+                f"argument {n} ('{shown}') is not UTF-8 text; studylog keeps every text as UTF-8 "
+                "(check the encoding of your terminal or script)",
+                2,
+            )

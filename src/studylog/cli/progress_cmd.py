@@ -27,10 +27,12 @@ def progress(
     html: HtmlOpt = None,
 ) -> None:
     """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
+    from studylog.cli.errors import warn_broken
     from studylog.reports.progress import progress as compute
 
     out = Output(as_json, svg, html, "studylog progress")
-    store, cat, current = open_store(), outlines(), today()
+    store, cat, current = open_store(), outlines(skip_broken=True), today()  # a broken file is named
+    warn_broken(cat.broken)
     owners = store.owners() if all_owners else [store.owner]
     by_owner = {}
     for owner in owners:

@@ -55,21 +55,24 @@ def open_store(mode: Mode = "write") -> Store:
     return store
 
 
-def catalog() -> Catalog:
-    """The curricula, read and validated (YAML, pydantic): for commands that need all of them."""
+def catalog(skip_broken: bool = False) -> Catalog:
+    """The curricula, read and validated (YAML, pydantic): for commands that need all of them.
+    ``skip_broken``: a broken file of the user's is left out (in ``broken``), not an error."""
     from studylog.curriculum.catalog import load_catalog
     from studylog.paths import shipped_curricula_dir, user_curricula_dir
 
-    return load_catalog(shipped_curricula_dir(), user_curricula_dir())
+    return load_catalog(shipped_curricula_dir(), user_curricula_dir(), skip_broken=skip_broken)
 
 
-def outlines() -> Outlines:
+def outlines(skip_broken: bool = False) -> Outlines:
     """The curricula as plain data with the item index, from a cache that is rebuilt when a
     curriculum file changes (so that everyday commands need not parse the curricula)."""
     from studylog.curriculum.cache import load_outlines
     from studylog.paths import data_home, shipped_curricula_dir, user_curricula_dir
 
-    return load_outlines(shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "curricula.json")
+    return load_outlines(
+        shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "curricula.json", skip_broken=skip_broken
+    )
 
 
 def items() -> ItemIndex:

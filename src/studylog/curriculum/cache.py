@@ -32,27 +32,35 @@ def fingerprint(files: list[Path]) -> str:
     return "|".join(parts)
 
 
-def load_outlines(shipped: Path, user: Path | None, cache: Path) -> Outlines:
+def load_outlines(shipped: Path, user: Path | None, cache: Path, *, skip_broken: bool = False) -> Outlines:
     """The item index and the curricula's outlines for these folders: from the cache when no
     file changed since it was written, else built from the curricula (which reports any problem
-    in them) and cached."""
+    in them) and cached. A broken user file is a CurriculumError, or with ``skip_broken`` left
+    out (its problem in ``broken``); the cache keeps which files are broken either way."""
     print_ = fingerprint(curriculum_files(shipped, user))
+    outlines = None
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
         if data.get("format") == CACHE_FORMAT and data.get("fingerprint") == print_:
             index = ItemIndex(data["titles"], data["keys"], data["curricula"], data["display"])
-            return Outlines.from_data(data["outlines"], index)
+            outlines = Outlines.from_data(data["outlines"], index)
+            outlines.broken = list(data.get("broken", []))
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    from studylog.curriculum.catalog import load_catalog  # YAML and pydantic: only for a stale cache
+    if outlines is None:
+        from studylog.curriculum.catalog import load_catalog  # YAML and pydantic: only for a stale cache
 
-    outlines = load_catalog(shipped, user).outlines
-    try:
-        from studylog.atomic import write_atomic
+        outlines = load_catalog(shipped, user, skip_broken=True).outlines
+        try:
+            from studylog.atomic import write_atomic
 
-        write_atomic(cache, _to_json(outlines, print_))
-    except OSError:
-        pass  # a read-only data folder only costs speed
+            write_atomic(cache, _to_json(outlines, print_))
+        except OSError:
+            pass  # a read-only data folder only costs speed
+    if outlines.broken and not skip_broken:
+        from studylog.errors import CurriculumError
+
+        raise CurriculumError(outlines.broken[0])
     return outlines
 
 
@@ -63,5 +71,6 @@ def _to_json(outlines: Outlines, print_: str) -> str:
             "fingerprint": print_,
             **outlines.index.to_data(),
             "outlines": outlines.to_data(),
+            "broken": outlines.broken,
         }
     )

@@ -29,6 +29,7 @@ class Catalog:
     origins: dict[str, Path] = field(default_factory=dict)
     replaced: dict[str, Path] = field(default_factory=dict)  # id -> the shipped file it replaced
     user_ids: set[str] = field(default_factory=set)
+    broken: list[str] = field(default_factory=list)  # user files left out (skip_broken): each one's problem
     _index: ItemIndex | None = field(default=None, repr=False)
 
     def add(self, curriculum: Curriculum, origin: Path, user: bool) -> None:
@@ -60,7 +61,7 @@ class Catalog:
 
     @property
     def outlines(self) -> Outlines:
-        return Outlines({cid: outline_of(c) for cid, c in self.curricula.items()}, self.index)
+        return Outlines({cid: outline_of(c) for cid, c in self.curricula.items()}, self.index, self.broken)
 
     def resolve(self, text: str) -> ItemRef:
         """The item ``text`` names; UnknownItemError with the closest matches otherwise."""
@@ -94,11 +95,21 @@ def _find(curriculum: Curriculum, key: str, ids: bool = True) -> Item | None:
     return None
 
 
-def load_catalog(shipped: Path, user: Path | None) -> Catalog:
+def load_catalog(shipped: Path, user: Path | None, *, skip_broken: bool = False) -> Catalog:
+    """The shipped curricula and the user's. A user file with a problem is a CurriculumError, or
+    with ``skip_broken`` left out and its problem kept in ``broken`` (for the commands that list
+    what there is: one broken file of yours does not hide the rest)."""
     catalog = Catalog()
     for path in sorted(shipped.glob("*.yaml")):
         catalog.add(load_file(path), path, user=False)
     if user is not None and user.is_dir():
         for path in sorted(user.glob("*.yaml")):
-            catalog.add(load_file(path), path, user=True)
+            try:
+                curriculum = load_file(path)
+            except CurriculumError as exc:
+                if not skip_broken:
+                    raise
+                catalog.broken.append(exc.message)
+                continue
+            catalog.add(curriculum, path, user=True)
     return catalog

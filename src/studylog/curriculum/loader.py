@@ -46,6 +46,8 @@ def read_located(path: Path, text: str | None = None) -> Located:
             raise CurriculumError(f"{path}: cannot read: {exc.strerror}") from None
     try:
         node = yaml.compose(text, Loader=loader)
+    except RecursionError:  # the parser nests a call per level: [[[[…]]]] 900 deep ends here
+        raise CurriculumError(_too_deep(path)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else f"{path}:1:1"
@@ -64,6 +66,13 @@ def read_located(path: Path, text: str | None = None) -> Located:
 
 
 MAX_NODES = 100_000  # a curriculum has hundreds; more means alias expansion ("billion laughs")
+MAX_DEPTH = 32  # a curriculum nests 4 deep (items, an item, its aliases); far more is not one
+
+
+def _too_deep(path: Path, where: str = "1:1") -> str:
+    return f"{path}:{where}: YAML nested more than {MAX_DEPTH} levels deep; a curriculum is a few levels deep"
+
+
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -105,6 +114,10 @@ class _Builder:
                 self.problem(path, node, f"YAML tag {node.tag!r} is not allowed in a curriculum")
                 self.dropped.add(path)
                 return None
+            if len(path) >= MAX_DEPTH:
+                raise _Fatal(
+                    _pos(node), f"YAML nested more than {MAX_DEPTH} levels deep; a curriculum is a few levels deep"
+                )
             self.active.add(id(node))
             try:
                 if isinstance(node, yaml.SequenceNode):

@@ -47,9 +47,12 @@ class CurriculumOutline(NamedTuple):
 class Outlines:
     """Every curriculum's outline, and the index that resolves references to their items."""
 
-    def __init__(self, curricula: dict[str, CurriculumOutline], index: ItemIndex) -> None:
+    def __init__(
+        self, curricula: dict[str, CurriculumOutline], index: ItemIndex, broken: list[str] | None = None
+    ) -> None:
         self.curricula = curricula
         self.index = index
+        self.broken = broken or []  # user files left out, each one's problem (``load_catalog``)
 
     def curriculum(self, cid: str) -> CurriculumOutline:
         return self.curricula[self.index.curriculum(cid)]

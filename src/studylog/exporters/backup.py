@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, NoReturn
 
 from studylog.errors import StudylogError
 from studylog.store import dump as dump_queries
@@ -98,11 +98,13 @@ def _load(text: str, name: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StudylogError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise StudylogError(f"{name} is nested too deeply to be a studylog backup", _NOTHING) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StudylogError(f"{name} is not a studylog backup", "make one with 'studylog export json'")
     if data.get("version") not in READS:
         raise StudylogError(
-            f"{name} is a backup of version {data.get('version')!r}; this studylog reads versions "
+            f"{name} is a backup of version {_shown(data.get('version'))}; this studylog reads versions "
             + " and ".join(map(str, READS))
         )
     for key in ("entries", "item_status"):
@@ -110,14 +112,108 @@ def _load(text: str, name: str) -> dict[str, Any]:
             raise StudylogError(f"{name}: '{key}' must be a list")
     if "item_events" in data and not isinstance(data["item_events"], list):
         raise StudylogError(f"{name}: 'item_events' must be a list")
-    for n, ev in enumerate(data.get("item_events", [])):
-        if not isinstance(ev, dict) or any(f not in ev for f in EVENT_FIELDS):
-            raise StudylogError(f"{name}: item event {n} is incomplete")
-        try:
-            _value("day", ev["day"]), _value("created_at", ev["created_at"])
-        except (ValueError, TypeError):
-            raise StudylogError(f"{name}: item event {n} has a bad date") from None
     return data
+
+
+_NOTHING = "nothing was imported"
+
+
+def _shown(value: Any) -> str:
+    from studylog.importers.backup_model import shown
+
+    return shown(value)
+
+
+def _entry_label(e: Any, n: int) -> str:
+    """``entry 12 (#345, 2024-04-18)``: its place in the file, and its id and day when readable."""
+    if not isinstance(e, dict):
+        return f"entry {n}"
+    known = []
+    if isinstance(e.get("id"), int) and not isinstance(e.get("id"), bool):
+        known.append(f"#{e['id']}")
+    day = e.get("day")
+    if isinstance(day, str) and len(day) == 10 and day.replace("-", "").isdigit():
+        known.append(day)
+    return f"entry {n} ({', '.join(known)})" if known else f"entry {n}"
+
+
+def _refuse(name: str, what: str, problem: str) -> NoReturn:
+    raise StudylogError(f"{name}: {what}: {problem}", _NOTHING)
+
+
+def _check_entries(data: dict[str, Any], name: str, today: date) -> None:
+    """Every entry against the backup format's model, one at a time (none is kept), and the ids
+    are unique in the file."""
+    from pydantic import ValidationError
+
+    from studylog.importers.backup_model import entry, problem
+
+    ids: set[int] = set()
+    for n, e in enumerate(data["entries"]):
+        try:
+            checked = entry(e, today)
+        except ValidationError as exc:
+            _refuse(name, _entry_label(e, n), problem(exc, e))
+        if checked.id in ids:
+            _refuse(name, _entry_label(e, n), f"id {checked.id} is the id of an earlier entry too")
+        ids.add(checked.id)
+
+
+def _check_statuses(data: dict[str, Any], name: str, today: date) -> None:
+    from pydantic import ValidationError
+
+    from studylog.importers.backup_model import event, problem, status
+
+    items: set[str] = set()
+    for n, s in enumerate(data["item_status"]):
+        try:
+            item = status(s, today).item
+        except ValidationError as exc:
+            _refuse(name, f"item status {n}", problem(exc, s))
+        if item in items:
+            _refuse(name, f"item status {n} ({_shown(item)})", "an earlier status is for the same item")
+        items.add(item)
+    for n, ev in enumerate(data.get("item_events", [])):
+        try:
+            event(ev, today)
+        except ValidationError as exc:
+            _refuse(name, f"item event {n}", problem(exc, ev))
+
+
+def _check_day_hours(store: Store, todo: list[dict[str, Any]], name: str) -> None:
+    """Refuse the backup if a day would have more than 24 hours: the hours its new entries add
+    (a period's at their daily share) plus what the store holds, as ``done`` refuses them."""
+    from studylog.hours import MAX_HOURS_PER_DAY, format_hours
+    from studylog.store.hours import Spread, done_hours, per_day, spread_days
+
+    def spread(e: dict[str, Any]) -> list[tuple[date, float]]:
+        day = as_date(e["day"])
+        start = as_date(e["period_start"]) if e.get("period_start") else day
+        return spread_days(Spread(0, day, min(start, day), float(e["hours"]), ()))
+
+    timed = [e for e in todo if e["kind"] == "done" and e["hours"] is not None]
+    added: dict[date, float] = {}
+    for e in timed:
+        for d, share in spread(e):
+            added[d] = added.get(d, 0.0) + share
+    if not added:
+        return
+    stored = {d: float(h) for d, (h, _) in per_day(done_hours(store, min(added), max(added), by="day")).items()}
+    if all(h + stored.get(d, 0.0) <= MAX_HOURS_PER_DAY + 1e-9 for d, h in added.items()):
+        return
+    total = dict(stored)  # again, in the file's order, to name the entry that goes over
+    where = {id(e): n for n, e in enumerate(todo)}
+    for e in timed:
+        for d, share in spread(e):
+            total[d] = total.get(d, 0.0) + share
+            if total[d] > MAX_HOURS_PER_DAY + 1e-9:
+                already = f", {format_hours(stored[d])} of them already stored" if stored.get(d) else ""
+                _refuse(
+                    name,
+                    _entry_label(e, where[id(e)]),
+                    f"hours {_shown(e['hours'])} would make {d.isoformat()} {format_hours(added[d] + stored.get(d, 0.0))}"
+                    f" in all{already}, more than 24 hours a day",
+                )
 
 
 def _value(field: str, value: Any) -> Any:
@@ -128,21 +224,6 @@ def _value(field: str, value: Any) -> Any:
     if field in TIME_FIELDS:
         return datetime.fromisoformat(str(value))
     return value
-
-
-def _check_entry(e: Any, n: int, name: str) -> None:
-    if not isinstance(e, dict) or any(f not in e for f in REQUIRED_FIELDS) or e["kind"] not in ("goal", "done"):
-        raise StudylogError(f"{name}: entry {n} is incomplete or has an unknown kind")
-    try:
-        for f in (DATE_FIELDS | TIME_FIELDS) & set(e):
-            _value(f, e[f])
-    except (ValueError, TypeError):
-        raise StudylogError(f"{name}: entry {n} has a bad date") from None
-    if not isinstance(e.get("notes", []), list):
-        raise StudylogError(f"{name}: entry {n} notes must be a list")
-    items = e.get("items", [])
-    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-        raise StudylogError(f"{name}: entry {n} items must be a list of item references")
 
 
 def _items(e: dict[str, Any]) -> list[str]:
@@ -164,10 +245,12 @@ def _history(s: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**ev, "item": s.get("item")} for ev in out if at is not None]
 
 
-def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restored:
+def restore(store: Store, text: str, name: str, today: date, dry_run: bool = False) -> Restored:
+    """Add what the backup holds that the store does not, after checking all of it (the backup
+    format's model, ``importers.backup_model``): a backup with any problem adds nothing."""
     data = _load(text, name)
-    for n, e in enumerate(data["entries"]):
-        _check_entry(e, n, name)
+    _check_entries(data, name, today)
+    _check_statuses(data, name, today)
     empty = not dump_queries.has_entries(store)
     seen = {
         (kind, _text("day", day), text, _text("created_at", created_at))
@@ -176,14 +259,16 @@ def restore(store: Store, text: str, name: str, dry_run: bool = False) -> Restor
     have_status = dump_queries.status_items(store)
     todo = [e for e in data["entries"] if (e["kind"], e["day"], e["text"], e["created_at"]) not in seen]
     result = Restored(skipped=len(data["entries"]) - len(todo))
-    new_status = [s for s in data["item_status"] if isinstance(s, dict) and s.get("item") not in have_status]
+    new_status = [s for s in data["item_status"] if s["item"] not in have_status]
     result.skipped += len(data["item_status"]) - len(new_status)
     if dry_run:
+        _check_day_hours(store, todo, name)
         result.entries, result.statuses = len(todo), len(new_status)
         result.notes = sum(len(e.get("notes", [])) for e in todo)
         return result
     ids: dict[int, int] = {}
     with change(store, f"import json {name}: {len(todo)} entries") as ch:
+        _check_day_hours(store, todo, name)  # under the write lock, as done checks its day
         for e in sorted(todo, key=lambda e: e["id"]):
             values = {f: _value(f, e.get(f)) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
             items = _items(e)

@@ -11,7 +11,7 @@ from studylog.errors import StoreError, StudylogError
 from studylog.store.db import Store
 from studylog.store.sqlite import copy_database, default_backup_path, exclusive
 
-__all__ = ["backup", "check_backup_file", "doctor", "restore"]
+__all__ = ["Finding", "backup", "check_backup_file", "doctor", "restore"]
 
 
 def _require_sqlite(store: Store) -> Path:
@@ -25,6 +25,10 @@ def _require_sqlite(store: Store) -> Path:
 def backup(store: Store, target: Path | None) -> Path:
     path = _require_sqlite(store)
     chosen = target is not None
+    if target is not None and target.is_dir():  # as cp does: into the folder, under the usual name
+        target, chosen = target / default_backup_path(path, store.now).name, False
+    elif target is not None and target.exists() and not target.is_file():
+        raise StudylogError(f"{target} is not a regular file; the backup would replace it", "give a file name")
     target = target or default_backup_path(path, store.now)
     if target.resolve() == path.resolve():
         raise StudylogError("the backup would overwrite the store itself", "give another file name")
@@ -185,6 +189,27 @@ def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
     from studylog.store.hours import done_hours
     from studylog.store.records import as_date
 
+    # hours studylog never stores itself (an older import json took "lots"): the views cannot
+    # count them, so doctor names them first; SQLite keeps any value in a REAL column
+    odd = "typeof(hours) NOT IN ('integer', 'real') OR " if store.path is not None else ""
+    bad = store.rows(
+        f"SELECT id, hours FROM entry WHERE owner = :owner AND hours IS NOT NULL AND ({odd}hours <= 0 OR hours > :most)"
+        " ORDER BY id LIMIT 11",
+        owner=store.owner,
+        most=MAX_HOURS_PER_DAY * 366,
+    )
+    add(
+        Finding(
+            "hour values",
+            not bad,
+            "entries whose hours are not a number of hours: "
+            + ", ".join(f"#{r['id']} ({r['hours']!r})".encode("ascii", "backslashreplace").decode() for r in bad[:10])
+            + (" …" if len(bad) > 10 else "")
+            if bad
+            else "every entry's hours are a number of hours",
+            "remove them with 'studylog rm ID' and log them again" if bad else None,
+        )
+    )
     if version is not None and int(version) >= 4:
         # by day as every report counts them: a period's hours spread evenly over its days
         over = [r.day for r in done_hours(store, by="day", timed=True) if r.hours > MAX_HOURS_PER_DAY + 1e-9]
