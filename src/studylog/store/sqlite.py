@@ -123,6 +123,12 @@ class SQLiteConnection:
     def begin(self) -> None:
         self.execute("BEGIN IMMEDIATE", {})  # the write lock now: writers queue up on the busy timeout
 
+    def begin_read(self) -> None:
+        # A deferred transaction takes its snapshot at its first read: read now. In WAL mode
+        # writers go on meanwhile (they append to the WAL; this reader keeps its end mark).
+        self.execute("BEGIN DEFERRED", {})
+        self.rows("SELECT count(*) AS n FROM sqlite_master", {})
+
     def commit(self) -> None:
         self.execute("COMMIT", {})
 
