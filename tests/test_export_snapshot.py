@@ -109,3 +109,27 @@ def test_a_snapshot_sees_no_later_write_and_refuses_writes(cli):
         assert {r["text"] for r in store.rows("SELECT text FROM entry")} == {"first", "second"}
     finally:
         store.close()
+
+
+def test_export_daily_notes_holds_the_state_at_its_start(cli, monkeypatch):
+    """Another process removes an entry and logs one as the first day is written; neither shows."""
+    import studylog.exporters.daily_notes as daily_notes
+
+    cli("done", "to be removed", "--date", "2024-04-01", ok=True)
+    cli("done", "stays", "--date", "2024-04-02", ok=True)
+    removed_id = next(
+        e["id"] for e in cli("log", "--json", "--since", "2024-01-01", ok=True).json() if "removed" in e["text"]
+    )
+    body = daily_notes._day_body
+    wrote: list[subprocess.CompletedProcess[str]] = []
+
+    def writing_body(store, day):
+        if not wrote:  # the first day is being written: its entries are not read yet
+            wrote.append(_run("rm", str(removed_id)))
+            wrote.append(_run("done", "logged during the export", "--date", "2024-04-02"))
+        return body(store, day)
+
+    monkeypatch.setattr(daily_notes, "_day_body", writing_body)
+    notes = cli("export", "daily-notes", ok=True).stdout
+    assert [w.returncode for w in wrote] == [0, 0], [w.stderr for w in wrote]
+    assert "to be removed" in notes and "stays" in notes and "logged during the export" not in notes
