@@ -317,7 +317,7 @@ def test_hours_template_and_item_links(cli):
     out = cli("export", "til", "--group", "day", ok=True).stdout
     assert body(out).split("\n")[:5] == [
         "# 2024-04-18",
-        f"1. Around 2.25 hours: [read the transformer chapter]({DLC1})",
+        f"1. Around 2.25 hours: [read the transformer chapter]({DLC1}) <!-- studylog hours: 2.3 -->",
         "2. spent 1.5h on [the paper](https://x.org)",
         f"3. Around 15 hours: DPO notes [draft] ([link]({DLC1}))",
         "4. no hours, no item",
@@ -352,8 +352,12 @@ def test_hours_template_and_item_links(cli):
     ],
 )
 def test_hand_typed_hours_read_as_english(cli, text, hours, line):
+    from studylog.importers.til import HOURS_MARK
+
     cli("done", "--hours", str(hours), "--", text, ok=True)
-    assert body(cli("export", "til", "--group", "day", ok=True).stdout).split("\n")[1] == f"1. {line}"
+    written = body(cli("export", "til", "--group", "day", ok=True).stdout).split("\n")[1]
+    assert HOURS_MARK.sub("", written) == f"1. {line}"  # a rounded duration also carries the exact hours
+    assert til.parse(f"# 2024-04-18\n{written}\n").entries[0].hours == hours
 
 
 def test_duration_rule():
@@ -385,7 +389,10 @@ def test_til_imported_text_is_never_dressed(cli):
     )
     cli("edit", str(entry["id"]), "--item", "dlc/1", "--hours", "3", ok=True)
     out = cli("export", "til", "--group", "range", ok=True).stdout
-    assert normalise(out) == normalise(PAGE.read_text(encoding="utf-8"))
+    page = PAGE.read_text(encoding="utf-8")
+    edited = "Did my first introductory to EA course."
+    # not dressed: only the hours it was given since (the text says none) are added, as a mark
+    assert normalise(out) == normalise(page.replace(edited, edited + " <!-- studylog hours: 3 -->"))
 
 
 def test_a_line_naming_two_weeks_links_both(cli):

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
 from studylog.store.records import CARRY_OVER_DAYS
+from studylog.store.sqlite import KEEP_BACKUPS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -65,6 +66,14 @@ KEYS: dict[str, Key] = {
             "days an unmet goal is carried over to later days before it lapses",
             minimum=0,
             maximum=3650,
+        ),
+        Key(
+            "backups.keep",
+            KEEP_BACKUPS,
+            "copies kept in backups/ (backups, and the copies made before a restore): after each new one the "
+            "oldest go; 0 keeps them all (a backup written elsewhere with 'backup FILE' is never touched)",
+            minimum=0,
+            maximum=100_000,
         ),
         # The TIL page's Jekyll front matter (in this order) and how hours are written on it.
         Key("til.layout", "page", "TIL front matter: layout"),

@@ -10,7 +10,7 @@ import typer
 from studylog.cli import output
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
-from studylog.cli.session import catalog, open_store
+from studylog.cli.session import catalog, open_store, settings
 
 
 def backup(
@@ -22,7 +22,7 @@ def backup(
     """Make a consistent copy of the store, even while other commands write."""
     from studylog.store.maintenance import backup as make
 
-    output.message(f"Backed up to {make(open_store(mode='inspect'), file)}")
+    output.message(f"Backed up to {make(open_store(mode='inspect'), file, keep=_keep())}")
 
 
 def restore(
@@ -31,8 +31,19 @@ def restore(
     """Replace the store with a backup, after checking it; a copy of what it replaces is kept."""
     from studylog.store.maintenance import restore as put_back
 
-    kept = put_back(open_store(), file)
+    kept = put_back(open_store(), file, keep=_keep())
     output.message(f"Restored {file}; the store as it was is kept at {kept}")
+
+
+def _keep() -> int:
+    """The ``backups.keep`` setting; with a config file that cannot be read, 0: every copy stays
+    (a backup or a restore is not refused, nor anything removed, for a typo in the config)."""
+    from studylog.errors import StudylogError
+
+    try:
+        return int(settings()["backups.keep"])
+    except StudylogError:
+        return 0
 
 
 def doctor(

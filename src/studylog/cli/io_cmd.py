@@ -508,8 +508,9 @@ def export_til(
         raise UsageError(f"--group must be week, day or range, not {group!r}")
     first, last = _range(since, until)
     config = settings()
-    text = render_til(open_store(), _lookup(), first, last, group, config)
-    _emit(text, out)
+    store = open_store()
+    with store.snapshot():  # one state of the store, whatever is written meanwhile
+        _emit(render_til(store, _lookup(), first, last, group, config), out)
 
 
 @export_app.command("daily-notes")
@@ -529,11 +530,13 @@ def export_daily_notes(
         raise UsageError("give --out or --dir, not both")
     first, last = _range(since, until)
     store = open_store()
+    with store.snapshot():  # one state of the store, whatever is written meanwhile
+        if dir_:
+            count = write_folder(store, dir_, first, last)
+        else:
+            _emit(render_days(store, first, last), out)
     if dir_:
-        count = write_folder(store, dir_, first, last)
         output.message(f"Wrote {count} files to {dir_}", err=True)
-        return
-    _emit(render_days(store, first, last), out)
 
 
 @export_app.command("json")
@@ -541,7 +544,7 @@ def export_json(out: OutOpt = None) -> None:
     """A complete, lossless backup of your entries, notes and item statuses."""
     from studylog.exporters.backup import dump
 
-    _emit(dump(open_store()), out, mode=0o600)  # everything, losslessly: for the learner's eyes only
+    _emit(dump(open_store()), out, mode=0o600)  # everything, losslessly (from one snapshot): owner-only
 
 
 def _range(since: str | None, until: str | None):

@@ -68,7 +68,13 @@ def _entries(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def dump(store: Store) -> Iterator[str]:
-    """The backup as JSON text, in chunks (one batch of entries in memory at a time)."""
+    """The backup as JSON text, in chunks (one batch of entries in memory at a time), all read
+    from one snapshot: what others write meanwhile is not in it, what they remove stays."""
+    with store.snapshot():
+        yield from _dump(store)
+
+
+def _dump(store: Store) -> Iterator[str]:
     head = {"format": FORMAT, "version": VERSION, "owner": store.owner}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ',\n "entries": ['
     for n, entry in enumerate(_entries(store)):

@@ -13,6 +13,19 @@ page and exporting it gives the page back. Other entries are dressed for the pag
 
 Every line of text is escaped (``escape_line``) and indented under its list item, so that nothing
 from the log can become a heading, a rule or a new list item on the page.
+
+Two things make the page read back exactly (``import til`` undoes both, see
+:mod:`studylog.importers.til`):
+
+* Liquid: Jekyll runs every page through Liquid before markdown, so a ``{{`` or ``{%`` in a text
+  would be executed by the site build. Each one is written as ``{% raw %}{{{% endraw %}`` (Jekyll's
+  documented escape; one pair per opening, so that no text, not even ``{% endraw %}``, can end
+  it early): the built page shows the text as it was logged.
+* hours: when what an import would read from the written text is not exactly the stored hours
+  (the text mentions other hours, "read 3 hours of lectures" logged as 1 hour; the template's
+  rounded duration, "Around 2.25 hours" for 2.3; no hours but a text that mentions some), the item
+  ends with an HTML comment, invisible on the built page: ``<!-- studylog hours: 2.3 -->`` (or
+  ``none``).
 """
 
 from __future__ import annotations
@@ -22,6 +35,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from studylog.importers.hours_text import find_hours
+from studylog.importers.til import HOURS_MARK, hours_mark
 from studylog.markdown_lines import block
 from studylog.note import Note
 from studylog.store.db import Store
@@ -104,6 +119,24 @@ def page_text(entry: Done, url_for: Callable[[str], str | None], template: str) 
     return text
 
 
+_LIQUID = re.compile(r"\{[{%]")
+
+
+def escape_liquid(text: str) -> str:
+    """``text`` with every Liquid opening (``{{``, ``{%``) inside its own ``{% raw %}`` pair."""
+    if "{" not in text:
+        return text
+    return _LIQUID.sub(lambda m: "{% raw %}" + m.group(0) + "{% endraw %}", text)
+
+
+def written_text(entry: Done, text: str) -> str:
+    """``text`` (the entry's text for the page, :func:`page_text`) as the page writes it: Liquid
+    escaped, and with the hours mark when an import would not read the stored hours from it."""
+    if find_hours(text) != entry.hours or HOURS_MARK.search(text):
+        text = text.rstrip() + " " + hours_mark(entry.hours)
+    return escape_liquid(text)
+
+
 def numbered(entries: list[tuple[str, Sequence[Note]]], spaced: Sequence[bool] = ()) -> list[str]:
     """A numbered list; notes as nested numbered lists indented with tabs (with spaces when a
     number is too wide for a tab to nest under it, and for the entries ``spaced`` says: those
@@ -127,7 +160,7 @@ def numbered(entries: list[tuple[str, Sequence[Note]]], spaced: Sequence[bool] =
             note_marker = f"{counters[depth]}. "
             content = len(indent.expandtabs(4)) + len(note_marker)
             parent_content.append(content)
-            out += block(note.text, indent + note_marker, indent + " " * len(note_marker))
+            out += block(escape_liquid(note.text), indent + note_marker, indent + " " * len(note_marker))
     return out
 
 
@@ -261,5 +294,6 @@ def render_til(
             yield "\n"
         yield (f"# {start.isoformat()} - {end.isoformat()}" if is_range else f"# {start.isoformat()}") + "\n"
         entries = section_entries(store, key, group, first, last, settings)
-        for line in section([(entry, page_text(entry, url_for, template)) for entry in entries]):
+        written = [(entry, written_text(entry, page_text(entry, url_for, template))) for entry in entries]
+        for line in section(written):
             yield line + "\n"

@@ -6,7 +6,10 @@ A page with no dated headings but a date in its front matter or file name is one
 folder of them is a TIL blog): :mod:`studylog.importers.pages` says what entries it gives.
 
 Lines are unescaped with :func:`studylog.markdown_lines.unescape_line`, the inverse of what the
-exporters write.
+exporters write. What ``export til`` adds for an exact round trip is undone too: an item ending
+in ``<!-- studylog hours: 2.3 -->`` (or ``none``) has exactly those hours, whatever its text says,
+and the mark is not part of its text; ``{% raw %}{{{% endraw %}`` and ``{% raw %}{%{% endraw %}``
+(Liquid escaped, as Jekyll would show it) read as ``{{`` and ``{%``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,32 @@ except ImportError:  # pragma: no cover - depends on what is installed
 
 
 _BEFORE = "text before the first dated heading"
+# What ``export til`` writes at the end of an item whose text alone would not give its hours.
+HOURS_MARK = re.compile(r"[ \t]?<!-- studylog hours: (none|\d+(?:\.\d+)?(?:e-?\d+)?) -->[ \t]*$")
+_RAW = re.compile(r"\{% raw %\}(\{[{%])\{% endraw %\}")
+
+
+def hours_mark(hours: float | None) -> str:
+    """The mark for ``hours`` (exact: the float's shortest repr), read back by :func:`marked_hours`."""
+    if hours is None:
+        return "<!-- studylog hours: none -->"
+    written = repr(float(hours))
+    return f"<!-- studylog hours: {written.removesuffix('.0')} -->"
+
+
+def marked_hours(text: str) -> tuple[str, float | None] | None:
+    """(the text without its hours mark, the hours it gives), or None when it has none."""
+    m = HOURS_MARK.search(text)
+    if m is None:
+        return None
+    return text[: m.start()], None if m.group(1) == "none" else float(m.group(1))
+
+
+def unescape_liquid(text: str) -> str:
+    """The text ``export til`` escaped for Liquid (one ``{% raw %}`` pair per ``{{`` or ``{%``)."""
+    return _RAW.sub(r"\1", text) if "{% raw %}" in text else text
+
+
 HEADING = re.compile(r"^#{1,6}(?:[ \t]+(.*?))?[ \t]*$")
 _NO_DATE = "heading has no date (# YYYY-MM-DD, # 19th January 2020, or a range such as # YYYY-MM-DD - YYYY-MM-DD)"
 # A list item: indentation, a marker (1. 1) - * +), then its text; group 4 is the spacing.
@@ -270,9 +299,15 @@ def parse(text: str, filename: str | None = None, in_folder: bool = False) -> Pa
             result.problems.sort(key=lambda p: p.line)
             return result
     for entry in result.entries:
-        entry.hours = find_hours(entry.text)
+        entry.text = unescape_liquid(entry.text)
+        entry.notes = [Note(unescape_liquid(n.text), n.depth) if "{" in n.text else n for n in entry.notes]
+        marked = marked_hours(entry.text)
+        if marked is not None:
+            entry.text, entry.hours = marked
+        else:
+            entry.hours = find_hours(entry.text)
         entry.status = find_status(entry.text)
-        if why := hours_problem(entry.text):
+        if marked is None and (why := hours_problem(entry.text)):
             result.problems.append(Problem(entry.line, why, "doubtful"))
     result.problems.sort(key=lambda p: p.line)
     return result

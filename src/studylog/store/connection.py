@@ -48,6 +48,10 @@ if TYPE_CHECKING:
             """Start a write transaction (taking the write lock at once, where the engine has one)."""
             ...
 
+        def begin_read(self) -> None:
+            """Start a read-only transaction whose reads all see one snapshot, taken now."""
+            ...
+
         def commit(self) -> None: ...
 
         def rollback(self) -> None:
@@ -76,10 +80,11 @@ class TxState:
     """Whether a write transaction is open, and whether one has committed: one object shared by a
     store and every ``for_owner`` view of it, since they share the connection."""
 
-    __slots__ = ("active", "wrote")
+    __slots__ = ("active", "reading", "wrote")
 
     def __init__(self) -> None:
         self.active = False
+        self.reading = False  # inside Store.snapshot()
         self.wrote = False
 
 

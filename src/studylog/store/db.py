@@ -173,9 +173,30 @@ class Store:
             raise RuntimeError("writes must happen inside Store.transaction()")
 
     @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Every read inside sees the store as it was when it began, whatever other processes
+        write meanwhile (for exports: a backup holds a state that existed). One read-only
+        transaction: on SQLite a deferred one, stable in WAL mode while writers go on; on
+        PostgreSQL REPEATABLE READ READ ONLY. Nothing can be written inside; a snapshot inside a
+        snapshot is the same one."""
+        if self._tx.reading:
+            yield self
+            return
+        if self._tx.active:
+            raise RuntimeError("a snapshot inside a write transaction")
+        self._conn.begin_read()
+        self._tx.reading = True
+        try:
+            yield self
+        finally:
+            self._tx.reading = False
+            with suppress(StoreError):  # read only: ending it loses nothing, however it ends
+                self._conn.rollback()
+
+    @contextmanager
     def transaction(self) -> Iterator[Store]:
         """One write transaction: everything inside commits together or not at all."""
-        if self._tx.active:
+        if self._tx.active or self._tx.reading:
             raise RuntimeError("nested transaction")
         self._conn.begin()
         self._tx.active = True

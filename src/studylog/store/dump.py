@@ -130,7 +130,26 @@ def entry_batches(store: Store, batch: int = BATCH) -> Iterator[list[DumpedEntry
             )
             for r in rows
         ]
+        if not last:
+            _pause_for_tests()
         last = rows[-1]["id"]
+
+
+def _pause_for_tests() -> None:
+    """Tests only: with ``STUDYLOG_TEST_PAUSE_DUMP=PATH``, after the first batch create PATH and wait
+    while it exists, so that a test can write while an export is under way
+    (tests/test_export_snapshot.py)."""
+    import os
+
+    flag = os.environ.get("STUDYLOG_TEST_PAUSE_DUMP")
+    if not flag:
+        return
+    import time
+
+    with open(flag, "x"):
+        pass
+    while os.path.exists(flag):
+        time.sleep(0.02)
 
 
 def statuses(store: Store) -> list[DumpedStatus]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from studylog.errors import StoreError, StudylogError
 from studylog.store.db import Store
-from studylog.store.sqlite import copy_database, default_backup_path, exclusive
+from studylog.store.sqlite import KEEP_BACKUPS, copy_database, default_backup_path, exclusive, prune_backups
 
 __all__ = ["Finding", "backup", "check_backup_file", "doctor", "restore"]
 
@@ -22,7 +22,10 @@ def _require_sqlite(store: Store) -> Path:
     return store.path
 
 
-def backup(store: Store, target: Path | None) -> Path:
+def backup(store: Store, target: Path | None, keep: int = KEEP_BACKUPS) -> Path:
+    """A copy of the store at ``target``, or in ``backups/`` beside it; there, only the newest
+    ``keep`` copies stay (the ``backups.keep`` setting). A ``target`` of the learner's is never
+    pruned."""
     path = _require_sqlite(store)
     chosen = target is not None
     if target is not None and target.is_dir():  # as cp does: into the folder, under the usual name
@@ -38,6 +41,8 @@ def backup(store: Store, target: Path | None) -> Path:
         raise StoreError(f"cannot write the backup {target}: {exc.strerror}") from None
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot write the backup {target}: {exc}") from None
+    if not chosen:
+        prune_backups(target.parent, keep, target)
     return target
 
 
@@ -69,9 +74,9 @@ def check_backup_file(path: Path) -> int:
     return int(version)
 
 
-def restore(store: Store, source: Path) -> Path:
+def restore(store: Store, source: Path, keep: int = KEEP_BACKUPS) -> Path:
     """Replace the store's contents with ``source`` after checking it; returns where a copy of
-    what was replaced is kept."""
+    what was replaced is kept (in ``backups/``, where then only the newest ``keep`` copies stay)."""
     path = _require_sqlite(store)
     check_backup_file(source)
     if source.resolve() == path.resolve():
@@ -91,6 +96,7 @@ def restore(store: Store, source: Path) -> Path:
                 "the database is busy in another process; nothing was restored", "try again in a moment"
             ) from None
         raise
+    prune_backups(kept.parent, keep, kept)
     return kept
 
 

@@ -126,6 +126,12 @@ class PostgresConnection:
     def begin(self) -> None:
         self.execute("BEGIN", {})
 
+    def begin_read(self) -> None:
+        # REPEATABLE READ: every statement sees the snapshot of the first one (run now); READ
+        # ONLY: nothing in it can write, and it takes no lock a writer waits for.
+        self.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", {})
+        self.rows("SELECT 1 AS one", {})
+
     def commit(self) -> None:
         self.execute("COMMIT", {})
 

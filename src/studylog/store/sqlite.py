@@ -7,6 +7,7 @@ SQLAlchemy is imported only to create or upgrade the schema (``upgrade.py``)."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -133,6 +134,12 @@ class SQLiteConnection:
 
     def begin(self) -> None:
         self.execute("BEGIN IMMEDIATE", {})  # the write lock now: writers queue up on the busy timeout
+
+    def begin_read(self) -> None:
+        # A deferred transaction takes its snapshot at its first read: read now. In WAL mode
+        # writers go on meanwhile (they append to the WAL; this reader keeps its end mark).
+        self.execute("BEGIN DEFERRED", {})
+        self.rows("SELECT count(*) AS n FROM sqlite_master", {})
 
     def commit(self) -> None:
         self.execute("COMMIT", {})
@@ -302,7 +309,10 @@ def copy_database(source: sqlite3.Connection, target: Path, *, new: bool = False
     where it went. ``new``: never replace a file, take the next free name instead (``NAME-2.db``,
     ``NAME-3.db``, ...): two copies made in the same second are two files."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # backups/: owner-only, whatever the umask
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    from studylog.atomic import remove_leftovers
+
+    remove_leftovers(target.parent)  # partial copies of killed backups and restores
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")  # its pid: see studylog.atomic
     tmp.unlink(missing_ok=True)
     os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY, 0o600))
     try:
@@ -329,8 +339,39 @@ def copy_database(source: sqlite3.Connection, target: Path, *, new: bool = False
         raise
 
 
+KEEP_BACKUPS = 20  # the default of the ``backups.keep`` setting
+_OWN_COPY = re.compile(r"^studylog-[a-z0-9-]+-\d{8}-\d{6}(?:-\d+)?\.db$")
+
+
+def backups_folder(store_path: Path) -> Path:
+    return store_path.parent / "backups"
+
+
 def default_backup_path(store_path: Path, now: datetime, label: str = "backup") -> Path:
-    return store_path.parent / "backups" / f"studylog-{label}-{now.strftime('%Y%m%d-%H%M%S')}.db"
+    return backups_folder(store_path) / f"studylog-{label}-{now.strftime('%Y%m%d-%H%M%S')}.db"
+
+
+def prune_backups(folder: Path, keep: int, written: Path) -> list[Path]:
+    """After ``written`` was added to ``folder`` (a store's ``backups/``): remove its oldest copies
+    (the names studylog gives them; by modification time) so that the newest ``keep`` stay, the
+    one just written among them; ``keep`` 0 keeps every copy. The ones removed."""
+    if keep <= 0:
+        return []
+    copies: list[tuple[int, str, Path]] = []
+    with suppress(OSError):
+        for e in os.scandir(folder):
+            if _OWN_COPY.match(e.name) and e.is_file(follow_symlinks=False):
+                with suppress(OSError):
+                    copies.append((e.stat(follow_symlinks=False).st_mtime_ns, e.name, Path(e.path)))
+    copies.sort(reverse=True)  # newest first
+    removed: list[Path] = []
+    for _, _, path in copies[keep:]:
+        if path.name == written.name:
+            continue
+        with suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 @contextmanager
