@@ -187,8 +187,9 @@ def recent(store: Store, limit: int = 20) -> list[ChangeInfo]:
 
 
 # A later change that stands (not undone) depends on change :n when it touched a row :n touched,
-# or wrote a row that refers to an entry :n inserted (a note or a second item of it, a done item
-# meeting it as a goal): undoing :n alone would then overwrite, or orphan, what came after it.
+# or wrote a row that refers to an entry :n wrote (a note or a second item of it, a done item
+# meeting it as a goal): undoing :n alone would then overwrite or orphan what came after it, or
+# undo what it relied on (a second done item for a goal that :n marked met did not mark it again).
 # Driven from the later changes (usually few rows), each probing :n's rows by index.
 _LATER = "SELECT id FROM change WHERE id > :n AND undone_at IS NULL"
 _DEPENDENTS = [
@@ -199,7 +200,7 @@ _DEPENDENTS = [
         f"SELECT min(later.change_id) AS id FROM change_row later JOIN {table} ON {table}.id = later.row_id "
         f"WHERE later.table_name = '{table}' AND later.op != 'delete' AND later.change_id IN ({_LATER}) "
         "AND EXISTS (SELECT 1 FROM change_row mine WHERE mine.table_name = 'entry' "
-        f"AND mine.row_id = {table}.{column} AND mine.change_id = :n AND mine.op = 'insert')"
+        f"AND mine.row_id = {table}.{column} AND mine.change_id = :n)"
         for table, column in (("note", "entry_id"), ("entry_item", "entry_id"), ("entry", "goal_id"))
     ),
 ]
@@ -259,8 +260,14 @@ def when(at: datetime) -> str:
     return f"{at.strftime('%H:%M')} on {at.date().isoformat()}"
 
 
-# The change's journal in runs of consecutive rows of one table and one operation (a classic
-# "gaps and islands" grouping), newest run first: an import is a handful of runs however large it is.
+# The change's journal in runs of consecutive rows of one table and one operation, newest run
+# first: an import is a handful of runs however large it is. Most changes write each table with one
+# operation in one stretch, and then the groups by table and operation are the runs (their id
+# ranges do not overlap); otherwise a "gaps and islands" grouping finds them (slower: it sorts).
+_GROUPS = (
+    "SELECT table_name, op, min(id) AS lo, max(id) AS hi, count(*) AS n FROM change_row "
+    "WHERE change_id = :id GROUP BY table_name, op"
+)
 _RUNS = (
     "SELECT table_name, op, min(id) AS lo, max(id) AS hi, count(*) AS n FROM ("
     "SELECT id, table_name, op, row_number() OVER (ORDER BY id) "
@@ -269,12 +276,19 @@ _RUNS = (
 )
 
 
+def _runs(store: Store, change_id: int) -> list[dict[str, Any]]:
+    groups = sorted(store.rows(_GROUPS, id=change_id), key=lambda g: g["lo"])
+    if all(a["hi"] < b["lo"] for a, b in zip(groups, groups[1:], strict=False)):
+        return groups[::-1]
+    return store.rows(_RUNS, id=change_id)
+
+
 def _revert(store: Store, change_id: int) -> int:
     """Play a change's journal back, newest row first; the number of rows reverted. The rows a
     run inserted go in one DELETE (set-based: undoing a 300k-entry import is a few statements,
     not 300k); updates and deletes are put back row by row, newest first, from their values before."""
     total = 0
-    for run in store.rows(_RUNS, id=change_id):
+    for run in _runs(store, change_id):
         table, op, lo, hi = run["table_name"], run["op"], run["lo"], run["hi"]
         assert table in TABLES
         total += int(run["n"])
