@@ -174,3 +174,42 @@ def test_a_done_during_the_undo_of_a_large_import_waits_and_succeeds(cli, tmp_pa
     assert done.stdout.startswith("Done #"), done.stdout
     assert float(marker.read_text()) < 10  # set-based: well under a second here, not a minute
     assert [e["text"] for e in cli("log", "--json", ok=True).json()] == ["written during the undo"]
+
+
+def test_a_change_whose_tables_interleave_is_reverted_exactly(cli, isolated):
+    """Runs of one table and operation that interleave (a note, the entry, a note again) are put
+    back in reverse order, each row as it was."""
+    from datetime import date, datetime
+
+    from studylog.store import journal
+    from studylog.store.db import Store
+
+    cli("done", "kept", "-n", "old note", ok=True)
+    isolated.mkdir(parents=True, exist_ok=True)
+    store = Store(os.environ.get("STUDYLOG_DB") or str(isolated / "studylog.db"), "tester", datetime(2024, 4, 18, 12))
+    try:
+
+        def state():
+            return (
+                store.rows("SELECT id, text, hours FROM entry ORDER BY id"),
+                store.rows("SELECT id, entry_id, position, text FROM note ORDER BY id"),
+            )
+
+        before = state()
+        with journal.change(store, "interleaved") as ch:
+            new = ch.insert(
+                "entry",
+                {"owner": "tester", "kind": "done", "day": date(2024, 4, 18), "text": "new", "created_at": store.now},
+            )
+            ch.insert("note", {"entry_id": new, "position": 0, "depth": 0, "text": "n1"})
+            ch.update("entry", 1, {"text": "kept, edited", "hours": 2.0})
+            ch.insert("note", {"entry_id": new, "position": 1, "depth": 0, "text": "n2"})
+            ch.delete("note", 1)
+            ch.update("entry", 1, {"text": "kept, edited twice"})
+            ch.insert("note", {"entry_id": 1, "position": 0, "depth": 0, "text": "replacement"})
+        assert state() != before
+        undone = journal.undo(store)
+        assert undone.rows == 7
+        assert state() == before
+    finally:
+        store.close()

@@ -23,6 +23,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
@@ -278,7 +279,7 @@ _RUNS = (
 
 def _runs(store: Store, change_id: int) -> list[dict[str, Any]]:
     groups = sorted(store.rows(_GROUPS, id=change_id), key=lambda g: g["lo"])
-    if all(a["hi"] < b["lo"] for a, b in zip(groups, groups[1:], strict=False)):
+    if all(a["hi"] < b["lo"] for a, b in pairwise(groups)):
         return groups[::-1]
     return store.rows(_RUNS, id=change_id)
 
