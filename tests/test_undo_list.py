@@ -213,3 +213,19 @@ def test_a_change_whose_tables_interleave_is_reverted_exactly(cli, isolated):
         assert state() == before
     finally:
         store.close()
+
+
+def test_undo_n_refuses_to_bring_a_day_over_24_hours(cli):
+    cli("done", "long session", "--hours", "10", ok=True)  # 1
+    cli("rm", "1", ok=True)  # 2
+    cli("done", "another", "--hours", "20", ok=True)  # 3
+    out = cli("undo", "2")
+    assert out.exit_code == 2, out.stdout
+    assert out.stderr == (
+        "studylog: error: undoing change #2 (rm entry 1 'long session') would give 2024-04-18 30h logged, "
+        "more than 24 hours; undo or edit the later entries of that day first\n"
+    )
+    assert [e["text"] for e in cli("log", "--json", ok=True).json()] == ["another"]  # nothing written
+    cli("edit", "2", "--hours", "14", ok=True)  # entry 2 (change 4 touches only it)
+    cli("undo", "2", ok=True)
+    assert sorted(e["hours"] for e in cli("log", "--json", ok=True).json()) == [10.0, 14.0]

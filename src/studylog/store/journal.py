@@ -252,8 +252,39 @@ def undo(store: Store, number: int | None = None) -> Undone:
                 f"undo #{later.id} first, or leave #{target.id} as it is",
             )
         rows = _revert(store, target.id)
+        if number is not None:
+            _check_hours(store, target)
         store.execute("UPDATE change SET undone_at = :now WHERE id = :id", now=store.now, id=target.id)
         return Undone(target._replace(undone_at=store.now), rows)
+
+
+def _check_hours(store: Store, target: ChangeInfo) -> None:
+    """After ``undo N`` put entries back: refuse (the transaction rolls back) if a day they cover
+    now has more than 24 hours logged. Undoing the last change returns to a state that was
+    checked; undoing an earlier one alone does not (an entry removed, then another logged that
+    day, then the removal undone)."""
+    restored = [
+        json.loads(r["before"])
+        for r in store.rows(
+            "SELECT before FROM change_row WHERE change_id = :id AND table_name = 'entry' AND op != 'insert'",
+            id=target.id,
+        )
+    ]
+    spans = [(r.get("period_start") or r["day"], r["day"]) for r in restored if r.get("hours")]
+    if not spans:
+        return
+    from studylog.hours import MAX_HOURS_PER_DAY, format_hours
+    from studylog.store.hours import done_hours, per_day
+    from studylog.store.records import as_date
+
+    for first, last in spans:
+        for day, (hours, _) in per_day(done_hours(store, as_date(first), as_date(last), by="day")).items():
+            if float(hours) > MAX_HOURS_PER_DAY + 1e-9:
+                raise UsageError(
+                    f"undoing change #{target.id} ({target.summary}) would give {day.isoformat()} "
+                    f"{format_hours(float(hours))} logged, more than 24 hours",
+                    "undo or edit the later entries of that day first",
+                )
 
 
 def when(at: datetime) -> str:
