@@ -81,10 +81,12 @@ def test_undo_n_refuses_when_a_later_change_refers_to_what_it_wrote(cli):
     cli("done", "b", "--goal", "1", ok=True)  # 3: entry 3 meets goal 1 (already met: not touched again)
     out = cli("undo", "2")
     assert out.exit_code == 2 and "#3 (done 'b' on 2024-04-18, " in out.stderr, out.stderr
+    assert out.stderr.endswith(") refers to what it wrote; undo #3 first, or leave #2 as it is\n")
     out = cli("undo", "1")
     assert out.exit_code == 2 and "cannot be undone alone: #2 (done 'a'" in out.stderr, out.stderr
     cli("rm", "3", ok=True)  # 4 touches entry 3, which change 3 wrote
-    assert "#4 (rm entry 3 'b', " in cli("undo", "3").stderr
+    refused = cli("undo", "3").stderr
+    assert "#4 (rm entry 3 'b', " in refused and "changed the same rows after it" in refused
 
 
 def test_undo_n_of_a_change_not_yours_or_already_undone_is_refused(cli):

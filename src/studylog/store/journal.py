@@ -150,16 +150,10 @@ class ChangeInfo(NamedTuple):
 
 
 class Undone(NamedTuple):
+    """The change ``undo`` reverted (now with its ``undone_at``), and how many rows it put back."""
+
     change: ChangeInfo
     rows: int
-
-    @property
-    def change_id(self) -> int:
-        return self.change.id
-
-    @property
-    def summary(self) -> str:
-        return self.change.summary
 
 
 def _info(row: dict[str, Any]) -> ChangeInfo:
@@ -207,17 +201,27 @@ _DEPENDENTS = [
 ]
 
 
-def depends_on(store: Store, change_id: int) -> ChangeInfo | None:
+class Dependent(NamedTuple):
+    """A later change that depends on one to undo, and how."""
+
+    change: ChangeInfo
+    reason: str  # "changed the same rows after it" or "refers to what it wrote"
+
+
+def depends_on(store: Store, change_id: int) -> Dependent | None:
     """The first later change that stands and depends on ``change_id`` (see ``_DEPENDENTS``), or
     None when it can be undone alone."""
     if store.one(_LATER + " LIMIT 1", n=change_id) is None:
         return None  # nothing after it stands: the common case, and an import's, costs one query
-    found = [r["id"] for sql in _DEPENDENTS for r in store.rows(sql, n=change_id) if r["id"] is not None]
+    found = [
+        (r["id"], n) for n, sql in enumerate(_DEPENDENTS) for r in store.rows(sql, n=change_id) if r["id"] is not None
+    ]
     if not found:
         return None
-    row = store.one(f"SELECT {_INFO} FROM change WHERE id = :id", id=min(found))
+    first, how = min(found)
+    row = store.one(f"SELECT {_INFO} FROM change WHERE id = :id", id=first)
     assert row is not None
-    return _info(row)
+    return Dependent(_info(row), "changed the same rows after it" if how == 0 else "refers to what it wrote")
 
 
 def undo(store: Store, number: int | None = None) -> Undone:
@@ -244,11 +248,12 @@ def undo(store: Store, number: int | None = None) -> Undone:
                 f"change #{target.id} ({target.summary}) was already undone, {when(target.undone_at)}",
                 "'studylog undo --list' shows what still stands",
             )
-        later = depends_on(store, target.id)
-        if later is not None:
+        dependent = depends_on(store, target.id)
+        if dependent is not None:
+            later = dependent.change
             raise UsageError(
                 f"change #{target.id} ({target.summary}) cannot be undone alone: "
-                f"#{later.id} ({later.summary}, {when(later.created_at)}) changed the same rows after it",
+                f"#{later.id} ({later.summary}, {when(later.created_at)}) {dependent.reason}",
                 f"undo #{later.id} first, or leave #{target.id} as it is",
             )
         rows = _revert(store, target.id)
