@@ -132,9 +132,15 @@ _HOST: list[str] = []
 def this_host() -> str:
     """This machine's name, as a change records where it was made (``undo --list``)."""
     if not _HOST:
-        import socket
+        import os
 
-        _HOST.append((socket.gethostname() or "unknown")[:255])
+        if hasattr(os, "uname"):  # no import: ``socket`` costs an everyday write a few ms
+            name = os.uname().nodename
+        else:  # pragma: no cover - Windows
+            import socket
+
+            name = socket.gethostname()
+        _HOST.append((name or "unknown")[:255])
     return _HOST[0]
 
 
