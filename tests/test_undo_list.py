@@ -231,3 +231,11 @@ def test_undo_n_refuses_to_bring_a_day_over_24_hours(cli):
     cli("edit", "2", "--hours", "14", ok=True)  # entry 2 (change 4 touches only it)
     cli("undo", "2", ok=True)
     assert sorted(e["hours"] for e in cli("log", "--json", ok=True).json()) == [10.0, 14.0]
+
+
+def test_undo_json_says_what_it_reverted(cli):
+    cli("done", "d", "-n", "a note", ok=True)
+    data = cli("undo", "--json", ok=True).json()
+    assert set(data) == {"number", "summary", "created_at", "host", "undone_at", "rows"}
+    assert (data["number"], data["summary"], data["host"], data["rows"]) == (1, "done 'd' on 2024-04-18", HOST, 2)
+    assert data["undone_at"] is not None
