@@ -137,3 +137,51 @@ def _store(home):
     from studylog.store.db import Store
 
     return Store(os.environ.get("STUDYLOG_DB") or str(home / "studylog.db"), "tester", datetime(2024, 4, 18, 12))
+
+
+def test_an_import_during_the_undo_of_the_same_import_adds_it_again(cli, tmp_path):
+    """The import reads what is stored before its change begins; had it read while the undo of
+    the same file was under way, it would report everything "already imported" and add nothing,
+    leaving neither copy. The undo takes the import's lock too, so the import reads after it."""
+    import json
+
+    log = tmp_path / "log.md"
+    log.write_text("".join(f"## 2023-03-{1 + i % 28:02d}\n- entry {i}\n\n" for i in range(300)), encoding="utf-8")
+    cli("import", "markdown", str(log), "--no-link", ok=True)
+    marker = tmp_path / "reverting"
+    script = (
+        "import sys, time\n"
+        "from studylog.store import journal\n"
+        "_revert = journal._revert\n"
+        "def revert(store, change_id):\n"
+        "    rows = _revert(store, change_id)\n"
+        f"    open({str(marker)!r}, 'w').close()\n"
+        "    time.sleep(1.5)\n"
+        "    return rows\n"
+        "journal._revert = revert\n"
+        "from studylog.cli import main\n"
+        "sys.argv = ['studylog', 'undo']\n"
+        "main()\n"
+    )
+    env = {**os.environ, "STUDYLOG_TODAY": "2024-04-18"}
+    undo = subprocess.Popen(
+        [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    import time
+
+    deadline = time.monotonic() + 60
+    while not marker.exists() and undo.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert marker.exists(), undo.communicate()
+    again = subprocess.run(
+        [sys.executable, "-m", "studylog", "import", "markdown", str(log), "--no-link", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out, err = undo.communicate(timeout=60)
+    assert undo.returncode == 0 and out.startswith("Undid #1 (import markdown: 300 entries"), err
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["added"] == 300
+    assert len(cli("log", "--json", "-n", "0", ok=True).json()) == 300

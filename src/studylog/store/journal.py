@@ -234,6 +234,10 @@ def undo(store: Store, number: int | None = None) -> Undone:
     """Revert the owner's most recent change that is not yet undone, or change ``number`` when no
     later change that stands depends on it (``depends_on``); refuses with a line that names it."""
     with store.transaction():
+        # An import reads what is stored (under its own lock) before its change begins: had the
+        # undo of that import committed in between, it would add nothing, "already imported".
+        # Same order as the import's (its lock, then the owner's), so the two never deadlock.
+        store.serialize(f"import:{store.owner}")
         lock_owner(store)  # two undos at once: the second reads after the first committed
         if number is None:
             row = store.one(
