@@ -15,7 +15,9 @@ cover them; SERIALIZABLE would make the loser fail with a serialisation error th
 would have to catch and retry, where the lock makes it wait its turn and then give the same
 answer SQLite gives. One key per owner, for every change, so that two locks are never taken in
 opposite orders (``complete --hours`` checks a status and then hours; ``done`` the reverse), and
-learners sharing a store do not wait for each other."""
+no learner waits on another's lock. (Inserting writers still queue on PostgreSQL on the ``id_high``
+row of each table they insert into, until they commit: see ``Store._take_ids``.) ``undo`` also
+takes the import's lock first, the order an import takes them in."""
 
 from __future__ import annotations
 
