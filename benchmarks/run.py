@@ -182,6 +182,27 @@ def floor_sql_for(today: str) -> str:
     )
 
 
+UNDO_SIZE = 300_000  # entries in the import that the undo group reverts
+
+
+def build_undo_store(folder: Path, sl: str, env: dict[str, str]) -> None:
+    """``folder/home/studylog.db``: an empty store into which one ``import markdown --no-link``
+    brought UNDO_SIZE entries (over 7,000 days, an hour on every 40th), off the clock."""
+    folder.mkdir(parents=True, exist_ok=True)
+    home = folder / "home"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
+    log, days, last = folder / "log.md", 7000, date(2024, 4, 17)
+    with log.open("w", encoding="utf-8") as f:
+        for d in range(days):
+            f.write(f"## {date.fromordinal(last.toordinal() - d).isoformat()}\n")
+            for i in range(d, UNDO_SIZE, days):
+                f.write(f"- entry number {i}{' (1h)' if i % 40 == 0 else ''}\n")
+            f.write("\n")
+    print(f"   building the undo store: importing {UNDO_SIZE} entries (off the clock)", file=sys.stderr)
+    subprocess.run([sl, "import", "markdown", str(log), "--no-link"], env=env, check=True, capture_output=True)
+
+
 def start_pg(folder: Path) -> tuple[str, Callable[[], None]]:
     """A throwaway PostgreSQL server (scripts/pg-test-server) in ``folder``: its URL and a stop function."""
     script = HERE.parent / "scripts" / "pg-test-server"
@@ -241,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--quick", action="store_true", help="5 rounds (2 for import/export)")
     p.add_argument("--today", default="2024-04-18", help="STUDYLOG_TODAY, the last day of the history")
-    p.add_argument("--only", default="", help="comma-separated groups: help,0,10k,100k,io,pg (default all)")
+    p.add_argument("--only", default="", help="comma-separated groups: help,0,10k,100k,io,undo,pg (default all)")
     p.add_argument(
         "--pg",
         default=os.environ.get("STUDYLOG_TEST_PG", ""),
@@ -256,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.quick:
         args.repeats, args.io_repeats = 5, 2
-    only = set(filter(None, args.only.split(","))) or {"help", *SIZES, "io", "pg"}
+    only = set(filter(None, args.only.split(","))) or {"help", *SIZES, "io", "undo", "pg"}
 
     studylog = args.studylog.absolute()  # not resolve(): a venv's scripts may be symlinks
     if not studylog.is_file():
@@ -453,6 +474,29 @@ def main(argv: list[str] | None = None) -> int:
         if g:
             run_group("import / export", g, args.io_repeats)
 
+    # -- undo of a 300k-entry import (issue #13 item 1: it was quadratic, and locked writers out)
+    if "undo" in only:
+        base_home = out / "undo" / "home"
+        if args.regenerate or not (base_home / "studylog.db").exists():
+            build_undo_store(out / "undo", sl, sl_env(base_home))
+        h = scratch / "w-undo-300k"
+
+        def undo_setup(home: Path = h, src: Path = base_home / "studylog.db") -> None:
+            home.mkdir(parents=True, exist_ok=True)
+            for extra in ("-wal", "-shm", ".lock"):
+                Path(f"{home / 'studylog.db'}{extra}").unlink(missing_ok=True)
+            shutil.copyfile(src, home / "studylog.db")
+            os.chmod(home / "studylog.db", 0o600)
+            fd = os.open(home / "studylog.db", os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+        g = []
+        add(g, f"studylog undo@{UNDO_SIZE // 1000}k import", [sl, "undo"], sl_env(h), undo_setup)
+        run_group("undo of an import", g, args.io_repeats)
+
     # -- the everyday commands on PostgreSQL, at each size, alternating with watson status
     pg_sizes = [z for z in args.pg_sizes.split(",") if z in SIZES and z in manifest["sizes"]]
     pg_server, pg_stop = (start_pg(out / "pg") if args.pg_start else (args.pg, None)) if "pg" in only else ("", None)
@@ -620,6 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     target("studylog import markdown --json", "100k", "studylog import markdown --json@100k", None, None, 10, "abs")
     target("studylog export til", "100k", "studylog export til@100k", None, None, 3, "abs")
+    undo_key = f"studylog undo@{UNDO_SIZE // 1000}k import"
+    target("studylog undo (of an import)", f"{UNDO_SIZE // 1000}k", undo_key, None, None, 10, "abs")
     for c in ("import markdown", "import markdown --no-link", "import markdown --json", "export til"):
         k10, k100 = peak(f"studylog {c}@10k"), peak(f"studylog {c}@100k")
         rows.append(

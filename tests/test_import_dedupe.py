@@ -155,7 +155,7 @@ def test_dry_run_matches_too_and_writes_nothing(cli):
 def test_undo_after_matching_keeps_what_was_typed(cli):
     type_april_18(cli)
     import_notes(cli)
-    assert cli("undo", ok=True).stdout.startswith("Undid: import daily-notes: 8 entries")
+    assert cli("undo", ok=True).stdout.split(" (", 1)[1].startswith("import daily-notes: 8 entries")
     assert len(cli("log", "--json", ok=True).json()) == 5
 
 

@@ -71,7 +71,7 @@ def test_example_session_runs(tmp_path):
     env.pop("STUDYLOG_TODAY", None)
     done = subprocess.run(["bash", str(REPO / "examples" / "session.sh")], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "Undid: complete arena2/0.2" in done.stdout
+    assert "Undid #" in done.stdout and "(complete arena2/0.2, " in done.stdout
     assert "linalg/3" in done.stdout
 
 

@@ -71,7 +71,7 @@ def test_undo_takes_back_the_status_and_its_event(cli):
     cli("start", "dlc/2", "--date", "2024-04-01", ok=True)
     cli("complete", "dlc/2", "--date", "2024-04-05", ok=True)
     cli("start", "dlc/2", "--reopen", ok=True)
-    assert cli("undo", ok=True).stdout == "Undid: reopen dlc/2\n"
+    assert cli("undo", ok=True).stdout.split(" (", 1)[1].rsplit(", ", 1)[0] == "reopen dlc/2"
     assert _history(cli, "dlc/2") == [("started", "2024-04-01"), ("completed", "2024-04-05")]
     assert (_item(cli, "dlc/2")["status"], _item(cli, "dlc/2")["completed_on"]) == ("complete", "2024-04-05")
     cli("undo", ok=True)
@@ -328,7 +328,7 @@ def test_done_complete_logs_and_completes_in_one_change(cli):
     item = _item(cli, "dlc/2")
     assert (item["status"], item["started_on"], item["completed_on"]) == ("complete", "2024-04-12", "2024-04-12")
     assert _history(cli, "dlc/2") == [("started", "2024-04-12"), ("completed", "2024-04-12")]
-    assert cli("undo", ok=True).stdout == "Undid: done 'finished chapter 2' on 2024-04-12\n"
+    assert cli("undo", ok=True).stdout.split(" (", 1)[1].rsplit(", ", 1)[0] == "done 'finished chapter 2' on 2024-04-12"
     assert cli("log", "--json", ok=True).json() == []
     assert _item(cli, "dlc/2")["status"] == "not started" and _history(cli, "dlc/2") == []
 

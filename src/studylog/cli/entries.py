@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
-from studylog.cli.options import ItemOpt, NewItemOpt, PeriodOpt
+from studylog.cli.options import ItemOpt, JsonOpt, NewItemOpt, PeriodOpt
 from studylog.cli.parse import id_type, parse_days, parse_hours
 from studylog.cli.session import items, open_store
 
@@ -121,12 +121,42 @@ def rm(entry_id: Annotated[int, typer.Argument(click_type=ENTRY_ID, help="The id
     output.message(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
 
 
-def undo() -> None:
-    """Revert the last change (goal, done, edit, rm, drop, start, complete, skip)."""
-    from studylog.store.journal import undo_last
+def undo(
+    number: Annotated[
+        int | None,
+        typer.Argument(
+            help="The change to revert (see --list); refused when a later change touched the same rows.",
+            show_default=False,
+            min=1,
+        ),
+    ] = None,
+    list_: Annotated[
+        bool, typer.Option("--list", "-l", help="Show your recent changes (number, when, from where, what).")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="With --list: at most this many (0: all).", min=0)] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """Revert your last change (goal, done, edit, rm, drop, start, complete, skip, import), or
+    change NUMBER; --list shows them."""
+    from studylog.errors import UsageError
+    from studylog.render.changes import change_json, change_lines, undid
+    from studylog.store import journal
 
-    undone = undo_last(open_store())
-    output.message(f"Undid: {undone.summary}")
+    out = output.Output(as_json)
+    if list_:
+        if number is not None:
+            raise UsageError("--list shows the changes; it takes no change number", "run 'studylog undo --list'")
+        changes = journal.recent(open_store(), limit)
+        if as_json:
+            out.json(change_json(changes))
+        else:
+            out.lines(change_lines(changes, output.width()))
+        return
+    undone = journal.undo(open_store(), number)
+    if as_json:
+        out.json({**change_json([undone.change])[0], "rows": undone.rows})
+    else:
+        output.message(undid(undone))
 
 
 def register(app: typer.Typer) -> None:

@@ -76,7 +76,9 @@ def _check_day_hours(
 ) -> None:
     """Refuse ``hours`` on ``day`` (spread evenly from ``start`` to ``day`` for a period) if a day
     would then have more than 24 hours logged, counting the periods that cover it at their daily
-    share; ``except_id`` is the entry being edited (its current hours do not count)."""
+    share; ``except_id`` is the entry being edited (its current hours do not count). Runs inside
+    the change that writes them, after its owner's lock (``journal.begin_change``): on PostgreSQL
+    ten ``done --hours 4`` at once were accepted seven or eight times (issue #13 item 7)."""
     if hours is None:
         return
     from studylog.store.hours import Spread, done_hours, per_day, spread_days  # (only writes need it)
@@ -520,14 +522,18 @@ def edit_entry(
         values["item"] = item
     if not values:
         raise UsageError("nothing to change", "give --text, --hours, --date or --item")
-    if isinstance(entry, Done):
-        new_start = values["period_start"] if "day" in values else (entry.period[0] if entry.period else None)
-        _check_day_hours(
-            store, values.get("day", entry.day), values.get("hours", entry.hours), except_id=entry_id, start=new_start
-        )
     if item is not _UNSET:  # the entry is now linked to that one item (or none)
         values["item_count"] = None
     with change(store, f"edit entry {entry_id}") as ch:
+        if isinstance(entry, Done):  # inside the change, under the owner's lock (journal.py)
+            new_start = values["period_start"] if "day" in values else (entry.period[0] if entry.period else None)
+            _check_day_hours(
+                store,
+                values.get("day", entry.day),
+                values.get("hours", entry.hours),
+                except_id=entry_id,
+                start=new_start,
+            )
         ch.update("entry", entry_id, values)
         if item is not _UNSET:
             for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):

@@ -236,6 +236,14 @@ def m005_ids_never_reused(conn: sa.Connection) -> None:
         conn.execute(sa.insert(high).values(name=table, last_id=int(top)))
 
 
+def m006_change_host_and_row_index(conn: sa.Connection) -> None:
+    """Each change remembers the machine it was made on (``undo --list`` shows it; NULL for the
+    changes made before), and the journal is indexed by the row it touched, so that ``undo N``
+    finds a later change of the same rows without reading the whole journal."""
+    conn.execute(sa.text("ALTER TABLE change ADD COLUMN host VARCHAR(255)"))
+    conn.execute(sa.text("CREATE INDEX ix_change_row_row ON change_row (table_name, row_id, change_id)"))
+
+
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
@@ -246,6 +254,7 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (3, "history indexes", m003_history_indexes),
     (4, "periods, links and status history", m004_periods_links_history),
     (5, "ids never reused", m005_ids_never_reused),
+    (6, "change host, journal by row", m006_change_host_and_row_index),
 ]
 
 _LEDGER = sa.table(

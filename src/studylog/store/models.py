@@ -129,13 +129,18 @@ class Change(SQLModel, table=True):
     created_at: datetime
     summary: str
     undone_at: datetime | None = None
+    host: str | None = Field(default=None, max_length=255)  # since schema 6: the machine it was made on
 
 
 class ChangeRow(SQLModel, table=True):
     """A row a change inserted, updated or deleted, with its values before (JSON)."""
 
     __tablename__ = "change_row"
-    __table_args__ = (Index("ix_change_row_change", "change_id", "id"),)
+    __table_args__ = (
+        Index("ix_change_row_change", "change_id", "id"),
+        # Since schema 6: the changes that touched a row (undo N refuses when a later one did).
+        Index("ix_change_row_row", "table_name", "row_id", "change_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     change_id: int = Field(foreign_key="change.id")

@@ -125,6 +125,8 @@ def set_status(
     if ch is None:
         with change(store, summary) as own:
             return set_status(store, item, status, day, summary, own, today=today, reopen=reopen)
+    # Read under the owner's lock, which ``ch`` took as it began (journal.py): four ``start dlc/1``
+    # at once on PostgreSQL all read "no status" and inserted one each (issue #13 item 7).
     row = store.one(
         f"SELECT {_COLUMNS} FROM item_status WHERE owner = :owner AND item = :item", owner=store.owner, item=item
     )
