@@ -239,3 +239,11 @@ def test_undo_json_says_what_it_reverted(cli):
     assert set(data) == {"number", "summary", "created_at", "host", "undone_at", "rows"}
     assert (data["number"], data["summary"], data["host"], data["rows"]) == (1, "done 'd' on 2024-04-18", HOST, 2)
     assert data["undone_at"] is not None
+
+
+def test_a_change_number_no_id_can_be_is_refused_in_one_line(cli):
+    cli("done", "x", "--hours", "1", ok=True)
+    out = cli("undo", "123456789012345678901234")
+    assert out.exit_code != 0 and "unexpected" not in out.stderr
+    assert "there is no change 123456789012345678901234" in out.stderr and "undo --list" in out.stderr
+    assert cli("log", "--json", ok=True).json()[0]["text"] == "x"  # nothing was undone

@@ -127,7 +127,7 @@ def undo(
         typer.Argument(
             help="The change to revert (see --list); refused when a later change touched the same rows.",
             show_default=False,
-            min=1,
+            click_type=id_type("change", "'studylog undo --list'"),
         ),
     ] = None,
     list_: Annotated[

@@ -64,9 +64,9 @@ def parse_age(text: str) -> int:
 MAX_ID = 2**63 - 1  # ids are 64-bit integers in every engine
 
 
-def parse_id(text: str) -> int:
-    """An entry id as typed: a whole number (click says so otherwise) that an id can be; a
-    24-digit one is no entry (the engines cannot even compare it with an id)."""
+def parse_id(text: str, what: str = "entry", where: str = "'studylog log' or 'studylog today'") -> int:
+    """An entry id (or the id of ``what``) as typed: a whole number (click says so otherwise)
+    that an id can be; a 24-digit one is none (the engines cannot even compare it with an id)."""
     try:
         value = int(text)
     except ValueError:
@@ -75,20 +75,20 @@ def parse_id(text: str) -> int:
         from studylog.errors import UsageError
 
         raise UsageError(
-            f"there is no entry {text.strip()}: ids are whole numbers from 1 to {MAX_ID}",
-            "see the ids with 'studylog log' or 'studylog today'",
+            f"there is no {what} {text.strip()}: ids are whole numbers from 1 to {MAX_ID}",
+            f"see the ids with {where}",
         )
     return value
 
 
-def id_type() -> Any:
-    """The click type of an entry id: an integer as click reads it, then :func:`parse_id`'s range
-    (for the Typer commands; click is imported only by them)."""
+def id_type(what: str = "entry", where: str = "'studylog log' or 'studylog today'") -> Any:
+    """The click type of an entry id (or of ``what``): an integer as click reads it, then
+    :func:`parse_id`'s range (for the Typer commands; click is imported only by them)."""
     from click.types import IntParamType
 
     class EntryId(IntParamType):
         def convert(self, value: Any, param: Any, ctx: Any) -> int:
-            return parse_id(str(super().convert(value, param, ctx)))
+            return parse_id(str(super().convert(value, param, ctx)), what, where)
 
     return EntryId()
 
