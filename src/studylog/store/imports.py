@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from studylog.imported import ImportedEntry, ParseResult, normal_text
 from studylog.store.db import Store
 from studylog.store.entries import extra_item_rows, item_columns
-from studylog.store.journal import Change, begin_change
+from studylog.store.journal import Change, begin_change, lock_owner
 from studylog.store.records import Status, as_date
 from studylog.store.sql import rows_in
 from studylog.store.status import get_status, set_status
@@ -259,6 +259,7 @@ def import_result(
         if not dry_run:  # what is stored is checked inside the write transaction: a second identical
             stack.enter_context(store.transaction())  # import waits for the first, then adds nothing
             store.serialize(f"import:{store.owner}")
+            lock_owner(store)  # before the first check: an rm or edit cannot change what it matched
         for batch in _batches(entries):
             keys = [occurrences.key(source, e) for e in batch]
             summary.entries += len(batch)
