@@ -39,6 +39,7 @@ DAYS = 60  # writers log on the days before TODAY, so that no day comes near 24 
 TODAY = "2024-04-18"
 KILL_SHARE = 0.25
 TOKEN = re.compile(r"^[a-z]+\d+(?:-\d+)?$")
+MADE = re.compile(r"^(?:done|goal) '([a-z]+\d+) ")
 
 
 @dataclass
@@ -283,6 +284,8 @@ class Chaos:
         ran.killed = proc.returncode == -signal.SIGKILL
 
     def _learn(self, ran: Ran) -> None:
+        if ran.op == "restore" and not ran.failed_cleanly:  # done, or killed: it may have restored
+            ran = Ran(ran.seq, ran.owner, ran.op, ran.args, rc=0)
         if not ran.acknowledged:
             return
         with self.lock:
@@ -291,6 +294,11 @@ class Chaos:
                 assert m, f"acknowledged {ran.op} without its id: {ran.out!r}"
                 ran.target = int(m.group(1))
                 self.acked[ran.owner].append((ran.target, ran.token or ""))
+            elif ran.op == "restore":
+                # the restored store gives out again the ids given after its backup was taken: an
+                # `edit ID -t` of an id acknowledged before would retitle another entry
+                for owner in WRITERS:
+                    self.acked[owner].clear()
             elif ran.op == "backup":
                 self.backups.append(Path(ran.out.strip().removeprefix("Backed up to ")))
             elif ran.op == "export":
@@ -469,10 +477,21 @@ def orphans(rows) -> list[str]:
 
 
 def _state(rows, integrity: list[str]) -> dict[str, Any]:
+    # An entry is who made it: the token in the summary of the change that inserted it, when a
+    # `done` or a `goal` did (an `edit -t` of an id given out again after a restore retitles
+    # another entry than the one the driver meant); else the first word of its text.
+    made_as = {}
+    for entry_id, summary in rows(
+        "SELECT r.row_id, c.summary FROM change_row r JOIN change c ON c.id = r.change_id "
+        "WHERE r.table_name = 'entry' AND r.op = 'insert'"
+    ):
+        m = MADE.match(summary)
+        if m:
+            made_as[entry_id] = m.group(1)
     tokens: Counter[str] = Counter()
     by_id: dict[int, str] = {}
     for entry_id, text in rows("SELECT id, text FROM entry"):
-        token = text.split(" ", 1)[0]
+        token = made_as.get(entry_id) or text.split(" ", 1)[0]
         if TOKEN.match(token):
             tokens[token] += 1
             by_id[entry_id] = token
