@@ -59,6 +59,7 @@ class Ran:
     out: str = ""
     err: str = ""
     killed: bool = False  # the SIGKILL arrived before it exited
+    hung: bool = False  # still running after two minutes (then killed)
 
     @property
     def acknowledged(self) -> bool:
@@ -277,6 +278,7 @@ class Chaos:
         try:
             out, err = proc.communicate(timeout=kill_at if kill_at is not None else 120)
         except subprocess.TimeoutExpired:
+            ran.hung = kill_at is None  # no command takes two minutes here: it is reported
             proc.send_signal(signal.SIGKILL)
             out, err = proc.communicate()
         ran.end = time.monotonic()
@@ -322,6 +324,8 @@ class Chaos:
 
         # every command: a clear answer, or killed
         for r in ran:
+            if r.hung:
+                problems.append(f"#{r.seq} {r.owner} {' '.join(r.args)} still ran after two minutes")
             if r.killed:
                 continue
             text = r.out + r.err
