@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 
 import pytest
 
@@ -29,7 +30,7 @@ def _big_backup(path, n=20000):
         {
             "id": i,
             "kind": "done",
-            "day": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "day": (date(2020, 1, 1) + timedelta(days=i % 1400)).isoformat(),  # 7 h a day: a day holds 24 at most
             "text": f"entry {i}",
             "hours": 0.5,
             "item": "dlc/1",

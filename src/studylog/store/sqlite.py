@@ -325,7 +325,7 @@ def copy_database(source: sqlite3.Connection, target: Path, *, new: bool = False
         if not new:
             os.replace(tmp, target)
             return target
-        for n in range(1, 10_000):
+        for n in range(_next_number(target), 10_000):
             name = target if n == 1 else target.with_name(f"{target.stem}-{n}{target.suffix}")
             try:
                 os.link(tmp, name)  # fails if the name is taken, where a rename would replace it
@@ -337,6 +337,18 @@ def copy_database(source: sqlite3.Connection, target: Path, *, new: bool = False
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _next_number(target: Path) -> int:
+    """The first number to try for a new copy named like ``target``: after the highest one in use,
+    so that a name is never given twice, not even once ``backups.keep`` removed its first copy."""
+    taken = re.compile(rf"^{re.escape(target.stem)}(?:-(\d+))?{re.escape(target.suffix)}$")
+    highest = 0
+    with suppress(OSError):
+        for e in os.scandir(target.parent):
+            if m := taken.match(e.name):
+                highest = max(highest, int(m.group(1) or 1))
+    return highest + 1
 
 
 KEEP_BACKUPS = 20  # the default of the ``backups.keep`` setting
