@@ -114,11 +114,6 @@ def _backup_file(path: Path, n: int, created_at: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #13 (found by the chaos suite): import json reads what is already stored before its "
-    "write transaction and serializes on nothing, so two identical imports at once both add everything",
-)
 def test_two_identical_json_imports_at_once_add_everything_once(cli, tmp_path):
     import subprocess
     import sys
@@ -140,12 +135,6 @@ def test_two_identical_json_imports_at_once_add_everything_once(cli, tmp_path):
     assert len(cli("log", "--json", "-n", "0", ok=True).json()) == 3001
 
 
-@pytest.mark.xfail(
-    ON_PG,
-    strict=True,
-    reason="issue #13 (found by the chaos suite): on PostgreSQL a backup time with zero microseconds "
-    "is not recognised as already present, so each re-import adds the entries again",
-)
 def test_a_json_backup_whose_times_have_no_microseconds_imports_once(cli, tmp_path):
     """On PostgreSQL the stored time reads back as a datetime, whose str() drops '.000000', so
     an entry of a backup written with zero microseconds is never recognised as already present:
@@ -157,11 +146,6 @@ def test_a_json_backup_whose_times_have_no_microseconds_imports_once(cli, tmp_pa
     assert len(cli("log", "--json", "-n", "0", ok=True).json()) == 4, again
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue #13 (found by the chaos suite): restore brings back the backup's id counter, so an id "
-    "printed before the restore (its entry now in the safety copy) is given to a new entry after it",
-)
 def test_an_id_given_before_a_restore_is_not_given_again_after_it(cli, tmp_path):
     if ON_PG:
         pytest.skip("restore is SQLite's")

@@ -24,7 +24,7 @@ from studylog.store import dump as dump_queries
 from studylog.store.db import Store
 from studylog.store.dump import ENTRY_FIELDS, EVENT_FIELDS, STATUS_FIELDS
 from studylog.store.entries import extra_item_rows, unique_items
-from studylog.store.journal import change
+from studylog.store.journal import Change, begin_change, lock_owner
 from studylog.store.records import as_date
 
 FORMAT = "studylog-backup"
@@ -251,65 +251,102 @@ def _history(s: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**ev, "item": s.get("item")} for ev in out if at is not None]
 
 
-def restore(store: Store, text: str, name: str, today: date, dry_run: bool = False) -> Restored:
-    """Add what the backup holds that the store does not, after checking all of it (the backup
-    format's model, ``importers.backup_model``): a backup with any problem adds nothing."""
-    data = _load(text, name)
-    _check_entries(data, name, today)
-    _check_statuses(data, name, today)
+def _moment(value: Any) -> Any:
+    """A time as the backup and both engines can compare it: PostgreSQL gives back a time with no
+    microseconds without its ``.000000``, which SQLite keeps, and a backup has either."""
+    if value is None:
+        return None
+    text = str(value).replace("T", " ")
+    try:
+        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M:%S.%f")
+    except ValueError:
+        return text
+
+
+def _plan(store: Store, data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool, Restored]:
+    """What of the backup the store does not hold yet: its entries, its item statuses, whether the
+    store is empty (then entries keep their ids), and the counts so far."""
     empty = not dump_queries.has_entries(store)
     seen = {
-        (kind, _text("day", day), text, _text("created_at", created_at))
+        (kind, _text("day", day), text, _moment(created_at))
         for kind, day, text, created_at in dump_queries.entry_identities(store)
     }
     have_status = dump_queries.status_items(store)
-    todo = [e for e in data["entries"] if (e["kind"], e["day"], e["text"], e["created_at"]) not in seen]
+    todo = [e for e in data["entries"] if (e["kind"], e["day"], e["text"], _moment(e["created_at"])) not in seen]
     result = Restored(skipped=len(data["entries"]) - len(todo))
     new_status = [s for s in data["item_status"] if s["item"] not in have_status]
     result.skipped += len(data["item_status"]) - len(new_status)
+    return todo, new_status, empty, result
+
+
+def restore(store: Store, text: str, name: str, today: date, dry_run: bool = False) -> Restored:
+    """Add what the backup holds that the store does not, after checking all of it (the backup
+    format's model, ``importers.backup_model``): a backup with any problem adds nothing. What is
+    stored is read inside the write transaction, under the import's lock: a second identical
+    import at the same time waits for the first, then adds nothing."""
+    data = _load(text, name)
+    _check_entries(data, name, today)
+    _check_statuses(data, name, today)
     if dry_run:
+        todo, new_status, _, result = _plan(store, data)
         _check_day_hours(store, todo, name)
         result.entries, result.statuses = len(todo), len(new_status)
         result.notes = sum(len(e.get("notes", [])) for e in todo)
         return result
-    ids: dict[int, int] = {}
-    with change(store, f"import json {name}: {len(todo)} entries") as ch:
+    with store.transaction():
+        store.serialize(f"import:{store.owner}")  # the order every import takes its locks in
+        lock_owner(store)
+        todo, new_status, empty, result = _plan(store, data)
         _check_day_hours(store, todo, name)  # under the write lock, as done checks its day
-        for e in sorted(todo, key=lambda e: e["id"]):
-            values = {f: _value(f, e.get(f)) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
-            items = _items(e)
-            values.update(owner=store.owner, goal_id=None, item=items[0] if items else None)
-            values["item_count"] = len(items) if len(items) > 1 else None
-            if empty:
-                values["id"] = e["id"]
-            ids[e["id"]] = ch.insert("entry", values)
-            ch.insert_many("entry_item", extra_item_rows(store.owner, ids[e["id"]], items))
-            for position, note in enumerate(e.get("notes", [])):
-                ch.insert(
-                    "note",
-                    {
-                        "entry_id": ids[e["id"]],
-                        "position": position,
-                        "depth": int(note.get("depth", 0)),
-                        "text": str(note["text"]),
-                    },
-                )
-                result.notes += 1
-            result.entries += 1
-        if empty:
-            store.sync_sequence("entry")
-        for e in todo:  # goal links, once every entry has its id here
-            if e["goal_id"] is not None and e["goal_id"] in ids:
-                ch.update("entry", ids[e["id"]], {"goal_id": ids[e["goal_id"]]})
-        by_item: dict[str, list[dict[str, Any]]] = {}
-        for ev in data.get("item_events", []):
-            by_item.setdefault(ev["item"], []).append(ev)
-        for s in new_status:
-            ch.insert("item_status", {**{f: _value(f, s.get(f)) for f in STATUS_FIELDS}, "owner": store.owner})
-            result.statuses += 1
-            history = by_item.get(str(s.get("item")), []) if "item_events" in data else _history(s)
-            ch.insert_many(
-                "item_event", [{**{f: _value(f, ev[f]) for f in EVENT_FIELDS}, "owner": store.owner} for ev in history]
-            )
-            result.events += len(history)
+        ch = begin_change(store, f"import json {name}: {len(todo)} entries")
+        _write(store, ch, data, todo, new_status, empty, result)
     return result
+
+
+def _write(
+    store: Store,
+    ch: Change,
+    data: dict[str, Any],
+    todo: list[dict[str, Any]],
+    new_status: list[dict[str, Any]],
+    empty: bool,
+    result: Restored,
+) -> None:
+    ids: dict[int, int] = {}
+    for e in sorted(todo, key=lambda e: e["id"]):
+        values = {f: _value(f, e.get(f)) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
+        items = _items(e)
+        values.update(owner=store.owner, goal_id=None, item=items[0] if items else None)
+        values["item_count"] = len(items) if len(items) > 1 else None
+        if empty:
+            values["id"] = e["id"]
+        ids[e["id"]] = ch.insert("entry", values)
+        ch.insert_many("entry_item", extra_item_rows(store.owner, ids[e["id"]], items))
+        for position, note in enumerate(e.get("notes", [])):
+            ch.insert(
+                "note",
+                {
+                    "entry_id": ids[e["id"]],
+                    "position": position,
+                    "depth": int(note.get("depth", 0)),
+                    "text": str(note["text"]),
+                },
+            )
+            result.notes += 1
+        result.entries += 1
+    if empty:
+        store.sync_sequence("entry")
+    for e in todo:  # goal links, once every entry has its id here
+        if e["goal_id"] is not None and e["goal_id"] in ids:
+            ch.update("entry", ids[e["id"]], {"goal_id": ids[e["goal_id"]]})
+    by_item: dict[str, list[dict[str, Any]]] = {}
+    for ev in data.get("item_events", []):
+        by_item.setdefault(ev["item"], []).append(ev)
+    for s in new_status:
+        ch.insert("item_status", {**{f: _value(f, s.get(f)) for f in STATUS_FIELDS}, "owner": store.owner})
+        result.statuses += 1
+        history = by_item.get(str(s.get("item")), []) if "item_events" in data else _history(s)
+        ch.insert_many(
+            "item_event", [{**{f: _value(f, ev[f]) for f in EVENT_FIELDS}, "owner": store.owner} for ev in history]
+        )
+        result.events += len(history)

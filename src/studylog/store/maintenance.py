@@ -85,11 +85,13 @@ def restore(store: Store, source: Path, keep: int = KEEP_BACKUPS) -> Path:
     try:
         with exclusive(conn):  # no write lands between the copy and the restore, where neither has it
             kept = copy_database(conn, default_backup_path(path, store.now, "before-restore"), new=True)
+            given = _ids_given(conn)
             src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             try:
                 src.backup(conn)
             finally:
                 src.close()
+            _keep_ids_given(conn, given)
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise StoreError(
@@ -98,6 +100,36 @@ def restore(store: Store, source: Path, keep: int = KEEP_BACKUPS) -> Path:
         raise
     prune_backups(kept.parent, keep, kept)
     return kept
+
+
+def _ids_given(conn: sqlite3.Connection) -> dict[str, int]:
+    """The highest id each table has given out (``id_high``, or its largest id if higher)."""
+    tables = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if r[0] != "id_high"
+        and not r[0].startswith("sqlite_")
+        and any(c[1] == "id" for c in conn.execute(f'PRAGMA table_info("{r[0]}")'))
+    ]
+    given = {t: int(conn.execute(f'SELECT coalesce(max(id), 0) FROM "{t}"').fetchone()[0]) for t in tables}
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'id_high'").fetchone():
+        for name, last in conn.execute("SELECT name, last_id FROM id_high"):
+            given[name] = max(given.get(name, 0), int(last))
+    return given
+
+
+def _keep_ids_given(conn: sqlite3.Connection, given: dict[str, int]) -> None:
+    """After a restore: the ids given out before it are never given again (the restored store's
+    counters are older), so an id printed before the restore names no other entry after it. A
+    backup from before schema 5 has no counters: its upgrade starts them from its largest ids."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'id_high'").fetchone():
+        return
+    with conn:  # one transaction
+        conn.executemany(
+            "INSERT INTO id_high (name, last_id) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET last_id = max(last_id, excluded.last_id)",
+            sorted(given.items()),
+        )
 
 
 @dataclass
