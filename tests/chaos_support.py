@@ -116,6 +116,10 @@ class Chaos:
         )
 
     def setup(self) -> None:
+        # Every safety copy stays: the checks find each write a restore replaced in one of them
+        # (the default backups.keep would remove the oldest, and with them what the learner let go).
+        kept = self.command(PORTER, "config", "set", "backups.keep", "0")
+        assert kept.returncode == 0, kept.stderr
         took = []
         for owner in (*WRITERS, PORTER):
             began = time.monotonic()
