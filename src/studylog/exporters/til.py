@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from studylog.importers.hours_text import find_hours
@@ -129,10 +130,16 @@ def escape_liquid(text: str) -> str:
     return _LIQUID.sub(lambda m: "{% raw %}" + m.group(0) + "{% endraw %}", text)
 
 
+# What an import reads from a line, asked of every line of the page. A page repeats its texts
+# ("Around 1 hour: worked on the exercises"), and reading one costs tens of microseconds: each is
+# read once. Bounded, so that the export of a 100k-entry store keeps flat memory.
+_reads = lru_cache(maxsize=8192)(find_hours)
+
+
 def written_text(entry: Done, text: str) -> str:
     """``text`` (the entry's text for the page, :func:`page_text`) as the page writes it: Liquid
     escaped, and with the hours mark when an import would not read the stored hours from it."""
-    if find_hours(text) != entry.hours or HOURS_MARK.search(text):
+    if _reads(text) != entry.hours or HOURS_MARK.search(text):
         text = text.rstrip() + " " + hours_mark(entry.hours)
     return escape_liquid(text)
 
