@@ -228,3 +228,6 @@ def test_doctor_names_stored_hours_that_are_not_hours(cli, isolated):
     assert findings["hour values"]["ok"] is False
     assert findings["hour values"]["message"] == "entries whose hours are not a number of hours: #2 ('lots'), #3 (-3.0)"
     assert "studylog rm ID" in findings["hour values"]["fix"]
+    removed = cli("rm", "2")  # what doctor says to do
+    assert removed.exit_code == 0, removed.stderr
+    assert removed.stdout.startswith("Removed #2 from 2024-04-18: bad (hours 'lots')")

@@ -69,7 +69,11 @@ def show_week(
 def describe(entry) -> str:
     from studylog.hours import format_hours
 
-    extra = [x for x in (format_hours(getattr(entry, "hours", None)), entry.item) if x]
+    hours = getattr(entry, "hours", None)
+    # a row an old version stored with hours that are no number ('lots'): doctor names it, and
+    # 'rm' is how it says to mend it, so its confirmation shows the value as it is
+    shown = format_hours(hours) if hours is None or isinstance(hours, (int, float)) else f"hours {hours!r}"
+    extra = [x for x in (shown, entry.item) if x]
     return f"{entry.text}" + (f" ({', '.join(extra)})" if extra else "")
 
 
