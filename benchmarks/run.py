@@ -320,10 +320,10 @@ def main(argv: list[str] | None = None) -> int:
             "XDG_DATA_HOME": str(scratch / "xdg-data"),
         }
 
-    def fresh_copy(size: str, slot: str) -> tuple[Path, Callable[[], None]]:
-        """A home whose studylog.db is re-copied from the generated store before each run."""
+    def fresh_copy(size: str, slot: str, src: Path | None = None) -> tuple[Path, Callable[[], None]]:
+        """A home whose studylog.db is re-copied from the generated store (or ``src``) before each run."""
         home = scratch / slot
-        src = out / size / "home" / "studylog.db"
+        src = src or out / size / "home" / "studylog.db"
 
         def setup() -> None:
             home.mkdir(parents=True, exist_ok=True)
@@ -479,19 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         base_home = out / "undo" / "home"
         if args.regenerate or not (base_home / "studylog.db").exists():
             build_undo_store(out / "undo", sl, sl_env(base_home))
-        h = scratch / "w-undo-300k"
-
-        def undo_setup(home: Path = h, src: Path = base_home / "studylog.db") -> None:
-            home.mkdir(parents=True, exist_ok=True)
-            for extra in ("-wal", "-shm", ".lock"):
-                Path(f"{home / 'studylog.db'}{extra}").unlink(missing_ok=True)
-            shutil.copyfile(src, home / "studylog.db")
-            os.chmod(home / "studylog.db", 0o600)
-            fd = os.open(home / "studylog.db", os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+        h, undo_setup = fresh_copy("", "w-undo-300k", base_home / "studylog.db")
 
         g = []
         add(g, f"studylog undo@{UNDO_SIZE // 1000}k import", [sl, "undo"], sl_env(h), undo_setup)

@@ -11,6 +11,8 @@ import os
 import subprocess
 import sys
 
+from undo_support import paused_undo
+
 # Each check is made slow (a pause of 0.3 s after it), as a loaded machine or a distant server
 # would make it: without that the race window is a millisecond and the processes rarely meet in
 # it. The pause wraps the function that reads what the check needs; the write comes after it.
@@ -149,30 +151,8 @@ def test_an_import_during_the_undo_of_the_same_import_adds_it_again(cli, tmp_pat
     log.write_text("".join(f"## 2023-03-{1 + i % 28:02d}\n- entry {i}\n\n" for i in range(300)), encoding="utf-8")
     cli("import", "markdown", str(log), "--no-link", ok=True)
     marker = tmp_path / "reverting"
-    script = (
-        "import sys, time\n"
-        "from studylog.store import journal\n"
-        "_revert = journal._revert\n"
-        "def revert(store, change_id):\n"
-        "    rows = _revert(store, change_id)\n"
-        f"    open({str(marker)!r}, 'w').close()\n"
-        "    time.sleep(1.5)\n"
-        "    return rows\n"
-        "journal._revert = revert\n"
-        "from studylog.cli import main\n"
-        "sys.argv = ['studylog', 'undo']\n"
-        "main()\n"
-    )
     env = {**os.environ, "STUDYLOG_TODAY": "2024-04-18"}
-    undo = subprocess.Popen(
-        [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    import time
-
-    deadline = time.monotonic() + 60
-    while not marker.exists() and undo.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert marker.exists(), undo.communicate()
+    undo = paused_undo(marker, [], 1.5, env)
     again = subprocess.run(
         [sys.executable, "-m", "studylog", "import", "markdown", str(log), "--no-link", "--json"],
         env=env,

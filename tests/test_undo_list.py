@@ -11,7 +11,8 @@ import re
 import socket
 import subprocess
 import sys
-import time
+
+from undo_support import paused_undo
 
 HOST = socket.gethostname()
 
@@ -138,30 +139,8 @@ def test_a_done_during_the_undo_of_a_large_import_waits_and_succeeds(cli, tmp_pa
     _log(log)
     cli("import", "markdown", str(log), "--no-link", ok=True)
     marker = tmp_path / "reverting"
-    script = (
-        "import sys, time\n"
-        "from studylog.store import journal\n"
-        "_revert = journal._revert\n"
-        "def revert(store, change_id):\n"
-        "    start = time.perf_counter()\n"
-        f"    open({str(marker)!r}, 'w').close()\n"
-        "    rows = _revert(store, change_id)\n"
-        f"    open({str(marker)!r}, 'w').write(str(time.perf_counter() - start))\n"
-        "    time.sleep(1.0)\n"
-        "    return rows\n"
-        "journal._revert = revert\n"
-        "from studylog.cli import main\n"
-        "sys.argv = ['studylog', 'undo', '1']\n"
-        "main()\n"
-    )
     env = {**os.environ, "STUDYLOG_TODAY": "2024-04-18"}
-    undo = subprocess.Popen(
-        [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    deadline = time.monotonic() + 60
-    while not marker.exists() and undo.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert marker.exists(), undo.communicate()
+    undo = paused_undo(marker, ["1"], 1.0, env)
     done = subprocess.run(
         [sys.executable, "-m", "studylog", "done", "written during the undo", "--hours", "1"],
         env=env,
