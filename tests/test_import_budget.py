@@ -126,3 +126,25 @@ def test_the_index_follows_changes_to_curriculum_files(cli, isolated):
     assert cli("start", "my-renamed", ok=True).stdout.startswith("Started mine/a Renamed")
     (folder / "mine.yaml").write_text("id: mine\ntitle: [broken\n")
     assert "malformed YAML" in cli("start", "dlc/2", ok=False).stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["today"], ["goal", "read a paper"], ["done", "read a paper", "-H", "1"], ["week"], ["week", "--json"]],
+)
+@pytest.mark.parametrize("where", ["STUDYLOG_HOME", "XDG_DATA_HOME", "HOME"])
+def test_the_everyday_path_imports_neither_pathlib_nor_platformdirs(args, where, tmp_path):
+    """pathlib (with the urllib.parse and ipaddress it imports) and platformdirs (pathlib, tempfile,
+    random) were a quarter of an everyday command's start-up; the store is opened by its str path,
+    and the Linux data folder is found as platformdirs finds it. Checked for the three ways a
+    data folder is given."""
+    env = {k: v for k, v in os.environ.items() if k not in ("STUDYLOG_HOME", "XDG_DATA_HOME")}
+    env[where] = str(tmp_path / "data")
+    if where == "HOME":
+        env["HOME"] = str(tmp_path / "data")
+    run = [sys.executable, "-c", PROBE]
+    subprocess.run([*run, json.dumps(["done", "warm up", "-H", "1"])], env=env, check=True, capture_output=True)
+    out = subprocess.run([*run, json.dumps(args)], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    modules = set(json.loads(out.stdout.rsplit("MODULES=", 1)[1]))
+    assert not {"pathlib", "platformdirs"} & modules, f"studylog {' '.join(args)} imported them"

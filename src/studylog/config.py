@@ -6,12 +6,14 @@ Reading uses the standard library's tomllib; writing emits the small TOML subset
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
 from studylog.store.records import CARRY_OVER_DAYS
 from studylog.store.sqlite import KEEP_BACKUPS
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -98,10 +100,15 @@ def config_path(home: Path) -> Path:
     return home / CONFIG_FILE
 
 
+def defaults() -> dict[str, Any]:
+    """Every known key's default value."""
+    return {name: key.default for name, key in KEYS.items()}
+
+
 def load(path: Path) -> dict[str, Any]:
     """Every known key's value: the file's, else the default. Unknown keys and bad values in the
     file are errors naming the file."""
-    values = {name: key.default for name, key in KEYS.items()}
+    values = defaults()
     if not path.exists():
         return values
     import tomllib

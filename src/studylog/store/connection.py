@@ -9,7 +9,6 @@ driver's errors into ``StoreError`` with the one line users see. Nothing here im
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StoreError
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
         """One open connection to one studylog database."""
 
         engine: str  # "sqlite" or "postgresql"
-        path: Path | None  # the file, for SQLite; None otherwise
+        path: str | None  # the file, for SQLite; None otherwise
 
         def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
             """Run a query; its rows as dicts (column name -> value)."""

@@ -13,10 +13,10 @@ SQLite file up first; ``"inspect"`` opens an existing store exactly as it is (fo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StoreError
@@ -24,6 +24,7 @@ from studylog.store.connection import TxState, latest_version, redact
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from studylog.store.connection import Connection, Mode
 
@@ -39,7 +40,7 @@ def open_connection(target: str, now: datetime, mode: Mode = "write") -> tuple[C
         return open_postgres(target, now, mode)
     from studylog.store.sqlite import open_sqlite
 
-    return open_sqlite(Path(target.removeprefix("sqlite:///")).expanduser(), now, mode)
+    return open_sqlite(os.path.expanduser(target.removeprefix("sqlite:///")), now, mode)
 
 
 def open_store(target: str, owner: str, now: datetime, mode: Mode = "write") -> Store:
@@ -74,7 +75,11 @@ class Store:
     @property
     def path(self) -> Path | None:
         """The SQLite file; None for other databases."""
-        return self._conn.path
+        if self._conn.path is None:
+            return None
+        from pathlib import Path
+
+        return Path(self._conn.path)
 
     @property
     def upgrade_pending(self) -> bool:

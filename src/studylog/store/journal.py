@@ -21,7 +21,6 @@ takes the import's lock first, the order an import takes them in."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -32,6 +31,18 @@ from studylog.errors import StudylogError, UsageError
 from studylog.store.db import Store
 
 TABLES = {"entry", "note", "item_status", "entry_item", "item_event"}
+
+
+def _dumps(before: dict[str, Any]) -> str:
+    import json  # not at the top: inserting (what the everyday commands do) records no values
+
+    return json.dumps(before, default=str)
+
+
+def _loads(text: str) -> Any:
+    import json
+
+    return json.loads(text)
 
 
 class Change:
@@ -49,7 +60,7 @@ class Change:
                 "table_name": table,
                 "row_id": row_id,
                 "op": op,
-                "before": json.dumps(before, default=str) if before is not None else None,
+                "before": _dumps(before) if before is not None else None,
             },
         )
 
@@ -281,7 +292,7 @@ def _check_hours(store: Store, target: ChangeInfo) -> None:
     checked; undoing an earlier one alone does not (an entry removed, then another logged that
     day, then the removal undone)."""
     restored = [
-        json.loads(r["before"])
+        _loads(r["before"])
         for r in store.rows(
             "SELECT before FROM change_row WHERE change_id = :id AND table_name = 'entry' AND op != 'insert'",
             id=target.id,
@@ -357,7 +368,7 @@ def _revert(store: Store, change_id: int) -> int:
             hi=hi,
         )
         for entry in journal:
-            before = json.loads(entry["before"])
+            before = _loads(entry["before"])
             if op == "update":
                 sets = ", ".join(f"{k} = :{k}" for k in before if k != "id")
                 store.execute(f"UPDATE {table} SET {sets} WHERE id = :id", **before)

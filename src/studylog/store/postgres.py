@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StoreError
@@ -80,7 +79,7 @@ class PostgresConnection:
     """``connection.Connection`` on a PostgreSQL database."""
 
     engine = "postgresql"
-    path: Path | None = None
+    path: str | None = None
 
     def __init__(self, conn: psycopg.Connection[dict[str, Any]], url: str) -> None:
         self.raw = conn

@@ -14,14 +14,18 @@ from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from studylog.errors import StoreError
 from studylog.store.connection import check_mode, latest_version, refuse_newer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from studylog.store.connection import Mode
+
+# The store's own file is a str from opening to closing: the everyday commands do not import
+# pathlib (which imports urllib.parse and ipaddress, ~4 ms). Copies and backups use Path.
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -82,7 +86,7 @@ def _reraise(exc: sqlite3.Error) -> NoReturn:
     raise err from exc
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: str) -> sqlite3.Connection:
     """A connection to ``path`` (created if missing) with studylog's settings: autocommit (the
     store begins its own transactions), a busy timeout, foreign keys on."""
     try:
@@ -100,9 +104,9 @@ class SQLiteConnection:
 
     engine = "sqlite"
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.raw = conn
-        self.path: Path | None = path
+        self.path: str | None = path
 
     def rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         try:
@@ -180,15 +184,18 @@ def _shim_older_schema(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLiteConnection, int]:
+def open_sqlite(path: str, now: datetime, mode: Mode = "write") -> tuple[SQLiteConnection, int]:
     """The store at ``path`` and its schema version (see ``connection.Mode``)."""
     check_mode(mode)
-    if path.is_dir():
+    if os.path.isdir(path):
         raise StoreError(f"{path} is a folder, not a database file", "give a file path with --db")
     latest = latest_version()
     # The file is never opened except through SQLite: closing another descriptor on it would
     # drop the POSIX locks of this process's SQLite connections (a known corruption hazard).
-    found = path.stat() if path.exists() else None
+    try:
+        found: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        found = None
     if found is not None and found.st_size > 0:
         conn = connect(path)
         try:
@@ -210,7 +217,7 @@ def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLite
         raise _missing(path)
     # Creating or upgrading: one process at a time, so that concurrent first runs queue up.
     with _init_lock(path):
-        if not path.exists():
+        if not os.path.exists(path):
             try:
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             except OSError as exc:
@@ -240,13 +247,13 @@ def open_sqlite(path: Path, now: datetime, mode: Mode = "write") -> tuple[SQLite
         return SQLiteConnection(conn, path), version or 0
 
 
-def _missing(path: Path) -> StoreError:
+def _missing(path: str) -> StoreError:
     return StoreError(
         f"there is no studylog store at {path}", "check --db / STUDYLOG_DB (any command that writes creates one)"
     )
 
 
-def read_version(conn: sqlite3.Connection, path: Path) -> int | None:
+def read_version(conn: sqlite3.Connection, path: str) -> int | None:
     """The schema version of the store (0 for a ledger without rows); None for an empty database;
     StoreError for a file that is not a studylog store."""
     try:
@@ -263,7 +270,7 @@ def read_version(conn: sqlite3.Connection, path: Path) -> int | None:
     return None
 
 
-def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+def _open_error(path: str, exc: sqlite3.DatabaseError) -> StoreError:
     if "not a database" in str(exc):
         return StoreError(
             f"{path} is not a studylog database (not an SQLite file)", "check --db / STUDYLOG_DB, or move the file away"
@@ -271,19 +278,19 @@ def _open_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
     return StoreError(f"{path} is damaged ({exc})", "restore a backup, or check --db / STUDYLOG_DB")
 
 
-def _make_private(path: Path) -> None:
+def _make_private(path: str) -> None:
     """A store someone else could read (made 0644 by hand, or by a copy): owner-only again, with
     its WAL files, for it holds the learner's history."""
-    for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    for part in (path, f"{path}-wal", f"{path}-shm"):
         with suppress(OSError):  # not ours to change, or gone: it is still readable, as before
             os.chmod(part, 0o600)
 
 
 @contextmanager
-def _init_lock(path: Path) -> Iterator[None]:
+def _init_lock(path: str) -> Iterator[None]:
     """An exclusive lock on ``PATH.lock`` while a store is created or upgraded."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder: owner-only
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True, mode=0o700)  # the data folder: owner-only
         fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
         raise StoreError(
@@ -369,6 +376,8 @@ def prune_backups(folder: Path, keep: int, written: Path) -> list[Path]:
     one just written among them; ``keep`` 0 keeps every copy. The ones removed."""
     if keep <= 0:
         return []
+    from pathlib import Path
+
     copies: list[tuple[int, str, Path]] = []
     with suppress(OSError):
         for e in os.scandir(folder):
@@ -402,9 +411,11 @@ def exclusive(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the next access lets the lock go
 
 
-def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, now: datetime, version: int) -> None:
+def _backup_before_upgrade(conn: sqlite3.Connection, path: str, now: datetime, version: int) -> None:
+    from pathlib import Path
+
     try:
-        copy_database(conn, default_backup_path(path, now, f"schema{version}"), new=True)
+        copy_database(conn, default_backup_path(Path(path), now, f"schema{version}"), new=True)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(
             f"cannot back up {path} before upgrading it: {exc}",
