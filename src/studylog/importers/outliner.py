@@ -130,6 +130,20 @@ def state(first: str, box: bool) -> tuple[str | None, str]:
     return found, first
 
 
+def _syntax(line: str) -> bool:
+    """Whether ``line`` may hold what :func:`read` takes out or rewrites: a ``key::`` property, a
+    ``:DRAWER:`` line, a ``CLOCK:`` line, a block reference, a macro or a wiki link. A plain colon
+    ("Goal: ...", "key idea: ...") is none of them."""
+    return (
+        "::" in line
+        or "((" in line
+        or "{{" in line
+        or "[[" in line
+        or ("CLOCK:" in line)
+        or (":" in line and line.lstrip()[:1] == ":")
+    )
+
+
 def read(lines: list[str], box: bool = True) -> Read:
     """Read the (stripped) lines of one list item or paragraph: its state, its CLOCK hours and
     its text without properties, drawers, references and macros."""
@@ -140,7 +154,7 @@ def read(lines: list[str], box: bool = True) -> Read:
     out.written = lines[0][: len(lines[0]) - len(first)]
     if out.state is not None and not first.strip():
         out.marker_only = out.state
-    if not any((":" in line or "((" in line or "{{" in line or "[[" in line) for line in lines):
+    if not any(map(_syntax, lines)):
         out.lines = [first, *lines[1:]]  # no property, drawer, CLOCK, reference or link: as written
         return out
     drawer = False
