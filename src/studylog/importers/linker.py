@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 _URL = re.compile(r"\]\((?P<target><?[^)\s>]+>?)[^)]*\)|(?P<bare>(?:https?://|www\.)[^\s<>\]\[()\"'`]+)", re.IGNORECASE)
@@ -196,6 +197,9 @@ class Linker:
         # A log repeats its lines ("worked on the exercises", "Read Chapter 1"): what a text names
         # is found once. Bounded, so that a 100k-entry import keeps flat memory.
         self._cached = lru_cache(maxsize=4096)(self._link_tuple)
+        # The same line with other notes is another key above, but what the line itself names is
+        # the same: found once too (a log's notes vary far more than its lines).
+        self._alone = lru_cache(maxsize=4096)(self._evidence_alone)
         spaced = [a for a in [*self._aliases, *self._weak] if not _RUN.fullmatch(a)]
         self._spaced_re = _words_regex(spaced) if spaced else None
         self._alias_names = frozenset(self._aliases) | frozenset(self._weak)
@@ -223,18 +227,19 @@ class Linker:
 
     def _link(self, text: str, notes: list[str]) -> list[str]:
         text = text[:_MAX_TEXT]
-        strong, weak, context = self._evidence(text, set())
+        strong, weak, context = self._alone(text)
+        weak_found: AbstractSet[str] = weak
         if not strong and notes:
             joined = "\n".join(notes)[:_MAX_TEXT]
             more_strong, more_weak, _ = self._evidence(joined, context)
             if more_strong:
                 return self._several(joined, more_strong, context)
-            weak = weak or more_weak
+            weak_found = weak or more_weak
         if strong:
             return self._several(text, strong, context)
-        return list(weak) if len(weak) == 1 else []
+        return list(weak_found) if len(weak_found) == 1 else []
 
-    def _several(self, text: str, strong: set[str], context: set[str]) -> list[str]:
+    def _several(self, text: str, strong: AbstractSet[str], context: AbstractSet[str]) -> list[str]:
         """The strongly named items in text order, when each part of the list names at most one."""
         if len(strong) == 1:
             return list(strong)
@@ -247,7 +252,11 @@ class Linker:
         ordered = list(dict.fromkeys(found))
         return ordered if set(ordered) == strong else []
 
-    def _evidence(self, text: str, context: set[str]) -> tuple[set[str], set[str], set[str]]:
+    def _evidence_alone(self, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        strong, weak, context = self._evidence(text, set())
+        return frozenset(strong), frozenset(weak), frozenset(context)
+
+    def _evidence(self, text: str, context: AbstractSet[str]) -> tuple[set[str], set[str], set[str]]:
         strong: set[str] = set()
         weak: set[str] = set()
         context = set(context)
