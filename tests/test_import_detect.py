@@ -81,6 +81,45 @@ def test_folders_by_their_file_names():
     assert detect_folder(["git.md", "bash.md"]) == ("markdown", "2 .md files, 0 named by a date")
 
 
+PROSE_DAY = (
+    "# Day 1 - January 30, 2026\n\n## 🎯 Today's Goal\nStart.\n\n---\n\n## ✅ What I Did\n\n### 1. Set up\n"
+    "- made the repo\n- wrote a README\n\n## 🎯 Tomorrow's Plan\n\n1. post on Zulip\n\n## 💭 Reflections\n\n"
+    "### Day one\n\nToday I decided to start.\n\nIt felt good.\n"
+)
+
+
+def test_date_named_pages_of_headings_and_prose_are_a_dated_markdown_log():
+    names = ["2026/2026-01-30.md", "2026/2026-01-31.md"]
+    assert detect_folder(names, dict.fromkeys(names, PROSE_DAY)) == (
+        "markdown",
+        "2 of 2 .md files named by a date, all pages of headings and prose, with no Goals:/Done: list and not an outline",
+    )
+    assert detect("2026-01-30.md", PROSE_DAY) == (
+        "markdown",
+        "a dated page of headings and prose: the file name is a date, with no Goals:/Done: list and not an outline",
+    )
+    # a sample: said as such; and a majority of the files read decides
+    many = [f"{d:04}-01-01.md" for d in range(2000, 2100)]
+    picked = dict.fromkeys(many[:40], PROSE_DAY)
+    assert detect_folder(many, picked)[1].startswith("100 of 100 .md files named by a date; 40 of the 40 read are")
+    half = {n: (PROSE_DAY if i % 2 else "Done:\n- read\n") for i, n in enumerate(names)}
+    assert detect_folder(names, half)[0] == "daily-notes"
+
+
+def test_date_named_files_with_goals_done_lists_or_an_outline_stay_daily_notes():
+    names = ["2024-04-17.md", "2024-04-18.md"]
+    for head in (
+        "## Goals\n- read ch. 3\n\n## Notes\nlong prose\nmore prose\neven more\n",  # a Goals: header
+        "# Thursday\n**Done:**\n- read ch. 3\n\nSome prose.\nMore prose.\nAnd more.\n",  # a bold label line
+        "# Thursday\n- read ch. 3\n  - closures\n- DONE wrote notes\n",  # an outline
+        "---\ntitle: Apr 17th\n---\n\n- ## Focus\n  - parsing\n",  # a Logseq journal, front matter aside
+        "Some prose, no heading.\n",  # nothing says it is a page: as before
+        "[[2024-04-17]]\n# Thursday\nprose\n",
+    ):
+        assert detect_folder(names, dict.fromkeys(names, head))[0] == "daily-notes", head
+        assert detect(names[0], head)[0] == "daily-notes", head
+
+
 def test_describe_says_what_the_file_looks_like():
     text = "# Notes\nsome text\n\n# Ideas\nmore\n## Later\n- a\n# Links\n"
     assert describe(text) == "no dated headings or lines; 7 lines, 4 headings: 'Notes', 'Ideas', 'Later', ..."

@@ -233,3 +233,55 @@ def test_an_outline_goal_keeps_its_estimate_and_it_is_not_study_time(cli, tmp_pa
     log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
     assert (log["read ch. 3 (2h)"]["kind"], log["wrote notes (1h)"]["hours"]) == ("goal", 1.0)
     assert cli("week", "2024-04-03", "--json", ok=True).json()["total_hours"] == 1.0
+
+
+# --- labels written after an emoji (issue 12 shape 4, as in the rust-ascent daily logs) ------------
+
+
+def test_a_label_after_an_emoji_is_the_label_its_words_are():
+    from studylog.importers import outliner
+
+    for line, kind in (
+        ("## 🎯 Tomorrow's Plan", "goal"),
+        ("## 🎯 Today's Goal", "goal"),
+        ("## ✅ What I Did", "done"),
+        ("✔️ Done:", "done"),  # a variation selector after the check mark
+        ("## 👩‍💻 Done", "done"),  # an emoji joined by zero-width joiners
+        ("**⭐ Goals:**", "goal"),
+        ("## 💡 What I Learned", "neutral"),  # a heading, but no label
+        ("What I did today:", "done"),
+    ):
+        assert outliner.label(line) == kind, line
+    assert outliner.label("🎯") is None  # no words: no label
+    assert outliner.label("- é Done:") is None  # a letter is a word, not a symbol
+
+
+def test_plans_under_an_emoji_heading_are_goals_and_titled_prose_under_a_day_stays_one_entry():
+    text = (
+        "# 2024-02-01\n\n## 🎯 Today's Goal\nShip the parser.\n\n---\n\n## ✅ What I Did\n\n### 1. Parser\n"
+        "- wrote the lexer\n\n## 🎯 Tomorrow's Plan\n\n1. **Tests** - cover the lexer (2h)\n2. Docs\n\n"
+        "## 💭 Reflections\n\n### Why slow is fast\n\nTyping less, reading more.\n\nIt paid off.\n"
+    )
+    found = parse(text).entries
+    assert [(e.kind, e.text, e.hours, [n.text for n in e.notes]) for e in found] == [
+        ("goal", "Ship the parser.", None, []),
+        ("done", "wrote the lexer", None, []),
+        ("goal", "**Tests** - cover the lexer (2h)", 2.0, []),  # the estimate, not time spent
+        ("goal", "Docs", None, []),
+        ("done", "Why slow is fast", None, ["Typing less, reading more.", "It paid off."]),
+    ]
+
+
+def test_a_status_block_closing_a_day_is_not_an_entry():
+    text = (
+        "## 2024-02-02\n- read ch. 4\n\n---\n\n**Status:** ✅ Day 2 Complete  \n**Next:** Day 3 - tests  \n"
+        "**Feeling:** tired\n"
+    )
+    result = parse(text)
+    assert [e.text for e in result.entries] == ["read ch. 4"]
+    assert [(p.line, p.lines, p.why) for p in result.problems] == [
+        (6, 3, "a status block ('Status: ...' lines), not an entry")
+    ]
+    # a 100-days entry written as bold "Key:" lines, with no Status line, is an entry
+    days = parse("## 2024-02-03\n**Today's Progress**: fixed the CSS\n**Thoughts:** hard going\n").entries
+    assert [e.text for e in days] == ["**Today's Progress**: fixed the CSS\n**Thoughts:** hard going"]

@@ -1,7 +1,9 @@
 """Which importer a file or folder is for, from its first few KB (and a folder's file names and
 the first few KB of some of its files), and what a file looks like when an import found nothing
 in it. A dated page (a note dated by its front matter or a post name, no dated headings inside) is
-a markdown log; so is a folder of them.
+a markdown log; so is a folder of them. A file named by a date is a daily note unless it is written
+as headings and prose (no Goals:/Done: list, not an outline of bullets as a Logseq journal is): then
+it is a dated markdown log, as is a folder of such files (:func:`prose_page`).
 
 Pure: the caller reads the text (:data:`HEAD_BYTES` of a file at most, of at most
 :data:`FOLDER_SAMPLE` files of a folder) and lists the folder; nothing here opens a file.
@@ -40,6 +42,7 @@ _NUMBERED = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+\S")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(.*)$")
 _DAY_LINE = re.compile(r"^\[\[\d{4}-\d{2}-\d{2}\]\][ \t]*$")
 _DAILY_HEADER = re.compile(r"^[ \t]*(?:[-*][ \t]+)?(?:#+[ \t]*)?(?:goals?|done)[ \t]*:?[ \t]*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _DAILY_NAME = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})\.md$", re.IGNORECASE)
 
 
@@ -69,6 +72,8 @@ class _Scan:
         self.dated_lines = 0
         self.day_lines = 0
         self.daily_headers = 0
+        self.nonblank = 0  # outside code blocks
+        self.list_lines = 0  # list items, at any depth
         in_til = False
         fence = False
         for line in self.lines:
@@ -77,6 +82,10 @@ class _Scan:
                 continue
             if fence:
                 continue
+            if line.strip():
+                self.nonblank += 1
+                if _LIST_ITEM.match(line):
+                    self.list_lines += 1
             if _DAY_LINE.match(line.strip()):
                 self.day_lines += 1
                 continue
@@ -115,6 +124,8 @@ def detect(name: str, head: str, truncated: bool = False) -> tuple[str, str]:
         return "json", "it starts with '{' (JSON)"
     shape = _shape(name)
     scan = _Scan(head)
+    if shape and prose_page(head):
+        return "markdown", f"a dated page of headings and prose: the file name is a date{_NOT_DAILY}"
     if shape:
         article = "an" if shape == "Obsidian" else "a"
         return "daily-notes", f"{article} {shape} daily note: the file name is a date"
@@ -171,6 +182,37 @@ def page_date_source(name: str, head: str) -> str | None:
     return None if body.dated_headings or body.dated_lines else source
 
 
+_NOT_DAILY = ", with no Goals:/Done: list and not an outline"
+
+
+def prose_page(head: str) -> bool:
+    """Whether a file whose first bytes are ``head`` is written as headings and prose rather than
+    as a daily note: it has a heading, no Goals:/Done: style header (``Done:``, ``## Goals``,
+    ``**Done:**``, ``Goals for the week:``) and no ``[[YYYY-MM-DD]]`` line, and it is no outline
+    (fewer than two thirds of its non-blank lines are list items: a Logseq journal is all bullets,
+    while a page of headings over short lists, as rust-ascent's daily logs are, is about half). A
+    daily note with no heading ("read", some prose) stays a daily note, as before."""
+    from studylog.importers import outliner
+
+    m = _FRONT_MATTER.match(head)
+    scan = _Scan(head[m.end() :] if m else head)
+    if not scan.headings or scan.daily_headers or scan.day_lines or scan.list_lines * 3 >= scan.nonblank * 2:
+        return False
+    for line in scan.lines:  # a "Label:" line the daily-notes importer takes as its header
+        words = line.strip()
+        if (
+            words[:1] != "#"
+            and words.endswith((":", ":**", ":__"))
+            and outliner.label(words)
+            in (
+                outliner.GOAL,
+                outliner.DONE,
+            )
+        ):
+            return False
+    return True
+
+
 def file_noun(names: Sequence[str]) -> str:
     """What to call a folder's files in a message: ".md file", or "markdown file" when some are
     ``.markdown`` or ``.mdx``."""
@@ -184,6 +226,13 @@ def detect_folder(names: Sequence[str], heads: Mapping[str, str] | None = None) 
     shapes = [_shape(n) for n in names]
     dated = [s for s in shapes if s]
     if dated and len(dated) * 2 >= len(names):
+        read = [head for name, head in (heads or {}).items() if _shape(name)]
+        prose = sum(prose_page(head) for head in read)
+        if prose * 2 > len(read):
+            named = f"{len(dated)} of {_plural(len(names), file_noun(names))} named by a date"
+            if prose == len(read) == len(dated):
+                return "markdown", f"{named}, all pages of headings and prose{_NOT_DAILY}"
+            return "markdown", f"{named}; {prose} of the {len(read)} read are pages of headings and prose{_NOT_DAILY}"
         kind = max(set(dated), key=dated.count)
         return (
             "daily-notes",

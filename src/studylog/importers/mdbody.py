@@ -27,8 +27,10 @@ sits in.
 :func:`section` reads a body with its structure: outliner syntax (:mod:`studylog.importers.outliner`:
 state markers, properties, drawers, CLOCK lines, references), labels (``DONE:``, ``Goals:``,
 ``- ## Today's focus``) whose items are entries of the kind they name, plans that become goals,
-and labelled hours lines (``time spent: 1h30``) that give the section its hours. A body with none
-of these reads exactly as :func:`drafts` reads it.
+and labelled hours lines (``time spent: 1h30``) that give the section its hours; a day's status
+block (``**Status:** ✅ Day 1 Complete`` over ``**Next:** ...`` lines) is no entry. A body with none
+of these reads exactly as :func:`drafts` reads it, and so does a run under a sub-heading that is
+no label (a titled item stays one).
 """
 
 from __future__ import annotations
@@ -338,15 +340,15 @@ def section(body: list[Block]) -> Section:
     if not any(b.state or b.label for b in body):
         out.drafts = drafts(body)
         return out
-    kind, run = DONE, list[Block]()
+    kind, run, opener = DONE, list[Block](), None
     for block in body:
         if block.kind == "break":
-            out.drafts += _labelled(run, kind, out.problems)
-            run = []
+            out.drafts += _labelled(run, kind, out.problems, opener)
+            run, opener = [], block
             kind = block.label if block.label in (GOAL, DONE) else DONE  # "## Goals" labels what follows
         else:
             run.append(block)
-    out.drafts += _labelled(run, kind, out.problems)
+    out.drafts += _labelled(run, kind, out.problems, opener)
     return out
 
 
@@ -360,6 +362,10 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
             continue
         if block.kind not in ("item", "para"):
             kept.append(block)
+            continue
+        if block.kind == "para" and outliner.status_block(block.lines):
+            why = "a status block ('Status: ...' lines), not an entry"
+            out.problems.append(Problem(block.line, f"{why}; not imported", reason=why, lines=len(block.lines)))
             continue
         had_words = any(line.strip() for line in block.lines)
         found = outliner.read(block.lines, box=block.kind == "item")
@@ -397,11 +403,14 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
     return kept
 
 
-def _labelled(run: list[Block], kind: str, problems: list[Problem]) -> list[Draft]:
-    """Entries of one run between sub-headings, with labels, states and plans read."""
+def _labelled(run: list[Block], kind: str, problems: list[Problem], opener: Block | None = None) -> list[Draft]:
+    """Entries of one run between sub-headings, with labels, states and plans read. Under a
+    sub-heading that is no label (``### The Moment Everything Changed``), a run with no labels or
+    states is read as :func:`drafts` reads it: maybe a titled item."""
     run = [b for b in run if b.label is not None or b.text.strip()]
     if not any(b.state or b.label for b in run):
-        found = _run(run)
+        titled = _titled(opener, _kept(run)) if opener is not None and opener.heading and not opener.label else None
+        found = [titled] if titled is not None else _run(run)
         for draft in found:
             draft.kind = kind
         return found

@@ -16,8 +16,9 @@ What a block's lines say beyond their words:
 
 Labels are lines that give structure, not entries: ``DONE:``, ``Done:``, ``**Goals:**``, ``NEXT:``,
 ``Goals for the week``, ``Plan``, ``Assignments for next week``, a bare ``TODO`` or ``LATER``, and
-a heading written inside a bullet (``- ## Today's focus: 3``). The items under a label are entries
-of the kind it names (:func:`label`).
+a heading written inside a bullet (``- ## Today's focus: 3``), with or without an emoji before its
+words (``## 🎯 Tomorrow's Plan``, ``## ✅ What I Did``). The items under a label are entries of the
+kind it names (:func:`label`).
 
 Everything here is a cheap test first (a substring or the first character) so that a log with
 none of it pays almost nothing per line.
@@ -26,6 +27,7 @@ none of it pays almost nothing per line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from studylog.imported import normal_text
@@ -60,7 +62,7 @@ _WIKI = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]*))?\]\]")
 _SPACES = re.compile(r"[ \t]{2,}")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$")
 
-_DONE_WORDS = r"(?:done|did|completed|finished|accomplished)(?:[ \t]+today)?"
+_DONE_WORDS = r"(?:done|did|completed|finished|accomplished|what[ \t]+i[ \t]+did)(?:[ \t]+today)?"
 _PLAN_WORDS = (
     r"(?:goals?|plans?|to[ -]?dos?|next(?:[ \t]+steps?)?|tomorrow|"
     r"(?:goals?|plans?|to[ -]?dos?|next[ \t]+steps?)[ \t]+for[ \t]+[\w' .-]{1,30}|"
@@ -69,6 +71,7 @@ _PLAN_WORDS = (
 )
 _LABEL = re.compile(rf"^(?:(?P<done>{_DONE_WORDS})|(?P<plan>{_PLAN_WORDS}))[ \t]*:?$", re.IGNORECASE)
 _EMPHASIS = "*_ \t"
+_JOINERS = "\u200d\ufe0e\ufe0f"  # zero-width joiner, text and emoji variation selectors
 _DURATION = re.compile(r"\((?:[^()]*\d\s*(?:h|hrs?|hours?|min|mins|minutes)\b[^()]*)\)", re.IGNORECASE)
 
 
@@ -94,7 +97,7 @@ def label(text: str) -> str | None:
     if not text or len(text) > 60:
         return None
     heading = _HEADING.match(text) if text[0] == "#" else None
-    words = (heading.group(1) if heading else text).strip(_EMPHASIS)
+    words = _unsymbol((heading.group(1) if heading else text).strip(_EMPHASIS)).strip(_EMPHASIS)
     if words.endswith(":"):  # "**Done:**" and "**Done**:" alike
         words = words[:-1].strip(_EMPHASIS)
     if (m := _LABEL.match(words)) is not None:
@@ -103,6 +106,39 @@ def label(text: str) -> str | None:
         state = _STATES[marker.group(1)]  # a bare "TODO", "LATER" or "DONE" line
         return NEUTRAL if state == CANCELED else state
     return NEUTRAL if heading else None
+
+
+def _unsymbol(text: str) -> str:
+    """``text`` without the emoji and symbols it starts with ("🎯 Tomorrow's Plan", "✅ What I
+    Did", "👨‍💻 Done"): Unicode symbols (So, Sk), variation selectors and zero-width joiners, and
+    the spaces between them. Words, digits and punctuation stay."""
+    if not text or text[0].isascii():
+        return text  # the cheap test: a label written in words starts with an ASCII letter
+    start = 0
+    while start < len(text) and (
+        text[start] in _JOINERS or text[start] in " \t" or unicodedata.category(text[start]) in ("So", "Sk")
+    ):
+        start += 1
+    return text[start:]
+
+
+_KEY_LINE = re.compile(r"^[*_]{0,2}(?P<key>[A-Za-z][\w' -]{0,30}?)[ \t]*(?::[*_]{0,2}|[*_]{1,2}:)[ \t]+\S")
+
+
+def status_block(lines: list[str]) -> bool:
+    """Whether the (stripped) lines of a paragraph are a day's status block: ``Key: value`` lines
+    (bold or not), one of them ``Status:`` (``**Status:** ✅ Day 1 Complete``, ``**Next:** Day 2``,
+    ``**Feeling:** ready``). It says how the day went, not what was done or planned: no entry.
+    A 100-days entry written as ``**Today's Progress**: ...`` lines has no ``Status:`` key."""
+    if not any("tatus" in line for line in lines):
+        return False  # the cheap test
+    keys = []
+    for line in lines:
+        m = _KEY_LINE.match(line.strip())
+        if m is None:
+            return False
+        keys.append(m.group("key").strip().lower())
+    return "status" in keys
 
 
 @dataclass
