@@ -181,3 +181,28 @@ def test_editing_a_done_item_onto_an_item_starts_that_item(cli):
     assert (item["ref"], item["status"], item["started_on"]) == ("dlc/2", "started", "2024-04-16")
     cli("undo", ok=True)
     assert cli("curricula", "show", "dlc", "--json", ok=True).json()["items"][1]["status"] == "not started"
+
+
+def test_rm_takes_several_ids_as_printed_in_one_undoable_change(cli):
+    cli("goal", "read the DPO paper", ok=True)
+    cli("done", "read the DPO paper", "-H", "1", "--goal", "1", "--note", "section 2", ok=True)
+    cli("done", "notes on it", "-H", "0.5", ok=True)
+    cli("done", "kept", ok=True)
+    out = cli("rm", "#2", "1", "#3", "2", ok=True).stdout.splitlines()  # a repeated id is removed once
+    assert [line.split(" from ")[0] for line in out] == ["Removed #2", "Removed #1", "Removed #3"]
+    assert [e["text"] for e in cli("log", "--json").json()] == ["kept"]
+    undid = cli("undo", ok=True).stdout
+    assert "rm entries 2, 1, 3" in undid
+    log = {e["id"]: e for e in cli("log", "--json").json()}
+    assert sorted(log) == [1, 2, 3, 4]
+    assert log[1]["met_on"] == "2024-04-18" and log[2]["goal"] == 1  # the goal met by its done item again
+    assert [n["text"] for n in log[2]["notes"]] == ["section 2"]
+
+
+def test_rm_of_several_with_an_unknown_id_removes_none(cli):
+    cli("done", "a", ok=True)
+    cli("done", "b", ok=True)
+    bad = cli("rm", "1", "#9", "2", ok=False)
+    assert bad.exit_code == 1 and bad.stderr.startswith("studylog: error: no entry 9")
+    assert len(cli("log", "--json").json()) == 2
+    assert cli("rm", "#0", ok=False).exit_code == 2  # not an id at all

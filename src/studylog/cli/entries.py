@@ -113,12 +113,16 @@ def edit(
     output.message(f"Edited #{e.id} {everyday.when(e, 'on ', 'over ')}: {everyday.describe(e)}")
 
 
-def rm(entry_id: Annotated[int, typer.Argument(click_type=ENTRY_ID, help="The id of a goal or done item.")]) -> None:
-    """Delete an entry (and its notes). 'studylog undo' brings it back."""
+def rm(
+    entry_ids: Annotated[
+        list[int], typer.Argument(click_type=ENTRY_ID, help="The ids of goals or done items (12 or #12).")
+    ],
+) -> None:
+    """Delete entries (and their notes), all in one change. 'studylog undo' brings them back."""
     from studylog.store import entries
 
-    e = entries.remove_entry(open_store(), entry_id)
-    output.message(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
+    for e in entries.remove_entries(open_store(), entry_ids):
+        output.message(f"Removed #{e.id} from {e.day.isoformat()}: {everyday.describe(e)}")
 
 
 def undo(

@@ -82,12 +82,14 @@ def parse_id(text: str, what: str = "entry", where: str = "'studylog log' or 'st
 
 
 def id_type(what: str = "entry", where: str = "'studylog log' or 'studylog today'") -> Any:
-    """The click type of an entry id (or of ``what``): an integer as click reads it, then
-    :func:`parse_id`'s range (for the Typer commands; click is imported only by them)."""
+    """The click type of an entry id (or of ``what``), written as studylog prints it (``#12``) or
+    bare (``12``): an integer as click reads it, then :func:`parse_id`'s range (for the Typer commands; click is imported only by them)."""
     from click.types import IntParamType
 
     class EntryId(IntParamType):
         def convert(self, value: Any, param: Any, ctx: Any) -> int:
+            if isinstance(value, str) and value.startswith("#"):
+                value = value[1:]  # as studylog prints it: "#12"
             return parse_id(str(super().convert(value, param, ctx)), what, where)
 
     return EntryId()

@@ -548,20 +548,36 @@ def edit_entry(
 
 def remove_entry(store: Store, entry_id: int) -> Goal | Done:
     """Delete an entry and its notes; done items that met a removed goal keep their text."""
-    entry = get_entry(store, entry_id)
-    with change(store, f"rm entry {entry_id} {entry.text!r}") as ch:
-        for note in store.rows("SELECT id FROM note WHERE entry_id = :id", id=entry_id):
-            ch.delete("note", note["id"])
-        for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):
-            ch.delete("entry_item", link["id"])
-        if isinstance(entry, Goal):
-            for done in store.rows("SELECT id FROM entry WHERE goal_id = :id", id=entry_id):
-                ch.update("entry", done["id"], {"goal_id": None})
-        elif entry.goal_id is not None:
-            others = store.scalar(
-                "SELECT count(*) AS n FROM entry WHERE goal_id = :g AND id != :id", g=entry.goal_id, id=entry_id
-            )
-            if not others:
-                ch.update("entry", entry.goal_id, {"met_on": None})
-        ch.delete("entry", entry_id)
-    return entry
+    return remove_entries(store, [entry_id])[0]
+
+
+def remove_entries(store: Store, entry_ids: list[int]) -> list[Goal | Done]:
+    """Delete entries (each once, in the order given) and their notes, in one change that one undo
+    reverts; an unknown id is refused before anything is removed."""
+    found = [get_entry(store, entry_id) for entry_id in dict.fromkeys(entry_ids)]
+    if len(found) == 1:
+        summary = f"rm entry {found[0].id} {found[0].text!r}"
+    else:
+        summary = f"rm entries {', '.join(str(e.id) for e in found)}"
+    with change(store, summary) as ch:
+        for entry in found:
+            _remove(store, ch, entry)
+    return found
+
+
+def _remove(store: Store, ch: Change, entry: Goal | Done) -> None:
+    entry_id = entry.id
+    for note in store.rows("SELECT id FROM note WHERE entry_id = :id", id=entry_id):
+        ch.delete("note", note["id"])
+    for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):
+        ch.delete("entry_item", link["id"])
+    if isinstance(entry, Goal):
+        for done in store.rows("SELECT id FROM entry WHERE goal_id = :id", id=entry_id):
+            ch.update("entry", done["id"], {"goal_id": None})
+    elif entry.goal_id is not None:
+        others = store.scalar(
+            "SELECT count(*) AS n FROM entry WHERE goal_id = :g AND id != :id", g=entry.goal_id, id=entry_id
+        )
+        if not others and store.one("SELECT id FROM entry WHERE id = :g", g=entry.goal_id) is not None:
+            ch.update("entry", entry.goal_id, {"met_on": None})
+    ch.delete("entry", entry_id)
