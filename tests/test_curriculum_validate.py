@@ -107,8 +107,7 @@ def test_missing_required_field(tmp_path: Path) -> None:
 def test_missing_top_level_fields(tmp_path: Path) -> None:
     path = write(tmp_path, "id: demo\ntitle: Demo\n")
     assert problems_of(path) == [
-        f"{path}:1:1: url: required field is missing",
-        f"{path}:1:1: items: required field is missing",
+        f"{path}:1:1: items: required field is missing",  # a url is optional (issue #14)
     ]
 
 
@@ -206,7 +205,8 @@ def test_all_problems_are_reported(tmp_path: Path) -> None:
         f"{path}:7:5: items[0].bogus: unknown field 'bogus'",
         f"{path}:9:5: items[1].title: required field is missing",
         f"{path}:13:5: items[2].kind: Input should be 'chapter', 'section', 'day', 'week', 'lecture', "
-        "'module', 'unit', 'lesson', 'reading', 'project', 'exercise', 'video', 'topic' or 'part'",
+        "'module', 'unit', 'lesson', 'reading', 'project', 'exercise', 'video', 'topic', 'part', 'paper', "
+        "'post', 'talk', 'course', 'book' or 'other'",
     ]
     assert problems[3] == f"{path}:14:5: items[2].estimate: high (1.0) is below low (9.0)"
     assert len(problems) == 4
@@ -238,13 +238,13 @@ def test_malformed_yaml_bad_indentation(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
 def test_empty_file(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
-    assert problems_of(path) == [f"{path}:1:1: file is empty; a curriculum needs id, title, url and items"]
+    assert problems_of(path) == [f"{path}:1:1: file is empty; a curriculum needs id, title and items (and a url)"]
 
 
 @pytest.mark.parametrize("text", ["- a\n- b\n", "hello\n", "42\n"])
 def test_top_level_not_a_mapping(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
-    assert problems_of(path) == [f"{path}:1:1: (file): a curriculum is a mapping with id, title, url and items"]
+    assert problems_of(path) == [f"{path}:1:1: (file): a curriculum is a mapping with id, title and items (and a url)"]
 
 
 def test_not_utf8(tmp_path: Path) -> None:
@@ -614,7 +614,7 @@ def test_cli_validate_mixed_files(cli, tmp_path: Path) -> None:
     assert run.exit_code == 1
     assert run.stdout.splitlines() == [
         f"{good}: ok (demo: 1 items)",
-        f"{bad}:1:1: file is empty; a curriculum needs id, title, url and items",
+        f"{bad}:1:1: file is empty; a curriculum needs id, title and items (and a url)",
     ]
 
 
@@ -641,4 +641,5 @@ def test_cli_schema(cli) -> None:
     data = json.loads(run.stdout)
     assert "items" in data["properties"]
     assert data["additionalProperties"] is False
-    assert set(data["required"]) >= {"id", "title", "url", "items"}
+    assert set(data["required"]) >= {"id", "title", "items"}
+    assert "url" not in data["required"]  # a reading list of one's own has no home page

@@ -101,3 +101,41 @@ def test_validate_reports_dangling_cross_references(cli, tmp_path):
     assert out.stdout == f"{path}: mine/1 prerequisites: no item 'karpathy/99'\n"
     path.write_text(MINI.format(cid="mine", title="T", alias="m1") + '    prerequisites: ["karpathy/1"]\n')
     assert cli("curricula", "validate", str(path), ok=True).stdout == f"{path}: ok (mine: 1 items)\n"
+
+
+READING = """\
+id: reading
+title: My reading list
+items:
+  - id: dpo
+    title: Direct Preference Optimization
+    kind: paper
+  - id: cs25
+    title: Stanford CS25, Nathan Lambert on RLHF
+    kind: talk
+  - {id: book, title: Deep Learning, kind: book}
+  - {id: post, title: A blog post, kind: post}
+  - {id: course, title: A course, kind: course}
+  - {id: misc, title: Something else, kind: other}
+"""
+
+
+def test_a_reading_list_of_ones_own_needs_no_urls_and_has_its_kinds(cli, isolated):
+    """Issue #14: user YAML takes the kinds of the learner's own material (paper, post, talk,
+    course, book, other) and a url neither for the list nor for its items."""
+    path = _write(isolated, "reading.yaml", READING)
+    assert cli("curricula", "validate", str(path), ok=True).stdout.endswith("ok (reading: 6 items)\n")
+    cli("done", "1st pass of the DPO paper", "-H", "1.5", "--item", "reading/dpo", "--complete", ok=True)
+    shown = cli("curricula", "show", "reading", ok=True).stdout
+    assert "reading/dpo" in shown and "1/6 complete\n" in shown  # no " · url" after it
+    data = cli("curricula", "show", "reading", "--json", ok=True).json()
+    assert data["url"] is None and [i["url"] for i in data["items"]] == [None] * 6
+    assert "1/6 complete" in cli("progress", "reading", ok=True).stdout
+    cli("export", "til", "--out", str(isolated / "til.md"), ok=True)
+    assert "Around 1.5 hours: 1st pass of the DPO paper" in (isolated / "til.md").read_text()  # no link to make
+
+
+def test_an_unknown_kind_is_named_with_the_kinds_there_are(cli, isolated):
+    path = _write(isolated, "reading.yaml", READING.replace("kind: paper", "kind: article"))
+    bad = cli("curricula", "validate", str(path), ok=False)
+    assert "items[0].kind" in bad.stdout + bad.stderr and "'paper'" in bad.stdout + bad.stderr

@@ -55,7 +55,7 @@ def read_located(path: Path, text: str | None = None) -> Located:
     except yaml.YAMLError as exc:
         raise CurriculumError(f"{path}:1:1: malformed YAML: {exc}") from None
     if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null")):
-        raise CurriculumError(f"{path}:1:1: file is empty; a curriculum needs id, title, url and items")
+        raise CurriculumError(f"{path}:1:1: file is empty; a curriculum needs id, title and items (and a url)")
     builder = _Builder(yaml)
     try:
         data = builder.build(node, ())

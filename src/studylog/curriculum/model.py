@@ -30,6 +30,13 @@ ItemKind = Literal[
     "video",
     "topic",
     "part",
+    # the learner's own material beside the curricula (issue #14)
+    "paper",
+    "post",
+    "talk",
+    "course",
+    "book",
+    "other",
 ]
 Confidence = Literal["confirmed", "secondary"]
 
@@ -165,7 +172,7 @@ class Curriculum(_Strict):
     format: Literal[1] = FORMAT_VERSION
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=32)]
     title: Annotated[str, Field(min_length=1)]
-    url: str
+    url: str | None = None  # a reading list of one's own has no home page
     edition: str | None = Field(default=None, description="edition or date of the material")
     author: str | None = None
     description: str | None = None

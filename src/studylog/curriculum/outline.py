@@ -39,7 +39,7 @@ class ItemOutline(NamedTuple):
 class CurriculumOutline(NamedTuple):
     id: str
     title: str
-    url: str
+    url: str | None
     edition: str | None
     items: tuple[ItemOutline, ...]
 

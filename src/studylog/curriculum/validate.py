@@ -19,7 +19,7 @@ def check_file(path: Path, text: str | None = None) -> tuple[Curriculum | None, 
         return None, [exc.message]
     problems = [f"{path}:{line}:{col}: {format_loc(loc)}: {msg}" for loc, line, col, msg in located.problems]
     if not isinstance(located.data, dict):
-        return None, problems or [f"{path}:1:1: (file): a curriculum is a mapping with id, title, url and items"]
+        return None, problems or [f"{path}:1:1: (file): a curriculum is a mapping with id, title and items (and a url)"]
     try:
         curriculum = Curriculum.model_validate(located.data)
     except ValidationError as exc:

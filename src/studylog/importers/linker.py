@@ -173,7 +173,7 @@ class Linker:
             self._sizes[cid] = len(curriculum.items)
             for term in _curriculum_terms(cid, curriculum):
                 terms[term.lower()].add(cid)
-            for key in site_keys(normalize_url(curriculum.url)):
+            for key in site_keys(normalize_url(curriculum.url)) if curriculum.url else ():
                 self._sites[key].add(cid)
             for item in curriculum.items:
                 ref = f"{cid}/{item.id}"

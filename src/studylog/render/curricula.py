@@ -62,5 +62,6 @@ def render_show(detail: dict[str, Any]) -> Group:
         label = status_cell(status, when, events, _STATUS_STYLE[status])
         table.add_row(visible(item["ref"]), title, _estimate(item), str(item["importance"] or ""), label)
         done += status == "complete"
-    summary = Text(f"{done}/{len(detail['items'])} complete · {visible(detail['url'])}", style="dim")
+    home = f" · {visible(detail['url'])}" if detail["url"] else ""  # a list of one's own may have none
+    summary = Text(f"{done}/{len(detail['items'])} complete{home}", style="dim")
     return Group(head, table, summary)
