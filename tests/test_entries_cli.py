@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_goal_and_done_show_in_today_json(cli):
     cli("goal", "finish part 5/8 karpathy lecture", "--item", "makemore-4", ok=True)
@@ -206,3 +208,37 @@ def test_rm_of_several_with_an_unknown_id_removes_none(cli):
     assert bad.exit_code == 1 and bad.stderr.startswith("studylog: error: no entry 9")
     assert len(cli("log", "--json").json()) == 2
     assert cli("rm", "#0", ok=False).exit_code == 2  # not an id at all
+
+
+def test_done_url_links_the_item_with_that_url_however_it_is_written(cli, isolated):
+    """Issue #14: ``done --url`` finds the item by its URL in any curriculum or list of one's own;
+    the same page written another way (another branch, www., a tracking parameter) is the same."""
+    blob = "https://www.github.com/jacobhilton/deep_learning_curriculum/blob/main/1-Transformers.md?utm_source=x"
+    out = cli("done", "read the transformer chapter", "--url", blob, "-H", "2", ok=True).stdout
+    assert "dlc/1" in out
+    folder = isolated / "curricula"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "reading.yaml").write_text(
+        "id: reading\ntitle: Reading\nitems:\n"
+        "  - {id: dpo, title: DPO, kind: paper, url: 'https://arxiv.org/abs/2305.18290'}\n"
+        "  - {id: dpo-again, title: DPO again, kind: paper, url: 'https://arxiv.org/abs/2305.18290v2'}\n"
+    )
+    cli("done", "1st pass of the DPO paper", "--url", "https://arxiv.org/abs/2305.18290/", ok=True)
+    assert [e["item"] for e in cli("log", "--json").json()] == ["reading/dpo", "dlc/1"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ("--url", "https://example.org/not-an-item"),
+            "no curriculum item has the URL https://example.org/not-an-item",
+        ),
+        (("--url", "https://youtu.be/VMj-3S1tku0", "--item", "dlc/1"), "give --item or --url, not both"),
+        (("--url", "not a url"), "no curriculum item has the URL not a url"),
+    ],
+)
+def test_done_url_that_names_no_one_item_is_refused(cli, args, message):
+    bad = cli("done", "x", *args, ok=False)
+    assert bad.exit_code == 2 and bad.stderr.startswith(f"studylog: error: {message}")
+    assert cli("log", "--json").json() == []

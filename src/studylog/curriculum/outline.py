@@ -57,6 +57,21 @@ class Outlines:
     def curriculum(self, cid: str) -> CurriculumOutline:
         return self.curricula[self.index.curriculum(cid)]
 
+    def by_url(self, url: str) -> list[str]:
+        """The references of the items whose URL is ``url``, written in any of the ways that name
+        the same page (:func:`studylog.urls.normalize_url`), in catalog order."""
+        from studylog.urls import normalize_url
+
+        wanted = normalize_url(url)
+        if wanted is None:
+            return []
+        return [
+            f"{cid}/{item.id}"
+            for cid, c in self.curricula.items()
+            for item in c.items
+            if item.url and normalize_url(item.url) == wanted
+        ]
+
     def to_data(self) -> dict[str, Any]:
         return {
             cid: {

@@ -30,6 +30,8 @@ from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+from studylog.urls import normalize_url, site_keys
+
 _URL = re.compile(r"\]\((?P<target><?[^)\s>]+>?)[^)]*\)|(?P<bare>(?:https?://|www\.)[^\s<>\]\[()\"'`]+)", re.IGNORECASE)
 _PHRASE = re.compile(
     r"(?<![\w/=?&.-])(?P<kind>topic|chapter|ch|week|wk|session|lecture|lec|video|vid|part|pt|section|sec|unit|"
@@ -63,22 +65,6 @@ _STOP = frozenset(
         "that",
     ]
 )
-_PLATFORMS = frozenset(
-    [
-        "github.com",
-        "youtube.com",
-        "youtu.be",
-        "google.com",
-        "streamlit.app",
-        "github.io",
-        "medium.com",
-        "substack.com",
-        "notion.site",
-        "arxiv.org",
-        "colab.research.google.com",
-    ]
-)
-_DROP_QUERY = ("utm_", "ref", "source", "tab", "usp", "feature", "fbclid", "si", "t", "list", "index")
 _MAX_TEXT = 6000
 # Between the parts of a list of items: "and", "&", "+", "plus", "as well as", a comma, a
 # semicolon, a new line (a note per item).
@@ -106,56 +92,6 @@ def _title_core(title: str) -> list[str]:
 
 def _number(raw: str) -> str:
     return ".".join(str(int(p)) for p in raw.split("."))
-
-
-_SPLIT = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^@/?#]*@)?(?P<host>[^/?#:]*)(?::\d*)?(?P<path>[^?#]*)"
-    r"(?:\?(?P<query>[^#]*))?",
-    re.IGNORECASE,
-)
-
-
-def normalize_url(url: str) -> str | None:
-    """A comparable form of ``url``: YouTube videos by id, GitHub files without the branch."""
-    raw = url.strip().strip("<>").rstrip(").,;:!?]'\"")
-    m = _SPLIT.match(raw)
-    if m is None:
-        return None
-    host = m.group("host").lower()
-    for prefix in ("www.", "m."):
-        host = host[len(prefix) :] if host.startswith(prefix) else host
-    if not host or "." not in host:
-        return None
-    path = m.group("path").rstrip("/")
-    query = [tuple(p.split("=", 1)) if "=" in p else (p, "") for p in (m.group("query") or "").split("&") if p]
-    if host in ("youtube.com", "youtube-nocookie.com"):
-        video = dict(query).get("v") or (
-            path.split("/")[2] if path.startswith(("/embed/", "/shorts/")) and path.count("/") >= 2 else None
-        )
-        return f"yt:{video}" if video else None
-    if host == "youtu.be":
-        return f"yt:{path.strip('/')}" if path.strip("/") else None
-    segments = [s for s in path.split("/") if s]
-    if host == "github.com" and len(segments) >= 2:
-        rest = segments[4:] if len(segments) >= 4 and segments[2] in ("blob", "tree", "raw") else segments[2:]
-        return "gh:" + "/".join(segments[:2] + rest).lower()
-    if host == "raw.githubusercontent.com" and len(segments) >= 3:
-        return "gh:" + "/".join(segments[:2] + segments[3:]).lower()
-    kept = sorted(
-        f"{k}={v}" if v else k for k, v in ((k.lower(), v) for k, v in query) if not k.startswith(_DROP_QUERY)
-    )
-    return (host + path).lower() + ("?" + "&".join(kept) if kept else "")
-
-
-def site_keys(norm: str | None) -> list[str]:
-    """Keys naming the web site of a normalized URL, most specific first (for curriculum context)."""
-    if norm is None or norm.startswith("yt:"):
-        return []
-    if norm.startswith("gh:"):
-        return ["gh:" + "/".join(norm[3:].split("/")[:2])]
-    host = norm.split("/", 1)[0].split("?", 1)[0]
-    domain = ".".join(host.split(".")[-2:])
-    return [host] + ([domain] if domain not in _PLATFORMS and host not in _PLATFORMS else [])
 
 
 class Linker:
