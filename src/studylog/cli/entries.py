@@ -52,27 +52,9 @@ def done(
     ] = None,
 ) -> None:
     """Log something done on a day or over a period (today by default; not in the future)."""
-    if url is not None:
-        item = _item_at(url, item)
-    everyday.add_done(text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note, complete=complete)
-
-
-def _item_at(url: str, item: str | None) -> str:
-    """The reference of the one item whose URL is ``url`` (``done --url``)."""
-    from studylog.cli.session import outlines
-    from studylog.errors import UsageError
-
-    if item is not None:
-        raise UsageError("give --item or --url, not both")
-    found = outlines().by_url(url)
-    if not found:
-        raise UsageError(
-            f"no curriculum item has the URL {url}",
-            "link it with --item REF, or add it to a list of your own (README: your own curricula)",
-        )
-    if len(found) > 1:
-        raise UsageError(f"several items have the URL {url}: {', '.join(found)}", "choose one with --item REF")
-    return found[0]
+    everyday.add_done(
+        text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note, complete=complete, url=url
+    )
 
 
 def drop(

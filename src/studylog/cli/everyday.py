@@ -114,12 +114,13 @@ def add_done(
     goal_id: int | None = None,
     note: list[str] | None = None,
     complete: bool = False,
+    url: str | None = None,
 ) -> None:
     from studylog.store import entries
 
     first, day = parse_days(date_)
     parsed_hours = parse_hours(hours, max(1, (day - first).days + 1))
-    ref = resolve(item)
+    ref = resolve(_item_at(url, item) if url is not None else item)
     store = open_store()
     d = entries.add_done(
         store,
@@ -136,3 +137,20 @@ def add_done(
     met = f"; goal #{goal_id} met" if goal_id else ""
     done = f"; {', '.join(d.items or ((d.item,) if d.item else ()))} complete" if complete else ""
     say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}{done}")
+
+
+def _item_at(url: str, item: str | None) -> str:
+    """The reference of the one item whose URL is ``url`` (``done --url``)."""
+    from studylog.cli.session import outlines
+
+    if item is not None:
+        raise UsageError("give --item or --url, not both")
+    found = outlines().by_url(url)
+    if not found:
+        raise UsageError(
+            f"no curriculum item has the URL {url}",
+            "link it with --item REF, or add it to a list of your own (README: your own curricula)",
+        )
+    if len(found) > 1:
+        raise UsageError(f"several items have the URL {url}: {', '.join(found)}", "choose one with --item REF")
+    return found[0]
