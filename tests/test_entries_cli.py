@@ -221,10 +221,18 @@ def test_done_url_links_the_item_with_that_url_however_it_is_written(cli, isolat
     (folder / "reading.yaml").write_text(
         "id: reading\ntitle: Reading\nitems:\n"
         "  - {id: dpo, title: DPO, kind: paper, url: 'https://arxiv.org/abs/2305.18290'}\n"
-        "  - {id: dpo-again, title: DPO again, kind: paper, url: 'https://arxiv.org/abs/2305.18290v2'}\n"
+        "  - {id: orpo, title: ORPO, kind: paper, url: 'https://arxiv.org/abs/2403.07691'}\n"
     )
-    cli("done", "1st pass of the DPO paper", "--url", "https://arxiv.org/abs/2305.18290/", ok=True)
+    # the learner's own notes link the PDF: the same paper as its abstract page, any version
+    cli("done", "1st pass of the DPO paper", "--url", "https://arxiv.org/pdf/2305.18290v2.pdf", ok=True)
     assert [e["item"] for e in cli("log", "--json").json()] == ["reading/dpo", "dlc/1"]
+    (folder / "more.yaml").write_text(
+        "id: more\ntitle: More\nitems:\n  - {id: dpo, title: DPO, kind: paper, url: 'https://arxiv.org/html/2305.18290'}\n"
+    )
+    bad = cli("done", "again", "--url", "https://arxiv.org/abs/2305.18290", ok=False)
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("studylog: error: several items have the URL https://arxiv.org/abs/2305.18290: ")
+    assert "more/dpo" in bad.stderr and "reading/dpo" in bad.stderr
 
 
 @pytest.mark.parametrize(

@@ -272,3 +272,21 @@ def test_never_raises(linker, text, notes):
 def test_never_raises_on_link_like_text(linker, text):
     ref = linker.link(text, [text])
     assert ref is None or "/" in ref
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://arxiv.org/abs/2305.18290",
+        "https://arxiv.org/pdf/2305.18290.pdf",
+        "https://arxiv.org/pdf/2305.18290v2",
+        "http://www.arxiv.org/html/2305.18290v1",
+        "https://export.arxiv.org/abs/2305.18290v3/",
+    ],
+)
+def test_an_arxiv_paper_is_one_page_however_linked(url):
+    """The learner links papers by their PDF ("1st pass of reading [DPO paper](…/pdf/2305.18290.pdf)")
+    where a list names the abstract page: the same paper, any version."""
+    assert normalize_url(url) == "arxiv:2305.18290"
+    assert normalize_url("https://arxiv.org/abs/hep-th/9901001v2") == "arxiv:hep-th/9901001"
+    assert normalize_url("https://arxiv.org/list/cs.LG/recent") == "arxiv.org/list/cs.lg/recent"  # not a paper

@@ -139,3 +139,20 @@ def test_an_unknown_kind_is_named_with_the_kinds_there_are(cli, isolated):
     path = _write(isolated, "reading.yaml", READING.replace("kind: paper", "kind: article"))
     bad = cli("curricula", "validate", str(path), ok=False)
     assert "items[0].kind" in bad.stdout + bad.stderr and "'paper'" in bad.stdout + bad.stderr
+
+
+def test_imported_lines_link_to_a_reading_list_by_url(cli, isolated):
+    """The learner's daily notes link the papers' PDFs (``…/pdf/2305.18290.pdf``,
+    ``…/pdf/2403.07691v2.pdf``); a reading list naming their abstract pages gets those lines."""
+    _write(
+        isolated,
+        "reading.yaml",
+        "id: reading\ntitle: Reading\nitems:\n"
+        "  - {id: dpo, title: Direct Preference Optimization, kind: paper, url: 'https://arxiv.org/abs/2305.18290'}\n"
+        "  - {id: orpo, title: ORPO, kind: paper, url: 'https://arxiv.org/abs/2403.07691'}\n",
+    )
+    notes = REPO / "tests" / "fixtures" / "shared" / "formats" / "daily-notes-goals-done.md"
+    cli("import", str(notes), ok=True)
+    linked = {e["text"]: e["item"] for e in cli("log", "--json", ok=True).json() if e["item"]}
+    assert linked["1st pass of reading [DPO paper](https://arxiv.org/pdf/2305.18290.pdf)"] == "reading/dpo"
+    assert linked["skim [ORPO paper](https://arxiv.org/pdf/2403.07691v2.pdf)"] == "reading/orpo"

@@ -33,8 +33,15 @@ _SPLIT = re.compile(
 )
 
 
+# /abs/2305.18290, /pdf/2305.18290v2.pdf, /html/2305.18290v1, /abs/hep-th/9901001
+_ARXIV = re.compile(
+    r"^/(?:abs|pdf|html)/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[a-z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?$", re.I
+)
+
+
 def normalize_url(url: str) -> str | None:
-    """A comparable form of ``url``: YouTube videos by id, GitHub files without the branch."""
+    """A comparable form of ``url``: YouTube videos by id, GitHub files without the branch, arXiv
+    papers by id (abstract, PDF or HTML page, any version)."""
     raw = url.strip().strip("<>").rstrip(").,;:!?]'\"")
     m = _SPLIT.match(raw)
     if m is None:
@@ -51,6 +58,8 @@ def normalize_url(url: str) -> str | None:
             path.split("/")[2] if path.startswith(("/embed/", "/shorts/")) and path.count("/") >= 2 else None
         )
         return f"yt:{video}" if video else None
+    if host in ("arxiv.org", "export.arxiv.org") and (paper := _ARXIV.match(path)):
+        return f"arxiv:{paper.group(1).lower()}"
     if host == "youtu.be":
         return f"yt:{path.strip('/')}" if path.strip("/") else None
     segments = [s for s in path.split("/") if s]
@@ -69,6 +78,8 @@ def site_keys(norm: str | None) -> list[str]:
     """Keys naming the web site of a normalized URL, most specific first (for curriculum context)."""
     if norm is None or norm.startswith("yt:"):
         return []
+    if norm.startswith("arxiv:"):
+        return ["arxiv.org"]
     if norm.startswith("gh:"):
         return ["gh:" + "/".join(norm[3:].split("/")[:2])]
     host = norm.split("/", 1)[0].split("?", 1)[0]
