@@ -3,6 +3,8 @@ files reported by file, line and field."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import REPO
 
 MINI = """\
@@ -156,3 +158,45 @@ def test_imported_lines_link_to_a_reading_list_by_url(cli, isolated):
     linked = {e["text"]: e["item"] for e in cli("log", "--json", ok=True).json() if e["item"]}
     assert linked["1st pass of reading [DPO paper](https://arxiv.org/pdf/2305.18290.pdf)"] == "reading/dpo"
     assert linked["skim [ORPO paper](https://arxiv.org/pdf/2403.07691v2.pdf)"] == "reading/orpo"
+
+
+def test_items_lists_your_own_lists_with_status_and_hours(cli, isolated):
+    """Issue #14: ``items [LIST] [--status S] [--kind K]``."""
+    _write(isolated, "reading.yaml", READING)
+    assert "no lists of your own" not in cli("items", ok=True).stdout
+    cli("done", "read DPO", "-H", "2", "--item", "reading/dpo", "--complete", ok=True)
+    cli("start", "reading/cs25", ok=True)
+    rows = cli("items", "--json", ok=True).json()
+    assert [r["ref"] for r in rows] == [
+        "reading/dpo", "reading/cs25", "reading/book", "reading/post", "reading/course", "reading/misc"
+    ]  # fmt: skip
+    dpo = rows[0]
+    assert (dpo["list"], dpo["kind"], dpo["status"], dpo["hours"], dpo["completed_on"]) == (
+        "reading", "paper", "complete", 2, "2024-04-18"
+    )  # fmt: skip
+    assert [r["ref"] for r in cli("items", "--kind", "talk", "--json", ok=True).json()] == ["reading/cs25"]
+    assert [r["ref"] for r in cli("items", "--status", "started", "--json", ok=True).json()] == ["reading/cs25"]
+    assert len(cli("items", "--status", "not-started", "--json", ok=True).json()) == 4
+    shown = cli("items", ok=True).stdout
+    assert "reading/dpo" in shown and "complete 2024-04-18" in shown and "2h" in shown
+    assert [r["ref"] for r in cli("items", "dlc", "--json", ok=True).json()][:2] == ["dlc/1", "dlc/2"]  # any curriculum
+    assert cli("items", "--kind", "paper", "--status", "skipped", ok=True).stdout == "No items match.\n"
+
+
+def test_items_without_lists_says_how_to_make_one(cli, isolated):
+    out = cli("items", ok=True).stdout
+    assert out.startswith("You have no lists of your own yet: put a YAML file in ")
+    assert cli("items", "--json", ok=True).json() == []
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--status", "done"), "--status must be one of not-started, started, complete, skipped, not 'done'"),
+        (("--kind", "article"), "--kind must be one of chapter, "),
+        (("nosuch",), "unknown curriculum 'nosuch'"),
+    ],
+)
+def test_items_bad_filters_are_one_line(cli, args, message):
+    bad = cli("items", *args, ok=False)
+    assert bad.exit_code == 2 and bad.stderr.startswith(f"studylog: error: {message}")

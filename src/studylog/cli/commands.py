@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "start": "items",
     "complete": "items",
     "skip": "items",
+    "items": "items",
     "today": "views",
     "day": "views",
     "log": "views",

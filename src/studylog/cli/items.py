@@ -1,4 +1,4 @@
-"""Item status: start, complete, skip."""
+"""Items: their status (start, complete, skip), and the items of your lists (items)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import output
 from studylog.cli.clock import today
-from studylog.cli.options import DateOpt
+from studylog.cli.options import DateOpt, JsonOpt
 from studylog.cli.parse import parse_day, parse_hours
 from studylog.cli.session import items, open_store
 
@@ -61,6 +61,71 @@ def skip(ref: RefArg, date_: DateOpt = None) -> None:
     _set(ref, "skipped", date_)
 
 
+def items_(
+    list_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[LIST]", help="A list or curriculum id (default: every list of your own).", show_default=False
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="Only items of this status: not-started, started, complete, skipped."),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only items of this kind: paper, talk, book, chapter...")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the items of your own lists (or of LIST), with status and hours logged."""
+    from typing import get_args
+
+    from studylog.cli.output import Output
+    from studylog.cli.session import catalog
+    from studylog.curriculum.model import ItemKind
+    from studylog.errors import UsageError
+    from studylog.reports.curricula import STATUSES, items_listing
+    from studylog.reports.progress import hours_by_item
+    from studylog.store.status import all_statuses
+
+    out = Output(as_json)
+    wanted = None
+    if status is not None:
+        wanted = status.strip().lower().replace("-", " ")
+        if wanted not in STATUSES:
+            raise UsageError(
+                f"--status must be one of {', '.join(s.replace(' ', '-') for s in STATUSES)}, not {status!r}"
+            )
+    kinds = get_args(ItemKind)
+    if kind is not None and kind.strip().lower() not in kinds:
+        raise UsageError(f"--kind must be one of {', '.join(kinds)}, not {kind!r}")
+    cat = catalog()
+    lists = [cat.curriculum(list_id).id] if list_id else sorted(cat.user_ids)
+    store = open_store()
+    statuses = all_statuses(store, lists[0]) if len(lists) == 1 else all_statuses(store)
+    rows = items_listing(
+        cat, lists, statuses, hours_by_item(store), wanted, kind.strip().lower() if kind is not None else None
+    )
+    if out.as_json:
+        out.json(rows)
+        return
+    if not lists:
+        from studylog.paths import user_curricula_dir
+
+        output.message(
+            f"You have no lists of your own yet: put a YAML file in {user_curricula_dir()} "
+            "(see README, 'your own curricula'), or give a curriculum id: studylog items dlc"
+        )
+        return
+    if not rows:
+        output.message("No items match.")
+        return
+    from studylog.render.curricula import render_items
+
+    out.rich(render_items(rows))
+
+
 def register(app: typer.Typer) -> None:
     for fn in (start, complete, skip):
         app.command()(fn)
+    app.command("items")(items_)

@@ -65,3 +65,24 @@ def render_show(detail: dict[str, Any]) -> Group:
     home = f" · {visible(detail['url'])}" if detail["url"] else ""  # a list of one's own may have none
     summary = Text(f"{done}/{len(detail['items'])} complete{home}", style="dim")
     return Group(head, table, summary)
+
+
+def render_items(rows: list[dict[str, Any]]) -> Table:
+    """``items``: one line per item, with its list, kind, status and hours."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("ref", no_wrap=True, style="cyan")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=20, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("hours", justify="right", no_wrap=True)
+    for row in rows:
+        status = row["status"]
+        when = row["completed_on"] or row["skipped_on"] or row["started_on"]
+        table.add_row(
+            visible(row["ref"]),
+            row["kind"],
+            visible(row["title"]),
+            Text(f"{status} {when}" if when else status, style=_STATUS_STYLE[status]),
+            f"{row['hours']:g}h" if row["hours"] else "",
+        )
+    return table

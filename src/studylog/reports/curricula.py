@@ -71,3 +71,39 @@ def curriculum_detail(
         "description": c.description,
         "items": items,
     }
+
+
+STATUSES = ("not started", "started", "complete", "skipped")
+
+
+def items_listing(
+    catalog: Catalog,
+    lists: list[str],
+    statuses: dict[str, Status],
+    hours: dict[str, float],
+    status: str | None = None,
+    kind: str | None = None,
+) -> list[dict[str, Any]]:
+    """The items of the curricula or lists ``lists`` (ids, in that order), each with its status
+    and the hours logged on it, keeping those of ``status`` and ``kind`` when they are given."""
+    rows = []
+    for cid in lists:
+        for item in catalog.curricula[cid].items:
+            ref = f"{cid}/{item.id}"
+            st = statuses.get(ref)
+            row = {
+                "ref": ref,
+                "list": cid,
+                "title": item.title,
+                "kind": item.kind,
+                "url": item.url,
+                "status": st.status if st else "not started",
+                "hours": round(hours.get(ref, 0.0), 2),
+                "estimate_hours": _estimate(item),
+                "started_on": st.started_on.isoformat() if st and st.started_on else None,
+                "completed_on": st.completed_on.isoformat() if st and st.completed_on else None,
+                "skipped_on": st.skipped_on.isoformat() if st and st.skipped_on else None,
+            }
+            if (status is None or row["status"] == status) and (kind is None or item.kind == kind):
+                rows.append(row)
+    return rows
