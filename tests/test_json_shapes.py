@@ -75,8 +75,10 @@ def test_curricula_show_shape(cli):
         "completed_on",
         "skipped_on",
         "history",
+        "readings",
     }
     assert item["history"] == [{"event": "started", "date": "2024-04-02"}]
+    assert [set(r) for r in item["readings"]] == [{"ref", "title", "url", "optional", "status"}] * len(item["readings"])
     assert (item["ref"], item["status"], item["started_on"], item["importance"]) == (
         "dlc/6",
         "started",

@@ -200,3 +200,26 @@ def test_items_without_lists_says_how_to_make_one(cli, isolated):
 def test_items_bad_filters_are_one_line(cli, args, message):
     bad = cli("items", *args, ok=False)
     assert bad.exit_code == 2 and bad.stderr.startswith(f"studylog: error: {message}")
+
+
+def test_readings_can_be_checked_off_by_their_reference(cli):
+    """Issue #14: each reading of an item has a reference (dlc/1/r1: the first recommended one);
+    complete, skip, start and done --item take it, curricula show counts them per item."""
+    out = cli("complete", "dlc/1/r1", ok=True).stdout
+    assert out.startswith("Completed dlc/1/r1 Attention Is All You Need (Section 3) on 2024-04-18")
+    cli("done", "read the scaling laws paper", "-H", "1.5", "--item", "dlc/2/r1", ok=True)
+    data = cli("curricula", "show", "dlc", "--json", ok=True).json()
+    first, second = data["items"][0], data["items"][1]
+    assert [(r["ref"], r["optional"], r["status"]) for r in first["readings"]] == [("dlc/1/r1", False, "complete")]
+    assert second["readings"][0]["status"] == "started"  # work logged on it starts it
+    assert first["status"] == "not started"  # the item itself is its own status
+    shown = cli("curricula", "show", "dlc", ok=True).stdout
+    assert "1 of 1 recommended readings done" in shown
+    assert cli("doctor", ok=True).exit_code == 0  # a reading is a known reference
+    bad = cli("complete", "dlc/1/r9", ok=False)
+    assert bad.exit_code == 2 and "unknown item 'dlc/1/r9'; did you mean dlc/1/r1" in bad.stderr
+    cli("undo", ok=True)
+    cli("undo", ok=True)
+    assert cli("curricula", "show", "dlc", "--json", ok=True).json()["items"][0]["readings"][0]["status"] == (
+        "not started"
+    )

@@ -58,7 +58,7 @@ def doctor(
     broken: StudylogError | None = None
     try:
         cat = catalog()
-        known = lambda ref: cat.lookup(ref) is not None  # noqa: E731
+        known = lambda ref: cat.lookup(ref) is not None or ref in cat.index.titles  # noqa: E731 - readings too
     except StudylogError as exc:  # the store is still checked; the broken file is a finding
         broken = exc
         known = lambda ref: True  # noqa: E731 - items cannot be checked against broken curricula

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studylog.curriculum.index import ItemIndex
-from studylog.curriculum.model import Curriculum, Item
+from studylog.curriculum.model import Curriculum, Item, Reading
 from studylog.curriculum.outline import Outlines, outline_of
 from studylog.curriculum.validate import load_file
 from studylog.errors import CurriculumError
@@ -56,6 +56,8 @@ class Catalog:
             for c in self.curricula.values():
                 for item in c.items:
                     index.add(c.id, item.id, item.title, item.aliases)
+                    for key, reading in reading_keys(item):
+                        index.add_reading(f"{c.id}/{item.id}", key, reading.title)
             self._index = index
         return self._index
 
@@ -86,6 +88,14 @@ class Catalog:
         curriculum = self.curricula.get(cid)
         item = _find(curriculum, iid.lower()) if curriculum else None
         return ItemRef(curriculum, item) if curriculum and item else None
+
+
+def reading_keys(item: Item) -> list[tuple[str, Reading]]:
+    """An item's readings with their keys: ``r1``, ``r2``... for the recommended ones, ``o1``...
+    for the optional ones, in the file's order (``dlc/1/r1`` is dlc/1's first recommended)."""
+    return [(f"r{n}", r) for n, r in enumerate(item.readings.recommended, start=1)] + [
+        (f"o{n}", r) for n, r in enumerate(item.readings.optional, start=1)
+    ]
 
 
 def _find(curriculum: Curriculum, key: str, ids: bool = True) -> Item | None:

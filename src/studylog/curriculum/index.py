@@ -46,6 +46,14 @@ class ItemIndex:
         if cid not in self.curricula:
             self.curricula.append(cid)
 
+    def add_reading(self, item_ref: str, key: str, title: str) -> None:
+        """A reading of item ``item_ref`` (``dlc/1``), as ``dlc/1/r1`` (``key`` "r1": the first
+        recommended reading; "o1" the first optional one), so that it can be checked off."""
+        ref = f"{item_ref}/{key}"
+        self.titles[ref] = title
+        self.keys.setdefault(ref.lower(), [ref])
+        self.display[ref.lower()] = ref
+
     def resolve(self, text: str) -> Resolved:
         """The item ``text`` names (``dlc/1``, ``karpathy/makemore-4``, ``week0_d2_cnn``);
         UnknownItemError with the closest matches otherwise."""

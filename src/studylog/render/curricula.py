@@ -40,6 +40,22 @@ def _estimate(item: dict[str, Any]) -> str:
     return visible(item["duration"] or "")
 
 
+def readings_summary(readings: list[dict[str, Any]]) -> str | None:
+    """ "2 of 3 recommended readings done" (and the optional ones read), or None for none."""
+    recommended = [r for r in readings if not r["optional"]]
+    optional = [r for r in readings if r["optional"]]
+    if not readings:
+        return None
+    parts = []
+    if recommended:
+        done = sum(r["status"] == "complete" for r in recommended)
+        parts.append(f"{done} of {len(recommended)} recommended readings done")
+    if optional:
+        done = sum(r["status"] == "complete" for r in optional)
+        parts.append(f"{done} of {len(optional)} optional")
+    return ", ".join(parts)
+
+
 def render_show(detail: dict[str, Any]) -> Group:
     head = Text.assemble(
         (visible(detail["title"]), "bold"),
@@ -56,6 +72,8 @@ def render_show(detail: dict[str, Any]) -> Group:
     done = 0
     for item in detail["items"]:
         title = visible(item["title"]) + (" (optional)" if item["optional"] else "")
+        if (read := readings_summary(item.get("readings", []))) is not None:
+            title += f"\n{read}"
         status = item["status"]
         when = item["completed_on"] or item["skipped_on"] or item["started_on"]
         events = [(e["event"], e["date"]) for e in item.get("history", [])]

@@ -33,6 +33,24 @@ def _estimate(item: Item) -> dict[str, float] | None:
     return None
 
 
+def _readings(ref: str, item: Item, statuses: dict[str, Status]) -> list[dict[str, Any]]:
+    from studylog.curriculum.catalog import reading_keys
+
+    out = []
+    for key, reading in reading_keys(item):
+        st = statuses.get(f"{ref}/{key}")
+        out.append(
+            {
+                "ref": f"{ref}/{key}",
+                "title": reading.title,
+                "url": reading.url,
+                "optional": key.startswith("o"),
+                "status": st.status if st else "not started",
+            }
+        )
+    return out
+
+
 def curriculum_detail(
     c: Curriculum, statuses: dict[str, Status], history: dict[str, list[ItemEvent]] | None = None
 ) -> dict[str, Any]:
@@ -60,6 +78,7 @@ def curriculum_detail(
                 "completed_on": st.completed_on.isoformat() if st and st.completed_on else None,
                 "skipped_on": st.skipped_on.isoformat() if st and st.skipped_on else None,
                 "history": [e.to_json() for e in history.get(f"{c.id}/{item.id}", [])],
+                "readings": _readings(f"{c.id}/{item.id}", item, statuses),
             }
         )
     return {
