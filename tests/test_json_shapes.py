@@ -120,6 +120,13 @@ def test_progress_next_stats_shapes(cli):
         "hours",
         "estimate_hours",
         "history",
+        "readings",
+    }
+    assert detail["items"][0]["readings"] == {
+        "recommended_done": 0,
+        "recommended": 1,
+        "optional_done": 0,
+        "optional": 0,
     }
     assert detail["items"][0]["history"] == [
         {"event": "started", "date": "2024-04-18"},

@@ -223,3 +223,13 @@ def test_readings_can_be_checked_off_by_their_reference(cli):
     assert cli("curricula", "show", "dlc", "--json", ok=True).json()["items"][0]["readings"][0]["status"] == (
         "not started"
     )
+
+
+def test_progress_of_a_curriculum_counts_each_items_readings(cli):
+    cli("complete", "dlc/1/r1", ok=True)
+    detail = cli("progress", "dlc", "--json", ok=True).json()[0]
+    assert detail["items"][0]["readings"] == {
+        "recommended_done": 1, "recommended": 1, "optional_done": 0, "optional": 0
+    }  # fmt: skip
+    assert detail["complete"] == 0  # a reading done is not its item done
+    assert "1 of 1 recommended readings done" in cli("progress", "dlc", ok=True).stdout

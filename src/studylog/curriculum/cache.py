@@ -12,7 +12,7 @@ from pathlib import Path
 from studylog.curriculum.index import ItemIndex
 from studylog.curriculum.outline import Outlines
 
-CACHE_FORMAT = 3  # 3: readings are in the index (dlc/1/r1)
+CACHE_FORMAT = 4  # 3: readings are in the index (dlc/1/r1); 4: and counted in the outlines
 
 
 def curriculum_files(shipped: Path, user: Path | None) -> list[Path]:

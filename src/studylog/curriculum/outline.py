@@ -34,6 +34,7 @@ class ItemOutline(NamedTuple):
     helps: tuple[str, ...]
     aliases: tuple[str, ...]
     optional: bool
+    readings: tuple[int, int] = (0, 0)  # how many recommended and optional readings (dlc/1/r1, dlc/1/o1)
 
 
 class CurriculumOutline(NamedTuple):
@@ -93,6 +94,7 @@ class Outlines:
                         "prerequisites": tuple(i["prerequisites"]),
                         "helps": tuple(i["helps"]),
                         "aliases": tuple(i["aliases"]),
+                        "readings": tuple(i.get("readings", (0, 0))),
                     }
                 )
                 for i in c["items"]
@@ -117,6 +119,7 @@ def outline_of(curriculum: Any) -> CurriculumOutline:
             tuple(i.helps),
             tuple(i.aliases),
             i.optional,
+            (len(i.readings.recommended), len(i.readings.optional)),
         )
         for i in curriculum.items
     )

@@ -10,7 +10,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from studylog.render.progress import status_cell
+from studylog.render.progress import readings_line, status_cell
 from studylog.render.safe import visible
 
 _STATUS_STYLE = {"complete": "green", "started": "yellow", "skipped": "dim", "not started": ""}
@@ -41,19 +41,10 @@ def _estimate(item: dict[str, Any]) -> str:
 
 
 def readings_summary(readings: list[dict[str, Any]]) -> str | None:
-    """ "2 of 3 recommended readings done" (and the optional ones read), or None for none."""
-    recommended = [r for r in readings if not r["optional"]]
-    optional = [r for r in readings if r["optional"]]
-    if not readings:
-        return None
-    parts = []
-    if recommended:
-        done = sum(r["status"] == "complete" for r in recommended)
-        parts.append(f"{done} of {len(recommended)} recommended readings done")
-    if optional:
-        done = sum(r["status"] == "complete" for r in optional)
-        parts.append(f"{done} of {len(optional)} optional")
-    return ", ".join(parts)
+    """``readings_line`` for the readings ``curricula show --json`` lists."""
+    recommended = [r["status"] == "complete" for r in readings if not r["optional"]]
+    optional = [r["status"] == "complete" for r in readings if r["optional"]]
+    return readings_line(sum(recommended), len(recommended), sum(optional), len(optional))
 
 
 def render_show(detail: dict[str, Any]) -> Group:

@@ -114,6 +114,20 @@ def _estimate(est: tuple[float, float] | None) -> str:
     return f"{est[0]:g}h" if est[0] == est[1] else f"{est[0]:g}–{est[1]:g}h"
 
 
+def readings_line(recommended_done: int, recommended: int, optional_done: int, optional: int) -> str | None:
+    """ "2 of 3 recommended readings done" (and how many optional ones), or None without readings."""
+    parts = []
+    if recommended:
+        parts.append(f"{recommended_done} of {recommended} recommended readings done")
+    if optional:
+        parts.append(
+            f"{optional_done} of {optional} optional"
+            if recommended
+            else f"{optional_done} of {optional} optional readings done"
+        )
+    return ", ".join(parts) or None
+
+
 def render_detail(p: CurriculumProgress) -> Group:
     head = Text.assemble(
         (visible(p.title), "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate"
@@ -127,9 +141,10 @@ def render_detail(p: CurriculumProgress) -> Group:
     for i in p.items:
         dates = i.completed_on or i.skipped_on or i.started_on
         events = [(e.event, e.day.isoformat()) for e in i.history]
+        read = readings_line(*i.readings)
         table.add_row(
             visible(i.ref),
-            visible(i.title),
+            visible(i.title) + (f"\n{read}" if read else ""),
             status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
             format_hours(i.hours) if i.hours else "",
             _estimate(i.estimate),

@@ -36,6 +36,8 @@ class ItemProgress:
     estimate: tuple[float, float] | None
     weight: float
     history: tuple[ItemEvent, ...] = ()  # its status transitions, oldest first
+    # readings (dlc/1/r1...): recommended done, recommended, optional done, optional
+    readings: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +50,9 @@ class ItemProgress:
             "hours": round(self.hours, 2),
             "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
             "history": [e.to_json() for e in self.history],
+            "readings": dict(
+                zip(("recommended_done", "recommended", "optional_done", "optional"), self.readings, strict=True)
+            ),
         }
 
 
@@ -116,6 +121,16 @@ def _weights(items: Sequence[ItemOutline]) -> list[float]:
     return [w if w else fallback for w in raw]
 
 
+def _readings_done(ref: str, counts: tuple[int, int], statuses: dict[str, Status]) -> tuple[int, int, int, int]:
+    def done(prefix: str, n: int) -> int:
+        return sum(
+            (st := statuses.get(f"{ref}/{prefix}{k}")) is not None and st.status == "complete" for k in range(1, n + 1)
+        )
+
+    recommended, optional = counts
+    return done("r", recommended), recommended, done("o", optional), optional
+
+
 def curriculum_progress(
     c: CurriculumOutline,
     statuses: dict[str, Status],
@@ -143,6 +158,7 @@ def curriculum_progress(
                 est,
                 weight,
                 tuple(history.get(ref, ())),
+                _readings_done(ref, item.readings, statuses),
             )
         )
     counted = [i for i in items if i.status != "skipped"]
