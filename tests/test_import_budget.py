@@ -138,7 +138,7 @@ def test_the_everyday_path_imports_neither_pathlib_nor_platformdirs(args, where,
     random) were a quarter of an everyday command's start-up; the store is opened by its str path,
     and the Linux data folder is found as platformdirs finds it. Checked for the three ways a
     data folder is given."""
-    env = {k: v for k, v in os.environ.items() if k not in ("STUDYLOG_HOME", "XDG_DATA_HOME")}
+    env = {k: v for k, v in os.environ.items() if k not in ("STUDYLOG_HOME", "XDG_DATA_HOME", "STUDYLOG_DB")}
     env[where] = str(tmp_path / "data")
     if where == "HOME":
         env["HOME"] = str(tmp_path / "data")

@@ -15,7 +15,7 @@ linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Lin
 
 @pytest.fixture
 def clean(monkeypatch):
-    for name in ("STUDYLOG_HOME", "XDG_DATA_HOME"):
+    for name in ("STUDYLOG_HOME", "XDG_DATA_HOME", "STUDYLOG_DB"):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
