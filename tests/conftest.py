@@ -119,6 +119,14 @@ def cli() -> Callable[..., Run]:
     return run
 
 
+def user_curriculum(home: Path, name: str, text: str) -> Path:
+    """Write a curriculum file of the learner's own (``curricula/NAME`` in the data folder ``home``)."""
+    folder = home / "curricula"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text)
+    return folder / name
+
+
 def golden(name: str, text: str) -> None:
     """Compare ``text`` with tests/golden/NAME; STUDYLOG_UPDATE_GOLDEN=1 writes it (after a
     deliberate change, or for a new test). A missing golden file fails: a test that writes what it

@@ -183,3 +183,14 @@ def test_an_owner_that_is_not_utf8_is_one_line(isolated):
         "studylog: error: a text holds bytes that are not UTF-8 (from a file name or an environment variable such "
         "as STUDYLOG_OWNER); studylog keeps every text as UTF-8\n"
     )
+
+
+@pytest.mark.skipif(ON_PG, reason="an SQLite file path")
+@pytest.mark.parametrize("command", [("today",), ("done", "x")])
+def test_a_database_path_through_a_file_says_so(cli, tmp_path, command):
+    """``--db notes.txt/studylog.db``: a part of the path is a file. Read as missing (as
+    ``Path.exists`` did), creating it says what is wrong instead of the OS's 'File exists'."""
+    (tmp_path / "notes.txt").write_text("not a folder")
+    out = cli("--db", str(tmp_path / "notes.txt" / "studylog.db"), *command, ok=False)
+    assert "a part of that path is a file, not a folder" in _one_line(out)
+    assert (tmp_path / "notes.txt").read_text() == "not a folder"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import user_curriculum
+
 
 def test_goal_and_done_show_in_today_json(cli):
     cli("goal", "finish part 5/8 karpathy lecture", "--item", "makemore-4", ok=True)
@@ -216,18 +218,20 @@ def test_done_url_links_the_item_with_that_url_however_it_is_written(cli, isolat
     blob = "https://www.github.com/jacobhilton/deep_learning_curriculum/blob/main/1-Transformers.md?utm_source=x"
     out = cli("done", "read the transformer chapter", "--url", blob, "-H", "2", ok=True).stdout
     assert "dlc/1" in out
-    folder = isolated / "curricula"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "reading.yaml").write_text(
+    user_curriculum(
+        isolated,
+        "reading.yaml",
         "id: reading\ntitle: Reading\nitems:\n"
         "  - {id: dpo, title: DPO, kind: paper, url: 'https://arxiv.org/abs/2305.18290'}\n"
-        "  - {id: orpo, title: ORPO, kind: paper, url: 'https://arxiv.org/abs/2403.07691'}\n"
+        "  - {id: orpo, title: ORPO, kind: paper, url: 'https://arxiv.org/abs/2403.07691'}\n",
     )
     # the learner's own notes link the PDF: the same paper as its abstract page, any version
     cli("done", "1st pass of the DPO paper", "--url", "https://arxiv.org/pdf/2305.18290v2.pdf", ok=True)
     assert [e["item"] for e in cli("log", "--json").json()] == ["reading/dpo", "dlc/1"]
-    (folder / "more.yaml").write_text(
-        "id: more\ntitle: More\nitems:\n  - {id: dpo, title: DPO, kind: paper, url: 'https://arxiv.org/html/2305.18290'}\n"
+    user_curriculum(
+        isolated,
+        "more.yaml",
+        "id: more\ntitle: More\nitems:\n  - {id: dpo, title: DPO, kind: paper, url: 'https://arxiv.org/html/2305.18290'}\n",
     )
     bad = cli("done", "again", "--url", "https://arxiv.org/abs/2305.18290", ok=False)
     assert bad.exit_code == 2

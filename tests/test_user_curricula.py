@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, user_curriculum
 
 MINI = """\
 format: 1
@@ -20,15 +20,8 @@ items:
 """
 
 
-def _write(isolated, name, text):
-    folder = isolated / "curricula"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text)
-    return folder / name
-
-
 def test_user_curriculum_loads_beside_shipped(cli, isolated):
-    _write(isolated, "linalg.yaml", (REPO / "examples" / "my-curriculum.yaml").read_text())
+    user_curriculum(isolated, "linalg.yaml", (REPO / "examples" / "my-curriculum.yaml").read_text())
     data = cli("curricula", "list", "--json", ok=True).json()
     mine = next(c for c in data if c["id"] == "linalg")
     assert (mine["source"], mine["replaces"]) == ("user", None)
@@ -37,7 +30,7 @@ def test_user_curriculum_loads_beside_shipped(cli, isolated):
 
 
 def test_user_file_replaces_shipped_and_list_says_so(cli, isolated):
-    path = _write(isolated, "my-dlc.yaml", MINI.format(cid="dlc", title="My DLC", alias="mine-1"))
+    path = user_curriculum(isolated, "my-dlc.yaml", MINI.format(cid="dlc", title="My DLC", alias="mine-1"))
     data = cli("curricula", "list", "--json", ok=True).json()
     dlc = next(c for c in data if c["id"] == "dlc")
     assert (dlc["title"], dlc["items"], dlc["source"], dlc["file"]) == ("My DLC", 1, "user", str(path))
@@ -48,15 +41,15 @@ def test_user_file_replaces_shipped_and_list_says_so(cli, isolated):
 
 
 def test_two_user_files_with_one_id_is_an_error(cli, isolated):
-    _write(isolated, "a.yaml", MINI.format(cid="mine", title="A", alias="a-1"))
-    _write(isolated, "b.yaml", MINI.format(cid="mine", title="B", alias="b-1"))
+    user_curriculum(isolated, "a.yaml", MINI.format(cid="mine", title="A", alias="a-1"))
+    user_curriculum(isolated, "b.yaml", MINI.format(cid="mine", title="B", alias="b-1"))
     out = cli("curricula", "list", ok=False)
     assert "two curriculum files use the id 'mine'" in out.stderr
     assert out.stderr.count("\n") == 1
 
 
 def test_broken_user_file_names_file_line_and_field(cli, isolated):
-    path = _write(
+    path = user_curriculum(
         isolated, "bad.yaml", MINI.format(cid="mine", title="T", alias="x").replace("kind: chapter", "kind: chapterr")
     )
     out = cli("start", "dlc/1", ok=False)
@@ -67,7 +60,7 @@ def test_broken_user_file_names_file_line_and_field(cli, isolated):
 
 
 def test_malformed_user_yaml(cli, isolated):
-    path = _write(isolated, "bad.yaml", "id: x\ntitle: [oops\n")
+    path = user_curriculum(isolated, "bad.yaml", "id: x\ntitle: [oops\n")
     out = cli("start", "dlc/1", ok=False)
     assert out.stderr.startswith(f"studylog: error: {path}:")
     assert "malformed YAML" in out.stderr
@@ -76,8 +69,8 @@ def test_malformed_user_yaml(cli, isolated):
 
 
 def test_ambiguous_alias_across_curricula(cli, isolated):
-    _write(isolated, "a.yaml", MINI.format(cid="first", title="A", alias="shared"))
-    _write(isolated, "b.yaml", MINI.format(cid="second", title="B", alias="shared"))
+    user_curriculum(isolated, "a.yaml", MINI.format(cid="first", title="A", alias="shared"))
+    user_curriculum(isolated, "b.yaml", MINI.format(cid="second", title="B", alias="shared"))
     out = cli("start", "shared", ok=False)
     assert "'shared' names more than one item (first/1, second/1); give the full reference" in out.stderr
     cli("start", "second/shared", ok=True)
@@ -125,7 +118,7 @@ items:
 def test_a_reading_list_of_ones_own_needs_no_urls_and_has_its_kinds(cli, isolated):
     """Issue #14: user YAML takes the kinds of the learner's own material (paper, post, talk,
     course, book, other) and a url neither for the list nor for its items."""
-    path = _write(isolated, "reading.yaml", READING)
+    path = user_curriculum(isolated, "reading.yaml", READING)
     assert cli("curricula", "validate", str(path), ok=True).stdout.endswith("ok (reading: 6 items)\n")
     cli("done", "1st pass of the DPO paper", "-H", "1.5", "--item", "reading/dpo", "--complete", ok=True)
     shown = cli("curricula", "show", "reading", ok=True).stdout
@@ -138,7 +131,7 @@ def test_a_reading_list_of_ones_own_needs_no_urls_and_has_its_kinds(cli, isolate
 
 
 def test_an_unknown_kind_is_named_with_the_kinds_there_are(cli, isolated):
-    path = _write(isolated, "reading.yaml", READING.replace("kind: paper", "kind: article"))
+    path = user_curriculum(isolated, "reading.yaml", READING.replace("kind: paper", "kind: article"))
     bad = cli("curricula", "validate", str(path), ok=False)
     assert "items[0].kind" in bad.stdout + bad.stderr and "'paper'" in bad.stdout + bad.stderr
 
@@ -146,7 +139,7 @@ def test_an_unknown_kind_is_named_with_the_kinds_there_are(cli, isolated):
 def test_imported_lines_link_to_a_reading_list_by_url(cli, isolated):
     """The learner's daily notes link the papers' PDFs (``…/pdf/2305.18290.pdf``,
     ``…/pdf/2403.07691v2.pdf``); a reading list naming their abstract pages gets those lines."""
-    _write(
+    user_curriculum(
         isolated,
         "reading.yaml",
         "id: reading\ntitle: Reading\nitems:\n"
@@ -162,7 +155,7 @@ def test_imported_lines_link_to_a_reading_list_by_url(cli, isolated):
 
 def test_items_lists_your_own_lists_with_status_and_hours(cli, isolated):
     """Issue #14: ``items [LIST] [--status S] [--kind K]``."""
-    _write(isolated, "reading.yaml", READING)
+    user_curriculum(isolated, "reading.yaml", READING)
     assert "no lists of your own" not in cli("items", ok=True).stdout
     cli("done", "read DPO", "-H", "2", "--item", "reading/dpo", "--complete", ok=True)
     cli("start", "reading/cs25", ok=True)

@@ -83,7 +83,8 @@ def parse_id(text: str, what: str = "entry", where: str = "'studylog log' or 'st
 
 def id_type(what: str = "entry", where: str = "'studylog log' or 'studylog today'") -> Any:
     """The click type of an entry id (or of ``what``), written as studylog prints it (``#12``) or
-    bare (``12``): an integer as click reads it, then :func:`parse_id`'s range (for the Typer commands; click is imported only by them)."""
+    bare (``12``): an integer as click reads it, then :func:`parse_id`'s range (for the Typer
+    commands; click is imported only by them)."""
     from click.types import IntParamType
 
     class EntryId(IntParamType):

@@ -88,18 +88,23 @@ def resolve(ref: str | None) -> Resolved | None:
 def carry_over_days() -> int:
     """The ``carry_over_days`` setting, without reading (or importing) the config module when
     there is no config file: ``today`` asks for it on every run."""
-    from studylog.paths import CONFIG_FILE, data_folder
     from studylog.store.records import CARRY_OVER_DAYS
 
-    if not os.path.exists(os.path.join(data_folder(), CONFIG_FILE)):
+    if not _has_config():
         return CARRY_OVER_DAYS
     return int(settings()["carry_over_days"])
 
 
 def settings() -> dict[str, Any]:
     from studylog.config import config_path, defaults, load
-    from studylog.paths import CONFIG_FILE, data_folder, data_home
+    from studylog.paths import data_home
 
-    if not os.path.exists(os.path.join(data_folder(), CONFIG_FILE)):
+    if not _has_config():
         return defaults()  # without pathlib, on the everyday path
     return load(config_path(data_home()))
+
+
+def _has_config() -> bool:
+    from studylog.paths import CONFIG_FILE, data_folder
+
+    return os.path.exists(os.path.join(data_folder(), CONFIG_FILE))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studylog.curriculum.index import ItemIndex
+from studylog.curriculum.index import ItemIndex, reading_keys
 from studylog.curriculum.model import Curriculum, Item, Reading
 from studylog.curriculum.outline import Outlines, outline_of
 from studylog.curriculum.validate import load_file
@@ -56,7 +56,7 @@ class Catalog:
             for c in self.curricula.values():
                 for item in c.items:
                     index.add(c.id, item.id, item.title, item.aliases)
-                    for key, reading in reading_keys(item):
+                    for key, reading in item_readings(item):
                         index.add_reading(f"{c.id}/{item.id}", key, reading.title)
             self._index = index
         return self._index
@@ -90,12 +90,11 @@ class Catalog:
         return ItemRef(curriculum, item) if curriculum and item else None
 
 
-def reading_keys(item: Item) -> list[tuple[str, Reading]]:
-    """An item's readings with their keys: ``r1``, ``r2``... for the recommended ones, ``o1``...
-    for the optional ones, in the file's order (``dlc/1/r1`` is dlc/1's first recommended)."""
-    return [(f"r{n}", r) for n, r in enumerate(item.readings.recommended, start=1)] + [
-        (f"o{n}", r) for n, r in enumerate(item.readings.optional, start=1)
-    ]
+def item_readings(item: Item) -> list[tuple[str, Reading]]:
+    """An item's readings with their keys (:func:`index.reading_keys`)."""
+    readings = [*item.readings.recommended, *item.readings.optional]
+    keys = reading_keys(len(item.readings.recommended), len(item.readings.optional))
+    return list(zip(keys, readings, strict=True))
 
 
 def _find(curriculum: Curriculum, key: str, ids: bool = True) -> Item | None:

@@ -13,6 +13,12 @@ from typing import Any, NamedTuple
 from studylog.errors import UnknownItemError
 
 
+def reading_keys(recommended: int, optional: int) -> list[str]:
+    """The keys of an item's readings, in the file's order: ``r1``, ``r2``... for its recommended
+    ones, ``o1``... for its optional ones (``dlc/1/r1`` is dlc/1's first recommended reading)."""
+    return [f"r{n}" for n in range(1, recommended + 1)] + [f"o{n}" for n in range(1, optional + 1)]
+
+
 class Resolved(NamedTuple):
     ref: str
     title: str

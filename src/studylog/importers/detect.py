@@ -198,19 +198,9 @@ def prose_page(head: str) -> bool:
     scan = _Scan(head[m.end() :] if m else head)
     if not scan.headings or scan.daily_headers or scan.day_lines or scan.list_lines * 3 >= scan.nonblank * 2:
         return False
-    for line in scan.lines:  # a "Label:" line the daily-notes importer takes as its header
-        words = line.strip()
-        if (
-            words[:1] != "#"
-            and words.endswith((":", ":**", ":__"))
-            and outliner.label(words)
-            in (
-                outliner.GOAL,
-                outliner.DONE,
-            )
-        ):
-            return False
-    return True
+    headers = (outliner.GOAL, outliner.DONE)  # a "Label:" line the daily-notes importer takes as its header
+    labelled = (w for w in map(str.strip, scan.lines) if w[:1] != "#" and w.endswith((":", ":**", ":__")))
+    return not any(outliner.label(words) in headers for words in labelled)
 
 
 def file_noun(names: Sequence[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from studylog.curriculum.catalog import Catalog
+from studylog.curriculum.catalog import Catalog, item_readings
 from studylog.curriculum.model import Curriculum, Item
 from studylog.store.records import ItemEvent, Status
 
@@ -34,10 +34,8 @@ def _estimate(item: Item) -> dict[str, float] | None:
 
 
 def _readings(ref: str, item: Item, statuses: dict[str, Status]) -> list[dict[str, Any]]:
-    from studylog.curriculum.catalog import reading_keys
-
     out = []
-    for key, reading in reading_keys(item):
+    for key, reading in item_readings(item):
         st = statuses.get(f"{ref}/{key}")
         out.append(
             {

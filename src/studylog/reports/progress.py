@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from studylog.curriculum.index import reading_keys
 from studylog.curriculum.outline import CurriculumOutline, ItemOutline, Outlines
 from studylog.store.db import Store
 from studylog.store.hours import done_hours, per_item
@@ -122,13 +123,13 @@ def _weights(items: Sequence[ItemOutline]) -> list[float]:
 
 
 def _readings_done(ref: str, counts: tuple[int, int], statuses: dict[str, Status]) -> tuple[int, int, int, int]:
-    def done(prefix: str, n: int) -> int:
-        return sum(
-            (st := statuses.get(f"{ref}/{prefix}{k}")) is not None and st.status == "complete" for k in range(1, n + 1)
-        )
-
+    """(recommended done, recommended, optional done, optional) of the item ``ref``'s readings."""
     recommended, optional = counts
-    return done("r", recommended), recommended, done("o", optional), optional
+    done = {"r": 0, "o": 0}
+    for key in reading_keys(recommended, optional):
+        st = statuses.get(f"{ref}/{key}")
+        done[key[0]] += st is not None and st.status == "complete"
+    return done["r"], recommended, done["o"], optional
 
 
 def curriculum_progress(

@@ -546,14 +546,10 @@ def edit_entry(
     return get_entry(store, entry_id)
 
 
-def remove_entry(store: Store, entry_id: int) -> Goal | Done:
-    """Delete an entry and its notes; done items that met a removed goal keep their text."""
-    return remove_entries(store, [entry_id])[0]
-
-
 def remove_entries(store: Store, entry_ids: list[int]) -> list[Goal | Done]:
     """Delete entries (each once, in the order given) and their notes, in one change that one undo
-    reverts; an unknown id is refused before anything is removed."""
+    reverts; an unknown id is refused before anything is removed. Done items that met a removed
+    goal keep their text; a goal whose only done item is removed is no longer met."""
     found = [get_entry(store, entry_id) for entry_id in dict.fromkeys(entry_ids)]
     if len(found) == 1:
         summary = f"rm entry {found[0].id} {found[0].text!r}"

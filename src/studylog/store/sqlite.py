@@ -194,7 +194,7 @@ def open_sqlite(path: str, now: datetime, mode: Mode = "write") -> tuple[SQLiteC
     # drop the POSIX locks of this process's SQLite connections (a known corruption hazard).
     try:
         found: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # what Path.exists took as missing: creating it says why not
         found = None
     if found is not None and found.st_size > 0:
         conn = connect(path)
@@ -293,8 +293,11 @@ def _init_lock(path: str) -> Iterator[None]:
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True, mode=0o700)  # the data folder: owner-only
         fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
+        why = exc.strerror
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):  # a file where a folder must be
+            why = "a part of that path is a file, not a folder"
         raise StoreError(
-            f"cannot create the database at {path}: {exc.strerror}", "set STUDYLOG_HOME or --db to a writable place"
+            f"cannot create the database at {path}: {why}", "set STUDYLOG_HOME or --db to a writable place"
         ) from None
     try:
         try:
