@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from studylog.errors import StudylogError, UsageError
 from studylog.store.db import Store
 
-TABLES = {"entry", "note", "item_status", "entry_item", "item_event"}
+TABLES = {"entry", "note", "item_status", "entry_item", "item_event", "own_item", "entry_tag"}
 
 
 def _dumps(before: dict[str, Any]) -> str:
@@ -215,7 +215,12 @@ _DEPENDENTS = [
         f"WHERE later.table_name = '{table}' AND later.op != 'delete' AND later.change_id IN ({_LATER}) "
         "AND EXISTS (SELECT 1 FROM change_row mine WHERE mine.table_name = 'entry' "
         f"AND mine.row_id = {table}.{column} AND mine.change_id = :n)"
-        for table, column in (("note", "entry_id"), ("entry_item", "entry_id"), ("entry", "goal_id"))
+        for table, column in (
+            ("note", "entry_id"),
+            ("entry_item", "entry_id"),
+            ("entry_tag", "entry_id"),
+            ("entry", "goal_id"),
+        )
     ),
 ]
 

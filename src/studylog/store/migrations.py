@@ -244,6 +244,47 @@ def m006_change_host_and_row_index(conn: sa.Connection) -> None:
     conn.execute(sa.text("CREATE INDEX ix_change_row_row ON change_row (table_name, row_id, change_id)"))
 
 
+def m007_own_items_and_tags(conn: sa.Connection) -> None:
+    """The learner's own items (papers, talks, courses... in lists of their own such as
+    ``reading``), kept in the store so that they follow the learner to every machine, and the tags
+    of each entry (``#git`` in its text or ``--tag git``), normalised, one row per tag."""
+    md = sa.MetaData()
+    sa.Table("entry", md, sa.Column("id", sa.Integer, primary_key=True))
+    sa.Table(
+        "own_item",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("list", sa.String(32), nullable=False),
+        sa.Column("slug", sa.String(64), nullable=False),
+        sa.Column("title", sa.String, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("url", sa.String),
+        sa.Column("url_key", sa.String(300)),
+        sa.Column("alias", sa.String(80)),
+        sa.Column("estimate_low", sa.Float),
+        sa.Column("estimate_high", sa.Float),
+        sa.Column("tags", sa.String),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("owner", "list", "slug", name="uq_own_item_owner_list_slug"),
+        sa.Index("ix_own_item_owner_url_key", "owner", "url_key"),
+    )
+    sa.Table(
+        "entry_tag",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("entry_id", sa.Integer, sa.ForeignKey("entry.id"), nullable=False),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("tag", sa.String(64), nullable=False),
+        sa.Index("ix_entry_tag_entry", "entry_id"),
+        sa.Index("ix_entry_tag_owner_tag", "owner", "tag", "entry_id"),
+    )
+    md.tables["own_item"].create(conn)
+    md.tables["entry_tag"].create(conn)
+    for table in ("own_item", "entry_tag"):
+        conn.execute(sa.text("INSERT INTO id_high (name, last_id) VALUES (:name, 0)"), {"name": table})
+
+
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
@@ -255,6 +296,7 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (4, "periods, links and status history", m004_periods_links_history),
     (5, "ids never reused", m005_ids_never_reused),
     (6, "change host, journal by row", m006_change_host_and_row_index),
+    (7, "own items and tags", m007_own_items_and_tags),
 ]
 
 _LEDGER = sa.table(

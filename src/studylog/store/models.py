@@ -150,6 +150,46 @@ class ChangeRow(SQLModel, table=True):
     before: str | None = None
 
 
+class OwnItem(SQLModel, table=True):
+    """Since schema 7: an item of the learner's own (a paper, a talk, a course...) in a list of
+    theirs (``reading``, ``career``), referred to as ``LIST/SLUG`` like a curriculum item."""
+
+    __tablename__ = "own_item"
+    __table_args__ = (
+        UniqueConstraint("owner", "list", "slug", name="uq_own_item_owner_list_slug"),
+        Index("ix_own_item_owner_url_key", "owner", "url_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    list: str = Field(max_length=32)
+    slug: str = Field(max_length=64)
+    title: str
+    kind: str = Field(max_length=16)
+    url: str | None = None
+    url_key: str | None = Field(default=None, max_length=300)  # the URL normalised (``studylog.urls``)
+    alias: str | None = Field(default=None, max_length=80)  # another name: an arXiv paper's id
+    estimate_low: float | None = None
+    estimate_high: float | None = None
+    tags: str | None = None  # its tags, normalised, separated by spaces
+    created_at: datetime
+
+
+class EntryTag(SQLModel, table=True):
+    """Since schema 7: a tag of an entry, normalised (lower case, without its ``#``)."""
+
+    __tablename__ = "entry_tag"
+    __table_args__ = (
+        Index("ix_entry_tag_entry", "entry_id"),
+        Index("ix_entry_tag_owner_tag", "owner", "tag", "entry_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id")
+    owner: str = Field(max_length=64)
+    tag: str = Field(max_length=64)
+
+
 class IdHigh(SQLModel, table=True):
     """The highest id each table has ever given out: ids are never given twice, even after the
     newest rows were removed (SQLite would reuse them; so would max(id) + 1 anywhere), so that undo
