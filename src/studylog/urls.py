@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["normalize_url", "site_keys"]
+__all__ = ["check_url", "normalize_url", "site_keys"]
 
 _PLATFORMS = frozenset(
     [
@@ -85,3 +85,17 @@ def site_keys(norm: str | None) -> list[str]:
     host = norm.split("/", 1)[0].split("?", 1)[0]
     domain = ".".join(host.split(".")[-2:])
     return [host] + ([domain] if domain not in _PLATFORMS and host not in _PLATFORMS else [])
+
+
+def check_url(text: str) -> str:
+    """``text`` as a web address to store (``add --url``): http or https, with a host name;
+    UsageError saying so otherwise."""
+    from studylog.errors import UsageError
+
+    url = text.strip()
+    m = re.fullmatch(r"(?i)(https?)://([^/?#\s@]+@)?([^/?#:\s]+)(:\d+)?([/?#]\S*)?", url)
+    if m is None or "." not in m.group(3).strip(".") or len(url) > 2000:
+        raise UsageError(
+            f"{text!r} is not a web address", "give the whole URL, such as https://arxiv.org/abs/2305.18290"
+        )
+    return url

@@ -56,14 +56,16 @@ def doctor(
 
     out = Output(as_json)
     broken: StudylogError | None = None
+    # --fix may write, and upgrading an older schema (after a backup) is one of its fixes; opened
+    # first, as it is, so that the curricula read the learner's own items from it
+    store = open_store(mode="write" if fix else "inspect")
     try:
         cat = catalog()
         known = lambda ref: cat.lookup(ref) is not None or ref in cat.index.titles  # noqa: E731 - readings too
     except StudylogError as exc:  # the store is still checked; the broken file is a finding
         broken = exc
         known = lambda ref: True  # noqa: E731 - items cannot be checked against broken curricula
-    # --fix may write, and upgrading an older schema (after a backup) is one of its fixes
-    report = check(open_store(mode="write" if fix else "inspect"), known, fix=fix)
+    report = check(store, known, fix=fix)
     if broken is not None:
         from studylog.store.maintenance import Finding
 

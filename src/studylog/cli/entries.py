@@ -50,10 +50,19 @@ def done(
         str | None,
         typer.Option("--url", help="Link to the item (of any curriculum or list) with this URL.", show_default=False),
     ] = None,
+    add: Annotated[
+        str | None,
+        typer.Option(
+            "--add",
+            metavar="KIND",
+            help="With --url: when no item has that URL, add one of this kind (paper, talk...) to your reading list.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Log something done on a day or over a period (today by default; not in the future)."""
     everyday.add_done(
-        text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note, complete=complete, url=url
+        text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note, complete=complete, url=url, add=add
     )
 
 

@@ -7,6 +7,8 @@ names; tests/test_fast_path.py checks all three agree). Only the argument parsin
 
 from __future__ import annotations
 
+from typing import Any
+
 from studylog.cli.clock import today
 from studylog.cli.output import Output, say, width
 from studylog.cli.parse import parse_day, parse_days, parse_hours
@@ -115,12 +117,14 @@ def add_done(
     note: list[str] | None = None,
     complete: bool = False,
     url: str | None = None,
+    add: str | None = None,
 ) -> None:
     from studylog.store import entries
 
     first, day = parse_days(date_)
     parsed_hours = parse_hours(hours, max(1, (day - first).days + 1))
-    ref = resolve(_item_at(url, item) if url is not None else item)
+    new_item = _new_item(text, url, add, item) if add is not None else None  # done --url U --add KIND
+    ref = None if new_item else resolve(_item_at(url, item) if url is not None else item)
     store = open_store()
     d = entries.add_done(
         store,
@@ -133,10 +137,29 @@ def add_done(
         notes(note),
         period=(first, day),
         complete=complete,
+        new_item=new_item,
     )
+    if new_item is not None:
+        say(f"Added {d.item} ({new_item['kind']}): {new_item['title']}")
     met = f"; goal #{goal_id} met" if goal_id else ""
     done = f"; {', '.join(d.items or ((d.item,) if d.item else ()))} complete" if complete else ""
     say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}{done}")
+
+
+def _new_item(text: str, url: str | None, kind: str, item: str | None) -> dict[str, Any] | None:
+    """``done --url U --add KIND``: the item of the learner's own to add for ``U``, or None when
+    an item already has that URL (the entry links to it)."""
+    from studylog.cli.own_cmd import new_item_fields
+    from studylog.cli.session import outlines
+    from studylog.curriculum.own import DEFAULT_LIST, title_from_text
+
+    if url is None:
+        raise UsageError("--add needs --url: the item it adds is the one at that URL", "give --url URL")
+    if item is not None:
+        raise UsageError("give --item or --add, not both")
+    if outlines().by_url(url):
+        return None
+    return new_item_fields(kind, title_from_text(text, url), url, DEFAULT_LIST, None)
 
 
 def _item_at(url: str, item: str | None) -> str:
@@ -149,7 +172,7 @@ def _item_at(url: str, item: str | None) -> str:
     if not found:
         raise UsageError(
             f"no curriculum item has the URL {url}",
-            "link it with --item REF, or add it to a list of your own (README: your own curricula)",
+            "link it with --item REF, or add it with --add KIND (paper, talk, course...)",
         )
     if len(found) > 1:
         raise UsageError(f"several items have the URL {url}: {', '.join(found)}", "choose one with --item REF")

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from studylog.curriculum.catalog import Catalog
     from studylog.curriculum.index import ItemIndex, Resolved
     from studylog.curriculum.outline import Outlines
+    from studylog.curriculum.own import OwnItem
     from studylog.store.db import Mode, Store
 
 
@@ -21,8 +22,10 @@ class State:
     def __init__(self) -> None:
         self.db: str | None = None
         self.stores: list = []
+        self.outlines: dict[bool, Outlines] = {}  # this run's curricula (with the learner's own items)
 
     def close(self) -> None:
+        self.outlines.clear()
         while self.stores:
             self.stores.pop().close()
 
@@ -59,20 +62,37 @@ def catalog(skip_broken: bool = False) -> Catalog:
     """The curricula, read and validated (YAML, pydantic): for commands that need all of them.
     ``skip_broken``: a broken file of the user's is left out (in ``broken``), not an error."""
     from studylog.curriculum.catalog import load_catalog
+    from studylog.curriculum.own import join_catalog
     from studylog.paths import shipped_curricula_dir, user_curricula_dir
 
-    return load_catalog(shipped_curricula_dir(), user_curricula_dir(), skip_broken=skip_broken)
+    cat = load_catalog(shipped_curricula_dir(), user_curricula_dir(), skip_broken=skip_broken)
+    return join_catalog(cat, own_items())
 
 
 def outlines(skip_broken: bool = False) -> Outlines:
     """The curricula as plain data with the item index, from a cache that is rebuilt when a
     curriculum file changes (so that everyday commands need not parse the curricula)."""
     from studylog.curriculum.cache import load_outlines
+    from studylog.curriculum.own import join_outlines
     from studylog.paths import data_home, shipped_curricula_dir, user_curricula_dir
 
-    return load_outlines(
-        shipped_curricula_dir(), user_curricula_dir(), data_home() / "cache" / "curricula.json", skip_broken=skip_broken
-    )
+    if skip_broken not in state.outlines:
+        cached = load_outlines(
+            shipped_curricula_dir(),
+            user_curricula_dir(),
+            data_home() / "cache" / "curricula.json",
+            skip_broken=skip_broken,
+        )
+        state.outlines[skip_broken] = join_outlines(cached, own_items())
+    return state.outlines[skip_broken]
+
+
+def own_items() -> list[OwnItem]:
+    """The learner's own items, from the store this command opened (or opens now): they are
+    curricula items like any other, kept in the store rather than in a file."""
+    from studylog.store.own_items import own_items as stored
+
+    return stored(state.stores[0] if state.stores else open_store())
 
 
 def items() -> ItemIndex:

@@ -30,6 +30,7 @@ class Catalog:
     replaced: dict[str, Path] = field(default_factory=dict)  # id -> the shipped file it replaced
     user_ids: set[str] = field(default_factory=set)
     broken: list[str] = field(default_factory=list)  # user files left out (skip_broken): each one's problem
+    stored: set[str] = field(default_factory=set)  # the learner's own lists kept in the store (``own``)
     _index: ItemIndex | None = field(default=None, repr=False)
 
     def add(self, curriculum: Curriculum, origin: Path, user: bool) -> None:
@@ -63,7 +64,9 @@ class Catalog:
 
     @property
     def outlines(self) -> Outlines:
-        return Outlines({cid: outline_of(c) for cid, c in self.curricula.items()}, self.index, self.broken)
+        outlines = Outlines({cid: outline_of(c) for cid, c in self.curricula.items()}, self.index, self.broken)
+        outlines.stored = set(self.stored)
+        return outlines
 
     def resolve(self, text: str) -> ItemRef:
         """The item ``text`` names; UnknownItemError with the closest matches otherwise."""

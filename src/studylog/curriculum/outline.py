@@ -54,6 +54,7 @@ class Outlines:
         self.curricula = curricula
         self.index = index
         self.broken = broken or []  # user files left out, each one's problem (``load_catalog``)
+        self.stored: set[str] = set()  # the learner's own lists kept in the store (``own.join_outlines``)
 
     def curriculum(self, cid: str) -> CurriculumOutline:
         return self.curricula[self.index.curriculum(cid)]

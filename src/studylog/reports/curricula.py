@@ -19,12 +19,20 @@ def curricula_summary(catalog: Catalog) -> list[dict[str, Any]]:
                 "edition": c.edition,
                 "items": len(c.items),
                 "url": c.url,
-                "source": "user" if cid in catalog.user_ids else "shipped",
-                "file": str(catalog.origins[cid]),
+                "source": _source(catalog, cid),
+                "file": str(catalog.origins[cid]) if cid in catalog.origins else None,
                 "replaces": str(catalog.replaced[cid]) if cid in catalog.replaced else None,
             }
         )
     return rows
+
+
+def _source(catalog: Catalog, cid: str) -> str:
+    """Where a curriculum comes from: ``shipped``, ``user`` (a file of the learner's) or ``store``
+    (a list of their own items, kept in the store)."""
+    if cid in catalog.stored:
+        return "store"
+    return "user" if cid in catalog.user_ids else "shipped"
 
 
 def _estimate(item: Item) -> dict[str, float] | None:

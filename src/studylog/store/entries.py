@@ -170,16 +170,22 @@ def add_done(
     *,
     period: tuple[date, date] | None = None,
     complete: bool = False,
+    new_item: dict[str, Any] | None = None,
 ) -> Done:
     """Something done on ``day``, or over a ``period`` (first and last day, both included: it is
     stored on the last, and its hours count evenly over its days); with ``complete``, also mark
-    its items complete on its day (one change)."""
+    its items complete on its day; with ``new_item`` (the fields of ``own_items.insert_item``),
+    add that item of the learner's own and link the entry to it (one change)."""
     text = _clean_text(text)
     if period is not None:
         day, period = period[1], check_period(*period)
     _check_done_period(period, day, today)
     when = f"over {period[0].isoformat()}..{day.isoformat()}" if period else f"on {day.isoformat()}"
     with change(store, summary or f"done {text!r} {when}") as ch:
+        if new_item is not None:  # done --url U --add KIND
+            from studylog.store.own_items import insert_item
+
+            item = insert_item(store, ch, **new_item).ref
         done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [], period=period)
         if complete:  # done --complete
             from studylog.store.status import complete_entry_items
