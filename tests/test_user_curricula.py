@@ -226,3 +226,22 @@ def test_progress_of_a_curriculum_counts_each_items_readings(cli):
     }  # fmt: skip
     assert detail["complete"] == 0  # a reading done is not its item done
     assert "1 of 1 recommended readings done" in cli("progress", "dlc", ok=True).stdout
+
+
+def test_hours_on_a_reading_count_toward_its_item(cli):
+    cli("done", "read Attention Is All You Need", "--hours", "2", "--item", "dlc/1/r1", ok=True)
+    cli("done", "chapter 1 exercises", "--hours", "1", "--item", "dlc/1", ok=True)
+    progress = cli("progress", "dlc", "--json", ok=True).json()[0]
+    assert progress["hours"] == 3.0
+    assert progress["items"][0]["ref"] == "dlc/1" and progress["items"][0]["hours"] == 3.0
+    assert cli("items", "dlc", "--json", ok=True).json()[0]["hours"] == 3.0
+
+
+def test_reading_item():
+    from studylog.curriculum.index import reading_item
+
+    assert reading_item("dlc/1/r1") == "dlc/1"
+    assert reading_item("dlc/1/o12") == "dlc/1"
+    assert reading_item("dlc/1") == "dlc/1"
+    assert reading_item("reading/dpo") == "reading/dpo"
+    assert reading_item("a/b/rx") == "a/b/rx"

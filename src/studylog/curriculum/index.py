@@ -19,6 +19,15 @@ def reading_keys(recommended: int, optional: int) -> list[str]:
     return [f"r{n}" for n in range(1, recommended + 1)] + [f"o{n}" for n in range(1, optional + 1)]
 
 
+def reading_item(ref: str) -> str:
+    """The item a reading's reference belongs to (``dlc/1/r1`` is ``dlc/1``'s); any other
+    reference is its own item."""
+    head, _, key = ref.rpartition("/")
+    if head.count("/") == 1 and len(key) > 1 and key[0] in "ro" and key[1:].isdigit():
+        return head
+    return ref
+
+
 class Resolved(NamedTuple):
     ref: str
     title: str

@@ -107,12 +107,20 @@ def _iso(d: date | None) -> str | None:
 
 def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
     """Hours logged per curriculum item (items with hours only): all-time hours by item (the
-    item index), or, for the days ``since``, hours by day and item (so that the day index leads)."""
+    item index), or, for the days ``since``, hours by day and item (so that the day index leads).
+    Hours logged on a reading (``dlc/1/r1``) count toward its item."""
+    from studylog.curriculum.index import reading_item
+
     if since is None:
         rows = done_hours(store, by="item", linked=True, timed=True)
     else:
         rows = done_hours(store, since, linked=True, timed=True)
-    return {item: h for item, h in per_item(rows).items() if item is not None}
+    out: dict[str, float] = {}
+    for item, h in per_item(rows).items():
+        if item is not None:
+            key = reading_item(item)
+            out[key] = out.get(key, 0.0) + h
+    return out
 
 
 def _weights(items: Sequence[ItemOutline]) -> list[float]:
