@@ -78,20 +78,17 @@ class Change:
         first = self.store.reserve_ids(table, len(rows))
         ids = list(range(first, first + len(rows)))
         self.store.insert_many(table, [{"id": i, **r} for i, r in zip(ids, rows, strict=True)])
-        journal_first = self.store.reserve_ids("change_row", len(ids))
-        self.store.insert_many(
+        # one journal row for the batch: the ids it took are one range (``reserve_ids``)
+        self.store.insert(
             "change_row",
-            [
-                {
-                    "id": journal_first + n,
-                    "change_id": self.id,
-                    "table_name": table,
-                    "row_id": i,
-                    "op": "insert",
-                    "before": None,
-                }
-                for n, i in enumerate(ids)
-            ],
+            {
+                "change_id": self.id,
+                "table_name": table,
+                "row_id": first,
+                "op": "insert",
+                "before": None,
+                "row_count": len(ids) if len(ids) > 1 else None,
+            },
         )
         return ids
 
@@ -204,25 +201,48 @@ def recent(store: Store, limit: int = 20) -> list[ChangeInfo]:
 # or wrote a row that refers to an entry :n wrote (a note or a second item of it, a done item
 # meeting it as a goal): undoing :n alone would then overwrite or orphan what came after it, or
 # undo what it relied on (a second done item for a goal that :n marked met did not mark it again).
-# Driven from the later changes (usually few rows), each probing :n's rows by index.
+# Driven from the later changes (usually few rows). A journal row is one row (``row_count`` NULL)
+# or a batch of inserted ids from ``row_id`` on (schema 7): :n's rows are probed by index, single
+# rows by ``ix_change_row_row`` and batches by ``ix_change_row_ranges`` (few, however large).
 _LATER = "SELECT id FROM change WHERE id > :n AND undone_at IS NULL"
-_DEPENDENTS = [
-    f"SELECT min(later.change_id) AS id FROM change_row later WHERE later.change_id IN ({_LATER}) "
-    "AND EXISTS (SELECT 1 FROM change_row mine WHERE mine.table_name = later.table_name "
-    "AND mine.row_id = later.row_id AND mine.change_id = :n)",
-    *(
-        f"SELECT min(later.change_id) AS id FROM change_row later JOIN {table} ON {table}.id = later.row_id "
+
+
+def _mine(table: str, row: str) -> str:
+    """Whether change :n wrote the row ``row`` (an SQL expression) of ``table``, alone or in a batch."""
+    return (
+        f"(EXISTS (SELECT 1 FROM change_row mine WHERE mine.table_name = {table} AND mine.row_id = {row} "
+        "AND mine.change_id = :n) "
+        f"OR EXISTS (SELECT 1 FROM change_row mine WHERE mine.change_id = :n AND mine.table_name = {table} "
+        f"AND mine.row_count IS NOT NULL AND mine.row_id <= {row} AND mine.row_id + mine.row_count > {row}))"
+    )
+
+
+_LAST = "later.row_id + coalesce(later.row_count, 1)"  # just after the later journal row's ids
+
+
+def _dependents() -> list[str]:
+    same_rows = (
+        f"SELECT min(later.change_id) AS id FROM change_row later WHERE later.change_id IN ({_LATER}) "
+        f"AND ({_mine('later.table_name', 'later.row_id')} OR (later.row_count IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM change_row mine WHERE mine.table_name = later.table_name AND mine.change_id = :n "
+        f"AND mine.row_id > later.row_id AND mine.row_id < {_LAST})))"
+    )
+    referring = [
+        f"SELECT min(later.change_id) AS id FROM change_row later JOIN {table} "
+        f"ON {table}.id >= later.row_id AND {table}.id < {_LAST} "
         f"WHERE later.table_name = '{table}' AND later.op != 'delete' AND later.change_id IN ({_LATER}) "
-        "AND EXISTS (SELECT 1 FROM change_row mine WHERE mine.table_name = 'entry' "
-        f"AND mine.row_id = {table}.{column} AND mine.change_id = :n)"
+        f"AND {_mine(repr('entry'), f'{table}.{column}')}"
         for table, column in (
             ("note", "entry_id"),
             ("entry_item", "entry_id"),
             ("entry_tag", "entry_id"),
             ("entry", "goal_id"),
         )
-    ),
-]
+    ]
+    return [same_rows, *referring]
+
+
+_DEPENDENTS = _dependents()
 
 
 class Dependent(NamedTuple):
@@ -330,12 +350,12 @@ def when(at: datetime) -> str:
 # operation in one stretch, and then the groups by table and operation are the runs (their id
 # ranges do not overlap); otherwise a "gaps and islands" grouping finds them (slower: it sorts).
 _GROUPS = (
-    "SELECT table_name, op, min(id) AS lo, max(id) AS hi, count(*) AS n FROM change_row "
+    "SELECT table_name, op, min(id) AS lo, max(id) AS hi, sum(coalesce(row_count, 1)) AS n FROM change_row "
     "WHERE change_id = :id GROUP BY table_name, op"
 )
 _RUNS = (
-    "SELECT table_name, op, min(id) AS lo, max(id) AS hi, count(*) AS n FROM ("
-    "SELECT id, table_name, op, row_number() OVER (ORDER BY id) "
+    "SELECT table_name, op, min(id) AS lo, max(id) AS hi, sum(coalesce(row_count, 1)) AS n FROM ("
+    "SELECT id, table_name, op, row_count, row_number() OVER (ORDER BY id) "
     "- row_number() OVER (PARTITION BY table_name, op ORDER BY id) AS run "
     "FROM change_row WHERE change_id = :id) AS journal GROUP BY table_name, op, run ORDER BY hi DESC"
 )
@@ -350,8 +370,8 @@ def _runs(store: Store, change_id: int) -> list[dict[str, Any]]:
 
 def _revert(store: Store, change_id: int) -> int:
     """Play a change's journal back, newest row first; the number of rows reverted. The rows a
-    run inserted go in one DELETE (set-based: undoing a 300k-entry import is a few statements,
-    not 300k); updates and deletes are put back row by row, newest first, from their values before."""
+    run inserted go in one DELETE, and each batch in one DELETE of its range of ids (set-based:
+    undoing a 300k-entry import is a few statements, not 300k); updates and deletes are put back row by row, newest first, from their values before."""
     total = 0
     for run in _runs(store, change_id):
         table, op, lo, hi = run["table_name"], run["op"], run["lo"], run["hi"]
@@ -360,11 +380,24 @@ def _revert(store: Store, change_id: int) -> int:
         if op == "insert":
             store.execute(
                 f"DELETE FROM {table} WHERE id IN (SELECT row_id FROM change_row "
-                "WHERE change_id = :id AND id >= :lo AND id <= :hi)",
+                "WHERE change_id = :id AND id >= :lo AND id <= :hi AND row_count IS NULL)",
                 id=change_id,
                 lo=lo,
                 hi=hi,
             )
+            for batch in store.rows(
+                "SELECT row_id, row_count FROM change_row WHERE change_id = :id AND id >= :lo AND id <= :hi "
+                "AND row_count IS NOT NULL ORDER BY id DESC",
+                id=change_id,
+                lo=lo,
+                hi=hi,
+            ):
+                first = int(batch["row_id"])
+                store.execute(
+                    f"DELETE FROM {table} WHERE id >= :first AND id < :end",
+                    first=first,
+                    end=first + int(batch["row_count"]),
+                )
             continue
         journal = store.rows(
             "SELECT before FROM change_row WHERE change_id = :id AND id >= :lo AND id <= :hi ORDER BY id DESC",

@@ -246,8 +246,9 @@ def m006_change_host_and_row_index(conn: sa.Connection) -> None:
 
 def m007_own_items_and_tags(conn: sa.Connection) -> None:
     """The learner's own items (papers, talks, courses... in lists of their own such as
-    ``reading``), kept in the store so that they follow the learner to every machine, and the tags
-    of each entry (``#git`` in its text or ``--tag git``), normalised, one row per tag."""
+    ``reading``), kept in the store so that they follow the learner to every machine; the tags
+    of each entry (``#git`` in its text or ``--tag git``), normalised, one row per tag; and the
+    journal's rows for batches (``change_row.row_count``)."""
     md = sa.MetaData()
     sa.Table("entry", md, sa.Column("id", sa.Integer, primary_key=True))
     sa.Table(
@@ -281,6 +282,15 @@ def m007_own_items_and_tags(conn: sa.Connection) -> None:
     )
     md.tables["own_item"].create(conn)
     md.tables["entry_tag"].create(conn)
+    # A batch of rows inserted together (an import's entries) is one journal row for the range of
+    # ids it took, not one row each: NULL is one row, as every row written before this version.
+    conn.execute(sa.text("ALTER TABLE change_row ADD COLUMN row_count INTEGER"))
+    conn.execute(
+        sa.text(
+            "CREATE INDEX ix_change_row_ranges ON change_row (change_id, table_name, row_id) "
+            "WHERE row_count IS NOT NULL"
+        )
+    )
     for table in ("own_item", "entry_tag"):
         conn.execute(sa.text("INSERT INTO id_high (name, last_id) VALUES (:name, 0)"), {"name": table})
 
@@ -296,7 +306,7 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (4, "periods, links and status history", m004_periods_links_history),
     (5, "ids never reused", m005_ids_never_reused),
     (6, "change host, journal by row", m006_change_host_and_row_index),
-    (7, "own items and tags", m007_own_items_and_tags),
+    (7, "own items, tags, journal ranges", m007_own_items_and_tags),
 ]
 
 _LEDGER = sa.table(

@@ -14,6 +14,7 @@ from sqlmodel import Field, SQLModel
 
 OPEN_GOALS = text("kind = 'goal' AND met_on IS NULL AND dropped_on IS NULL")
 SPREAD = text("period_start IS NOT NULL OR item_count IS NOT NULL")
+RANGES = text("row_count IS NOT NULL")
 
 
 class Entry(SQLModel, table=True):
@@ -140,6 +141,15 @@ class ChangeRow(SQLModel, table=True):
         Index("ix_change_row_change", "change_id", "id"),
         # Since schema 6: the changes that touched a row (undo N refuses when a later one did).
         Index("ix_change_row_row", "table_name", "row_id", "change_id"),
+        # Since schema 7: the few rows that stand for a batch, by change (``journal.depends_on``).
+        Index(
+            "ix_change_row_ranges",
+            "change_id",
+            "table_name",
+            "row_id",
+            sqlite_where=RANGES,
+            postgresql_where=RANGES,
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -148,6 +158,9 @@ class ChangeRow(SQLModel, table=True):
     row_id: int
     op: str = Field(max_length=8)
     before: str | None = None
+    # Since schema 7: an insert of ``row_count`` rows with the ids from ``row_id`` on (a batch);
+    # None is the one row ``row_id``.
+    row_count: int | None = None
 
 
 class OwnItem(SQLModel, table=True):
