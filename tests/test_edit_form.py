@@ -46,23 +46,19 @@ READ = Readers(_period, _hours, _item)
 DAY = date(2024, 4, 18)
 
 
+BASE_DONE = Done(
+    12, DAY, "read the DPO paper", 2.5, "reading/dpo", 7, [Note("first note"), Note("its sub note", 1)],
+    items=("reading/dpo",),
+)  # fmt: skip
+BASE_GOAL = Goal(3, DAY, "plan", None, None, None)
+
+
 def done(**kw) -> Done:
-    base = dict(
-        id=12,
-        day=DAY,
-        text="read the DPO paper",
-        hours=2.5,
-        item="reading/dpo",
-        goal_id=7,
-        notes=[Note("first note"), Note("its sub note", 1)],
-        items=("reading/dpo",),
-    )
-    return Done(**{**base, **kw})  # type: ignore[arg-type]
+    return BASE_DONE._replace(**kw)
 
 
 def goal(**kw) -> Goal:
-    base = dict(id=3, day=DAY, text="plan", item=None, met_on=None, dropped_on=None)
-    return Goal(**{**base, **kw})  # type: ignore[arg-type]
+    return BASE_GOAL._replace(**kw)
 
 
 def test_the_form_reads_as_the_issue_shows_it():
