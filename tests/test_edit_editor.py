@@ -252,3 +252,55 @@ def test_on_a_terminal_without_an_editor_variable_vi_is_the_editor(monkeypatch):
     assert editor_command({}, on_terminal=True) == ["vi"]
     assert editor_command({"EDITOR": "code --wait"}, on_terminal=False) == ["code", "--wait"]
     assert editor_command({"VISUAL": " ", "EDITOR": "nano"}, on_terminal=False) == ["nano"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_on_a_real_terminal_the_file_is_offered_again(cli, logged, tmp_path):
+    """The same, with studylog on a pseudo-terminal: it knows it is on one by itself."""
+    import os
+    import select
+    import subprocess
+    import time
+
+    env = {**os.environ, "EDITOR": editor(tmp_path, FIX_ON_SECOND_TRY), "TERM": "dumb"}
+    primary, secondary = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "studylog", "edit", "2"], stdin=secondary, stdout=secondary, stderr=secondary, env=env
+    )
+    os.close(secondary)
+    shown, answered, give_up = b"", False, time.monotonic() + 60
+    try:
+        while (proc.poll() is None or select.select([primary], [], [], 0)[0]) and time.monotonic() < give_up:
+            if select.select([primary], [], [], 1)[0]:
+                try:
+                    chunk = os.read(primary, 4096)
+                except OSError:  # the terminal closed with the process
+                    break
+                shown += chunk
+            if not answered and b"Edit again? [Y/n]" in shown:
+                os.write(primary, b"y\n")
+                answered = True
+        proc.wait(timeout=30)
+    finally:
+        os.close(primary)
+        if proc.poll() is None:
+            proc.kill()
+    text = shown.decode("utf-8", "replace").replace("\r\n", "\n")
+    assert proc.returncode == 0, text
+    assert "studylog: error: line 7 (hours): cannot read 'lots' as hours" in text
+    assert "Edited #2 on 2024-04-18: read the DPO paper (3h, dlc/1)" in text
+    assert len(seen(tmp_path)) == 2
+    assert cli("log", "--json", "--kind", "done").json()[0]["hours"] == 3.0
+
+
+def test_an_entry_changed_while_in_the_editor_is_not_overwritten(cli, logged, tmp_path):
+    body = (
+        "import subprocess\n"
+        "subprocess.run([sys.executable, '-m', 'studylog', 'edit', '2', '--hours', '4'], check=True)\n"
+        "text = text.replace('- first note', '- mine')"
+    )
+    out = cli("edit", "2", env={"EDITOR": editor(tmp_path, body)})
+    assert out.exit_code == 1
+    assert out.stderr.startswith("studylog: error: entry 2 was changed by another command while it was in the editor")
+    entry = cli("log", "--json", "--kind", "done").json()[0]
+    assert (entry["hours"], entry["notes"][0]["text"]) == (4.0, "first note")  # the other command's edit stands

@@ -130,6 +130,12 @@ def edit_in_editor(entry_id: int) -> None:
                 if not changes:
                     output.message("Nothing changed")
                     return
+                if entries.get_entry(store, entry_id) != entry:  # what the form showed is no longer so
+                    raise StudylogError(
+                        f"entry {entry_id} was changed by another command while it was in the editor; "
+                        "nothing was written",
+                        f"run 'studylog edit {entry_id}' again",
+                    )
                 edited = entries.edit_entry(store, entry_id, today(), **changes)
             except UsageError as exc:
                 if not interactive():

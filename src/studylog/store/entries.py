@@ -537,7 +537,8 @@ def edit_entry(
     if not values and not renote:
         raise UsageError("nothing to change", "give --text, --hours, --date, --item or a note option")
     with change(store, f"edit entry {entry_id}") as ch:
-        if isinstance(entry, Done):  # inside the change, under the owner's lock (journal.py)
+        if isinstance(entry, Done) and ("hours" in values or "day" in values):
+            # inside the change, under the owner's lock (journal.py); other fields leave the days' hours as they were
             new_start = values["period_start"] if "day" in values else (entry.period[0] if entry.period else None)
             _check_day_hours(
                 store,
