@@ -112,6 +112,14 @@ def test_each_field_changed_is_all_that_changes():
     assert changes(entry, text.split("\nnotes:\n")[0], READ) == {}  # no notes line: the notes stay
 
 
+def test_an_item_no_longer_known_may_stay_linked():
+    entry = done(item="gone/1", items=("gone/1",))
+    text = format_entry(entry).replace("items: gone/1", "items: gone/1, dlc/2")
+    assert changes(entry, text, READ) == {"items": ["gone/1", "dlc/2"]}
+    with pytest.raises(FormError, match="unknown item 'gone/2'"):
+        changes(entry, text.replace("dlc/2", "gone/2"), READ)
+
+
 def test_hours_over_a_new_period_may_be_more_than_24():
     entry = done()
     text = format_entry(entry).replace("2024-04-18", "2024-04-16..2024-04-18").replace("hours: 2.5", "hours: 60")

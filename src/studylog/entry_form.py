@@ -235,7 +235,8 @@ def changes(entry: Goal | Done, text: str, read: Readers) -> dict[str, Any]:
     if "items" in given:
         line = given["items"]
         refs = [] if line.value.lower() == "none" else [r.strip() for r in line.value.split(",") if r.strip()]
-        items = list(dict.fromkeys(_reading(line, "items", read.item, ref) for ref in refs))
+        linked = _items(entry)  # an item it is linked to already is kept as it is (even one no longer known)
+        items = list(dict.fromkeys(ref if ref in linked else _reading(line, "items", read.item, ref) for ref in refs))
         if tuple(items) != _items(entry):
             out["items"] = items
     # --- tags: a changed "tags" line is read here, into out["tags"] ---

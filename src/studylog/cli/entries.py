@@ -105,7 +105,7 @@ EditDateOpt = Annotated[  # edit's own words: there is no default day, the entry
         show_default=False,
     ),
 ]
-_NOTE_RULE = "indent with tabs to nest, as in goal and done"
+_NOTE_RULE = "a leading tab, or two spaces, per level nests it, as in goal and done"
 
 
 def edit(
