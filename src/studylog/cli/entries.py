@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
-from studylog.cli.options import ItemOpt, JsonOpt, NewItemOpt, PeriodOpt
+from studylog.cli.options import ItemOpt, JsonOpt, PeriodOpt
 from studylog.cli.parse import id_type, parse_days, parse_hours
 from studylog.cli.session import items, open_store
 
@@ -104,28 +104,101 @@ def drop(
         output.message(f"Dropped {len(dropped)} goals: " + ", ".join(f"#{g.id}" for g in dropped))
 
 
+EditDateOpt = Annotated[  # edit's own words: there is no default day, the entry keeps its own
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="The new day: yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'; "
+        "or a period A..B, both days included: monday..today, 2023-08-01..2023-08-11.",
+        show_default=False,
+    ),
+]
+_NOTE_RULE = "a leading tab, or two spaces, per level nests it, as in goal and done"
+
+
 def edit(
     entry_id: Annotated[int, typer.Argument(click_type=ENTRY_ID, help="The id of a goal or done item.")],
     text: Annotated[str | None, typer.Option("--text", "-t", help="New text.", show_default=False)] = None,
     hours: Annotated[
         str | None, typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)
     ] = None,
-    date_: PeriodOpt = None,
-    item: NewItemOpt = None,
+    date_: EditDateOpt = None,
+    item: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--item",
+            "-i",
+            help="Link to this curriculum item instead (repeatable: several items, in order), or 'none' to unlink.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--note",
+            "-n",
+            help=f"Replace all the notes with these (repeatable; {_NOTE_RULE}); --note '' alone removes them all.",
+            show_default=False,
+        ),
+    ] = None,
+    add_note: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add-note",
+            help=f"Add a note after the others (repeatable; with --note, after those; {_NOTE_RULE}).",
+            show_default=False,
+        ),
+    ] = None,
+    rm_note: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--rm-note",
+            min=1,
+            metavar="N",
+            help="Remove the N-th note, counting from 1 as 'studylog edit ID' shows them (repeatable; not with --note).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Change an entry's text, hours, date or item."""
+    """Change an entry's text, hours, date, items or notes (one change, one undo). Without
+    options, open it in $VISUAL or $EDITOR (else vi) as a short text form: what you change in it
+    is changed, and an unchanged file changes nothing."""
+    if (text, hours, date_, item, note, add_note, rm_note) == (None,) * 7:
+        from studylog.cli.editor import edit_in_editor
+
+        edit_in_editor(entry_id)
+        return
     from studylog.store import entries
     from studylog.store.entries import MAX_PERIOD_DAYS
 
-    changes: dict[str, Any] = {}  # only what is given: None clears hours and unlinks the item
+    changes: dict[str, Any] = {}  # only what is given: None clears hours, [] unlinks every item
     if hours is not None:
         # up to 24 a day over the longest period: the store refuses a day above 24 hours
         changes["hours"] = None if hours.strip().lower() == "none" else parse_hours(hours, MAX_PERIOD_DAYS)
     if item is not None:
-        changes["item"] = None if item.strip().lower() == "none" else items().resolve(item).ref
+        changes["items"] = _edit_items(item)
+    if note is not None:
+        changes["notes"] = [] if [n.strip() for n in note] == [""] else everyday.notes(note)
+    if add_note:
+        changes["add_notes"] = everyday.notes(add_note)
+    if rm_note:
+        changes["remove_notes"] = rm_note
     period = parse_days(date_) if date_ is not None else None
     e = entries.edit_entry(open_store(), entry_id, today(), text=text, period=period, **changes)
     output.message(f"Edited #{e.id} {everyday.when(e, 'on ', 'over ')}: {everyday.describe(e)}")
+
+
+def _edit_items(refs: list[str]) -> list[str]:
+    """``edit --item`` as the items to link (none for 'none', which comes alone)."""
+    from studylog.errors import UsageError
+
+    if any(ref.strip().lower() == "none" for ref in refs):
+        if len(refs) > 1:
+            raise UsageError("--item none unlinks every item; give it alone", "or give only the items to link")
+        return []
+    index = items()
+    return [index.resolve(ref).ref for ref in refs]
 
 
 def rm(

@@ -505,10 +505,17 @@ def edit_entry(
     day: date | None = None,
     item: Any = _UNSET,
     period: tuple[date, date] | None = None,
+    *,
+    items: Any = _UNSET,
+    notes: Any = _UNSET,
+    add_notes: Sequence[Note] = (),
+    remove_notes: Sequence[int] = (),
 ) -> Goal | Done:
-    """Change an entry's text, hours (None clears them), date or item (None unlinks it). A new
-    date is a ``day``, or a ``period`` (first and last day); a new day alone makes an entry that
-    covered a period a one-day entry."""
+    """Change an entry's text, hours (None clears them), date, items and notes, in one change. A
+    new date is a ``day``, or a ``period`` (first and last day); a new day alone makes an entry that
+    covered a period a one-day entry. ``item`` links it to that one item (None: to none), ``items``
+    to those, in order. ``notes`` replaces its notes; ``remove_notes`` takes out the N-th of its
+    notes as they were (1 is the first), and ``add_notes`` are appended after what remains."""
     entry = get_entry(store, entry_id)
     values: dict[str, Any] = {}
     if text is not None:
@@ -525,13 +532,19 @@ def edit_entry(
             raise UsageError(f"entry {entry_id} is a goal; hours go on done items")
         values["hours"] = hours
     if item is not _UNSET:
-        values["item"] = item
-    if not values:
-        raise UsageError("nothing to change", "give --text, --hours, --date or --item")
-    if item is not _UNSET:  # the entry is now linked to that one item (or none)
-        values["item_count"] = None
+        if items is not _UNSET:
+            raise UsageError("give one item or several, not both")
+        items = [item] if item else []
+    relink = items is not _UNSET
+    if relink:
+        items = unique_items(items)
+        values.update(item_columns(items))  # the entry is now linked to those items (or none)
+    renote = notes is not _UNSET or bool(add_notes) or bool(remove_notes)
+    if not values and not renote:
+        raise UsageError("nothing to change", "give --text, --hours, --date, --item or a note option")
     with change(store, f"edit entry {entry_id}") as ch:
-        if isinstance(entry, Done):  # inside the change, under the owner's lock (journal.py)
+        if isinstance(entry, Done) and ("hours" in values or "day" in values):
+            # inside the change, under the owner's lock (journal.py); other fields leave the days' hours as they were
             new_start = values["period_start"] if "day" in values else (entry.period[0] if entry.period else None)
             _check_day_hours(
                 store,
@@ -540,16 +553,81 @@ def edit_entry(
                 except_id=entry_id,
                 start=new_start,
             )
-        ch.update("entry", entry_id, values)
-        if item is not _UNSET:
-            for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):
-                ch.delete("entry_item", link["id"])
+        if values:
+            ch.update("entry", entry_id, values)
+        if relink:
+            _relink(store, ch, entry_id, items)
+        if renote:
+            _renote(store, ch, entry_id, notes, add_notes, remove_notes)
         if isinstance(entry, Done) and ("item" in values or "day" in values):
             from studylog.store.status import note_work  # status follows the log
 
             edited = get_entry(store, entry_id)
             note_work(store, ch, list(edited.items), edited.period[0] if edited.period else edited.day)
     return get_entry(store, entry_id)
+
+
+def _relink(store: Store, ch: Change, entry_id: int, items: Sequence[str]) -> None:
+    """Inside an edit: the ``entry_item`` rows for an entry now linked to ``items`` (the first is
+    in ``entry.item``), rewriting only the rows that differ."""
+    rows = store.rows(
+        "SELECT id, item, position FROM entry_item WHERE entry_id = :id ORDER BY position, id", id=entry_id
+    )
+    wanted = extra_item_rows(store.owner, entry_id, items)
+    for row, new in zip(rows, wanted, strict=False):
+        if (row["item"], row["position"]) != (new["item"], new["position"]):
+            ch.update("entry_item", row["id"], {"item": new["item"], "position": new["position"]})
+    for row in rows[len(wanted) :]:
+        ch.delete("entry_item", row["id"])
+    for new in wanted[len(rows) :]:
+        ch.insert("entry_item", new)
+
+
+def edited_notes(
+    current: Sequence[Note],
+    notes: Any = _UNSET,
+    add: Sequence[Note] = (),
+    remove: Sequence[int] = (),
+    entry_id: int | None = None,
+) -> list[Note]:
+    """An entry's notes after an edit: ``current`` without the ``remove``-th ones (1 is the first;
+    refused when there is no such note), or ``notes`` in their place, then ``add``."""
+    if notes is not _UNSET and remove:
+        raise UsageError(
+            "--rm-note takes out some of the notes and --note replaces them all; give one of the two",
+            "with --note, give every note the entry is to keep",
+        )
+    who = f"entry {entry_id}" if entry_id is not None else "the entry"
+    for n in remove:
+        if not 1 <= n <= len(current):
+            has = f"has {len(current)} note{'s' if len(current) != 1 else ''}" if current else "has no notes"
+            takes = f"; --rm-note takes 1 to {len(current)}" if len(current) > 1 else ""
+            raise UsageError(
+                f"there is no note {n}: {who} {has}{takes}",
+                f"'studylog edit {entry_id or 'ID'}' shows them in order",
+            )
+    gone = set(remove)
+    kept = list(notes) if notes is not _UNSET else [note for n, note in enumerate(current, 1) if n not in gone]
+    return kept + list(add)
+
+
+def _renote(store: Store, ch: Change, entry_id: int, notes: Any, add: Sequence[Note], remove: Sequence[int]) -> None:
+    """Inside an edit: write the entry's notes as ``edited_notes`` says, rewriting only the rows
+    that differ. A note kept as it was is not checked again (an imported one may be empty)."""
+    rows = store.rows(
+        "SELECT id, position, depth, text FROM note WHERE entry_id = :id ORDER BY position, id", id=entry_id
+    )
+    current = [Note(r["text"], r["depth"]) for r in rows]
+    new = edited_notes(current, notes, add, remove, entry_id)
+    known = {note.text for note in current}
+    new = [note if note.text in known else Note(_clean_text(note.text, "note"), note.depth) for note in new]
+    for position, (row, note) in enumerate(zip(rows, new, strict=False)):
+        if (row["text"], row["depth"], row["position"]) != (note.text, note.depth, position):
+            ch.update("note", row["id"], {"text": note.text, "depth": note.depth, "position": position})
+    for row in rows[len(new) :]:
+        ch.delete("note", row["id"])
+    for position, note in enumerate(new[len(rows) :], start=len(rows)):
+        ch.insert("note", {"entry_id": entry_id, "position": position, "depth": note.depth, "text": note.text})
 
 
 def remove_entries(store: Store, entry_ids: list[int]) -> list[Goal | Done]:
