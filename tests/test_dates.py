@@ -129,8 +129,10 @@ def test_boundaries(today: str, text: str, expected: str) -> None:
         "2024",
         "18",
         "last",
-        "next monday",
-        "in 3 days",
+        "next",
+        "next mon day",
+        "in days",
+        "in -3 days",
         "3 days",
         "-3 days ago",
         "10000 days ago",
@@ -223,3 +225,53 @@ def test_weekday_names(today: date, name: str) -> None:
     last = parse_date(f"last {name}", today)
     assert last.weekday() == WEEKDAYS[name]
     assert timedelta(days=1) <= today - last <= timedelta(days=7)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.dates(min_value=date(1970, 1, 8), max_value=date(2100, 12, 31)), st.sampled_from(sorted(WEEKDAYS)))
+def test_weekday_names_that_plan(today: date, name: str) -> None:
+    """Issue #16: for goals and plans a weekday alone is the coming one, today included; 'next X'
+    the first X after today; 'this X' the X of this week (Monday to Sunday)."""
+    coming = parse_date(name, today, ahead=True)
+    assert coming.weekday() == WEEKDAYS[name]
+    assert timedelta(0) <= coming - today <= timedelta(days=6)
+    nxt = parse_date(f"next {name}", today)
+    assert nxt.weekday() == WEEKDAYS[name]
+    assert timedelta(days=1) <= nxt - today <= timedelta(days=7)
+    this = parse_date(f"this {name}", today)
+    assert this.weekday() == WEEKDAYS[name]
+    assert this.isocalendar()[:2] == today.isocalendar()[:2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 3 days", "2024-04-21"),
+        ("in 1 day", "2024-04-19"),
+        ("in a day", "2024-04-19"),
+        ("in 2 weeks", "2024-05-02"),
+        ("in a week", "2024-04-25"),
+        ("next week", "2024-04-22"),
+        ("this week", "2024-04-15"),
+        ("last week", "2024-04-08"),
+        ("next thursday", "2024-04-25"),
+        ("this thursday", "2024-04-18"),
+        ("this monday", "2024-04-15"),
+        ("next friday", "2024-04-19"),
+        ("tomorrow", "2024-04-19"),
+    ],
+)
+def test_forms_that_plan(text: str, expected: str) -> None:
+    assert parse_date(text, TODAY) == d(expected)
+    assert parse_date(text, TODAY, ahead=True) == d(expected)
+
+
+def test_a_goal_looks_ahead_and_a_done_item_back(cli) -> None:
+    assert cli("goal", "mock exam", "--date", "monday", ok=True).stdout.startswith("Goal #1 for 2024-04-22:")
+    assert cli("goal", "review", "--date", "thursday", ok=True).stdout.startswith("Goal #2 for 2024-04-18:")
+    assert cli("goal", "read", "--date", "in 2 weeks", ok=True).stdout.startswith("Goal #3 for 2024-05-02:")
+    assert cli("done", "lecture", "--date", "monday", ok=True).stdout.startswith("Done #4 on 2024-04-15:")
+    out = cli("done", "lecture", "--date", "next monday", ok=False)
+    assert out.exit_code == 2
+    assert out.stderr.startswith("studylog: error: 2024-04-22 is in the future; done items are for today or earlier")
+    assert cli("week", "next week", "--json", ok=True).json()["start"] == "2024-04-22"

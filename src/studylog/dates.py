@@ -1,5 +1,12 @@
 """Parse the dates a learner types: ``today``, ``yesterday``, ``tue``, ``last monday``,
-``3 days ago``, ``2024-04-18``, ``Apr 18``, ``18 April 2024``.
+``3 days ago``, ``2024-04-18``, ``Apr 18``, ``18 April 2024``, and the ones that plan:
+``tomorrow``, ``next monday``, ``this friday``, ``next week``, ``in 3 days``, ``in 2 weeks``.
+
+A weekday name alone means the most recent such day (today included) when looking back, as for a
+done item, and the coming one (today included) when planning (``ahead``: goals, plans). ``next
+monday`` is the first Monday after today; ``this friday`` the Friday of this week (Monday to
+Sunday); ``next week``/``last week``/``this week`` its Monday. Whether a future day is allowed is
+the caller's to say (a done item refuses one).
 
 Every function takes ``today`` so that nothing here reads the clock.
 """
@@ -28,26 +35,42 @@ WEEKDAYS = {
 }
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
+_IN = re.compile(r"^in\s+(\d{1,4}|a|an|one)\s+(day|days|week|weeks)$")
+_WEEKS = {"last week": -1, "this week": 0, "next week": 1}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HINT = "use a date like 2024-04-18, 'Apr 18', 'yesterday', 'monday' or '3 days ago'"
+_HINT = "use a date like 2024-04-18, 'Apr 18', 'yesterday', 'monday', '3 days ago' or 'next friday'"
 
 
-def parse_date(text: str, today: date) -> date:
-    """Return the date ``text`` names, relative to ``today``; raise UsageError if it names none."""
+def parse_date(text: str, today: date, ahead: bool = False) -> date:
+    """Return the date ``text`` names, relative to ``today``; raise UsageError if it names none.
+    ``ahead``: a weekday name alone is the coming one (see the module's docstring)."""
     s = " ".join(text.strip().lower().split())
     if not s:
         raise UsageError("empty date", _HINT)
     if s in _RELATIVE:
         return today + timedelta(days=_RELATIVE[s])
-    if s in WEEKDAYS:  # the most recent such day, today included
+    if s in WEEKDAYS:  # the most recent such day, or the coming one; today included
+        if ahead:
+            return today + timedelta(days=(WEEKDAYS[s] - today.weekday()) % 7)
         return today - timedelta(days=(today.weekday() - WEEKDAYS[s]) % 7)
-    if s.startswith("last ") and s[5:] in WEEKDAYS:  # strictly before today
-        back = (today.weekday() - WEEKDAYS[s[5:]]) % 7 or 7
+    word, _, rest = s.partition(" ")
+    if word == "last" and rest in WEEKDAYS:  # strictly before today
+        back = (today.weekday() - WEEKDAYS[rest]) % 7 or 7
         return today - timedelta(days=back)
+    if word == "next" and rest in WEEKDAYS:  # strictly after today
+        return today + timedelta(days=(WEEKDAYS[rest] - today.weekday()) % 7 or 7)
+    if word == "this" and rest in WEEKDAYS:  # in this week, Monday to Sunday
+        return today + timedelta(days=WEEKDAYS[rest] - today.weekday())
+    if s in _WEEKS:  # the Monday of that week
+        return today + timedelta(days=7 * _WEEKS[s] - today.weekday())
     m = _AGO.match(s)
     if m:
         n = int(m.group(1)) * (7 if m.group(2).startswith("week") else 1)
         return today - timedelta(days=n)
+    m = _IN.match(s)
+    if m:
+        count = int(m.group(1)) if m.group(1).isdigit() else 1
+        return today + timedelta(days=count * (7 if m.group(2).startswith("week") else 1))
     if _ISO.match(s):
         try:
             return date.fromisoformat(s)

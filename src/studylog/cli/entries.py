@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
-from studylog.cli.options import ItemOpt, JsonOpt, PeriodOpt
+from studylog.cli.options import GoalDateOpt, ItemOpt, JsonOpt, PeriodOpt
 from studylog.cli.parse import id_type, parse_days, parse_hours
 from studylog.cli.session import items, open_store
 
@@ -18,7 +18,7 @@ ENTRY_ID = id_type()  # an integer that can be an id: a 24-digit one is refused 
 def goal(
     text: Annotated[str, typer.Argument(help="What you mean to do.")],
     item: ItemOpt = None,
-    date_: PeriodOpt = None,
+    date_: GoalDateOpt = None,
     note: Annotated[
         list[str] | None,
         typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest)."),

@@ -101,7 +101,7 @@ def notes(texts: list[str] | None):
 def add_goal(text: str, item: str | None = None, date_: str | None = None, note: list[str] | None = None) -> None:
     from studylog.store import entries
 
-    first, day = parse_days(date_)
+    first, day = parse_days(date_, ahead=True)  # a goal plans: 'friday' is the coming one
     ref = resolve(item)
     store = open_store()
     g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note), period=(first, day))

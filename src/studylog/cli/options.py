@@ -29,7 +29,18 @@ DateOpt = Annotated[
     ),
 ]
 
-PeriodOpt = Annotated[  # goal, done, edit: a day, or a period of days
+GoalDateOpt = Annotated[  # goal: a day or a period, looking ahead (a weekday name is the coming one)
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="The day: today (default), tomorrow, friday (the coming one), 'next monday', 'in 3 days', "
+        "'next week' (its Monday), 2024-04-18; or a period A..B, both days included: monday..sunday.",
+        show_default=False,
+    ),
+]
+
+PeriodOpt = Annotated[  # done: a day, or a period of days, looking back
     str | None,
     typer.Option(
         "--date",

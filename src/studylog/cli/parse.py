@@ -11,20 +11,22 @@ from typing import Any
 from studylog.cli.clock import today
 
 
-def parse_day(text: str | None, default: date | None = None) -> date:
+def parse_day(text: str | None, default: date | None = None, ahead: bool = False) -> date:
+    """The day ``text`` names; ``ahead``: a weekday name alone is the coming one (for plans and
+    goals), not the last one (``studylog.dates``)."""
     from studylog.dates import parse_date
 
     if text is None:
         return default or today()
-    return parse_date(text, today())
+    return parse_date(text, today(), ahead)
 
 
-def parse_days(text: str | None, default: date | None = None) -> tuple[date, date]:
+def parse_days(text: str | None, default: date | None = None, ahead: bool = False) -> tuple[date, date]:
     """The first and last day ``text`` names: ``A..B`` (a period, e.g. ``monday..today``,
     ``2023-08-01..2023-08-11``) or a single day (both the same). A weekday name alone as ``B``
     is the first such day on or after ``A`` (``monday..sunday`` is this week, whatever today is)."""
     if text is None or ".." not in text:
-        day = parse_day(text, default)
+        day = parse_day(text, default, ahead)
         return day, day
     from studylog.errors import UsageError
 
@@ -33,7 +35,7 @@ def parse_days(text: str | None, default: date | None = None) -> tuple[date, dat
         raise UsageError(
             f"cannot read {text!r} as a period", "give its first and last day: 2023-08-01..2023-08-11, monday..today"
         )
-    start = parse_day(first)
+    start = parse_day(first, ahead=ahead)
     from studylog.dates import WEEKDAYS
 
     weekday = WEEKDAYS.get(" ".join(last.lower().split()))

@@ -18,7 +18,7 @@ from studylog.store.db import Store
 from studylog.store.hours import DoneHours, done_hours, per_curriculum, per_day, per_item
 from studylog.store.records import CARRY_OVER_DAYS, Done, Goal
 
-_WEEK_HINT = "give 'this', 'last', an ISO week like 2024-W16, or a day in the week like 2024-04-18"
+_WEEK_HINT = "give 'this', 'last', 'next', an ISO week like 2024-W16, or a day in the week like 2024-04-18"
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 
 
@@ -29,7 +29,7 @@ def week_bounds(when: date, week_start: str) -> tuple[date, date]:
 
 
 def parse_week(text: str | None, today: date, week_start: str) -> date:
-    """A day in the week ``text`` names: ``this`` (or None), ``last``, an ISO week such as
+    """A day in the week ``text`` names: ``this`` (or None), ``last``, ``next``, an ISO week such as
     ``2023-W28`` (its Monday: ISO weeks begin on Mondays), or any day ``parse_date`` reads."""
     from studylog.dates import parse_date
 
@@ -38,6 +38,8 @@ def parse_week(text: str | None, today: date, week_start: str) -> date:
         return today
     if s == "last":
         return today - timedelta(days=7)
+    if s == "next":
+        return today + timedelta(days=7)
     if m := _ISO_WEEK.match(s):
         try:
             day = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
