@@ -100,6 +100,8 @@ def test_progress_next_stats_shapes(cli):
         "started",
         "skipped",
         "percent",
+        "percent_by",
+        "unestimated",
         "hours",
         "estimated_hours",
         "ratio",
@@ -119,6 +121,7 @@ def test_progress_next_stats_shapes(cli):
         "skipped_on",
         "hours",
         "estimate_hours",
+        "ratio",
         "history",
         "readings",
     }

@@ -38,24 +38,46 @@ def test_progress_numbers(cli, dlc_month):
     assert dlc["forecast"] == "2025-03-13"  # ceil(129 / (11 / 28)) = 329 days
     karpathy = rows["karpathy"]
     assert karpathy["recent_hours"] == 0.0 and karpathy["forecast"] is None
-    assert karpathy["forecast_note"].startswith("no recent pace")
+    assert karpathy["forecast_note"] == "no estimates to forecast from (8 items left without one)"
     assert karpathy["ratio"] is None and karpathy["hours"] == 1.5
 
 
-def test_progress_weights_by_duration_without_estimates(cli):
-    cli("complete", "karpathy/6", ok=True)  # WaveNet, 56:22 — the shortest lecture
+def test_progress_invents_no_estimates(cli):
+    """Issue #16: Zero to Hero's lectures have lengths, not estimates. A lecture's length is not
+    the time it takes to learn from it, so no item is given an estimate: percent is the share of
+    items complete, the items without estimates are counted, and nothing is forecast from them."""
+    cli("complete", "karpathy/6", "--hours", "3", ok=True)  # WaveNet, 56:22 of video
     k = cli("progress", "karpathy", "--json", ok=True).json()[0]
-    durations = [
-        2 + 25 / 60 + 52 / 3600,
-        1 + 57 / 60 + 45 / 3600,
-        1 + 15 / 60 + 40 / 3600,
-        1 + 55 / 60 + 58 / 3600,
-        1 + 55 / 60 + 24 / 3600,
-        56 / 60 + 22 / 3600,
-        1 + 56 / 60 + 20 / 3600,
-        2 + 13 / 60 + 35 / 3600,
-    ]
-    assert k["percent"] == round(100 * durations[5] / sum(durations), 1)
+    assert (k["percent"], k["percent_by"], k["unestimated"]) == (12.5, "items", 8)
+    assert (k["estimated_hours"], k["remaining_hours"], k["ratio"], k["forecast"]) == (0, 0, None, None)
+    assert k["forecast_note"] == "no estimates to forecast from (7 items left without one)"
+    assert "Hours logged 3h; no item has an estimate" in cli("progress", "karpathy", ok=True).stdout
+
+
+def test_progress_with_some_estimates_counts_what_is_known(cli, isolated):
+    from conftest import user_curriculum
+
+    user_curriculum(
+        isolated,
+        "mixed.yaml",
+        "id: mixed\ntitle: Mixed\nitems:\n"
+        "  - {id: a, title: A, kind: lecture, estimate: 4}\n"
+        "  - {id: b, title: B, kind: lecture, estimate: 2}\n"
+        "  - {id: c, title: C, kind: lecture}\n",
+    )
+    cli("complete", "mixed/a", "--hours", "6", "--date", "2024-04-10", ok=True)
+    cli("done", "some of b", "--hours", "1", "--item", "mixed/b", ok=True)
+    m = cli("progress", "mixed", "--json", ok=True).json()[0]
+    assert (m["percent"], m["percent_by"], m["unestimated"], m["estimated_hours"]) == (33.3, "items", 1, 6.0)
+    assert m["ratio"] == 1.5  # 6h for a 4h item
+    assert m["remaining_hours"] == 2.0  # b: 2h × 1.5 - 1h logged; c has no estimate
+    assert m["forecast_note"].endswith("; leaves out 1 item without an estimate")
+    items = {i["ref"]: i for i in m["items"]}
+    assert (items["mixed/a"]["ratio"], items["mixed/b"]["ratio"], items["mixed/c"]["ratio"]) == (1.5, 0.5, None)
+    out = cli("progress", "mixed", ok=True).stdout
+    assert "1/3 complete, 33% of items" in out
+    assert "of about 6h estimated (1 of 3 items have none)" in out
+    assert "×1.50" in out and "×0.50" in out
 
 
 def test_progress_all_and_item_table(cli, dlc_month):

@@ -128,9 +128,22 @@ def readings_line(recommended_done: int, recommended: int, optional_done: int, o
     return ", ".join(parts) or None
 
 
+def _by(p: CurriculumProgress) -> str:
+    return "by estimate" if p.by == "estimate" else "of items"
+
+
+def _estimated(p: CurriculumProgress) -> str:
+    """What the estimates add up to, and how many items have none."""
+    counted = p.total - p.skipped
+    if p.unestimated == counted:
+        return "; no item has an estimate" if counted else ""
+    missing = f" ({p.unestimated} of {counted} items have none)" if p.unestimated else ""
+    return f" of about {p.estimated_hours:.0f}h estimated{missing}"
+
+
 def render_detail(p: CurriculumProgress) -> Group:
     head = Text.assemble(
-        (visible(p.title), "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% by estimate"
+        (visible(p.title), "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% {_by(p)}"
     )
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("ref", no_wrap=True, style="cyan")
@@ -138,6 +151,7 @@ def render_detail(p: CurriculumProgress) -> Group:
     table.add_column("status", no_wrap=True)
     table.add_column("hours", justify="right", no_wrap=True)
     table.add_column("est.", justify="right", no_wrap=True)
+    table.add_column("act/est", justify="right", no_wrap=True)
     for i in p.items:
         dates = i.completed_on or i.skipped_on or i.started_on
         events = [(e.event, e.day.isoformat()) for e in i.history]
@@ -148,8 +162,9 @@ def render_detail(p: CurriculumProgress) -> Group:
             status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
             format_hours(i.hours) if i.hours else "",
             _estimate(i.estimate),
+            f"×{i.ratio:.2f}" if i.ratio is not None else "",
         )
-    lines = [f"Hours logged {format_hours(p.hours) or '0h'} of about {p.estimated_hours:.0f}h estimated"]
+    lines = [f"Hours logged {format_hours(p.hours) or '0h'}{_estimated(p)}"]
     if p.ratio is not None:
         lines.append(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}")
     lines.append(

@@ -1,9 +1,13 @@
 """How far a learner is through each curriculum, and when they will finish at their recent pace.
 
-Percent complete is weighted by the items' estimated hours (the middle of a range; a lecture's
-duration where there is no estimate; the curriculum's mean weight where there is neither), and
-skipped items leave the denominator. The forecast divides the estimated hours left (scaled by the
-learner's own actual/estimate ratio when known) by the hours logged on the curriculum over the
+Estimates are honest: an item without an estimate is not given one (a video's length is how long
+it plays, not how long it takes to learn from it), and progress says how many such items there
+are. Skipped items leave the count. Percent complete is weighted by the items' estimated hours
+(the middle of a range) when every item counted has an estimate, and is the share of items
+complete otherwise (``by``: "estimate" or "items"). The hours left are the estimates of the items
+not complete, less what is logged on each, scaled by the learner's own actual/estimate ratio on
+completed items when there is one; they leave out the items without estimates (``unestimated``
+says how many), and the forecast divides them by the hours logged on the curriculum over the
 last 28 days.
 """
 
@@ -35,10 +39,15 @@ class ItemProgress:
     skipped_on: date | None
     hours: float
     estimate: tuple[float, float] | None
-    weight: float
+    weight: float | None  # the estimate's middle; None: no estimate
     history: tuple[ItemEvent, ...] = ()  # its status transitions, oldest first
     # readings (dlc/1/r1...): recommended done, recommended, optional done, optional
     readings: tuple[int, int, int, int] = (0, 0, 0, 0)
+
+    @property
+    def ratio(self) -> float | None:
+        """Hours logged over the estimate, when it has both."""
+        return self.hours / self.weight if self.weight and self.hours else None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +59,7 @@ class ItemProgress:
             "skipped_on": _iso(self.skipped_on),
             "hours": round(self.hours, 2),
             "estimate_hours": {"low": self.estimate[0], "high": self.estimate[1]} if self.estimate else None,
+            "ratio": round(self.ratio, 2) if self.ratio is not None else None,
             "history": [e.to_json() for e in self.history],
             "readings": dict(
                 zip(("recommended_done", "recommended", "optional_done", "optional"), self.readings, strict=True)
@@ -74,6 +84,8 @@ class CurriculumProgress:
     forecast: date | None
     forecast_note: str
     items: list[ItemProgress]
+    unestimated: int = 0  # items counted (not skipped) without an estimate
+    by: str = "estimate"  # what percent is weighted by: "estimate" (every item has one) or "items"
 
     @property
     def active(self) -> bool:
@@ -88,6 +100,8 @@ class CurriculumProgress:
             "started": self.started,
             "skipped": self.skipped,
             "percent": round(self.percent, 1),
+            "percent_by": self.by,
+            "unestimated": self.unestimated,
             "hours": round(self.hours, 2),
             "estimated_hours": round(self.estimated_hours, 2),
             "ratio": round(self.ratio, 2) if self.ratio is not None else None,
@@ -123,11 +137,9 @@ def hours_by_item(store: Store, since: date | None = None) -> dict[str, float]:
     return out
 
 
-def _weights(items: Sequence[ItemOutline]) -> list[float]:
-    raw = [i.estimate.mid if i.estimate else i.duration_hours for i in items]
-    known = [w for w in raw if w]
-    fallback = sum(known) / len(known) if known else 1.0
-    return [w if w else fallback for w in raw]
+def _weights(items: Sequence[ItemOutline]) -> list[float | None]:
+    """Each item's estimated hours (the middle of its range); None for an item without one."""
+    return [i.estimate.mid if i.estimate else None for i in items]
 
 
 def _readings_done(ref: str, counts: tuple[int, int], statuses: dict[str, Status]) -> tuple[int, int, int, int]:
@@ -171,14 +183,27 @@ def curriculum_progress(
             )
         )
     counted = [i for i in items if i.status != "skipped"]
-    denominator = sum(i.weight for i in counted)
-    done_weight = sum(i.weight for i in counted if i.status == "complete")
-    percent = 100.0 * done_weight / denominator if denominator else 0.0
-    finished = [i for i in items if i.status == "complete" and i.estimate and i.hours]
-    ratio = (sum(i.hours for i in finished) / sum(i.weight for i in finished)) if finished else None
-    remaining = sum(max(i.weight * (ratio or 1.0) - i.hours, 0.0) for i in counted if i.status != "complete")
+    estimated = [i for i in counted if i.weight is not None]
+    complete = [i for i in counted if i.status == "complete"]
+    by = "estimate" if counted and len(estimated) == len(counted) else "items"
+    if by == "estimate":
+        denominator = sum(i.weight or 0.0 for i in counted)
+        percent = 100.0 * sum(i.weight or 0.0 for i in complete) / denominator if denominator else 0.0
+    else:
+        percent = 100.0 * len(complete) / len(counted) if counted else 0.0
+    finished = [i for i in complete if i.weight and i.hours]
+    ratio = (sum(i.hours for i in finished) / sum(i.weight or 0.0 for i in finished)) if finished else None
+    left = [i for i in estimated if i.status != "complete"]
+    remaining = sum(max((i.weight or 0.0) * (ratio or 1.0) - i.hours, 0.0) for i in left)
     recent_hours = sum(h for ref, h in recent.items() if ref.startswith(f"{c.id}/"))
-    forecast, note = _forecast(remaining, recent_hours, today)
+    unestimated = len(counted) - len(estimated)
+    unknown = sum(1 for i in counted if i.weight is None and i.status != "complete")
+    if not estimated and unknown:
+        forecast, note = None, f"no estimates to forecast from ({unknown} items left without one)"
+    else:
+        forecast, note = _forecast(remaining, recent_hours, today)
+        if unknown and remaining > 0:
+            note += f"; leaves out {unknown} item{'s' if unknown != 1 else ''} without an estimate"
     return CurriculumProgress(
         c.id,
         c.title,
@@ -188,13 +213,15 @@ def curriculum_progress(
         sum(i.status == "skipped" for i in items),
         percent,
         sum(i.hours for i in items),
-        denominator,
+        sum(i.weight or 0.0 for i in estimated),
         ratio,
         recent_hours,
         remaining,
         forecast,
         note,
         items,
+        unestimated,
+        by,
     )
 
 
