@@ -126,3 +126,51 @@ def test_clock(h: int, m: int) -> None:
 )
 def test_format_hours(hours: float | None, text: str) -> None:
     assert format_hours(hours) == text
+
+
+@pytest.mark.parametrize("text", ["0.001", "0.01", "0.5m", "0:00:30"])
+def test_less_than_a_minute_is_refused(text: str) -> None:
+    """Issue #15: ``--hours 0.001`` was stored and shown as "0h"."""
+    with pytest.raises(UsageError) as info:
+        parse_hours(text)
+    assert info.value.exit_code == 2
+    assert "minute" in str(info.value) or "cannot read" in str(info.value)
+
+
+def test_one_minute_is_enough() -> None:
+    assert parse_hours("1m") == round(1 / 60, 4)
+
+
+@pytest.mark.parametrize(
+    ("hours", "decimal", "hm"),
+    [
+        (2.5, "2.5h", "2h30m"),
+        (40 / 60, "0.67h", "40m"),
+        (1.0, "1h", "1h"),
+        (1 / 60, "0.02h", "1m"),
+        (0.001, "<0.01h", "<1m"),
+        (0.0, "0h", "0m"),
+        (23.99, "23.99h", "23h59m"),
+        (None, "", ""),
+    ],
+)
+def test_hours_for_people(hours, decimal: str, hm: str) -> None:
+    from studylog.hours import format_hours
+
+    assert format_hours(hours, "decimal") == decimal
+    assert format_hours(hours, "hm") == hm
+
+
+def test_the_hours_format_setting(cli) -> None:
+    cli("done", "read", "--hours", "40m", ok=True)
+    cli("done", "watched", "--hours", "2.5", ok=True)
+    assert "0.67h" in cli("today", ok=True).stdout
+    cli("config", "set", "hours_format", "hm", ok=True)
+    out = cli("today", ok=True).stdout
+    assert "40m" in out and "2h30m" in out and "Total 3h10m" in out
+    assert cli("done", "more", "--hours", "1:15", ok=True).stdout.endswith("(1h15m)\n")
+    assert cli("log", "--json", ok=True).json()[0]["hours"] == 1.25  # JSON keeps the number
+    til = cli("export", "til", ok=True).stdout
+    assert "Around 40 minutes" in til and "2h30m" not in til  # documents keep their own format
+    bad = cli("config", "set", "hours_format", "minutes", ok=False)
+    assert "hours_format must be one of decimal, hm" in bad.stderr

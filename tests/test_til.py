@@ -335,7 +335,7 @@ def test_hours_template_and_item_links(cli):
         ("reviewed backprop calculus notes", 1.5, "Around 1.5 hours: reviewed backprop calculus notes"),
         ("Reviewed backprop calculus notes.", 1, "Around 1 hour: reviewed backprop calculus notes."),
         ("read the DPO paper", 0.67, "Around 40 minutes: read the DPO paper"),
-        ("read the DPO paper", 0.01, "Around 5 minutes: read the DPO paper"),
+        ("read the DPO paper", 0.02, "Around 5 minutes: read the DPO paper"),
         ("read", 0.98, "Around 1 hour: read"),
         ("read", 2.25, "Around 2.25 hours: read"),
         ("read", 2.3, "Around 2.25 hours: read"),

@@ -61,6 +61,12 @@ KEYS: dict[str, Key] = {
     k.name: k
     for k in [
         Key("week_start", "monday", "the first day of a week in reports", choices=WEEKDAYS),
+        Key(
+            "hours_format",
+            "decimal",
+            "how hours are shown: decimal (2.5h) or hm (2h30m); exports keep their own format",
+            choices=("decimal", "hm"),
+        ),
         Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
         Key(
             "carry_over_days",

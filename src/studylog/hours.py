@@ -1,4 +1,7 @@
-"""Parse hours as typed on the command line: ``2``, ``2.5``, ``1h30m``, ``90m``, ``1:30``."""
+"""Hours as typed on the command line (``2``, ``2.5``, ``1h30m``, ``90m``, ``1:30``) and as shown
+to people: ``2.5h`` (the ``decimal`` format) or ``2h30m`` (``hm``; ``config set hours_format hm``),
+minutes below an hour as minutes either way in ``hm``. Documents (the TIL page, daily notes) write
+hours their own way and are not touched by the setting."""
 
 from __future__ import annotations
 
@@ -8,7 +11,9 @@ import re
 from studylog.errors import UsageError
 
 MAX_HOURS_PER_DAY = 24.0
-_HINT = "give hours like 2, 2.5, 1h30m, 90m or 1:30 (more than 0, at most 24)"
+_HINT = "give hours like 2, 2.5, 1h30m, 90m or 1:30 (at least a minute, at most 24)"
+HOURS_FORMATS = ("decimal", "hm")
+_FORMAT = ["decimal"]  # this run's, from the config (``set_hours_format``)
 _NUMBER = re.compile(r"^-?(?:\d+(?:\.\d+)?|\.\d+)$")
 _HM = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:rs?|ours?)?)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in(?:s|utes?)?)?)?$")
 _CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)$")
@@ -30,6 +35,8 @@ def parse_hours(text: str, days: int = 1) -> float:
     value = round(value, 4)
     if value <= 0:
         raise UsageError(f"hours must be more than 0, got {text!r}", _HINT)
+    if value < 1 / 60 - 1e-9:
+        raise UsageError(f"{text!r} is less than a minute", _HINT)
     if value > MAX_HOURS_PER_DAY * days:
         if days > 1:
             raise UsageError(
@@ -39,8 +46,23 @@ def parse_hours(text: str, days: int = 1) -> float:
     return value
 
 
-def format_hours(hours: float | None) -> str:
-    """``2.5`` → ``2.5h``; ``1.3333`` → ``1.33h``; None → ``""``."""
+def set_hours_format(style: str) -> None:
+    """How ``format_hours`` writes hours for the rest of this run: ``decimal`` or ``hm``."""
+    _FORMAT[0] = style if style in HOURS_FORMATS else "decimal"
+
+
+def format_hours(hours: float | None, style: str | None = None) -> str:
+    """Hours for people, in ``style`` (default: this run's, see ``set_hours_format``):
+    ``decimal`` gives ``2.5h``, ``1.33h``, ``<0.01h``; ``hm`` gives ``2h30m``, ``40m``, ``<1m``.
+    None → ``""``; 0 → ``0h`` or ``0m``."""
     if hours is None:
         return ""
+    if (style or _FORMAT[0]) == "hm":
+        minutes = round(hours * 60)
+        if minutes == 0:
+            return "<1m" if hours > 0 else "0m"
+        h, m = divmod(minutes, 60)
+        return (f"{h}h" if h else "") + (f"{m}m" if m else "")
+    if 0 < hours < 0.005:
+        return "<0.01h"
     return f"{hours:.2f}".rstrip("0").rstrip(".") + "h"

@@ -34,6 +34,7 @@ def guarded() -> Iterator[None]:
     """User mistakes and store problems end as one line on stderr, never a traceback (set
     STUDYLOG_DEBUG=1 to see one); the stores a command opened are closed in any case."""
     try:
+        _hours_format()
         yield
         sys.stdout.flush()  # a reader that went away shows here, inside the guard, not at exit
     except BrokenPipeError:
@@ -49,6 +50,22 @@ def guarded() -> Iterator[None]:
         fail(_describe(exc))
     finally:
         state.close()
+
+
+def _hours_format() -> None:
+    """Show hours as the config says (``hours_format``). A config file that cannot be read leaves
+    the default: the commands that need the config say what is wrong with it, and ``config set``
+    can still mend it."""
+    from studylog.cli.session import _has_config
+    from studylog.hours import set_hours_format
+
+    style = "decimal"
+    if _has_config():
+        from studylog.cli.session import settings
+
+        with contextlib.suppress(StudylogError):
+            style = str(settings()["hours_format"])
+    set_hours_format(style)
 
 
 def _quiet_stdout() -> None:

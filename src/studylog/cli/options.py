@@ -35,7 +35,8 @@ GoalDateOpt = Annotated[  # goal: a day or a period, looking ahead (a weekday na
         "--date",
         "-d",
         help="The day: today (default), tomorrow, friday (the coming one), 'next monday', 'in 3 days', "
-        "'next week' (its Monday), 2024-04-18; or a period A..B, both days included: monday..sunday.",
+        "'next week' (its Monday), 2024-04-18; or a period A..B, both days included: monday..sunday "
+        "(this week), 2023-08-01..2023-08-11.",
         show_default=False,
     ),
 ]

@@ -24,7 +24,8 @@ def parse_day(text: str | None, default: date | None = None, ahead: bool = False
 def parse_days(text: str | None, default: date | None = None, ahead: bool = False) -> tuple[date, date]:
     """The first and last day ``text`` names: ``A..B`` (a period, e.g. ``monday..today``,
     ``2023-08-01..2023-08-11``) or a single day (both the same). A weekday name alone as ``B``
-    is the first such day on or after ``A`` (``monday..sunday`` is this week, whatever today is)."""
+    is the first such day on or after ``A`` (``monday..sunday`` is this week, whatever today is);
+    as ``A`` it is this week's when planning (``ahead``), else the last one."""
     if text is None or ".." not in text:
         day = parse_day(text, default, ahead)
         return day, day
@@ -35,8 +36,12 @@ def parse_days(text: str | None, default: date | None = None, ahead: bool = Fals
         raise UsageError(
             f"cannot read {text!r} as a period", "give its first and last day: 2023-08-01..2023-08-11, monday..today"
         )
-    start = parse_day(first, ahead=ahead)
     from studylog.dates import WEEKDAYS
+
+    # A weekday that opens a goal's period is this week's (monday..sunday is this week, friday..sunday
+    # this coming weekend); a done item's, the last one (monday..today).
+    bare = " ".join(first.lower().split())
+    start = parse_day(f"this {bare}" if ahead and bare in WEEKDAYS else first)
 
     weekday = WEEKDAYS.get(" ".join(last.lower().split()))
     if weekday is not None:  # monday..sunday: a bare weekday after ".." is the first one from A on
