@@ -44,17 +44,13 @@ from studylog.importers.hours_text import HoursReading, labelled_hours
 from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
 from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
+from studylog.tags import imported_tags, tag_line
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
 _CLOSING = re.compile(r"[ \t]+#+$")
-# A line of tags under a titled item: "_Tags: #git #tools_", "tags:: git, tools", "#git #tools".
-_TAGS = re.compile(
-    r"^[*_]*\s*tags?\s*::?[*_]*\s*(?P<t>.*?)\s*[*_]*$|^(?P<h>#[^\s#]+(?:[\s,]+#[^\s#]+)*)$", re.IGNORECASE
-)
-_TAG_WORD = re.compile(r"[^\s,#]+")
 # Sub-headings that name a part of the day rather than a titled item: their lines stay entries.
 _SECTION_WORDS = re.compile(
     r"^\W*(?:(?:what\s+i(?:'ve)?\s+|things\s+i\s+)?(?:did|done|learn(?:ed|t|ings?)?|worked\s+on|read)|"
@@ -117,6 +113,7 @@ class Draft:
     kind: str = "done"  # or "goal": a plan
     met: bool = False  # a goal the log marks done (a checked box, DONE)
     clock: float | None = None  # hours measured by its CLOCK lines
+    tags: list[str] = field(default_factory=list)  # a section's line of tags (``section_tags``), normalised
 
 
 def _dedent(line: str, width: int) -> str:
@@ -216,8 +213,14 @@ def drafts(body: list[Block]) -> list[Draft]:
             segments[-1][1].append(block)
     out: list[Draft] = []
     context: list[Note] = []
+    section_tags: list[str] = []  # a line of tags first in the section: tags of all its entries
     for i, (opener, run) in enumerate(segments):
         run = _kept(run)
+        run_tags: list[str] = []
+        if opener is None or not opener.heading:
+            run, run_tags = _leading_tags(run)
+            if opener is None:
+                section_tags, run_tags = run_tags, []
         if opener is not None and not opener.heading:
             context = []
             if run and run[0].kind == "para" and _introduces(run, segments, i):
@@ -226,8 +229,20 @@ def drafts(body: list[Block]) -> list[Draft]:
         found = _titled(opener, run) if opener is not None and opener.heading else None
         for draft in [found] if found is not None else _run(run):
             draft.notes[:0] = context
+            draft.tags = [*section_tags, *(t for t in run_tags if t not in section_tags)]
             out.append(draft)
     return out
+
+
+def _leading_tags(run: list[Block]) -> tuple[list[Block], list[str]]:
+    """A run without the line of tags it starts with (a paragraph of one line such as
+    ``_Tags: #git #tools_`` first in a section, or right after a rule), and those tags: they are
+    the tags of every entry under it, not an entry of their own."""
+    if run and run[0].kind == "para" and len(run[0].lines) == 1 and (words := tag_line(run[0].lines[0])):
+        found = imported_tags(words)
+        if found:
+            return run[1:], found
+    return run, []
 
 
 def _introduces(run: list[Block], segments: list[tuple[Block | None, list[Block]]], i: int) -> bool:
@@ -257,22 +272,8 @@ def _kept(run: list[Block]) -> list[Block]:
 
 def tags(line: str) -> list[str] | None:
     """The tags a tag line lists ("_Tags: #git #tools_" -> ["git", "tools"]); None when it is no
-    tag line."""
-    m = _TAGS.match(line.strip())
-    if m is None:
-        return None
-    if m.group("h") is not None:
-        return _TAG_WORD.findall(m.group("h"))
-    listed = m.group("t").strip().rstrip(".")
-    if not listed:
-        return None
-    if "#" in listed:  # "#git #tools": every word a hashtag
-        words = listed.replace(",", " ").split()
-        return [w.lstrip("#") for w in words] if all(w.startswith("#") and len(w) > 1 for w in words) else None
-    parts = [p.strip().strip("[]") for p in listed.split(",")]
-    if any(not p or len(p.split()) > (3 if len(parts) > 1 else 1) for p in parts):
-        return None  # "Tags: are how HTML marks up text" is a sentence
-    return parts
+    tag line (see ``studylog.tags.tag_line``)."""
+    return tag_line(line)
 
 
 def _titled(heading: Block, run: list[Block]) -> Draft | None:
