@@ -23,6 +23,19 @@ def _has_letter(word: str) -> bool:
     return any(ch.isalpha() for ch in word)
 
 
+def _fold(word: str) -> str:
+    """A tag word in lower case (``casefold``), still a word: ``İ`` folds to ``i`` and a combining
+    dot, which no tag has, so the marks that folding leaves are dropped (``#İstanbul`` is
+    ``istanbul``) and the normal form of a normal form is itself."""
+    folded = word.casefold()
+    if _WHOLE.fullmatch(folded):
+        return folded
+    import unicodedata
+
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", folded) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare)
+
+
 def normalize_tag(text: str) -> str:
     """The normal form of a tag the learner typed (``#Git`` and ``git`` are ``git``); UsageError
     saying what a tag may be otherwise."""
@@ -33,7 +46,9 @@ def normalize_tag(text: str) -> str:
             f"{raw!r} is not a tag",
             "a tag is one word of letters and digits (with - _ / . inside), such as 'git' or '#ml/rl'",
         )
-    tag = m.group(1).casefold()
+    tag = _fold(m.group(1))
+    if not tag or _WHOLE.fullmatch(tag) is None:
+        raise UsageError(f"{raw!r} is not a tag", "a tag is one word of letters and digits, such as 'git'")
     if len(tag) > MAX_TAG:
         raise UsageError(f"the tag {raw[:20]!r}... is longer than {MAX_TAG} characters", "use a shorter tag")
     return tag
@@ -47,7 +62,9 @@ def tags_in(text: str) -> list[str]:
         word = m.group(1)
         if not _has_letter(word) or len(word) > MAX_TAG:
             continue
-        tag = word.casefold()
+        tag = _fold(word)
+        if not tag or _WHOLE.fullmatch(tag) is None or len(tag) > MAX_TAG:
+            continue
         if tag not in found:
             found.append(tag)
     return found
