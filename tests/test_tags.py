@@ -366,7 +366,7 @@ def test_a_backup_with_bad_tags_is_refused(cli, tmp_path, tags, problem):
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(
     st.lists(
-        st.one_of(st.sampled_from(list("aZ9é_-/.#& \n:ü한İ") + ["#git", "&#39;", "x#y", "#12", "#Git"]), st.text()),
+        st.one_of(st.sampled_from([*"aZ9é_-/.#& \n:ü한İ", "#git", "&#39;", "x#y", "#12", "#Git"]), st.text()),
         max_size=30,
     ).map("".join)
 )
