@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 from studylog.store.db import Store
 from studylog.store.records import as_date
-from studylog.store.sql import SPREADS, day_range, extra_items
+from studylog.store.sql import SPREADS, day_range, extra_items, tagged
 
 By = Literal["day, item", "day", "item"]
 
@@ -69,7 +69,7 @@ def done_hours(
         + (f" AND {days}" if days else "")
         + (" AND item IS NOT NULL" if linked else "")
         + (" AND hours IS NOT NULL" if timed else "")
-        + (f" AND {_tagged()}" if tag else "")
+        + (f" AND {tagged()}" if tag else "")
         + f" GROUP BY {by}"
         + (" ORDER BY day" if by == "day" else ""),
         owner=store.owner,
@@ -106,12 +106,6 @@ class Spread(NamedTuple):
 # repeated word for word so that SQLite (and PostgreSQL) can read them through it.
 
 
-def _tagged() -> str:
-    from studylog.store.tags import tagged
-
-    return tagged()
-
-
 def spread_entries(
     store: Store,
     first: date | None,
@@ -135,7 +129,7 @@ def spread_entries(
         where.append("coalesce(period_start, day) <= :last")
         params["last"] = last
     if tag:
-        where.append(_tagged())
+        where.append(tagged())
         params["tag"] = tag
     rows = [
         r

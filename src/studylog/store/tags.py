@@ -11,12 +11,26 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from studylog.store.db import Store
-from studylog.store.journal import Change
 from studylog.store.records import as_date
-from studylog.store.sql import rows_in
+from studylog.store.sql import rows_in, tagged
+
+if TYPE_CHECKING:
+    from studylog.store.db import Store
+    from studylog.store.journal import Change
+
+__all__ = [
+    "TagHours",
+    "add_tags",
+    "entries_with_tag",
+    "has_tags",
+    "hours_by_tag",
+    "remove_tags",
+    "tag_rows",
+    "tagged",
+    "tags_for",
+]
 
 
 def tag_rows(owner: str, entry_id: int, tags: Iterable[str]) -> list[dict[str, Any]]:
@@ -48,13 +62,6 @@ def tags_for(store: Store, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
 def has_tags(store: Store) -> bool:
     """Whether the owner has tagged any entry."""
     return store.one("SELECT id FROM entry_tag WHERE owner = :owner LIMIT 1", owner=store.owner) is not None
-
-
-def tagged(tag_param: str = "tag", owner: bool = True) -> str:
-    """The SQL condition on ``entry`` for the entries with the tag bound to ``:tag_param`` (of the
-    owner bound to ``:owner``, read through ix_entry_tag_owner_tag; ``owner=False``: any owner's)."""
-    who = "owner = :owner AND " if owner else ""
-    return f"id IN (SELECT entry_id FROM entry_tag WHERE {who}tag = :{tag_param})"
 
 
 def entries_with_tag(store: Store, tag: str) -> list[int]:
