@@ -403,3 +403,43 @@ def test_tag_lines():
     ]
     with pytest.raises(UsageError):
         normalize_tag("a b")
+
+
+# -- the store's tag queries -------------------------------------------------------------------
+
+
+def test_the_store_queries_count_periods_by_overlap_and_only_the_owners_tags(isolated):
+    from datetime import date, datetime
+
+    from studylog.paths import database_target
+    from studylog.store import tags as store_tags
+    from studylog.store.db import Store
+    from studylog.store.entries import add_done, add_goal
+
+    D = date.fromisoformat
+    now = datetime(2024, 4, 18, 12)
+    me = Store(database_target(None), "tester", now)
+    other = Store(database_target(None), "someone", now)
+    a = add_done(me, "one #git day", D("2024-04-10"), D("2024-04-18"), 2.0)
+    b = add_done(me, "ten days", D("2024-04-10"), D("2024-04-18"), 10.0, period=(D("2024-04-01"), D("2024-04-10")))
+    c = add_done(
+        me,
+        "tagged period",
+        D("2024-04-10"),
+        D("2024-04-18"),
+        10.0,
+        period=(D("2024-04-01"), D("2024-04-10")),
+        tags=["git", "Rust"],
+    )
+    g = add_goal(me, "plan #git", D("2024-04-11"))
+    add_done(other, "theirs #git", D("2024-04-10"), D("2024-04-18"), 5.0)
+    assert store_tags.tags_for(me, [a.id, b.id, c.id, g.id]) == {a.id: ("git",), c.id: ("git", "rust"), g.id: ("git",)}
+    assert store_tags.entries_with_tag(me, "git") == [a.id, c.id, g.id]
+    assert store_tags.has_tags(me)
+    whole = {t.tag: (t.hours, t.entries) for t in store_tags.hours_by_tag(me)}
+    assert whole == {"git": (12.0, 2), "rust": (10.0, 1)}  # a goal has no hours and is no done entry
+    part = {
+        t.tag: (round(t.hours, 6), t.entries) for t in store_tags.hours_by_tag(me, D("2024-04-08"), D("2024-04-09"))
+    }
+    assert part == {"git": (2.0, 1), "rust": (2.0, 1)}  # 2 of the period's 10 days
+    assert store_tags.hours_by_tag(me, D("2024-04-11"), None) == []
