@@ -221,12 +221,14 @@ title: TIL
 3. Nothing tagged here
 
 # 2024-01-04
+_Tags: #Weekend_
 
 1. Tried #Rust lifetimes
 """
 
 
 def test_a_til_page_tags_entries_from_their_tags_lines_and_hash_words(cli, tmp_path):
+    """A note that is a line of tags tags its entry; a line of tags on its own, its section."""
     page = tmp_path / "til.md"
     page.write_text(TIL, encoding="utf-8")
     cli("import", "til", str(page), ok=True)
@@ -236,7 +238,7 @@ def test_a_til_page_tags_entries_from_their_tags_lines_and_hash_words(cli, tmp_p
     assert worktrees["notes"] == [{"text": "_Tags: #Git #VersionControl_", "depth": 0}]  # kept as written
     assert by_text["Read the #paper on DPO"]["tags"] == ["paper"]
     assert by_text["Nothing tagged here"]["tags"] == []
-    assert by_text["Tried #Rust lifetimes"]["tags"] == ["rust"]
+    assert by_text["Tried #Rust lifetimes"]["tags"] == ["weekend", "rust"]  # its section's line of tags, then its own
     again = cli("import", "til", str(page), "--json", ok=True).json()
     assert (again["added"], again["already_imported"]) == (0, 4)
     assert len(_entries(cli, "--tag", "git")) == 1  # no second row of tags
