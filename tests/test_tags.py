@@ -445,3 +445,26 @@ def test_the_store_queries_count_periods_by_overlap_and_only_the_owners_tags(iso
     }
     assert part == {"git": (2.0, 1), "rust": (2.0, 1)}  # 2 of the period's 10 days
     assert store_tags.hours_by_tag(me, D("2024-04-11"), None) == []
+
+
+LOGSEQ = """tags:: journal, [[deep learning]]
+
+- DONE read the #DPO paper
+  tags:: paper
+- worked on backprop
+  - a note
+"""
+
+
+@pytest.mark.parametrize("how", [["daily-notes"], ["markdown"], []])
+def test_a_logseq_journal_tags_its_entries_from_tags_properties(cli, tmp_path, how):
+    """``tags::`` of the page tags every entry; under an entry, that entry (the property is no note)."""
+    folder = tmp_path / "journals"
+    folder.mkdir()
+    (folder / "2024_01_05.md").write_text(LOGSEQ, encoding="utf-8")
+    cli("import", *how, str(folder), ok=True)
+    by_text = {e["text"]: (e["tags"], e["notes"]) for e in _entries(cli)}
+    assert by_text == {
+        "read the #DPO paper": (["journal", "deep-learning", "paper", "dpo"], []),
+        "worked on backprop": (["journal", "deep-learning"], [{"text": "a note", "depth": 0}]),
+    }

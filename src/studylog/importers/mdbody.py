@@ -44,7 +44,7 @@ from studylog.importers.hours_text import HoursReading, labelled_hours
 from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
 from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
-from studylog.tags import imported_tags, tag_line
+from studylog.tags import imported_tags, merge_tags, tag_line
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -85,6 +85,7 @@ class Block:
     clock: float | None = None  # hours of its CLOCK lines
     written: str = ""  # the marker or task box its state was read from, kept when it is a note
     nested_only: bool = False  # a label over the items nested in it only (a bare "- LATER"), not its siblings
+    tags: list[str] = field(default_factory=list)  # of its ``tags::`` property (outliner.read), normalised
 
     _memo: tuple[list[str], int, str] | None = field(default=None, repr=False, compare=False)
 
@@ -229,7 +230,7 @@ def drafts(body: list[Block]) -> list[Draft]:
         found = _titled(opener, run) if opener is not None and opener.heading else None
         for draft in [found] if found is not None else _run(run):
             draft.notes[:0] = context
-            draft.tags = [*section_tags, *(t for t in run_tags if t not in section_tags)]
+            draft.tags = merge_tags(section_tags, run_tags, draft.tags)
             out.append(draft)
     return out
 
@@ -294,6 +295,7 @@ def _titled(heading: Block, run: list[Block]) -> Draft | None:
         rest = first.lines[1:]
         run = ([Block("para", first.depth, rest, first.line + 1)] if rest else []) + run[1:]
     draft.notes += [Note(b.text, b.depth) for b in run]
+    draft.tags = merge_tags(*(b.tags for b in run))
     return draft
 
 
@@ -316,9 +318,12 @@ def _run(run: list[Block]) -> list[Draft]:
                 out.append(Draft(block.text, block.line))
             else:
                 out[-1].notes.append(Note(block.text, max(0, block.depth - 1)))
+            if block.tags:
+                out[-1].tags = merge_tags(out[-1].tags, block.tags)
         return out
     first = Draft(run[0].text, run[0].line)
     first.notes = [Note(b.text, b.depth) for b in run[1:]]
+    first.tags = merge_tags(*(b.tags for b in run))
     return [first]
 
 
@@ -332,6 +337,7 @@ class Section:
     drafts: list[Draft] = field(default_factory=list)
     hours: list[tuple[int, HoursReading]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # of a ``tags::`` property first in the section: every entry's
 
 
 def section(body: list[Block]) -> Section:
@@ -340,6 +346,7 @@ def section(body: list[Block]) -> Section:
     body = _read_outline(body, out)
     if not any(b.state or b.label for b in body):
         out.drafts = drafts(body)
+        _tag_all(out)
         return out
     kind, run, opener = DONE, list[Block](), None
     for block in body:
@@ -350,7 +357,13 @@ def section(body: list[Block]) -> Section:
         else:
             run.append(block)
     out.drafts += _labelled(run, kind, out.problems, opener)
+    _tag_all(out)
     return out
+
+
+def _tag_all(out: Section) -> None:
+    for draft in out.drafts if out.tags else ():
+        draft.tags = merge_tags(out.tags, draft.tags)
 
 
 def _read_outline(body: list[Block], out: Section) -> list[Block]:
@@ -376,7 +389,7 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
                 out.hours.append((block.line + n, hours))
                 lines = lines[:n] + lines[n + 1 :]
                 break
-        block.lines, block.state, block.clock = lines, found.state, found.clock
+        block.lines, block.state, block.clock, block.tags = lines, found.state, found.clock, found.tags
         if found.state is not None and lines and block.lines:
             block.written = found.written
         if found.marker_only is not None:  # "- LATER": a state with no words labels what is under it
@@ -386,6 +399,8 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
             out.problems.append(Problem(block.line, "only a block reference or macro, nothing to read; not imported"))
             block.state, block.label = None, NEUTRAL
         elif not block.text.strip():
+            if found.tags and not any(b.kind != "break" for b in kept):
+                out.tags = merge_tags(out.tags, found.tags)  # a page's or section's own properties first
             if not had_words or block.kind != "item":
                 continue
             block.state, block.label = None, NEUTRAL  # it was only properties or hours: its items are not notes
@@ -454,10 +469,12 @@ def _labelled(run: list[Block], kind: str, problems: list[Problem], opener: Bloc
             owners.pop()
         if not owners or (item and block.depth <= level and not prose) or (item and block.state in (GOAL, "open")):
             entry_kind, met = kind_of(block.state, named)
-            draft = Draft(block.text, block.line, kind=entry_kind, met=met, clock=block.clock)
+            draft = Draft(block.text, block.line, kind=entry_kind, met=met, clock=block.clock, tags=list(block.tags))
             out.append(draft)
             owners.append((draft, block.depth, not item))
             continue
         owner, base, prose = owners[-1]
         owner.notes.append(Note(block.written + block.text, max(0, block.depth - base - (0 if prose else 1))))
+        if block.tags:
+            owner.tags = merge_tags(owner.tags, block.tags)
     return out
