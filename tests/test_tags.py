@@ -468,3 +468,23 @@ def test_a_logseq_journal_tags_its_entries_from_tags_properties(cli, tmp_path, h
         "read the #DPO paper": (["journal", "deep-learning", "paper", "dpo"], []),
         "worked on backprop": (["journal", "deep-learning"], [{"text": "a note", "depth": 0}]),
     }
+
+
+def test_retag_text_keeps_the_given_tags_and_follows_the_text(isolated):
+    """What ``edit --text`` is to call (store.tags.retag_text), on its own."""
+    from datetime import date, datetime
+
+    from studylog.paths import database_target
+    from studylog.store import tags as store_tags
+    from studylog.store.db import Store
+    from studylog.store.entries import add_done, get_entry
+    from studylog.store.journal import change, undo
+
+    me = Store(database_target(None), "tester", datetime(2024, 4, 18, 12))
+    d = add_done(me, "old #git #keep", date(2024, 4, 18), date(2024, 4, 18), tags=["rust"])
+    assert d.tags == ("git", "keep", "rust")
+    with change(me, "retag") as ch:
+        store_tags.retag_text(me, ch, d.id, "old #git #keep", "new #keep #python")
+    assert get_entry(me, d.id).tags == ("keep", "rust", "python")
+    undo(me)
+    assert get_entry(me, d.id).tags == ("git", "keep", "rust")

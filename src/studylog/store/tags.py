@@ -27,6 +27,7 @@ __all__ = [
     "has_tags",
     "hours_by_tag",
     "remove_tags",
+    "retag_text",
     "tag_rows",
     "tagged",
     "tags_for",
@@ -119,3 +120,19 @@ def hours_by_tag(store: Store, first: date | None = None, last: date | None = No
         counts[r["tag"]] += 1
     found = [TagHours(tag, 0.0 if hours[tag] < 1e-9 else hours[tag], counts[tag]) for tag in counts]
     return sorted(found, key=lambda t: (-round(t.hours, 4), t.tag))
+
+
+def retag_text(store: Store, ch: Change, entry_id: int, old_text: str, new_text: str) -> None:
+    """In the change that rewrites an entry's text (``edit --text``): the tags its old text gave
+    that the new one does not are deleted, and those the new text gives are added; its other tags
+    (``--tag``, or an import's) stay. Journaled, so undo restores them. (For ``edit_entry``: its
+    owner calls this; nothing here edits an entry.)"""
+    from studylog.tags import tags_in
+
+    old, new = tags_in(old_text), tags_in(new_text)
+    rows = store.rows("SELECT id, tag FROM entry_tag WHERE entry_id = :id ORDER BY id", id=entry_id)
+    have = {r["tag"] for r in rows}
+    for r in rows:
+        if r["tag"] in old and r["tag"] not in new:
+            ch.delete("entry_tag", r["id"])
+    add_tags(store, ch, entry_id, [t for t in new if t not in have])
