@@ -23,7 +23,7 @@ def test_round_trip_gives_the_same_store(cli, tmp_path, switch_store):
     data = json.loads(backup.read_text())
     assert (data["format"], data["version"], len(data["entries"]), len(data["item_status"])) == (
         "studylog-backup",
-        2,
+        3,
         4,
         4,
     )
@@ -229,4 +229,4 @@ def test_a_version_1_backup_still_restores(cli, tmp_path):
         [{"event": "started", "date": "2024-04-01"}, {"event": "completed", "date": "2024-04-10"}],
     )
     data = json.loads(cli("export", "json", ok=True).stdout)
-    assert data["version"] == 2 and len(data["item_events"]) == 2
+    assert data["version"] == 3 and len(data["item_events"]) == 2

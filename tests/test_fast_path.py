@@ -116,6 +116,9 @@ TOKENS = [
     "--help",
     "last",
     "--complete",
+    "--tag",
+    "-T",
+    "#git",
     "",
 ]
 

@@ -15,8 +15,9 @@ GOAL_KEYS = {
     "state",
     "lapses_on",
     "notes",
+    "tags",
 }
-DONE_KEYS = {"id", "date", "text", "hours", "item", "items", "period", "goal", "notes"}
+DONE_KEYS = {"id", "date", "text", "hours", "item", "items", "period", "goal", "notes", "tags"}
 
 
 def test_today_shape(cli):

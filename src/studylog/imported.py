@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from studylog.note import Note
+from studylog.tags import text_and_note_tags
 
 
 @dataclass(slots=True)
@@ -42,11 +43,21 @@ class ImportedEntry:
     meets: str | None = None  # a done item: the ``ref`` of the goal it met
     guess: bool = True  # False: the file says its items, the linker must not guess others
     section: int | None = None  # the line of the dated heading or line it was found under
+    # tags its file gives it beyond its own words (normalised): its page's front matter
+    # ``tags:``, a line of tags over its section; see :meth:`all_tags`
+    tags: list[str] = field(default_factory=list)
 
     def link(self, items: list[str]) -> None:
         """Link the entry to ``items`` (in order, repeats dropped): ``item`` is the first."""
         self.items = list(dict.fromkeys(items))
         self.item = self.items[0] if self.items else None
+
+    def all_tags(self) -> list[str]:
+        """Every tag of the entry, normalised, each once: ``tags``, then the ``#words`` of its
+        text, then those of any note that is a line of tags (``_Tags: #Git #VersionControl_``)."""
+        if not self.tags and not self.notes and "#" not in self.text:
+            return []  # most entries of a log: no tag anywhere (a 100k-entry import asks 100k times)
+        return text_and_note_tags(self.text, [n.text for n in self.notes], self.tags)
 
     def linked(self) -> list[str]:
         """Every item the entry links, ``item`` first (also for an importer that set only ``item``)."""

@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
-from studylog.cli.options import GoalDateOpt, ItemOpt, JsonOpt, PeriodOpt
+from studylog.cli.options import GoalDateOpt, ItemOpt, JsonOpt, PeriodOpt, TagOpt
 from studylog.cli.parse import id_type, parse_days, parse_hours
 from studylog.cli.session import items, open_store
 
@@ -23,9 +23,10 @@ def goal(
         list[str] | None,
         typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest)."),
     ] = None,
+    tag: TagOpt = None,
 ) -> None:
     """Set a goal for a day or a period (default today; future days allowed)."""
-    everyday.add_goal(text=text, item=item, date_=date_, note=note)
+    everyday.add_goal(text=text, item=item, date_=date_, note=note, tag=tag)
 
 
 def done(
@@ -59,10 +60,20 @@ def done(
             show_default=False,
         ),
     ] = None,
+    tag: TagOpt = None,
 ) -> None:
     """Log something done on a day or over a period (today by default; not in the future)."""
     everyday.add_done(
-        text=text, hours=hours, item=item, date_=date_, goal_id=goal_id, note=note, complete=complete, url=url, add=add
+        text=text,
+        hours=hours,
+        item=item,
+        date_=date_,
+        goal_id=goal_id,
+        note=note,
+        complete=complete,
+        url=url,
+        add=add,
+        tag=tag,
     )
 
 

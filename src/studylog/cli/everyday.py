@@ -38,18 +38,20 @@ def show_week(
     as_json: bool = False,
     svg: str | None = None,
     html: str | None = None,
+    tag: str | None = None,
 ) -> None:
     from studylog.reports.week import parse_week, week_report, week_trend
 
     out = Output(as_json, svg, html, "studylog week")
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(f"--weeks must be from 1 to {MAX_WEEKS}, not {weeks}")
+    tag = tags([tag])[0] if tag is not None else None
     config = settings()
     current = today()
     when_day = parse_week(when, current, config["week_start"])
     store = open_store()
     if weeks is not None:
-        trend = week_trend(store, when_day, weeks, config["week_start"])
+        trend = week_trend(store, when_day, weeks, config["week_start"], tag)
         if out.as_json:
             out.json(trend.to_json())
             return
@@ -58,7 +60,7 @@ def show_week(
         out.lines(render_trend(trend, width()))
         return
     report = week_report(
-        store, when_day, current, config["week_start"], config["rest_days_per_week"], config["carry_over_days"]
+        store, when_day, current, config["week_start"], config["rest_days_per_week"], config["carry_over_days"], tag
     )
     if out.as_json:
         out.json(report.to_json())
@@ -98,14 +100,35 @@ def notes(texts: list[str] | None):
     return out
 
 
-def add_goal(text: str, item: str | None = None, date_: str | None = None, note: list[str] | None = None) -> None:
+def tags(given: list[str] | None) -> list[str]:
+    """``--tag`` values in the normal form (``#Git`` is ``git``); a usage error for one that is no tag."""
+    if not given:
+        return []
+    from studylog.tags import normalize_tag
+
+    return [normalize_tag(t) for t in given]
+
+
+def tagged(entry) -> str:
+    """`` [git, rust]`` after an entry's confirmation when it has tags, else nothing."""
+    return f" [{', '.join(entry.tags)}]" if entry.tags else ""
+
+
+def add_goal(
+    text: str,
+    item: str | None = None,
+    date_: str | None = None,
+    note: list[str] | None = None,
+    tag: list[str] | None = None,
+) -> None:
     from studylog.store import entries
 
+    given = tags(tag)
     first, day = parse_days(date_, ahead=True)  # a goal plans: 'friday' is the coming one
     ref = resolve(item)
     store = open_store()
-    g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note), period=(first, day))
-    say(f"Goal #{g.id} for {when(g)}: {describe(g)}")
+    g = entries.add_goal(store, text, day, ref.ref if ref else None, notes(note), period=(first, day), tags=given)
+    say(f"Goal #{g.id} for {when(g)}: {describe(g)}{tagged(g)}")
 
 
 def add_done(
@@ -118,9 +141,11 @@ def add_done(
     complete: bool = False,
     url: str | None = None,
     add: str | None = None,
+    tag: list[str] | None = None,
 ) -> None:
     from studylog.store import entries
 
+    given = tags(tag)
     first, day = parse_days(date_)
     parsed_hours = parse_hours(hours, max(1, (day - first).days + 1))
     new_item = _new_item(text, url, add, item) if add is not None else None  # done --url U --add KIND
@@ -138,12 +163,13 @@ def add_done(
         period=(first, day),
         complete=complete,
         new_item=new_item,
+        tags=given,
     )
     if new_item is not None:
         say(f"Added {d.item} ({new_item['kind']}): {new_item['title']}")
     met = f"; goal #{goal_id} met" if goal_id else ""
     done = f"; {', '.join(d.items or ((d.item,) if d.item else ()))} complete" if complete else ""
-    say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}{done}")
+    say(f"Done #{d.id} {when(d, 'on ', 'over ')}: {describe(d)}{met}{done}{tagged(d)}")
 
 
 def _new_item(text: str, url: str | None, kind: str, item: str | None) -> dict[str, Any] | None:

@@ -20,12 +20,17 @@ _ITEM = {"--item": ("item", VALUE), "-i": ("item", VALUE)}
 _DATE = {"--date": ("date_", VALUE), "-d": ("date_", VALUE)}
 _NOTE = {"--note": ("note", MULTI), "-n": ("note", MULTI)}
 _JSON = {"--json": ("as_json", FLAG)}
+_TAG = {"--tag": ("tag", MULTI), "-T": ("tag", MULTI)}  # goal, done: repeatable
 
 # command -> (positional parameters, the first ones required; options: spelling -> (parameter, kind))
 SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
     "today": ((), 0, _JSON),
-    "week": (("when",), 0, {**_JSON, "--weeks": ("weeks", INT), "-w": ("weeks", INT)}),
-    "goal": (("text",), 1, {**_ITEM, **_DATE, **_NOTE}),
+    "week": (
+        ("when",),
+        0,
+        {**_JSON, "--weeks": ("weeks", INT), "-w": ("weeks", INT), "--tag": ("tag", VALUE), "-T": ("tag", VALUE)},
+    ),
+    "goal": (("text",), 1, {**_ITEM, **_DATE, **_NOTE, **_TAG}),
     "done": (
         ("text",),
         1,
@@ -38,6 +43,7 @@ SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
             "-g": ("goal_id", INT),
             **_NOTE,
             "--complete": ("complete", FLAG),
+            **_TAG,
         },
     ),
 }

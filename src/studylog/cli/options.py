@@ -60,3 +60,16 @@ def _item(help: str) -> Any:
 ItemOpt = Annotated[str | None, _item("Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.")]
 ItemFilterOpt = Annotated[str | None, _item("Only entries for this curriculum item.")]  # log
 NewItemOpt = Annotated[str | None, _item("New curriculum item, or 'none' to unlink.")]  # edit
+
+TagOpt = Annotated[  # goal, done
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-T",
+        help="A tag (repeatable): git, '#ml/rl'; the #words of the text are tags too.",
+        show_default=False,
+    ),
+]
+TagFilterOpt = Annotated[  # log, week
+    str | None, typer.Option("--tag", "-T", help="Only entries with this tag (git or '#git').", show_default=False)
+]

@@ -75,12 +75,22 @@ def next_(
     out.rich(render_next(found))
 
 
-def stats(as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
-    """All-time totals: hours, per curriculum, per month; items completed; hours per study day."""
+def stats(
+    as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Also the hours per tag: --by tag.", show_default=False)
+    ] = None,
+) -> None:
+    """All-time totals: hours, per curriculum, per month (--by tag: per tag); items completed;
+    hours per study day."""
+    from studylog.reports.stats import check_by
     from studylog.reports.stats import stats as compute
 
     out = Output(as_json, svg, html, "studylog stats")
-    result = compute(open_store())
+    check_by(by)
+    result = compute(open_store(), by)
     if out.as_json:
         out.json(result.to_json())
         return

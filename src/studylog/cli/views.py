@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli import everyday
-from studylog.cli.options import ItemFilterOpt, JsonOpt
+from studylog.cli.options import ItemFilterOpt, JsonOpt, TagFilterOpt
 from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
 from studylog.cli.session import items, open_store
@@ -46,6 +46,7 @@ def log(
         bool, typer.Option("--all-owners", help="Every learner's entries in a shared store.")
     ] = False,
     as_json: JsonOpt = False,
+    tag: TagFilterOpt = None,
 ) -> None:
     """Entries, newest first."""
     from studylog.store.entries import log as query
@@ -53,6 +54,7 @@ def log(
     out = Output(as_json)
     if kind is not None and kind not in ("goal", "done"):
         raise UsageError(f"--kind must be 'goal' or 'done', not {kind!r}")
+    tag = everyday.tags([tag])[0] if tag is not None else None
     first = parse_day(since) if since else None
     last = parse_day(until) if until else None
     if first and last and first > last:
@@ -76,6 +78,7 @@ def log(
         all_owners,
         carry_days=settings()["carry_over_days"],
         today=clock_today(),
+        tag=tag,
     )
     if out.as_json:
         out.json([e.to_json() for e in entries])

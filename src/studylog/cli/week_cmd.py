@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import everyday
 from studylog.cli.clock import today
-from studylog.cli.options import HtmlOpt, JsonOpt, SvgOpt
+from studylog.cli.options import HtmlOpt, JsonOpt, SvgOpt, TagFilterOpt
 from studylog.cli.output import Output
 from studylog.cli.session import open_store, settings
 
@@ -34,9 +34,10 @@ def week(
     as_json: JsonOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
+    tag: TagFilterOpt = None,
 ) -> None:
-    """A week at a glance: hours per day, curriculum and item, done items, goals met, streak."""
-    everyday.show_week(when=when, weeks=weeks, as_json=as_json, svg=svg, html=html)
+    """A week at a glance: hours per day, curriculum, item and tag, done items, goals met, streak."""
+    everyday.show_week(when=when, weeks=weeks, as_json=as_json, svg=svg, html=html, tag=tag)
 
 
 def calendar(

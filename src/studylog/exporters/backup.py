@@ -5,6 +5,11 @@ items, item statuses with their history, and import keys). Restoring into a stor
 adds only what is missing (an entry is the same when its kind, day, text and creation time are;
 an item's status and history come only for items without a status), so it is idempotent.
 
+Version 3 adds each entry's ``tags`` (normalised, in the order written; an entry without
+tags has ``[]``); later additions to version 3 go in as further keys of an entry (read with a
+default) or further top-level lists (read with ``data.get(key, [])``), so that a version 3
+backup without them still reads. Versions 1 and 2 restore with no tags.
+
 Version 2 added each entry's ``items`` (every linked item, ``item`` first), ``item_count`` and
 ``lapse_on``, and the top-level ``item_events`` (each status transition). Version 1 backups still
 restore: their entries link one item at most, and each status's history is made from its dates
@@ -26,10 +31,11 @@ from studylog.store.dump import ENTRY_FIELDS, EVENT_FIELDS, STATUS_FIELDS
 from studylog.store.entries import extra_item_rows, unique_items
 from studylog.store.journal import Change, begin_change, lock_owner
 from studylog.store.records import as_date
+from studylog.store.tags import tag_rows
 
 FORMAT = "studylog-backup"
-VERSION = 2
-READS = (1, 2)  # the versions ``restore`` reads
+VERSION = 3
+READS = (1, 2, 3)  # the versions ``restore`` reads
 NEW_IN_2 = ("item_count", "lapse_on")  # entry fields a version 1 backup does not have
 REQUIRED_FIELDS = tuple(f for f in ENTRY_FIELDS if f not in NEW_IN_2)
 DATE_FIELDS = {
@@ -64,6 +70,7 @@ def _entries(store: Store) -> Iterator[dict[str, Any]]:
                 **{f: _text(f, v) for f, v in zip(ENTRY_FIELDS, e, strict=False)},
                 "items": list(e.items),
                 "notes": [{"depth": n.depth, "text": n.text} for n in e.notes],
+                "tags": list(e.tags),  # version 3
             }
 
 
@@ -94,6 +101,7 @@ def _dump(store: Store) -> Iterator[str]:
 class Restored:
     entries: int = 0
     notes: int = 0
+    tags: int = 0
     statuses: int = 0
     events: int = 0
     skipped: int = 0
@@ -292,6 +300,7 @@ def restore(store: Store, text: str, name: str, today: date, dry_run: bool = Fal
         _check_day_hours(store, todo, name)
         result.entries, result.statuses = len(todo), len(new_status)
         result.notes = sum(len(e.get("notes", [])) for e in todo)
+        result.tags = sum(len(dict.fromkeys(e.get("tags", []))) for e in todo)
         return result
     with store.transaction():
         store.serialize(f"import:{store.owner}")  # the order every import takes its locks in
@@ -333,6 +342,9 @@ def _write(
                 },
             )
             result.notes += 1
+        tags = tag_rows(store.owner, ids[e["id"]], e.get("tags", []))  # version 3
+        ch.insert_many("entry_tag", tags)
+        result.tags += len(tags)
         result.entries += 1
     if empty:
         store.sync_sequence("entry")

@@ -19,6 +19,8 @@ The rules (docs/json.md, "What import json checks"):
   text are not empty; item references, ``style``, ``source`` and ``source_key`` fit their columns.
 - A period has both ends, the first on or before the last, at most 366 days.
 - Ids (``id``, ``goal_id``) are whole numbers from 1 to 2⁶³ − 1 (a 64-bit integer column).
+- An entry's ``tags`` (version 3) are tags in their normal form (``git``, not ``#Git``:
+  ``studylog.tags.normalize_tag``).
 """
 
 from __future__ import annotations
@@ -130,6 +132,21 @@ def _count(value: Any) -> int:
     return value
 
 
+def _tag(value: Any) -> str:
+    from studylog.errors import UsageError
+    from studylog.tags import normalize_tag
+
+    text = _text(value)
+    try:
+        normal = normalize_tag(text)
+    except UsageError:
+        raise ValueError("must be a tag (one word of letters and digits, with - _ / . inside)") from None
+    if normal != text:
+        raise ValueError(f"must be a tag in its normal form ({normal!r})")
+    return text
+
+
+Tag = Annotated[str, PlainValidator(_tag)]
 Count = Annotated[int, PlainValidator(_count)]
 OptCount = Annotated[int | None, _or_null(_count)]
 Label = Annotated[str | None, _or_null(_limited(16))]
@@ -175,6 +192,7 @@ class BackupEntry(_Strict):
     lapse_on: OptDay = None  # version 2 on
     items: list[Annotated[str, PlainValidator(_limited(ITEM_CHARS))]] = Field(default_factory=list)  # version 2 on
     notes: list[BackupNote] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list)  # version 3 on
 
     _today = field_validator("met_on", "dropped_on")(_not_after_today)
 
@@ -247,8 +265,8 @@ def problem(exc: ValidationError | ValueError, record: Any) -> str:
     where = ".".join(loc)
     if len(loc) >= 3 and loc[0] == "notes":  # notes.2.text -> note 2 text
         where = f"note {loc[1]} {'.'.join(loc[2:])}"
-    elif len(loc) == 2 and loc[0] == "items":
-        where = f"items[{loc[1]}]"
+    elif len(loc) == 2 and loc[0] in ("items", "tags"):
+        where = f"{loc[0]}[{loc[1]}]"
     kind = error["type"]
     if kind == "missing":
         return f"{where} is missing"

@@ -32,6 +32,7 @@ from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
 from studylog.importers.status_text import find_status
 from studylog.importers.til import ITEM, Block, Skipped, item_parts
 from studylog.markdown_lines import unescape_line
+from studylog.tags import merge_tags
 
 _DAY_LINE = re.compile(r"^(?:#{1,6}[ \t]+)?\[\[([^\[\]]+)\]\][ \t]*$|^#{1,6}[ \t]+(.+?)[ \t]*$")
 _HEADER = re.compile(r"^(goals?|done)[ \t]*:[ \t]*$", re.IGNORECASE)
@@ -73,6 +74,7 @@ class _Reader:
         self.fence = False
         self.hours: dict[date, float] = {}  # what a day's hours lines say
         self.clocked: set[int] = set()  # id() of the entries whose hours are their CLOCK lines
+        self.page_tags: list[str] = []  # a ``tags::`` property not under an entry: every entry's of the file
 
     def problem(self, line: int, message: str) -> None:
         self.result.problems.append(Problem(line, message))
@@ -161,6 +163,8 @@ class _Reader:
                     self.clocked.add(id(entry))
                 return True
             if self.drawer or ("::" in stripped and outliner.PROPERTY.match(stripped)):
+                if not self.drawer and stripped[:6].lower() == "tags::":
+                    self._property_tags(outliner.property_tags(stripped[6:]), indented)
                 return True
             if self.block is not None and ("((" in stripped or "{{" in stripped or "[[" in stripped):
                 self.block.continue_with(outliner.inline(stripped), self.blank)
@@ -217,6 +221,14 @@ class _Reader:
         self.owners.append((indent, self.block))
         return True
 
+    def _property_tags(self, tags: list[str], indented: bool) -> None:
+        """A ``tags::`` property under an entry tags it; one of the page (before any entry, not
+        indented) tags every entry of the file."""
+        if self.block is not None and indented:
+            self.block.entry.tags = merge_tags(self.block.entry.tags, tags)
+        elif not self.result.entries:
+            self.page_tags = merge_tags(self.page_tags, tags)
+
     def _close_scopes(self, indent: int, is_label: bool) -> None:
         while self.scopes:
             depth, named, nested = self.scopes[-1]
@@ -253,6 +265,8 @@ def parse(text: str, default_day: date | None) -> ParseResult:
     for entry in result.entries:  # once the text is whole (continuation lines included)
         if entry.kind == "done":
             entry.status = find_status(entry.text)
+        if reader.page_tags:
+            entry.tags = merge_tags(reader.page_tags, entry.tags)
     result.problems.sort(key=lambda p: p.line)
     return result
 

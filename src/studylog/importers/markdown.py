@@ -598,6 +598,7 @@ def _entries(
             period=resolved.period,
             status=find_status(draft.text),
             section=anchor.line,
+            tags=draft.tags,
         )
         if draft.kind == "goal":
             if goals is not None:  # numbered per day over the whole file, as daily notes number them

@@ -44,17 +44,13 @@ from studylog.importers.hours_text import HoursReading, labelled_hours
 from studylog.importers.outliner import CANCELED, DONE, GOAL, NEUTRAL, kind_of
 from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
+from studylog.tags import imported_tags, merge_tags, tag_line
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
 _CLOSING = re.compile(r"[ \t]+#+$")
-# A line of tags under a titled item: "_Tags: #git #tools_", "tags:: git, tools", "#git #tools".
-_TAGS = re.compile(
-    r"^[*_]*\s*tags?\s*::?[*_]*\s*(?P<t>.*?)\s*[*_]*$|^(?P<h>#[^\s#]+(?:[\s,]+#[^\s#]+)*)$", re.IGNORECASE
-)
-_TAG_WORD = re.compile(r"[^\s,#]+")
 # Sub-headings that name a part of the day rather than a titled item: their lines stay entries.
 _SECTION_WORDS = re.compile(
     r"^\W*(?:(?:what\s+i(?:'ve)?\s+|things\s+i\s+)?(?:did|done|learn(?:ed|t|ings?)?|worked\s+on|read)|"
@@ -89,6 +85,7 @@ class Block:
     clock: float | None = None  # hours of its CLOCK lines
     written: str = ""  # the marker or task box its state was read from, kept when it is a note
     nested_only: bool = False  # a label over the items nested in it only (a bare "- LATER"), not its siblings
+    tags: list[str] = field(default_factory=list)  # of its ``tags::`` property (outliner.read), normalised
 
     _memo: tuple[list[str], int, str] | None = field(default=None, repr=False, compare=False)
 
@@ -117,6 +114,7 @@ class Draft:
     kind: str = "done"  # or "goal": a plan
     met: bool = False  # a goal the log marks done (a checked box, DONE)
     clock: float | None = None  # hours measured by its CLOCK lines
+    tags: list[str] = field(default_factory=list)  # a section's line of tags (``section_tags``), normalised
 
 
 def _dedent(line: str, width: int) -> str:
@@ -216,8 +214,14 @@ def drafts(body: list[Block]) -> list[Draft]:
             segments[-1][1].append(block)
     out: list[Draft] = []
     context: list[Note] = []
+    section_tags: list[str] = []  # a line of tags first in the section: tags of all its entries
     for i, (opener, run) in enumerate(segments):
         run = _kept(run)
+        run_tags: list[str] = []
+        if opener is None or not opener.heading:
+            run, run_tags = _leading_tags(run)
+            if opener is None:
+                section_tags, run_tags = run_tags, []
         if opener is not None and not opener.heading:
             context = []
             if run and run[0].kind == "para" and _introduces(run, segments, i):
@@ -226,8 +230,20 @@ def drafts(body: list[Block]) -> list[Draft]:
         found = _titled(opener, run) if opener is not None and opener.heading else None
         for draft in [found] if found is not None else _run(run):
             draft.notes[:0] = context
+            draft.tags = merge_tags(section_tags, run_tags, draft.tags)
             out.append(draft)
     return out
+
+
+def _leading_tags(run: list[Block]) -> tuple[list[Block], list[str]]:
+    """A run without the line of tags it starts with (a paragraph of one line such as
+    ``_Tags: #git #tools_`` first in a section, or right after a rule), and those tags: they are
+    the tags of every entry under it, not an entry of their own."""
+    if run and run[0].kind == "para" and len(run[0].lines) == 1 and (words := tag_line(run[0].lines[0])):
+        found = imported_tags(words)
+        if found:
+            return run[1:], found
+    return run, []
 
 
 def _introduces(run: list[Block], segments: list[tuple[Block | None, list[Block]]], i: int) -> bool:
@@ -257,22 +273,8 @@ def _kept(run: list[Block]) -> list[Block]:
 
 def tags(line: str) -> list[str] | None:
     """The tags a tag line lists ("_Tags: #git #tools_" -> ["git", "tools"]); None when it is no
-    tag line."""
-    m = _TAGS.match(line.strip())
-    if m is None:
-        return None
-    if m.group("h") is not None:
-        return _TAG_WORD.findall(m.group("h"))
-    listed = m.group("t").strip().rstrip(".")
-    if not listed:
-        return None
-    if "#" in listed:  # "#git #tools": every word a hashtag
-        words = listed.replace(",", " ").split()
-        return [w.lstrip("#") for w in words] if all(w.startswith("#") and len(w) > 1 for w in words) else None
-    parts = [p.strip().strip("[]") for p in listed.split(",")]
-    if any(not p or len(p.split()) > (3 if len(parts) > 1 else 1) for p in parts):
-        return None  # "Tags: are how HTML marks up text" is a sentence
-    return parts
+    tag line (see ``studylog.tags.tag_line``)."""
+    return tag_line(line)
 
 
 def _titled(heading: Block, run: list[Block]) -> Draft | None:
@@ -293,6 +295,7 @@ def _titled(heading: Block, run: list[Block]) -> Draft | None:
         rest = first.lines[1:]
         run = ([Block("para", first.depth, rest, first.line + 1)] if rest else []) + run[1:]
     draft.notes += [Note(b.text, b.depth) for b in run]
+    draft.tags = merge_tags(*(b.tags for b in run))
     return draft
 
 
@@ -315,9 +318,12 @@ def _run(run: list[Block]) -> list[Draft]:
                 out.append(Draft(block.text, block.line))
             else:
                 out[-1].notes.append(Note(block.text, max(0, block.depth - 1)))
+            if block.tags:
+                out[-1].tags = merge_tags(out[-1].tags, block.tags)
         return out
     first = Draft(run[0].text, run[0].line)
     first.notes = [Note(b.text, b.depth) for b in run[1:]]
+    first.tags = merge_tags(*(b.tags for b in run))
     return [first]
 
 
@@ -331,6 +337,7 @@ class Section:
     drafts: list[Draft] = field(default_factory=list)
     hours: list[tuple[int, HoursReading]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # of a ``tags::`` property first in the section: every entry's
 
 
 def section(body: list[Block]) -> Section:
@@ -339,6 +346,7 @@ def section(body: list[Block]) -> Section:
     body = _read_outline(body, out)
     if not any(b.state or b.label for b in body):
         out.drafts = drafts(body)
+        _tag_all(out)
         return out
     kind, run, opener = DONE, list[Block](), None
     for block in body:
@@ -349,7 +357,13 @@ def section(body: list[Block]) -> Section:
         else:
             run.append(block)
     out.drafts += _labelled(run, kind, out.problems, opener)
+    _tag_all(out)
     return out
+
+
+def _tag_all(out: Section) -> None:
+    for draft in out.drafts if out.tags else ():
+        draft.tags = merge_tags(out.tags, draft.tags)
 
 
 def _read_outline(body: list[Block], out: Section) -> list[Block]:
@@ -375,7 +389,7 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
                 out.hours.append((block.line + n, hours))
                 lines = lines[:n] + lines[n + 1 :]
                 break
-        block.lines, block.state, block.clock = lines, found.state, found.clock
+        block.lines, block.state, block.clock, block.tags = lines, found.state, found.clock, found.tags
         if found.state is not None and lines and block.lines:
             block.written = found.written
         if found.marker_only is not None:  # "- LATER": a state with no words labels what is under it
@@ -385,6 +399,8 @@ def _read_outline(body: list[Block], out: Section) -> list[Block]:
             out.problems.append(Problem(block.line, "only a block reference or macro, nothing to read; not imported"))
             block.state, block.label = None, NEUTRAL
         elif not block.text.strip():
+            if found.tags and not any(b.kind != "break" for b in kept):
+                out.tags = merge_tags(out.tags, found.tags)  # a page's or section's own properties first
             if not had_words or block.kind != "item":
                 continue
             block.state, block.label = None, NEUTRAL  # it was only properties or hours: its items are not notes
@@ -453,10 +469,12 @@ def _labelled(run: list[Block], kind: str, problems: list[Problem], opener: Bloc
             owners.pop()
         if not owners or (item and block.depth <= level and not prose) or (item and block.state in (GOAL, "open")):
             entry_kind, met = kind_of(block.state, named)
-            draft = Draft(block.text, block.line, kind=entry_kind, met=met, clock=block.clock)
+            draft = Draft(block.text, block.line, kind=entry_kind, met=met, clock=block.clock, tags=list(block.tags))
             out.append(draft)
             owners.append((draft, block.depth, not item))
             continue
         owner, base, prose = owners[-1]
         owner.notes.append(Note(block.written + block.text, max(0, block.depth - base - (0 if prose else 1))))
+        if block.tags:
+            owner.tags = merge_tags(owner.tags, block.tags)
     return out

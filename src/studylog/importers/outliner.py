@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from studylog.imported import normal_text
 
@@ -151,6 +151,7 @@ class Read:
     emptied: bool = False  # it had words, all of them block references or macros
     marker_only: str | None = None  # it was only a state marker ("- LATER"): that state
     written: str = ""  # what its state was read from, as written ("[x] ", "DONE ")
+    tags: list[str] = field(default_factory=list)  # of its ``tags:: git, [[version control]]`` property, normalised
 
 
 def state(first: str, box: bool) -> tuple[str | None, str]:
@@ -203,6 +204,8 @@ def read(lines: list[str], box: bool = True) -> Read:
             out.clock = (out.clock or 0.0) + hours
             continue
         if drawer or ("::" in stripped and PROPERTY.match(stripped)):
+            if not drawer and stripped[:6].lower() == "tags::":
+                out.tags += property_tags(stripped[6:])
             continue
         if number == 0 or stripped:
             out.lines.append(inline(line) if ("((" in line or "{{" in line or "[[" in line) else line)
@@ -212,6 +215,14 @@ def read(lines: list[str], box: bool = True) -> Read:
     if had_words and not any(part.strip() for part in out.lines) and out.marker_only is None:
         out.emptied = any(("((" in part or "{{" in part) for part in lines)
     return out
+
+
+def property_tags(value: str) -> list[str]:
+    """The tags of a ``tags::`` property's value: pages separated by commas, each maybe a wiki
+    link or a hashtag (``git, [[version control]], #tools``), normalised (``version-control``)."""
+    from studylog.tags import imported_tags
+
+    return imported_tags([part.strip().lstrip("#").strip("[]") for part in value.split(",")])
 
 
 def clock(line: str) -> float | None:

@@ -23,6 +23,10 @@ What entries a dated page gives (the rule, in order):
   sub-headings, as an outline. A page with no title, no heading and a bare date for a name
   reads its blocks as a list page would (its first paragraph is the entry).
 
+Tags: the front matter's ``tags`` (``tags: git``, ``tags: [vim]``, Jekyll's ``tags: go security``)
+are tags of every entry of the page, beside those of each entry's own words (see
+``ImportedEntry.all_tags``).
+
 Hours come from the entry's own text only (a title such as "Rust ownership (2h)"); a page's body
 ("Waterfall in 15 Minutes", ":earlier 5m") does not say how long its author studied.
 
@@ -50,6 +54,7 @@ from studylog.importers.mdbody import Block, Draft, blocks, drafts
 from studylog.importers.status_text import find_status
 from studylog.markdown_lines import RULE as _RULE
 from studylog.note import Note
+from studylog.tags import imported_tags, merge_tags
 
 UNDATED = "no date in its front matter, its name or its headings; not imported"
 _TIL_LABEL = re.compile(r"^(?:TIL|today\s+i\s+learned)\s*[:\-\u2013\u2014]\s*(?=\S)", re.IGNORECASE)
@@ -161,6 +166,7 @@ def entries(
     """The entries of a dated page on ``day``: ``body`` is its ``(line number, text)`` pairs after
     the front matter (see the module docstring for the rule)."""
     read = blocks(body)
+    page_tags = imported_tags(front.fields.get("tags", front.fields.get("Tags"))) if front is not None else []
     if _list_page(read):
         found = drafts(read)
     else:
@@ -179,7 +185,15 @@ def entries(
             hours = None
         out.append(
             ImportedEntry(
-                "done", day, draft.text, draft.line, draft.notes, hours, period=period, status=find_status(draft.text)
+                "done",
+                day,
+                draft.text,
+                draft.line,
+                draft.notes,
+                hours,
+                period=period,
+                status=find_status(draft.text),
+                tags=merge_tags(page_tags, draft.tags),
             )
         )
     if not out:

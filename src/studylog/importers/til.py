@@ -25,6 +25,7 @@ from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.status_text import find_status
 from studylog.markdown_lines import RULE, unescape_line
 from studylog.note import Note
+from studylog.tags import imported_tags, merge_tags, tag_line
 
 try:  # the shared hours finder (another module); without it, hours stay unknown
     from studylog.importers.hours_text import find_hours, hours_problem
@@ -174,15 +175,29 @@ class _Reader:
         self.paragraph: ImportedEntry | None = None
         self.blank = 0
         self.dated = False  # a dated heading was read
+        self.tags: list[str] = []  # the section's line of tags: tags of every entry under its heading
+        self.section_start = 0  # the index in result.entries of the section's first entry
 
     def problem(self, line: int, message: str) -> None:
         self.result.problems.append(Problem(line, message))
 
     def entry(self, number: int, text: str, style: str | None = None) -> ImportedEntry:
         assert self.day is not None
-        entry = ImportedEntry("done", self.day, text, number, period=self.period, style=style)
+        entry = ImportedEntry("done", self.day, text, number, period=self.period, style=style, tags=list(self.tags))
         self.result.entries.append(entry)
         return entry
+
+    def section_tags(self, text: str) -> bool:
+        """A line of tags on its own in a section (``_Tags: #git #tools_``, not under an item):
+        tags of every entry of the section, those before it and after it; no entry itself."""
+        words = tag_line(text) if ("ag" in text[:12] or text.startswith("#")) else None
+        found = imported_tags(words) if words else []
+        if not found:
+            return False
+        self.tags = merge_tags(self.tags, found)
+        for entry in self.result.entries[self.section_start :]:
+            entry.tags = merge_tags(entry.tags, found)
+        return True
 
     def heading(self, number: int, text: str, level: int) -> None:
         """A dated heading (any level) starts a section; an undated sub-heading is skipped."""
@@ -206,6 +221,7 @@ class _Reader:
         self.day, start = found
         self.period = (start, self.day) if start else None
         self.dated = True
+        self.tags, self.section_start = [], len(self.result.entries)
 
     def _under_month(self, text: str, level: int) -> tuple[date, date | None] | str | None:
         """A month or year heading (``# January 2020``) is kept as context, None; a day heading
@@ -265,6 +281,8 @@ class _Reader:
         self.block = None
         if self.paragraph is not None:
             self.paragraph.text += "\n" + unescape_line(text)
+            return
+        if self.section_tags(text):
             return
         self.paragraph = self.entry(number, unescape_line(text), style="paragraph")
 

@@ -211,4 +211,14 @@ def render_stats(s: Stats) -> Group:
     by_m.add_column("hours", justify="right")
     for month, hours in s.per_month:
         by_m.add_row(month, format_hours(hours) or "0h")
-    return Group(summary, Text(""), by_c, Text(""), by_m)
+    if s.per_tag is None:
+        return Group(summary, Text(""), by_c, Text(""), by_m)
+    by_t = Table(box=None, pad_edge=False, header_style="bold")
+    by_t.add_column("tag", style="cyan")
+    by_t.add_column("hours", justify="right")
+    by_t.add_column("entries", justify="right", style="dim")
+    for t in s.per_tag:
+        by_t.add_row(visible("#" + t.tag), format_hours(t.hours) or "0h", str(t.entries))
+    if not s.per_tag:
+        by_t.add_row(Text("no tagged entries yet", "dim"), "", "")
+    return Group(summary, Text(""), by_c, Text(""), by_m, Text(""), by_t)

@@ -60,6 +60,8 @@ def _title(report: WeekReport) -> Line:
         title.append((f"  {year}-W{week:02d}", "dim"))
     if report.start <= report.today <= report.end:
         title.append(("  (this week)", "dim"))
+    if report.tag:
+        title.append((f"  tag {report.tag}", "cyan"))
     return title
 
 
@@ -115,6 +117,8 @@ def render_week(report: WeekReport, screen: int = WIDTH) -> list[Line]:
     if report.curricula:
         lines += _shares("By curriculum", report.curricula, total, "other", screen)
         lines += _shares("By item", report.items, total, "no item", screen)
+    if report.tags:  # only when the week has tagged entries: a store without tags looks as before
+        lines += _shares("By tag", [Share(t.tag, t.hours) for t in report.tags], total, "", screen)
     lines.append(text("Done", "bold underline"))
     if report.done:
         lines += _done(report, screen)

@@ -17,6 +17,7 @@ from studylog.errors import UsageError
 from studylog.store.db import Store
 from studylog.store.hours import DoneHours, done_hours, per_curriculum, per_day, per_item
 from studylog.store.records import CARRY_OVER_DAYS, Done, Goal
+from studylog.store.tags import TagHours
 
 _WEEK_HINT = "give 'this', 'last', 'next', an ISO week like 2024-W16, or a day in the week like 2024-04-18"
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
@@ -95,6 +96,8 @@ class WeekReport(NamedTuple):
     streak: int
     previous_total_hours: float
     carry_days: int = CARRY_OVER_DAYS
+    tag: str | None = None  # week --tag: only the entries with this tag count
+    tags: tuple[TagHours, ...] = ()  # hours per tag of the week's done entries (none: no tags)
 
     def state(self, goal: Goal) -> str:
         """A goal's state as of today, as every other view tells it."""
@@ -142,6 +145,8 @@ class WeekReport(NamedTuple):
             "rest_days_per_week": self.rest_days_per_week,
             "previous_total_hours": round_hours(self.previous_total_hours),
             "change_hours": round_hours(self.change_hours),
+            "tag": self.tag,
+            "tags": [t.to_json() for t in self.tags],
         }
 
 
@@ -159,17 +164,24 @@ def week_report(
     week_start: str = "monday",
     rest_days: int = 0,
     carry_days: int = CARRY_OVER_DAYS,
+    tag: str | None = None,
 ) -> WeekReport:
-    """The week containing ``when``; its streak is the current one as of ``min(today, end)``."""
+    """The week containing ``when``; its streak is the current one as of ``min(today, end)``.
+    With ``tag``, only the entries with that tag count (hours, done items, goals, the week
+    before); the streak is the learner's, whatever they studied."""
     from studylog.reports.streaks import current_streak_in
     from studylog.store.entries import goals_in, log
+    from studylog.store.tags import hours_by_tag
 
     start, end = week_bounds(when, week_start)
-    rows = done_hours(store, start, end)
-    done = [e.entry for e in reversed(log(store, since=start, until=end, kind="done")) if isinstance(e.entry, Done)]
+    rows = done_hours(store, start, end, tag=tag)
+    done = [
+        e.entry for e in reversed(log(store, since=start, until=end, kind="done", tag=tag)) if isinstance(e.entry, Done)
+    ]
     as_of = min(today, end)
     streak = current_streak_in(store, as_of, week_start, rest_days)
-    previous = done_hours(store, start - timedelta(days=7), start - timedelta(days=1), by="day")
+    previous = done_hours(store, start - timedelta(days=7), start - timedelta(days=1), by="day", tag=tag)
+    per_tag = tuple(hours_by_tag(store, start, end)) if tag is None else ()
     return WeekReport(
         start,
         end,
@@ -180,10 +192,12 @@ def week_report(
         _shares(per_curriculum(rows)),
         _shares(per_item(rows)),
         done,
-        goals_in(store, start, end),
+        goals_in(store, start, end, tag),
         streak,
         sum((r.hours for r in previous), 0.0),
         carry_days,
+        tag,
+        per_tag,
     )
 
 
@@ -223,9 +237,9 @@ class Trend(NamedTuple):
         }
 
 
-def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday") -> Trend:
+def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday", tag: str | None = None) -> Trend:
     """Hours and items completed in each of ``weeks`` weeks, oldest first, ending with the week
-    that contains ``when``."""
+    that contains ``when``; with ``tag``, the hours of the entries with that tag only."""
     if weeks < 1:
         raise UsageError(f"the number of weeks must be at least 1, not {weeks}")
     last_start, last_end = week_bounds(when, week_start)
@@ -234,7 +248,7 @@ def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday")
 
     week_hours: dict[int, float] = defaultdict(float)
     week_items: dict[int, int] = defaultdict(int)
-    for day, (hours, _) in per_day(done_hours(store, first, last_end, by="day")).items():
+    for day, (hours, _) in per_day(done_hours(store, first, last_end, by="day", tag=tag)).items():
         week_hours[(day - first).days // 7] += hours
     for day, completed in completions_by_day(store, first, last_end).items():
         week_items[(day - first).days // 7] += completed

@@ -1,5 +1,5 @@
-"""What ``export json`` reads and ``import json`` checks against: every entry with its notes and
-linked items by keyset batches, the item statuses and their history, and what the store already
+"""What ``export json`` reads and ``import json`` checks against: every entry with its notes,
+linked items and tags by keyset batches, the item statuses and their history, and what the store already
 holds.
 
 Values are as the database gives them (a date may be a ``date`` or its ISO text, a time a
@@ -63,6 +63,7 @@ class DumpedEntry(NamedTuple):
     lapse_on: Any
     notes: list[DumpedNote]
     items: tuple[str, ...]  # every item it is linked to, ``item`` first
+    tags: tuple[str, ...] = ()  # its tags (entry_tag), in the order written
 
 
 class DumpedEvent(NamedTuple):
@@ -119,6 +120,16 @@ def entry_batches(store: Store, batch: int = BATCH) -> Iterator[list[DumpedEntry
                 last=rows[-1]["id"],
             ):
                 linked.setdefault(row["entry_id"], []).append(row["item"])
+        tags: dict[int, list[str]] = {}
+        for row in store.rows(
+            "SELECT t.entry_id, t.tag FROM entry_tag t JOIN entry e ON e.id = t.entry_id "
+            "WHERE e.owner = :owner AND e.id > :first AND e.id <= :last "
+            "ORDER BY t.entry_id, t.id",
+            owner=store.owner,
+            first=last,
+            last=rows[-1]["id"],
+        ):
+            tags.setdefault(row["entry_id"], []).append(row["tag"])
         # a row is a dict in the order of its columns: ENTRY_FIELDS, as DumpedEntry's fields
         yield [
             DumpedEntry._make(
@@ -126,6 +137,7 @@ def entry_batches(store: Store, batch: int = BATCH) -> Iterator[list[DumpedEntry
                     *r.values(),
                     notes.get(r["id"], []),
                     tuple([r["item"], *linked.get(r["id"], [])] if r["item"] else linked.get(r["id"], [])),
+                    tuple(tags.get(r["id"], [])),
                 )
             )
             for r in rows
@@ -188,7 +200,7 @@ def status_items(store: Store) -> set[str]:
 
 
 assert (
-    DumpedEntry._fields == (*ENTRY_FIELDS, "notes", "items")
+    DumpedEntry._fields == (*ENTRY_FIELDS, "notes", "items", "tags")
     and DumpedStatus._fields == STATUS_FIELDS
     and DumpedEvent._fields == EVENT_FIELDS
 )  # rows fill them in order

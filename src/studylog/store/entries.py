@@ -126,6 +126,14 @@ def unique_items(items: Sequence[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+def entry_tags(text: str, given: Sequence[str] = ()) -> list[str]:
+    """An entry's tags: the ``#words`` of its text, then ``given`` (``--tag``), normalised, each
+    once; a given tag that cannot be one is refused (UsageError). The text is kept as written."""
+    from studylog.tags import merge_tags, normalize_tag, tags_in
+
+    return merge_tags(tags_in(text) if "#" in text else [], [normalize_tag(t) for t in given])
+
+
 def add_goal(
     store: Store,
     text: str,
@@ -134,9 +142,12 @@ def add_goal(
     notes: list[Note] | None = None,
     *,
     period: tuple[date, date] | None = None,
+    tags: Sequence[str] = (),
 ) -> Goal:
-    """A goal for ``day``, or for a ``period`` (first and last day: it is stored on the last)."""
+    """A goal for ``day``, or for a ``period`` (first and last day: it is stored on the last);
+    tagged with the ``#words`` of its text and ``tags`` (see :func:`entry_tags`)."""
     text = _clean_text(text, "goal")
+    found = entry_tags(text, tags)
     if period is not None:
         day, period = period[1], check_period(*period)
     when = f"{period[0].isoformat()}..{day.isoformat()}" if period else day.isoformat()
@@ -154,6 +165,10 @@ def add_goal(
             },
         )
         _add_notes(ch, goal_id, notes or [])
+        if found:
+            from studylog.store.tags import add_tags
+
+            add_tags(store, ch, goal_id, found)
     return get_goal(store, goal_id)
 
 
@@ -171,12 +186,15 @@ def add_done(
     period: tuple[date, date] | None = None,
     complete: bool = False,
     new_item: dict[str, Any] | None = None,
+    tags: Sequence[str] = (),
 ) -> Done:
     """Something done on ``day``, or over a ``period`` (first and last day, both included: it is
     stored on the last, and its hours count evenly over its days); with ``complete``, also mark
     its items complete on its day; with ``new_item`` (the fields of ``own_items.insert_item``),
-    add that item of the learner's own and link the entry to it (one change)."""
+    add that item of the learner's own and link the entry to it (one change). Tagged as
+    :func:`add_goal` tags a goal."""
     text = _clean_text(text)
+    found = entry_tags(text, tags)
     if period is not None:
         day, period = period[1], check_period(*period)
     _check_done_period(period, day, today)
@@ -186,7 +204,7 @@ def add_done(
             from studylog.store.own_items import insert_item
 
             item = insert_item(store, ch, **new_item).ref
-        done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [], period=period)
+        done_id = record_done(store, ch, text, day, hours, item, goal_id, notes or [], period=period, tags=found)
         if complete:  # done --complete
             from studylog.store.status import complete_entry_items
 
@@ -209,9 +227,11 @@ def record_done(
     notes: list[Note],
     *,
     period: tuple[date, date] | None = None,
+    tags: Sequence[str] | None = None,
 ) -> int:
     """Insert a done item inside an open change (used by ``done`` and ``complete --hours``); with
-    a ``period`` (checked by ``check_period``), ``day`` is its last day."""
+    a ``period`` (checked by ``check_period``), ``day`` is its last day. ``tags``: normalised
+    (None: the ``#words`` of its text)."""
     _check_day_hours(store, day, hours, start=period[0] if period else None)
     if goal_id is not None:
         goal = get_goal(store, goal_id)
@@ -233,6 +253,11 @@ def record_done(
         },
     )
     _add_notes(ch, done_id, notes)
+    found = entry_tags(text) if tags is None else tags
+    if found:
+        from studylog.store.tags import add_tags
+
+        add_tags(store, ch, done_id, found)
     from studylog.store.status import note_work  # status follows the log (a period: from its first day)
 
     note_work(store, ch, [item], period[0] if period else day)
@@ -263,10 +288,14 @@ def _items_for(store: Store, rows: list[dict[str, Any]]) -> dict[int, tuple[str,
 
 
 def _build(
-    rows: list[dict[str, Any]], notes: dict[int, list[Note]], links: dict[int, tuple[str, ...]] | None = None
+    rows: list[dict[str, Any]],
+    notes: dict[int, list[Note]],
+    links: dict[int, tuple[str, ...]] | None = None,
+    tags: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Goal | Done]:
     out: list[Goal | Done] = []
     links = links or {}
+    tags = tags or {}
     for r in rows:
         period = (as_date(r["period_start"]), as_date(r["period_end"])) if r.get("period_start") else None
         items = links.get(r["id"]) or ((r["item"],) if r["item"] else ())
@@ -285,6 +314,7 @@ def _build(
                     r.get("source"),
                     items,
                     as_date(r.get("lapse_on")),
+                    tags.get(r["id"], ()),
                 )
             )
         else:
@@ -301,13 +331,19 @@ def _build(
                     r.get("style"),
                     r.get("source"),
                     items,
+                    tags.get(r["id"], ()),
                 )
             )
     return out
 
 
 def _load(store: Store, rows: list[dict[str, Any]]) -> list[Goal | Done]:
-    return _build(rows, _notes_for(store, [r["id"] for r in rows]), _items_for(store, rows))
+    if not rows:
+        return []
+    from studylog.store.tags import tags_for
+
+    ids = [r["id"] for r in rows]
+    return _build(rows, _notes_for(store, ids), _items_for(store, rows), tags_for(store, ids))
 
 
 def get_goal(store: Store, goal_id: int) -> Goal:
@@ -388,15 +424,19 @@ def _day_hours(day: date, done: list[Done], within: list[dict[str, Any]]) -> flo
     return total
 
 
-def goals_in(store: Store, first: date, last: date) -> list[Goal]:
+def goals_in(store: Store, first: date, last: date, tag: str | None = None) -> list[Goal]:
     """The goals set for a day from ``first`` to ``last``, oldest first, with their notes, except
-    those dropped on their own day (which the day view no longer shows either)."""
+    those dropped on their own day (which the day view no longer shows either); with ``tag``,
+    only those with that tag."""
+    from studylog.store.tags import tagged
+
     rows = store.rows(
         f"SELECT {_COLUMNS} FROM entry WHERE owner = :owner AND kind = 'goal' AND day >= :first AND day <= :last "
-        "AND (dropped_on IS NULL OR dropped_on > day) ORDER BY day, id",
+        "AND (dropped_on IS NULL OR dropped_on > day)" + (f" AND {tagged()}" if tag else "") + " ORDER BY day, id",
         owner=store.owner,
         first=first,
         last=last,
+        **({"tag": tag} if tag else {}),
     )
     return _load(store, rows)  # type: ignore[return-value]
 
@@ -433,8 +473,9 @@ def log(
     all_owners: bool = False,
     carry_days: int = CARRY_OVER_DAYS,
     today: date | None = None,
+    tag: str | None = None,
 ) -> list[LogEntry]:
-    """Entries newest first, filtered by date range, item, curriculum and kind; every learner's
+    """Entries newest first, filtered by date range, item, curriculum, kind and tag; every learner's
     with ``all_owners`` (each entry then says whose it is). Goal states are told as of ``today``
     (default: the store's clock)."""
     where = ["1 = 1"] if all_owners else ["owner = :owner"]
@@ -452,6 +493,11 @@ def log(
     if kind:
         where.append("kind = :kind")
         params["kind"] = kind
+    if tag:
+        from studylog.store.tags import tagged
+
+        where.append(tagged(owner=not all_owners))
+        params["tag"] = tag
     sql = f"SELECT {_COLUMNS}, owner FROM entry WHERE {' AND '.join(where)} ORDER BY day DESC, id DESC"
     if limit:
         sql += " LIMIT :limit"
@@ -631,7 +677,7 @@ def _renote(store: Store, ch: Change, entry_id: int, notes: Any, add: Sequence[N
 
 
 def remove_entries(store: Store, entry_ids: list[int]) -> list[Goal | Done]:
-    """Delete entries (each once, in the order given) and their notes, in one change that one undo
+    """Delete entries (each once, in the order given) with their notes and tags, in one change that one undo
     reverts; an unknown id is refused before anything is removed. Done items that met a removed
     goal keep their text; a goal whose only done item is removed is no longer met."""
     found = [get_entry(store, entry_id) for entry_id in dict.fromkeys(entry_ids)]
@@ -651,6 +697,10 @@ def _remove(store: Store, ch: Change, entry: Goal | Done) -> None:
         ch.delete("note", note["id"])
     for link in store.rows("SELECT id FROM entry_item WHERE entry_id = :id", id=entry_id):
         ch.delete("entry_item", link["id"])
+    if entry.tags:
+        from studylog.store.tags import remove_tags
+
+        remove_tags(store, ch, entry_id)
     if isinstance(entry, Goal):
         for done in store.rows("SELECT id FROM entry WHERE goal_id = :id", id=entry_id):
             ch.update("entry", done["id"], {"goal_id": None})

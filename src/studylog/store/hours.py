@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 from studylog.store.db import Store
 from studylog.store.records import as_date
-from studylog.store.sql import SPREADS, day_range, extra_items
+from studylog.store.sql import SPREADS, day_range, extra_items, tagged
 
 By = Literal["day, item", "day", "item"]
 
@@ -51,11 +51,13 @@ def done_hours(
     *,
     linked: bool = False,
     timed: bool = False,
+    tag: str | None = None,
 ) -> list[DoneHours]:
     """Done hours from ``first`` to ``last`` (either open), one row per ``by`` group; grouped by
     day, the rows are oldest first. ``linked``: only entries linked to an item (by item over the
     whole history, this skips the unlinked ones in the item index); ``timed``: only entries with
-    hours (so that an item or day without any hours has no row)."""
+    hours (so that an item or day without any hours has no row); ``tag``: only entries with that
+    tag (``store.tags``)."""
     if by not in ("day, item", "day", "item"):
         raise ValueError(f"cannot group done hours by {by!r}")
     days, params = day_range(first, last)
@@ -67,13 +69,15 @@ def done_hours(
         + (f" AND {days}" if days else "")
         + (" AND item IS NOT NULL" if linked else "")
         + (" AND hours IS NOT NULL" if timed else "")
+        + (f" AND {tagged()}" if tag else "")
         + f" GROUP BY {by}"
         + (" ORDER BY day" if by == "day" else ""),
         owner=store.owner,
         **params,
+        **({"tag": tag} if tag else {}),
     )
     out = [DoneHours(as_date(r["day"]), r["item"], float(r["hours"]), int(r["entries"])) for r in rows]
-    special = spread_entries(store, first, last, linked=linked, timed=timed)
+    special = spread_entries(store, first, last, linked=linked, timed=timed, tag=tag)
     return _spread(out, special, first, last, by) if special else out
 
 
@@ -103,7 +107,13 @@ class Spread(NamedTuple):
 
 
 def spread_entries(
-    store: Store, first: date | None, last: date | None, *, linked: bool = False, timed: bool = False
+    store: Store,
+    first: date | None,
+    last: date | None,
+    *,
+    linked: bool = False,
+    timed: bool = False,
+    tag: str | None = None,
 ) -> list[Spread]:
     """The done entries with a period or several items that cover a day from ``first`` to
     ``last`` (either open): a period overlaps when it ends on or after ``first`` and starts on or
@@ -118,6 +128,9 @@ def spread_entries(
     if last:
         where.append("coalesce(period_start, day) <= :last")
         params["last"] = last
+    if tag:
+        where.append(tagged())
+        params["tag"] = tag
     rows = [
         r
         for r in store.rows(

@@ -239,6 +239,8 @@ def import_result(
       or imported from elsewhere: ``matched``; with other hours it is a conflict, not added.
     - An entry linked to several items stores the first in ``entry.item`` and the rest in
       ``entry_item``.
+    - Its tags (:meth:`ImportedEntry.all_tags`) go in ``entry_tag``, in the same change and in
+      bulk; an entry already stored keeps the tags it has (re-importing adds nothing).
     - Imported goals older than the import's newest day lapse the day after their own day (they
       are not carried over); those of the newest day are current plans.
     - With ``statuses``, what the new entries say of their items is applied in the same change
@@ -422,6 +424,14 @@ def _write(
             {"entry_id": entry_id, "position": position, "depth": note.depth, "text": note.text}
             for entry_id, (_, e) in zip(ids, new, strict=True)
             for position, note in enumerate(e.notes)
+        ],
+    )
+    ch.insert_many(  # its text's #words, its lines of tags, its page's tags (ImportedEntry.all_tags)
+        "entry_tag",
+        [
+            {"entry_id": entry_id, "owner": store.owner, "tag": tag}
+            for entry_id, (_, e) in zip(ids, new, strict=True)
+            for tag in e.all_tags()
         ],
     )
     return ids

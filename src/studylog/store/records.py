@@ -59,6 +59,7 @@ class Goal(NamedTuple):
     source: str | None = None  # the kind of file it was imported from (None: logged here)
     items: tuple[str, ...] = ()  # every item it is linked to, ``item`` first
     lapse_on: date | None = None  # not met by this day, it is no longer carried over
+    tags: tuple[str, ...] = ()  # normalised (studylog.tags): its text's #words and --tag
 
     def met_by(self, day: date) -> bool:
         return self.met_on is not None and self.met_on <= day
@@ -97,6 +98,7 @@ class Goal(NamedTuple):
             if self.met_on is None and self.dropped_on is None
             else None,
             "notes": [n._asdict() for n in self.notes],
+            "tags": list(self.tags),
         }
 
 
@@ -112,6 +114,7 @@ class Done(NamedTuple):
     style: str | None = None
     source: str | None = None  # the kind of file it was imported from (None: logged here)
     items: tuple[str, ...] = ()  # every item it is linked to, ``item`` first
+    tags: tuple[str, ...] = ()  # normalised (studylog.tags): its text's #words and --tag
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,6 +127,7 @@ class Done(NamedTuple):
             "period": period_json(self.period),
             "goal": self.goal_id,
             "notes": [n._asdict() for n in self.notes],
+            "tags": list(self.tags),
         }
 
 

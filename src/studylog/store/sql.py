@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 SPREADS = "(period_start IS NOT NULL OR item_count IS NOT NULL)"
 
 
+def tagged(tag_param: str = "tag", owner: bool = True) -> str:
+    """The condition on ``entry`` for the entries with the tag bound to ``:tag_param`` (of the
+    owner bound to ``:owner``, read through ix_entry_tag_owner_tag; ``owner=False``: any owner's).
+    Here, not in ``store.tags``, so that ``store.hours`` filters by tag without importing it."""
+    who = "owner = :owner AND " if owner else ""
+    return f"id IN (SELECT entry_id FROM entry_tag WHERE {who}tag = :{tag_param})"
+
+
 def day_range(first: date | None, last: date | None, column: str = "day") -> tuple[str, dict[str, Any]]:
     """The SQL condition (and its parameters) for ``column`` from ``first`` to ``last``, either
     open; an empty condition when both are."""
