@@ -71,7 +71,7 @@ def test_what_the_editor_changes_is_changed_in_one_undoable_change(cli, logged, 
     assert out.stdout == "Edited #2 on 2024-04-18: read the DPO paper (1.5h, dlc/1)\n"
     given = seen(tmp_path)[0]
     assert given.startswith("# studylog entry #2 (done). Change the fields, save and quit;")
-    assert "\ntext: read the DPO paper\ndate: 2024-04-18\nhours: 2.5\nitems: dlc/1\ngoal: #1\nnotes:\n" in given
+    assert "\ntext: read the DPO paper\ndate: 2024-04-18\nhours: 2.5\nitems: dlc/1\ntags: \ngoal: #1\nnotes:\n" in given
     assert given.endswith("notes:\n- first note\n  - its sub note\n")
     entry = cli("log", "--json", "--kind", "done").json()[0]
     assert (entry["hours"], entry["items"]) == (1.5, ["dlc/1", "karpathy/5"])
@@ -116,7 +116,7 @@ def test_a_garbled_file_not_on_a_terminal_fails_with_its_line_and_writes_nothing
         ("text = text.replace('date: 2024-04-18', 'date: someday')", "line 6 (date): cannot read 'someday' as a date"),
         ("text = text.replace('items: dlc/1', 'items: dlc/10')", "line 8 (items): unknown item 'dlc/10'"),
         ("text = text.replace('date: 2024-04-18', 'date: tomorrow')", "is in the future"),  # the store's refusal
-        ("text = text.replace('- first note', '-')", "line 11 (notes): the note is empty"),
+        ("text = text.replace('- first note', '-')", "line 12 (notes): the note is empty"),
     ]
     for body, message in cases:
         out = cli("edit", "2", env={"EDITOR": editor(tmp_path, body)})
@@ -191,7 +191,7 @@ def test_a_goal_opens_without_hours_and_a_period_as_a_to_b(cli, tmp_path):
     cli("edit", "1", ok=True, env={"EDITOR": editor(tmp_path, "text = text.replace('..2024-04-21', '..2024-04-19')")})
     given = seen(tmp_path)[0]
     assert given.startswith("# studylog entry #1 (goal).")
-    assert "\ntext: plan the week\ndate: 2024-04-15..2024-04-21\nitems: \nnotes:\n- topic 2\n" in given
+    assert "\ntext: plan the week\ndate: 2024-04-15..2024-04-21\nitems: \ntags: \nnotes:\n- topic 2\n" in given
     assert "\nhours:" not in given
     goal = cli("log", "--json").json()[0]
     assert goal["period"] == {"start": "2024-04-15", "end": "2024-04-19"}

@@ -70,13 +70,14 @@ def test_the_form_reads_as_the_issue_shows_it():
         "date: 2024-04-18",
         "hours: 2.5",
         "items: reading/dpo",
+        "tags: ",
         "goal: #7",
         "notes:",
         "- first note",
         "  - its sub note",
     ]
     period = format_entry(done(period=(date(2024, 4, 15), DAY), hours=None, items=(), item=None, goal_id=None))
-    assert "date: 2024-04-15..2024-04-18\nhours: \nitems: \nnotes:\n" in period
+    assert "date: 2024-04-15..2024-04-18\nhours: \nitems: \ntags: \nnotes:\n" in period
     assert "hours" not in format_entry(goal()).replace("hours:", "").split("text:")[1]  # a goal has no hours line
 
 
@@ -136,13 +137,13 @@ def test_hours_over_a_new_period_may_be_more_than_24():
         ("items: reading/dpo", "items: dlc/1, nosuch/9", 8, "items", "unknown item 'nosuch/9'"),
         ("text: read the DPO paper", "text:   ", 5, "text", "the text is empty"),
         ("text: read the DPO paper", 'text: "unclosed', 5, "text", "cannot read '\"unclosed' as a quoted value"),
-        ("goal: #7", "goal: #8", 9, "goal", "cannot be changed here"),
-        ("goal: #7", "mood: great", 9, "mood", "unknown field 'mood'"),
-        ("goal: #7", "items: dlc/1", 9, "items", "'items' is given twice"),
-        ("goal: #7", "just some words", 9, None, "cannot read 'just some words'"),
-        ("- first note", "-", 11, "notes", "the note is empty"),
-        ("\nnotes:\n", "\nnotes: one\n", 10, "notes", "notes go on the lines after 'notes:'"),
-        ("goal: #7\nnotes:", "- early\nnotes:", 9, "notes", "a note outside the notes"),
+        ("goal: #7", "goal: #8", 10, "goal", "cannot be changed here"),
+        ("goal: #7", "mood: great", 10, "mood", "unknown field 'mood'"),
+        ("goal: #7", "items: dlc/1", 10, "items", "'items' is given twice"),
+        ("goal: #7", "just some words", 10, None, "cannot read 'just some words'"),
+        ("- first note", "-", 12, "notes", "the note is empty"),
+        ("\nnotes:\n", "\nnotes: one\n", 11, "notes", "notes go on the lines after 'notes:'"),
+        ("goal: #7\nnotes:", "- early\nnotes:", 10, "notes", "a note outside the notes"),
     ],
 )
 def test_what_cannot_be_read_is_named_by_line_and_field(old, new, line, field, message):
@@ -197,7 +198,7 @@ def test_format_then_read_gives_every_text_and_note_back(text, notes):
     assert [n for _, n in form.notes] == notes
     assert changes(entry, written, READ) == {}
     assert "\x1b" not in written and "\u202e" not in written  # nothing an editor or terminal obeys
-    assert written.count("\n") == 10 + len(notes)  # four comment lines, one a field, one a note
+    assert written.count("\n") == 11 + len(notes)  # four comment lines, one a field, one a note
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

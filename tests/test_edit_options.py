@@ -117,3 +117,37 @@ def test_the_help_says_what_edit_does(cli):
     assert "today (default)" not in out  # edit keeps the entry's own day unless --date is given
     for words in ("--note", "--add-note", "--rm-note", "$VISUAL", "$EDITOR", "A..B", "repeatable"):
         assert words in out, words
+
+
+def test_edit_tags(cli):
+    """Issue #14: tags change with the text's #words, and with --tag/--untag, in one change."""
+    cli("done", "rebased onto main #git", "--hours", "1", "--tag", "tools", ok=True)
+    out = cli("edit", "1", "--text", "rebased onto main #rust", ok=True)
+    assert out.stdout.endswith("[tools, rust]\n")
+    assert cli("log", "--json", ok=True).json()[0]["tags"] == ["tools", "rust"]
+    cli("edit", "1", "--tag", "#Paper", "--untag", "tools", ok=True)
+    assert cli("log", "--json", ok=True).json()[0]["tags"] == ["rust", "paper"]
+    bad = cli("edit", "1", "--untag", "zzz", ok=False)
+    assert bad.exit_code == 2 and "entry 1 has no tag 'zzz'" in bad.stderr
+    assert "is not a tag" in cli("edit", "1", "--tag", "#12", ok=False).stderr
+    cli("undo", ok=True)
+    cli("undo", ok=True)
+    assert cli("log", "--json", ok=True).json()[0]["tags"] == ["git", "tools"]
+
+
+def test_edit_tags_in_the_editor(cli, tmp_path):
+    import sys
+
+    cli("done", "read the DPO paper #paper", "--hours", "1", ok=True)
+    script = tmp_path / "ed.py"
+    script.write_text(
+        "import sys\np = sys.argv[1]\nt = open(p).read()\n"
+        "open(p, 'w').write(t.replace('tags: paper', 'tags: paper, RLHF'))\n"
+    )
+    out = cli("edit", "1", env={"EDITOR": f"{sys.executable} {script}", "VISUAL": ""}, ok=True)
+    assert out.stdout.endswith("[paper, rlhf]\n")
+    script.write_text(
+        "import sys\np = sys.argv[1]\nt = open(p).read()\nopen(p, 'w').write(t.replace('tags: paper, rlhf', 'tags: #1'))\n"
+    )
+    bad = cli("edit", "1", env={"EDITOR": f"{sys.executable} {script}", "VISUAL": ""}, ok=False)
+    assert "(tags): '#1' is not a tag" in bad.stderr

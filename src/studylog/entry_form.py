@@ -38,9 +38,8 @@ from studylog.errors import UsageError
 from studylog.note import Note
 from studylog.store.records import Done, Goal
 
-# The fields in the order the form writes them. Tags (another change) go between items and goal:
-# "tags" here, a ``tags: git, tools`` line in ``format_entry`` and a reader in ``changes``.
-FIELDS = ("text", "date", "hours", "items", "goal", "notes")
+# The fields in the order the form writes them.
+FIELDS = ("text", "date", "hours", "items", "tags", "goal", "notes")
 
 
 class FormError(UsageError):
@@ -87,7 +86,7 @@ def format_entry(entry: Goal | Done) -> str:
         f"# studylog entry #{entry.id} ({kind}). Change the fields, save and quit; an unchanged file changes nothing.",
         "# date: a day (2024-04-18, yesterday) or a period A..B."
         + (" hours: 2, 1h30m; empty for none." if done else ""),
-        "# items: comma separated; empty for none. notes: one a line after '- ', two spaces more per level.",
+        "# items, tags: comma separated; empty for none. notes: one a line after '- ', two spaces more per level.",
         "# Lines starting with # are left out; a value in double quotes is a JSON string (\\n: a new line).",
     ]
     lines += [
@@ -97,7 +96,7 @@ def format_entry(entry: Goal | Done) -> str:
     if isinstance(entry, Done):
         lines.append(f"hours: {_hours(entry.hours)}")
     lines.append(f"items: {', '.join(_items(entry))}")
-    # --- tags: the entry's tags go here, as "tags: git, tools" (FIELDS, and a reader in changes) ---
+    lines.append(f"tags: {', '.join(entry.tags)}")
     if isinstance(entry, Done) and entry.goal_id is not None:
         lines.append(f"goal: #{entry.goal_id}")
     lines.append("notes:")
@@ -206,7 +205,7 @@ def read_form(text: str) -> Form:
 
 def changes(entry: Goal | Done, text: str, read: Readers) -> dict[str, Any]:
     """What the edited form ``text`` changes in ``entry``, as ``store.entries.edit_entry`` takes
-    it (``text``, ``period``, ``hours``, ``items``, ``notes``): only what differs from the form
+    it (``text``, ``period``, ``hours``, ``items``, ``tags``, ``notes``): only what differs from the form
     ``format_entry`` wrote. Empty: nothing changed. Raises ``FormError`` naming the line."""
     written = read_form(format_entry(entry)).fields
     form = read_form(text)
@@ -239,7 +238,12 @@ def changes(entry: Goal | Done, text: str, read: Readers) -> dict[str, Any]:
         items = list(dict.fromkeys(ref if ref in linked else _reading(line, "items", read.item, ref) for ref in refs))
         if tuple(items) != _items(entry):
             out["items"] = items
-    # --- tags: a changed "tags" line is read here, into out["tags"] ---
+    if "tags" in given:
+        line = given["tags"]
+        words = [] if line.value.lower() == "none" else [w for w in line.value.replace(",", " ").split() if w]
+        tags = list(dict.fromkeys(_reading(line, "tags", _tag, w) for w in words))
+        if tuple(tags) != tuple(entry.tags):
+            out["tags"] = tags
     if "goal" in given and given["goal"].value.lstrip("#").strip() != str(getattr(entry, "goal_id", None) or ""):
         line = given["goal"]
         raise FormError(
@@ -251,6 +255,12 @@ def changes(entry: Goal | Done, text: str, read: Readers) -> dict[str, Any]:
                 raise FormError(number, "notes", "the note is empty", "write it after '- ', or take the line out")
         out["notes"] = [n for _, n in form.notes]
     return out
+
+
+def _tag(word: str) -> str:
+    from studylog.tags import normalize_tag
+
+    return normalize_tag(word)
 
 
 def _reading(line: Line, field: str, reader: Callable[..., Any], *args: Any) -> Any:

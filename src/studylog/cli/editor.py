@@ -145,5 +145,8 @@ def edit_in_editor(entry_id: int) -> None:
                     raise StudylogError(f"entry {entry_id} was not changed") from None
                 text = entry_form.with_error(saved, exc)
                 continue
-            output.message(f"Edited #{edited.id} {everyday.when(edited, 'on ', 'over ')}: {everyday.describe(edited)}")
+            output.message(
+                f"Edited #{edited.id} {everyday.when(edited, 'on ', 'over ')}: "
+                f"{everyday.describe(edited)}{everyday.tagged(edited)}"
+            )
             return

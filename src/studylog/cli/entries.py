@@ -171,11 +171,17 @@ def edit(
             show_default=False,
         ),
     ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", "-T", help="Add a tag (repeatable).", show_default=False)
+    ] = None,
+    untag: Annotated[
+        list[str] | None, typer.Option("--untag", help="Take a tag off (repeatable).", show_default=False)
+    ] = None,
 ) -> None:
-    """Change an entry's text, hours, date, items or notes (one change, one undo). Without
+    """Change an entry's text, hours, date, items, tags or notes (one change, one undo). Without
     options, open it in $VISUAL or $EDITOR (else vi) as a short text form: what you change in it
-    is changed, and an unchanged file changes nothing."""
-    if (text, hours, date_, item, note, add_note, rm_note) == (None,) * 7:
+    is changed, and an unchanged file changes nothing. A new text's #words become tags."""
+    if (text, hours, date_, item, note, add_note, rm_note, tag, untag) == (None,) * 9:
         from studylog.cli.editor import edit_in_editor
 
         edit_in_editor(entry_id)
@@ -195,9 +201,11 @@ def edit(
         changes["add_notes"] = everyday.notes(add_note)
     if rm_note:
         changes["remove_notes"] = rm_note
+    if tag or untag:
+        changes["tag"], changes["untag"] = everyday.tags(tag), everyday.tags(untag)
     period = parse_days(date_) if date_ is not None else None
     e = entries.edit_entry(open_store(), entry_id, today(), text=text, period=period, **changes)
-    output.message(f"Edited #{e.id} {everyday.when(e, 'on ', 'over ')}: {everyday.describe(e)}")
+    output.message(f"Edited #{e.id} {everyday.when(e, 'on ', 'over ')}: {everyday.describe(e)}{everyday.tagged(e)}")
 
 
 def _edit_items(refs: list[str]) -> list[str]:

@@ -556,13 +556,21 @@ def edit_entry(
     notes: Any = _UNSET,
     add_notes: Sequence[Note] = (),
     remove_notes: Sequence[int] = (),
+    tags: Any = _UNSET,
+    tag: Sequence[str] = (),
+    untag: Sequence[str] = (),
 ) -> Goal | Done:
-    """Change an entry's text, hours (None clears them), date, items and notes, in one change. A
+    """Change an entry's text, hours (None clears them), date, items, tags and notes, in one change. A
     new date is a ``day``, or a ``period`` (first and last day); a new day alone makes an entry that
     covered a period a one-day entry. ``item`` links it to that one item (None: to none), ``items``
     to those, in order. ``notes`` replaces its notes; ``remove_notes`` takes out the N-th of its
-    notes as they were (1 is the first), and ``add_notes`` are appended after what remains."""
+    notes as they were (1 is the first), and ``add_notes`` are appended after what remains. A new
+    text brings the tags its ``#words`` give and takes those only the old text gave; ``tags``
+    (normalised) then replaces them all, ``tag`` adds and ``untag`` takes out."""
     entry = get_entry(store, entry_id)
+    missing = [t for t in untag if t not in entry.tags and t not in (tags if tags is not _UNSET else ())]
+    if missing:
+        raise UsageError(f"entry {entry_id} has no tag {missing[0]!r}", f"its tags: {', '.join(entry.tags) or 'none'}")
     values: dict[str, Any] = {}
     if text is not None:
         values["text"] = _clean_text(text)
@@ -586,8 +594,9 @@ def edit_entry(
         items = unique_items(items)
         values.update(item_columns(items))  # the entry is now linked to those items (or none)
     renote = notes is not _UNSET or bool(add_notes) or bool(remove_notes)
-    if not values and not renote:
-        raise UsageError("nothing to change", "give --text, --hours, --date, --item or a note option")
+    retag = tags is not _UNSET or bool(tag) or bool(untag)
+    if not values and not renote and not retag:
+        raise UsageError("nothing to change", "give --text, --hours, --date, --item, --tag or a note option")
     with change(store, f"edit entry {entry_id}") as ch:
         if isinstance(entry, Done) and ("hours" in values or "day" in values):
             # inside the change, under the owner's lock (journal.py); other fields leave the days' hours as they were
@@ -605,12 +614,28 @@ def edit_entry(
             _relink(store, ch, entry_id, items)
         if renote:
             _renote(store, ch, entry_id, notes, add_notes, remove_notes)
+        if "text" in values or retag:
+            _retag(store, ch, entry, values.get("text", entry.text), tags, tag, untag)
         if isinstance(entry, Done) and ("item" in values or "day" in values):
             from studylog.store.status import note_work  # status follows the log
 
             edited = get_entry(store, entry_id)
             note_work(store, ch, list(edited.items), edited.period[0] if edited.period else edited.day)
     return get_entry(store, entry_id)
+
+
+def _retag(
+    store: Store, ch: Change, entry: Goal | Done, text: str, tags: Any, tag: Sequence[str], untag: Sequence[str]
+) -> None:
+    """Inside an edit: the entry's tags after its text became ``text`` (see ``edit_entry``)."""
+    from studylog.store.tags import retag_text, set_tags, tags_for
+
+    if text != entry.text:
+        retag_text(store, ch, entry.id, entry.text, text)
+    if tags is not _UNSET or tag or untag:
+        now = list(tags_for(store, [entry.id]).get(entry.id, ())) if tags is _UNSET else list(tags)
+        wanted = [t for t in dict.fromkeys([*now, *tag]) if t not in untag]
+        set_tags(store, ch, entry.id, wanted)
 
 
 def _relink(store: Store, ch: Change, entry_id: int, items: Sequence[str]) -> None:

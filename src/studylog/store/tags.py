@@ -136,3 +136,14 @@ def retag_text(store: Store, ch: Change, entry_id: int, old_text: str, new_text:
         if r["tag"] in old and r["tag"] not in new:
             ch.delete("entry_tag", r["id"])
     add_tags(store, ch, entry_id, [t for t in new if t not in have])
+
+
+def set_tags(store: Store, ch: Change, entry_id: int, tags: Sequence[str]) -> None:
+    """In an open change: the entry's tags become ``tags`` (normalised), rewriting only the rows
+    that differ (journaled)."""
+    rows = store.rows("SELECT id, tag FROM entry_tag WHERE entry_id = :id ORDER BY id", id=entry_id)
+    for r in rows:
+        if r["tag"] not in tags:
+            ch.delete("entry_tag", r["id"])
+    have = {r["tag"] for r in rows}
+    add_tags(store, ch, entry_id, [t for t in tags if t not in have])
