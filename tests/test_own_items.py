@@ -3,6 +3,8 @@ lists behaving as curricula everywhere (done --item, progress, next, curricula, 
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -214,3 +216,44 @@ def test_a_slug_is_always_a_reference_and_never_taken(title, kind, taken):
     slug = slug_for(title, kind, taken)
     assert SLUG_PATTERN.fullmatch(slug)
     assert slug.lower() not in {t.lower() for t in taken}
+
+
+def test_own_items_go_into_the_backup_and_come_back(cli, tmp_path, switch_store):
+    cli("add", "paper", "DPO paper", "--url", DPO, "--estimate", "2-4", "--tag", "rlhf", ok=True)
+    cli("add", "talk", "Nathan Lambert at CS25", "--list", "talks", ok=True)
+    cli("done", "read DPO", "--hours", "1", "--item", "dpo", "--complete", ok=True)
+    backup = tmp_path / "backup.json"
+    cli("export", "json", "--out", str(backup), ok=True)
+    saved = json.loads(backup.read_text())
+    assert [(i["list"], i["id"], i["estimate"], i["tags"]) for i in saved["own_items"]] == [
+        ("reading", "dpo", {"low": 2.0, "high": 4.0}, ["rlhf"]),
+        ("talks", "nathan-lambert-at-cs25", None, []),
+    ]
+    before = cli("items", "--json", ok=True).json()
+    switch_store()
+    out = cli("import", str(backup), ok=True)
+    assert "2 items of your own" in out.stdout
+    assert cli("items", "--json", ok=True).json() == before
+    again = cli("import", str(backup), "--json", ok=True).json()
+    assert (again["entries"], again["own_items"]) == (0, 0)  # idempotent
+    assert cli("progress", "reading", "--json", ok=True).json()[0]["complete"] == 1
+
+
+def test_a_backup_with_a_broken_own_item_adds_nothing(cli, tmp_path):
+    cli("add", "paper", "DPO paper", ok=True)
+    backup = tmp_path / "backup.json"
+    cli("export", "json", "--out", str(backup), ok=True)
+    data = json.loads(backup.read_text())
+    cli("rm-item", "dpo", ok=True)
+    for broken, message in [
+        ({"kind": "poem"}, "own item 0: kind must be a kind of item"),
+        ({"list": "My List"}, "own item 0: list must be a list name"),
+        ({"title": " "}, "own item 0: title must not be empty"),
+        ({"colour": "red"}, "own item 0: colour is not a field of the backup format"),
+    ]:
+        bad = dict(data, own_items=[{**data["own_items"][0], **broken}])
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(bad))
+        out = cli("import", str(path), ok=False)
+        assert message in out.stderr, out.stderr
+        assert cli("items", "--json", ok=True).json() == []

@@ -465,7 +465,12 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     if as_json:
         data = _detected_json("json", detected)
         data.update(
-            entries=added.entries, notes=added.notes, statuses=added.statuses, skipped=added.skipped, dry_run=dry_run
+            entries=added.entries,
+            notes=added.notes,
+            statuses=added.statuses,
+            own_items=added.items,
+            skipped=added.skipped,
+            dry_run=dry_run,
         )
         Output(True).json(data)
         return
@@ -473,8 +478,9 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     reading = _reading(path, detected)
     if reading:
         output.message(reading)
+    own = f", {added.items} items of your own" if added.items else ""
     output.message(
-        f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses "
+        f"{verb} {added.entries} entries, {added.notes} notes and {added.statuses} item statuses{own} "
         f"({added.skipped} already present)"
     )
 

@@ -6,7 +6,9 @@ adds only what is missing (an entry is the same when its kind, day, text and cre
 an item's status and history come only for items without a status), so it is idempotent.
 
 Version 3 adds each entry's ``tags`` (normalised, in the order written; an entry without
-tags has ``[]``); later additions to version 3 go in as further keys of an entry (read with a
+tags has ``[]``) and the top-level ``own_items`` (the learner's own items, ``studylog add``: list,
+id, title, kind, url, estimate, tags, created_at; one is the same as a stored one when its list and
+id are, or its URL names the same page); later additions to version 3 go in as further keys of an entry (read with a
 default) or further top-level lists (read with ``data.get(key, [])``), so that a version 3
 backup without them still reads. Versions 1 and 2 restore with no tags.
 
@@ -26,6 +28,7 @@ from typing import Any, NoReturn
 
 from studylog.errors import StudylogError
 from studylog.store import dump as dump_queries
+from studylog.store import own_items
 from studylog.store.db import Store
 from studylog.store.dump import ENTRY_FIELDS, EVENT_FIELDS, STATUS_FIELDS
 from studylog.store.entries import extra_item_rows, unique_items
@@ -94,6 +97,21 @@ def _dump(store: Store) -> Iterator[str]:
     for n, ev in enumerate(dump_queries.events(store)):
         event = {f: _text(f, v) for f, v in zip(EVENT_FIELDS, ev, strict=True)}
         yield ("," if n else "") + "\n  " + json.dumps(event, ensure_ascii=False)
+    yield '\n ],\n "own_items": ['
+    for n, row in enumerate(own_items.dump_rows(store)):
+        item = {
+            "list": row["list"],
+            "id": row["slug"],
+            "title": row["title"],
+            "kind": row["kind"],
+            "url": row["url"],
+            "estimate": {"low": row["estimate_low"], "high": row["estimate_high"]}
+            if row["estimate_low"] is not None
+            else None,
+            "tags": row["tags"].split() if row["tags"] else [],
+            "created_at": _text("created_at", row["created_at"]),
+        }
+        yield ("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False)
     yield "\n ]\n}\n"
 
 
@@ -102,6 +120,7 @@ class Restored:
     entries: int = 0
     notes: int = 0
     tags: int = 0
+    items: int = 0  # own items
     statuses: int = 0
     events: int = 0
     skipped: int = 0
@@ -124,8 +143,9 @@ def _load(text: str, name: str) -> dict[str, Any]:
     for key in ("entries", "item_status"):
         if not isinstance(data.get(key), list):
             raise StudylogError(f"{name}: '{key}' must be a list")
-    if "item_events" in data and not isinstance(data["item_events"], list):
-        raise StudylogError(f"{name}: 'item_events' must be a list")
+    for key in ("item_events", "own_items"):
+        if key in data and not isinstance(data[key], list):
+            raise StudylogError(f"{name}: '{key}' must be a list")
     return data
 
 
@@ -176,7 +196,7 @@ def _check_entries(data: dict[str, Any], name: str, today: date) -> None:
 def _check_statuses(data: dict[str, Any], name: str, today: date) -> None:
     from pydantic import ValidationError
 
-    from studylog.importers.backup_model import event, problem, status
+    from studylog.importers.backup_model import event, own_item, problem, status
 
     items: set[str] = set()
     for n, s in enumerate(data["item_status"]):
@@ -192,6 +212,16 @@ def _check_statuses(data: dict[str, Any], name: str, today: date) -> None:
             event(ev, today)
         except ValidationError as exc:
             _refuse(name, f"item event {n}", problem(exc, ev))
+    refs: set[tuple[str, str]] = set()
+    for n, it in enumerate(data.get("own_items", [])):
+        try:
+            checked = own_item(it)
+        except ValidationError as exc:
+            _refuse(name, f"own item {n}", problem(exc, it))
+        ref = (checked.list_, checked.id.lower())
+        if ref in refs:
+            _refuse(name, f"own item {n} ({checked.list_}/{checked.id})", "an earlier own item has the same reference")
+        refs.add(ref)
 
 
 def _check_day_hours(store: Store, todo: list[dict[str, Any]], name: str) -> None:
@@ -271,9 +301,11 @@ def _moment(value: Any) -> Any:
         return text
 
 
-def _plan(store: Store, data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool, Restored]:
-    """What of the backup the store does not hold yet: its entries, its item statuses, whether the
-    store is empty (then entries keep their ids), and the counts so far."""
+def _plan(
+    store: Store, data: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], bool, Restored]:
+    """What of the backup the store does not hold yet: its entries, its item statuses, its own
+    items, whether the store is empty (then entries keep their ids), and the counts so far."""
     empty = not dump_queries.has_entries(store)
     seen = {
         (kind, _text("day", day), text, _moment(created_at))
@@ -284,7 +316,18 @@ def _plan(store: Store, data: dict[str, Any]) -> tuple[list[dict[str, Any]], lis
     result = Restored(skipped=len(data["entries"]) - len(todo))
     new_status = [s for s in data["item_status"] if s["item"] not in have_status]
     result.skipped += len(data["item_status"]) - len(new_status)
-    return todo, new_status, empty, result
+    refs, urls = own_items.held(store)
+    new_items = []
+    for it in data.get("own_items", []):
+        key = own_items.url_key(it.get("url"))
+        if (it["list"], it["id"].lower()) in refs or (key is not None and key in urls):
+            result.skipped += 1
+            continue
+        new_items.append(it)
+        refs.add((it["list"], it["id"].lower()))
+        if key is not None:
+            urls.add(key)
+    return todo, new_status, new_items, empty, result
 
 
 def restore(store: Store, text: str, name: str, today: date, dry_run: bool = False) -> Restored:
@@ -296,19 +339,21 @@ def restore(store: Store, text: str, name: str, today: date, dry_run: bool = Fal
     _check_entries(data, name, today)
     _check_statuses(data, name, today)
     if dry_run:
-        todo, new_status, _, result = _plan(store, data)
+        todo, new_status, new_items, _, result = _plan(store, data)
         _check_day_hours(store, todo, name)
         result.entries, result.statuses = len(todo), len(new_status)
+        result.items = len(new_items)
         result.notes = sum(len(e.get("notes", [])) for e in todo)
         result.tags = sum(len(dict.fromkeys(e.get("tags", []))) for e in todo)
         return result
     with store.transaction():
         store.serialize(f"import:{store.owner}")  # the order every import takes its locks in
         lock_owner(store)
-        todo, new_status, empty, result = _plan(store, data)
+        todo, new_status, new_items, empty, result = _plan(store, data)
         _check_day_hours(store, todo, name)  # under the write lock, as done checks its day
         ch = begin_change(store, f"import json {name}: {len(todo)} entries")
         _write(store, ch, data, todo, new_status, empty, result)
+        _write_items(store, ch, new_items, result)
     return result
 
 
@@ -362,3 +407,22 @@ def _write(
             "item_event", [{**{f: _value(f, ev[f]) for f in EVENT_FIELDS}, "owner": store.owner} for ev in history]
         )
         result.events += len(history)
+
+
+def _write_items(store: Store, ch: Change, new_items: list[dict[str, Any]], result: Restored) -> None:
+    """The backup's own items the store does not hold (version 3)."""
+    for it in new_items:
+        estimate = it.get("estimate")
+        own_items.insert_item(
+            store,
+            ch,
+            it["list"],
+            it["id"],
+            it["title"],
+            it["kind"],
+            url=it.get("url"),
+            estimate=(float(estimate["low"]), float(estimate["high"])) if estimate else None,
+            tags=list(it.get("tags", [])),
+            created_at=_value("created_at", it["created_at"]),
+        )
+        result.items += 1

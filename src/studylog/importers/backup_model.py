@@ -40,6 +40,8 @@ from pydantic import (
     model_validator,
 )
 
+from studylog.curriculum.own import LIST_PATTERN, SLUG_PATTERN
+
 MAX_ID = 2**63 - 1
 MAX_HOURS_PER_DAY = 24.0
 MAX_PERIOD_DAYS = 366
@@ -255,6 +257,52 @@ class BackupEvent(_Strict):
     _today = field_validator("day")(_not_after_today)
 
 
+def _pattern(pattern: Any, what: str) -> Any:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise ValueError(f"must be {what}")
+        return value
+
+    return PlainValidator(check)
+
+
+def _title(value: Any) -> str:
+    text = _limited(2000)(value)
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
+
+
+def _kind(value: Any) -> str:
+    from typing import get_args
+
+    from studylog.curriculum.model import ItemKind
+
+    if value not in get_args(ItemKind):
+        raise ValueError("must be a kind of item (paper, talk, course...)")
+    return str(value)
+
+
+class BackupEstimate(_Strict):
+    low: Annotated[float, Field(gt=0, le=10_000)]
+    high: Annotated[float, Field(gt=0, le=10_000)]
+
+
+class BackupOwnItem(_Strict):
+    """An item of the learner's own (``studylog add``), version 3 on."""
+
+    list_: Annotated[str, _pattern(LIST_PATTERN, "a list name (lower-case letters, digits, - and _)")] = Field(
+        alias="list"
+    )
+    id: Annotated[str, _pattern(SLUG_PATTERN, "an item reference (letters, digits, - _ and .)")]
+    title: Annotated[str, PlainValidator(_title)]
+    kind: Annotated[str, PlainValidator(_kind)]
+    url: Annotated[str | None, _or_null(_limited(2000))] = None
+    estimate: BackupEstimate | None = None
+    tags: list[Tag] = Field(default_factory=list)
+    created_at: Time
+
+
 def problem(exc: ValidationError | ValueError, record: Any) -> str:
     """The first thing wrong, as ``FIELD MUST …, not VALUE`` (or ``FIELD is missing``)."""
     if not isinstance(exc, ValidationError):
@@ -304,6 +352,10 @@ def entry(record: Any, today: date) -> BackupEntry:
 
 def status(record: Any, today: date) -> BackupStatus:
     return BackupStatus.model_validate(record, context={"today": today})
+
+
+def own_item(record: Any) -> BackupOwnItem:
+    return BackupOwnItem.model_validate(record)
 
 
 def event(record: Any, today: date) -> BackupEvent:

@@ -47,7 +47,7 @@ def own_items(store: Store) -> list[OwnItem]:
     ]
 
 
-def _url_key(url: str | None) -> str | None:
+def url_key(url: str | None) -> str | None:
     from studylog.urls import normalize_url
 
     key = normalize_url(url) if url else None
@@ -56,7 +56,7 @@ def _url_key(url: str | None) -> str | None:
 
 def arxiv_id(url: str | None) -> str | None:
     """The arXiv id of a paper's URL (abstract, PDF or HTML page), which the item answers to too."""
-    key = _url_key(url)
+    key = url_key(url)
     return key.removeprefix("arxiv:") if key and key.startswith("arxiv:") else None
 
 
@@ -83,10 +83,12 @@ def insert_item(
     url: str | None = None,
     estimate: tuple[float, float] | None = None,
     tags: Sequence[str] = (),
+    created_at: Any = None,
 ) -> OwnItem:
-    """Add an item inside an open change (``add``, and ``done --add`` with its done item).
-    UsageError when the list has an item of that reference, or any list one of that URL."""
-    key = _url_key(url)
+    """Add an item inside an open change (``add``, ``done --add`` with its done item, a restore
+    with the time it was first added). UsageError when the list has an item of that reference, or
+    any list one of that URL."""
+    key = url_key(url)
     twin = _same_url(store, key)
     if twin is not None:
         raise UsageError(
@@ -111,7 +113,7 @@ def insert_item(
         "estimate_low": estimate[0] if estimate else None,
         "estimate_high": estimate[1] if estimate else None,
         "tags": " ".join(tags) or None,
-        "created_at": store.now,
+        "created_at": created_at or store.now,
     }
     item_id = ch.insert("own_item", values)
     return _item({"id": item_id, **values})
@@ -142,7 +144,7 @@ def edit_item(store: Store, item: OwnItem, **changes: Any) -> OwnItem:
         if name in changes:
             values[name] = changes[name]
     if "url" in changes:
-        key = _url_key(changes["url"])
+        key = url_key(changes["url"])
         twin = _same_url(store, key, but=item.id)
         if twin is not None:
             raise UsageError(f"{twin.ref} ({twin.title}) already has that URL", "give another URL")
@@ -190,3 +192,19 @@ def remove_item(store: Store, item: OwnItem, *, force: bool = False) -> int:
                 ch.delete(table, int(row["id"]))
         ch.delete("own_item", item.id)
     return linked
+
+
+def dump_rows(store: Store) -> list[dict[str, Any]]:
+    """Every own item of the owner with the time it was added, as a backup holds them."""
+    if store.schema_version < SINCE_SCHEMA:
+        return []
+    return store.rows(
+        f"SELECT {_COLUMNS}, created_at FROM own_item WHERE owner = :owner ORDER BY id", owner=store.owner
+    )
+
+
+def held(store: Store) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (list, reference) of every own item of the owner, lower case, and their URLs' keys:
+    what a restore must not add again."""
+    rows = store.rows("SELECT list, slug, url_key FROM own_item WHERE owner = :owner", owner=store.owner)
+    return {(r["list"], r["slug"].lower()) for r in rows}, {r["url_key"] for r in rows if r["url_key"]}
