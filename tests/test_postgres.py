@@ -89,7 +89,7 @@ def test_concurrent_writers_on_postgres(pg_url, tmp_path):
     script.write_text(
         "import sys\nfrom studylog.cli import app\nfrom typer.testing import CliRunner\nr = CliRunner()\n"
         "for i in range(50):\n"
-        "    res = r.invoke(app, ['done', f'{sys.argv[1]}-{i}', '--hours', '0.01'])\n"
+        "    res = r.invoke(app, ['done', f'{sys.argv[1]}-{i}', '--hours', '0.02'])\n"
         "    assert res.exit_code == 0, res.stderr\n"
     )
     env = {**os.environ, "STUDYLOG_DB": pg_url, "STUDYLOG_OWNER": "alice", "STUDYLOG_HOME": str(tmp_path)}

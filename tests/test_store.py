@@ -236,7 +236,7 @@ def test_concurrent_writers_all_succeed(tmp_path):
         "import sys, subprocess\nfrom studylog.cli import app\nfrom typer.testing import CliRunner\n"
         "r = CliRunner()\n"
         "for i in range(250):\n"
-        "    res = r.invoke(app, ['done', f'{sys.argv[1]}-{i}', '--hours', '0.01'])\n"
+        "    res = r.invoke(app, ['done', f'{sys.argv[1]}-{i}', '--hours', '0.02'])\n"
         "    assert res.exit_code == 0, res.stderr\n"
     )
     env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
