@@ -130,6 +130,11 @@ def from_args(args: list[str]) -> Query:
     ``studylog search attention is all`` the three words anywhere."""
     parts = []
     for arg in args:
+        if arg.startswith("--") and len(arg) > 2:
+            raise UsageError(
+                f"no such option: {arg.split('=')[0]}",
+                f"see 'studylog search --help'; to find the text, quote it: '\"{arg}\"'",
+            )
         words = arg.split()
         plain = '"' not in arg and "*" not in arg and not any(w.startswith("-") for w in words)
         parts.append(f'"{arg}"' if plain and len(words) > 1 else arg)

@@ -10,7 +10,8 @@ the same entries for a query (``search_query`` says what a query means). How mat
   that, so that a word found in half the history costs no more than a rare one. When filters
   (days, item, tag, words to leave out) leave fewer than ``limit`` of those, the query runs again
   over every match.
-- PostgreSQL: per word, 2 when the text holds it, 1 when only the notes do.
+- PostgreSQL: per word, 2 when the text holds it and 1 when a note does (both: 3). So the two
+  engines find the same entries, but may order them differently.
 - Entries matched only through an item's title rank after those matched by their own words.
 - Equal ranks: newest day first, then newest id.
 """
@@ -18,10 +19,12 @@ the same entries for a query (``search_query`` says what a query means). How mat
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date
 from typing import Any, NamedTuple
 
+from studylog.errors import StoreError
 from studylog.search_query import Query, Term, fts5_any, fts5_match, like_pattern, spans
 from studylog.store.db import Store
 from studylog.store.records import Note, as_date, period_json
@@ -71,6 +74,56 @@ class SearchHit(NamedTuple):
 
 _COLUMNS = "e.id, e.kind, e.day, e.text, e.hours, e.item, e.item_count, e.period_start, e.period_end"
 _ESC = " ESCAPE '\\'"
+
+
+@contextmanager
+def bulk(store: Store, entry_ids: list[int], note_ids: list[int]) -> Iterator[None]:
+    """Inside a write transaction, around inserts of many entries and notes (an import): the
+    insert triggers are taken away for the block and put back after it (in the same transaction:
+    no other connection ever sees the store without them), and the ids the block appended to
+    ``entry_ids`` and ``note_ids`` are indexed in a few statements, by runs of consecutive ids
+    (see ``search_index.INSERT_TRIGGERS`` for why). PostgreSQL's indexes need nothing."""
+    if store.engine != "sqlite":
+        yield
+        return
+    from studylog.store.search_index import INSERT_TRIGGERS, search_statements_sqlite
+
+    for name in INSERT_TRIGGERS:
+        store.execute(f"DROP TRIGGER IF EXISTS {name}")
+    try:
+        yield
+    finally:
+        with suppress(StoreError):  # after an error the transaction is rolled back, triggers and all
+            for sql in search_statements_sqlite():
+                if any(f"TRIGGER {name} " in sql for name in INSERT_TRIGGERS):
+                    store.execute(sql)
+    for first, last in _runs(entry_ids):
+        store.execute(
+            "INSERT INTO entry_search (rowid, text) SELECT id, text FROM entry WHERE id >= :first AND id <= :last",
+            first=first,
+            last=last,
+        )
+    for first, last in _runs(note_ids):
+        store.execute(
+            "INSERT INTO note_search (rowid, text, entry_id) SELECT id, text, entry_id FROM note "
+            "WHERE id >= :first AND id <= :last",
+            first=first,
+            last=last,
+        )
+
+
+def _runs(ids: list[int]) -> Iterator[tuple[int, int]]:
+    """``ids`` as runs of consecutive numbers, ``(first, last)``."""
+    start = prev = None
+    for i in sorted(ids):
+        if prev is not None and i == prev + 1:
+            prev = i
+            continue
+        if start is not None:
+            yield start, prev  # type: ignore[misc]
+        start = prev = i
+    if start is not None:
+        yield start, prev  # type: ignore[misc]
 
 
 def search(
@@ -164,7 +217,10 @@ def _pg_words(query: Query) -> str:
             f"e.id IN (SELECT id FROM entry WHERE owner = :owner AND text ILIKE :p{n}{_ESC} "
             f"UNION SELECT entry_id FROM note WHERE text ILIKE :p{n}{_ESC})"
         )
-        score.append(f"CASE WHEN e.text ILIKE :p{n}{_ESC} THEN 2 ELSE 1 END")
+        score.append(
+            f"CASE WHEN e.text ILIKE :p{n}{_ESC} THEN 2 ELSE 0 END + CASE WHEN EXISTS (SELECT 1 FROM note "
+            f"WHERE entry_id = e.id AND text ILIKE :p{n}{_ESC}) THEN 1 ELSE 0 END"
+        )
     return (
         f"SELECT e.id, 1.0 + {' + '.join(score)} AS score FROM entry e WHERE e.owner = :owner AND {' AND '.join(holds)}"
     )
