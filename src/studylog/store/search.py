@@ -30,8 +30,11 @@ from studylog.store.db import Store
 from studylog.store.records import Note, as_date, period_json
 from studylog.store.sql import CHUNK, day_range, extra_items, rows_in
 
-CANDIDATES = 2000
-"""How many of the newest entries matching the words are ranked, at most (SQLite)."""
+CANDIDATES = 200
+"""How many of the newest texts and notes matching the words are ranked, at least (SQLite; five
+times ``limit`` when that is more). 200 keeps a search flat from 10k to 100k entries (2000 cost
+10 ms more at 100k for a word in one entry in sixteen), and a study log's best matches are
+usually among its newest."""
 
 Span = tuple[int, int]
 
@@ -141,7 +144,7 @@ def search(
     ``limit`` (None: all). ``title_items`` are the items whose title or reference holds every word
     of the query (the caller knows the curricula): entries linked to them match too. ``item`` and
     ``tag`` (normalised) keep only the entries linked to that item or carrying that tag."""
-    cap = max(CANDIDATES, 2 * limit) if limit else None
+    cap = max(CANDIDATES, 5 * limit) if limit else None
     rows = _run(store, query, since, until, item, tag, title_items, limit, cap)
     # Fewer than asked for: were matches left out by filters among the candidates? (A scan for
     # short words alone stops after ``cap`` of the owner's matches, so only filters can do that.)
@@ -160,6 +163,7 @@ def _params(query: Query) -> dict[str, Any]:
     found = fts5_any(query.positive)
     if found:
         params["any"] = found
+        params["all"] = fts5_match(query.positive)
     for n, t in enumerate(query.positive):
         if t.indexed:
             params[f"t{n}"] = fts5_match((t,))
@@ -170,16 +174,17 @@ def _params(query: Query) -> dict[str, Any]:
 
 
 def _sqlite_words(query: Query, cap: int | None) -> str:
-    """The entries (``id``, ``score``) whose text or a note holds every positive term: the FTS5
-    rows holding any of the indexed terms (the newest ``cap`` of each table, by rowid), ranked by
-    bm25 (text 2, notes 1), then the entries among them that hold each term somewhere."""
+    """The entries (``id``, ``score``) whose text or a note holds every positive term: the texts
+    holding every indexed term and the notes holding any (the newest ``cap`` of each, by rowid),
+    ranked by bm25 (text 2, notes 1), then the entries among them that hold each term somewhere
+    (a word in the text and another in a note: found through the note)."""
     indexed = [t for t in query.positive if t.indexed]
     limit = f" ORDER BY rowid DESC LIMIT {int(cap)}" if cap else ""
     holds = []
     if indexed:
         rows = (
             f"SELECT * FROM (SELECT rowid AS id, -2.0 * bm25(entry_search) AS score FROM entry_search "
-            f"WHERE entry_search MATCH :any{limit}) AS t UNION ALL "
+            f"WHERE entry_search MATCH :all{limit}) AS t UNION ALL "
             f"SELECT * FROM (SELECT entry_id AS id, -bm25(note_search) AS score FROM note_search "
             f"WHERE note_search MATCH :any{limit}) AS n"
         )
@@ -295,11 +300,11 @@ def _capped(store: Store, query: Query, cap: int) -> bool:
         sql = f"SELECT count(*) AS n FROM ({_sqlite_words(query, cap)}) AS w"
         return int(store.scalar(sql, owner=store.owner, **_params(query)) or 0) >= cap
     sql = (
-        f"SELECT max((SELECT count(*) FROM (SELECT rowid FROM entry_search WHERE entry_search MATCH :any "
+        f"SELECT max((SELECT count(*) FROM (SELECT rowid FROM entry_search WHERE entry_search MATCH :all "
         f"LIMIT {int(cap)}) AS t), (SELECT count(*) FROM (SELECT rowid FROM note_search WHERE note_search MATCH :any "
         f"LIMIT {int(cap)}) AS n)) AS n"
     )
-    return int(store.scalar(sql, any=fts5_any(query.positive)) or 0) >= cap
+    return int(store.scalar(sql, any=fts5_any(query.positive), all=fts5_match(query.positive)) or 0) >= cap
 
 
 def _hits(store: Store, query: Query, rows: list[dict[str, Any]], title_items: set[str]) -> list[SearchHit]:
