@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 SIZES = {"0": 0, "10k": 10_000, "100k": 100_000}
 EVERYDAY = ["today", "goal", "done", "week"]
 REPORTS = ["progress", "next", "calendar"]
-SEARCH = ["search", "attention"]  # issue #14: a word in about 1 entry in 16 of the generated history
+SEARCH = ["search", "attention"]  # issue #14: a word in about 1 entry in 60 of the generated history
 MEM_LIMIT_MB = 40.0
 LOADS: list[tuple[str, float]] = []  # the 1-minute load average at the start and end of each group
 

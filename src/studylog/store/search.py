@@ -33,7 +33,7 @@ from studylog.store.sql import CHUNK, day_range, extra_items, rows_in
 CANDIDATES = 200
 """How many of the newest texts and notes matching the words are ranked, at least (SQLite; five
 times ``limit`` when that is more). 200 keeps a search flat from 10k to 100k entries (2000 cost
-10 ms more at 100k for a word in one entry in sixteen), and a study log's best matches are
+7 ms more at 100k for a word in one entry in sixty), and a study log's best matches are
 usually among its newest."""
 
 Span = tuple[int, int]
