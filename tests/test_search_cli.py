@@ -39,7 +39,7 @@ def test_phrases_prefixes_and_words_across_text_and_notes(logged):
     assert ids("scratch", "--since", "2024-04-18") == []
     assert ids("transformers", "--until", "2024-04-17") == [2]
     assert ids("transformers", "--item", "dlc/1") == [1]
-    assert ids("a", "--limit", "2") == [1, 2]
+    assert len(ids("a", "--limit", "2")) == 2  # which two: the engine's ranking (docs/json.md)
     assert len(ids("a", "--limit", "0")) == 4
 
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PG_SERVER, _pg_database
+from conftest import ON_PG, PG_SERVER, _pg_database
 from studylog.errors import UsageError
 from studylog.search_query import parse
 from studylog.store import entries
@@ -231,6 +231,20 @@ def test_sqlite_and_postgresql_find_the_same_entries(tmp_path):
             ), kw
         report = doctor(pg, lambda r: True)
         assert next(f for f in report.findings if f.check == "search index").ok
+
+
+def _search_finding(report):
+    return next(f for f in report.findings if f.check == "search index")
+
+
+@pytest.mark.skipif(not ON_PG, reason="the suite runs on SQLite (STUDYLOG_TEST_BACKEND=postgresql runs this)")
+def test_doctor_on_postgresql_creates_missing_trigram_indexes(store):
+    with store.transaction():
+        store.execute("DROP INDEX ix_note_text_search")
+    finding = _search_finding(doctor(store, lambda r: True))
+    assert not finding.ok and "ix_note_text_search" in finding.message
+    assert _search_finding(doctor(store, lambda r: True, fix=True)).fixed
+    assert _search_finding(doctor(store, lambda r: True)).ok
 
 
 @pytest.fixture(scope="module")
