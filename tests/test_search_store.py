@@ -92,6 +92,17 @@ def test_queries_find_what_they_say(store):
     assert _ids(search(store, parse("attention")), ids)[0] in ("goal", "attn2", "attn")
 
 
+def test_equal_matches_are_newest_first(store):
+    for day in (date(2024, 4, 2), date(2024, 4, 9), date(2024, 4, 5)):
+        entries.add_done(store, "same words, same rank", day, TODAY)
+    entries.add_done(store, "same words", date(2024, 4, 1), TODAY, notes=[Note("same words", 0)])  # more: ranks first
+    hits = search(store, parse("same words"))
+    assert [h.day.day for h in hits] == [1, 9, 5, 2]
+    assert hits[0].rank > hits[1].rank == hits[2].rank == hits[3].rank
+    short = search(store, parse("am"))  # short words alone: ranked alike on both engines
+    assert [h.day.day for h in short] == [1, 9, 5, 2]
+
+
 def test_filters_limit_and_spans(store):
     ids = _fill(store)
     q = parse("attention")
@@ -224,6 +235,8 @@ def test_sqlite_and_postgresql_find_the_same_entries(tmp_path):
             on_pg = [h.id for h in search(pg, parse(query))]
             assert sorted(on_lite) == sorted(on_pg), query
             assert len(on_lite) == len(expected), query
+            if not any(t.indexed for t in parse(query).positive):  # ranked alike: the same order
+                assert on_lite == on_pg, query
         # (the order may differ: bm25 on SQLite, counts of the words found on PostgreSQL)
         for kw in ({"since": date(2024, 4, 11)}, {"item": "dlc/1"}, {"title_items": ["dlc/1"]}):
             assert sorted(h.id for h in search(lite, parse("attention"), **kw)) == sorted(

@@ -10,8 +10,12 @@ the same entries for a query (``search_query`` says what a query means). How mat
   that, so that a word found in half the history costs no more than a rare one. When filters
   (days, item, tag, words to leave out) leave fewer than ``limit`` of those, the query runs again
   over every match.
-- PostgreSQL: per word, 2 when the text holds it and 1 when a note does (both: 3). So the two
-  engines find the same entries, but may order them differently.
+- PostgreSQL, and SQLite for a query made only of words of one or two characters (which the
+  trigram index cannot find: a scan, the newest :data:`CANDIDATES` matches): per word, 2 when
+  the text holds it and 1 when a note does (both: 3). So the two engines find the same entries,
+  and may order them differently when a query has a longer word. SQLite's ``LIKE`` ignores the
+  case of ASCII letters only, so a one- or two-letter word in another alphabet (``Σε``) is found
+  in its own case there (PostgreSQL's ``ILIKE`` and the trigram index fold every alphabet).
 - Entries matched only through an item's title rank after those matched by their own words.
 - Equal ranks: newest day first, then newest id.
 """
@@ -196,8 +200,13 @@ def _sqlite_words(query: Query, cap: int | None) -> str:
                         f"UNION SELECT entry_id FROM note_search WHERE note_search MATCH :t{n})"
                     )
         sql = f"SELECT id, 1.0 + sum(score) AS score FROM ({rows}) AS m"
-    else:  # only short terms: a scan of the entries
-        sql = "SELECT e.id AS id, 1.0 AS score FROM entry e WHERE e.owner = :owner"
+    else:  # only short terms: a scan of the entries, ranked as on PostgreSQL (text 2, a note 1)
+        score = " + ".join(
+            f"CASE WHEN e.text LIKE :p{n}{_ESC} THEN 2 ELSE 0 END + CASE WHEN EXISTS (SELECT 1 FROM note "
+            f"WHERE entry_id = e.id AND text LIKE :p{n}{_ESC}) THEN 1 ELSE 0 END"
+            for n, _term in enumerate(query.positive)
+        )
+        sql = f"SELECT e.id AS id, 1.0 + {score} AS score FROM entry e WHERE e.owner = :owner"
     for n, term in enumerate(query.positive):
         if not term.indexed:
             col = "m.id" if indexed else "e.id"
