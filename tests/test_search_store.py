@@ -279,3 +279,15 @@ def test_any_query_finds_entries_or_is_a_usage_error(filled, text):
         return
     search(filled, q, limit=5)
     search(filled, q, limit=None, since=date(2024, 4, 1))
+
+
+def test_import_json_indexes_what_it_restores(cli, tmp_path, switch_store):
+    cli("done", "restored words", "--note", "and a restored note", ok=True)
+    cli("export", "json", "--out", str(tmp_path / "backup.json"), ok=True)
+    switch_store()
+    cli("import", "json", str(tmp_path / "backup.json"), ok=True)
+    found = cli("search", "restored", "--json", ok=True).json()["results"]
+    assert [(r["text"], r["matches"]["notes"]) for r in found] == [
+        ("restored words", [{"note": 0, "ranges": [[6, 14]]}])
+    ]
+    assert "     ok  search index" in cli("doctor", ok=True).stdout
