@@ -137,3 +137,10 @@ def test_no_matches(logged):
 def test_more_than_the_limit_says_so(logged):
     out = logged("search", "a", "--limit", "2", ok=True).stdout
     assert out.splitlines()[-1] == "The best 2 shown; --limit N shows more (0: all)."
+
+
+def test_texts_are_shown_safely(cli):
+    cli("done", "evil \x1b[2J attention \u202e text", ok=True)
+    out = cli("search", "attention", ok=True).stdout
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "␛[2J attention" in out

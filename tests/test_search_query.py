@@ -116,3 +116,14 @@ def test_any_text_parses_or_is_a_usage_error_and_fts5_accepts_the_expression(fts
     for term in q.terms:
         fts.execute("SELECT count(*) FROM t WHERE text LIKE ? ESCAPE '\\'", (like_pattern(term),)).fetchone()
         spans(q, term.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=20), max_size=5))
+def test_any_arguments_make_a_query_or_a_usage_error(args):
+    try:
+        q = from_args(args)
+    except UsageError as err:
+        assert "\n" not in str(err)
+        return
+    assert q.positive
