@@ -36,7 +36,11 @@ def search(
     ] = DEFAULT_LIMIT,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find entries by the words of their text, notes and items' titles, best first."""
+    """Find entries by the words of their text, notes and items' titles, best first.
+
+    Every word must be found, in any case and any script, also inside longer words (transform
+    finds "transformers"). One argument with spaces is a phrase ("attention is all"); -word
+    leaves out the entries that hold it; prefix* is accepted. Newest first among equals."""
     from studylog.search_query import from_args, matches_all
     from studylog.store.search import search as find
 
