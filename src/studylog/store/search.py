@@ -10,8 +10,9 @@ the same entries for a query (``search_query`` says what a query means). How mat
   that, so that a word found in half the history costs no more than a rare one. When filters
   (days, item, tag, words to leave out) leave fewer than ``limit`` of those, the query runs again
   over every match.
-- PostgreSQL, and SQLite for a query made only of words of one or two characters (which the
-  trigram index cannot find: a scan, the newest :data:`CANDIDATES` matches): per word, 2 when
+- PostgreSQL (among the newest :data:`CANDIDATES` matching entries), and SQLite for a query made
+  only of words of one or two characters (which the trigram index cannot find: a scan, the
+  newest :data:`CANDIDATES` matches): per word, 2 when
   the text holds it and 1 when a note does (both: 3). So the two engines find the same entries,
   and may order them differently when a query has a longer word. SQLite's ``LIKE`` ignores the
   case of ASCII letters only, so a one- or two-letter word in another alphabet (``Σε``) is found
@@ -153,7 +154,9 @@ def search(
     # Fewer than asked for: were matches left out by filters among the candidates? (A scan for
     # short words alone stops after ``cap`` of the owner's matches, so only filters can do that.)
     filtered = bool(since or until or item or tag or query.negative) or any(t.indexed for t in query.positive)
-    if cap and limit and len(rows) < limit and store.engine == "sqlite" and filtered and _capped(store, query, cap):
+    if store.engine == "postgresql":
+        filtered = bool(since or until or item or tag or query.negative)
+    if cap and limit and len(rows) < limit and filtered and _capped(store, query, cap):
         rows = _run(store, query, since, until, item, tag, title_items, limit, None)
     return _hits(store, query, rows, set(title_items))
 
@@ -223,21 +226,27 @@ def _sqlite_words(query: Query, cap: int | None) -> str:
     return sql + (f" ORDER BY e.day DESC, e.id DESC LIMIT {int(cap)}" if cap else "")
 
 
-def _pg_words(query: Query) -> str:
-    holds = []
-    score = []
-    for n, _term in enumerate(query.positive):
-        holds.append(
-            f"e.id IN (SELECT id FROM entry WHERE owner = :owner AND text ILIKE :p{n}{_ESC} "
-            f"UNION SELECT entry_id FROM note WHERE text ILIKE :p{n}{_ESC})"
-        )
-        score.append(
-            f"CASE WHEN e.text ILIKE :p{n}{_ESC} THEN 2 ELSE 0 END + CASE WHEN EXISTS (SELECT 1 FROM note "
-            f"WHERE entry_id = e.id AND text ILIKE :p{n}{_ESC}) THEN 1 ELSE 0 END"
-        )
-    return (
-        f"SELECT e.id, 1.0 + {' + '.join(score)} AS score FROM entry e WHERE e.owner = :owner AND {' AND '.join(holds)}"
-    )
+def _pg_ids(query: Query, cap: int | None, col: str = "e2.id") -> str:
+    """PostgreSQL: the ids of the owner's entries holding every positive term (in the text or a
+    note), the newest ``cap`` by id."""
+    holds = [
+        f"{col} IN (SELECT id FROM entry WHERE owner = :owner AND text ILIKE :p{n}{_ESC} "
+        f"UNION SELECT entry_id FROM note WHERE text ILIKE :p{n}{_ESC})"
+        for n, _term in enumerate(query.positive)
+    ]
+    sql = f"SELECT {col} AS id FROM entry e2 WHERE e2.owner = :owner AND {' AND '.join(holds)}"
+    return sql + (f" ORDER BY {col} DESC LIMIT {int(cap)}" if cap else "")
+
+
+def _pg_words(query: Query, cap: int | None) -> str:
+    """PostgreSQL: the entries holding every positive term, with their rank, among the newest
+    ``cap`` of them (scored after the cap, so that a common word costs no more than a rare one)."""
+    score = [
+        f"CASE WHEN e.text ILIKE :p{n}{_ESC} THEN 2 ELSE 0 END + CASE WHEN EXISTS (SELECT 1 FROM note "
+        f"WHERE entry_id = e.id AND text ILIKE :p{n}{_ESC}) THEN 1 ELSE 0 END"
+        for n, _term in enumerate(query.positive)
+    ]
+    return f"SELECT e.id, 1.0 + {' + '.join(score)} AS score FROM entry e WHERE e.id IN ({_pg_ids(query, cap)})"
 
 
 def _excluded(store: Store, negative: Sequence[Term]) -> list[str]:
@@ -270,7 +279,7 @@ def _run(
     cap: int | None,
 ) -> list[dict[str, Any]]:
     params: dict[str, Any] = {"owner": store.owner, **_params(query)}
-    parts = [_pg_words(query) if store.engine == "postgresql" else _sqlite_words(query, cap)]
+    parts = [_pg_words(query, cap) if store.engine == "postgresql" else _sqlite_words(query, cap)]
     refs = list(dict.fromkeys(title_items))[:CHUNK]
     if refs:
         marks = ", ".join(f":ref{n}" for n in range(len(refs)))
@@ -305,6 +314,9 @@ def _run(
 def _capped(store: Store, query: Query, cap: int) -> bool:
     """Whether the words alone match more entries than were ranked (so filters may have left out
     matches beyond the candidates)."""
+    if store.engine == "postgresql":
+        sql = f"SELECT count(*) AS n FROM ({_pg_ids(query, cap)}) AS w"
+        return int(store.scalar(sql, owner=store.owner, **_params(query)) or 0) >= cap
     if not any(t.indexed for t in query.positive):
         sql = f"SELECT count(*) AS n FROM ({_sqlite_words(query, cap)}) AS w"
         return int(store.scalar(sql, owner=store.owner, **_params(query)) or 0) >= cap
