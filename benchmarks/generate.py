@@ -55,7 +55,7 @@ from pathlib import Path
 OWNER = "learner"
 REPO = Path(__file__).resolve().parents[1]
 CURRICULA_ORDER = ["dlc", "arena2", "karpathy", "arena", "aisf", "3b1b"]
-GENERATOR_VERSION = 6  # bump when the generated data changes, so cached data is rebuilt
+GENERATOR_VERSION = 7  # 7: schema 8 (the search index). Bump when the generated data changes, so cached data is rebuilt
 
 VERBS_DONE = [
     "Read",

@@ -45,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 SIZES = {"0": 0, "10k": 10_000, "100k": 100_000}
 EVERYDAY = ["today", "goal", "done", "week"]
 REPORTS = ["progress", "next", "calendar"]
+SEARCH = ["search", "attention"]  # issue #14: a word in about 1 entry in 60 of the generated history
 MEM_LIMIT_MB = 40.0
 LOADS: list[tuple[str, float]] = []  # the 1-minute load average at the start and end of each group
 
@@ -349,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     if not has_week:
         notes.append(f"`studylog week` is not available in this build: {probe(Path(sl), sl_env(probe_home), ['week'])}")
     has_report = {c: probe(Path(sl), sl_env(probe_home), [c]) for c in REPORTS}
+    why_search = probe(Path(sl), sl_env(probe_home), SEARCH)
+    if why_search:
+        notes.append(f"`studylog search` is not available in this build: {why_search}")
     everyday = [c for c in EVERYDAY if c != "week" or has_week]
     cmds: dict[str, Cmd] = {}
 
@@ -412,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
             ],
             dict(base),
         )
+        if size != "0" and why_search is None:  # issue #14: search, against the same watson status
+            add(g, f"studylog search@{size}", [sl, *SEARCH], sl_env(home))
         a, e = watson(size, "status")
         if size != "0":
             add(g, f"watson status@{size}", a, e)
@@ -646,6 +652,19 @@ def main(argv: list[str] | None = None) -> int:
         target(
             f"studylog {c}", "100k vs 10k", f"studylog {c}@100k", "studylog (10k)", f"studylog {c}@10k", 1.10, "growth"
         )
+    search_cmd = f"studylog {' '.join(SEARCH)}"
+    for size in ("10k", "100k"):  # issue #14: at most 1.5x watson status, flat from 10k to 100k
+        target(
+            search_cmd,
+            size,
+            f"studylog search@{size}",
+            "watson status (empty store)",
+            f"watson status@0 (with {size})",
+            1.5,
+            "ratio",
+        )
+    target(search_cmd, "100k vs 10k", "studylog search@100k", "studylog (10k)", "studylog search@10k", 1.10, "growth")
+    target(search_cmd, "100k", "studylog search@100k", None, None, MEM_LIMIT_MB, "mem")
     target("studylog import markdown", "100k", "studylog import markdown@100k", None, None, 10, "abs")
     target(
         "studylog import markdown --no-link", "100k", "studylog import markdown --no-link@100k", None, None, 10, "abs"

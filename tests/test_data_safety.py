@@ -70,7 +70,7 @@ def test_upgrade_from_schema_1_backs_up_first(cli, isolated):
 def test_doctor_finds_and_fixes(cli, isolated):
     cli("goal", "g", ok=True)
     cli("done", "d", "--goal", "1", "-i", "dlc/1", "-n", "a note", ok=True)
-    assert cli("doctor", ok=True).stdout.count("     ok  ") == 7
+    assert cli("doctor", ok=True).stdout.count("     ok  ") == 8  # schema 8 added the search index check
     conn = sqlite3.connect(_db(isolated))
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("INSERT INTO note (entry_id, position, depth, text) VALUES (999, 0, 0, 'orphan')")

@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "today": "views",
     "day": "views",
     "log": "views",
+    "search": "search_cmd",
     "week": "week_cmd",
     "calendar": "week_cmd",
     "progress": "progress_cmd",

@@ -366,31 +366,39 @@ def _write(
     empty: bool,
     result: Restored,
 ) -> None:
+    from studylog.store.search import bulk
+
     ids: dict[int, int] = {}
-    for e in sorted(todo, key=lambda e: e["id"]):
-        values = {f: _value(f, e.get(f)) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
-        items = _items(e)
-        values.update(owner=store.owner, goal_id=None, item=items[0] if items else None)
-        values["item_count"] = len(items) if len(items) > 1 else None
-        if empty:
-            values["id"] = e["id"]
-        ids[e["id"]] = ch.insert("entry", values)
-        ch.insert_many("entry_item", extra_item_rows(store.owner, ids[e["id"]], items))
-        for position, note in enumerate(e.get("notes", [])):
-            ch.insert(
-                "note",
-                {
-                    "entry_id": ids[e["id"]],
-                    "position": position,
-                    "depth": int(note.get("depth", 0)),
-                    "text": str(note["text"]),
-                },
-            )
-            result.notes += 1
-        tags = tag_rows(store.owner, ids[e["id"]], e.get("tags", []))  # version 3
-        ch.insert_many("entry_tag", tags)
-        result.tags += len(tags)
-        result.entries += 1
+    entry_ids: list[int] = []
+    note_ids: list[int] = []
+    with bulk(store, entry_ids, note_ids):  # indexed for search at the end, not row by row
+        for e in sorted(todo, key=lambda e: e["id"]):
+            values = {f: _value(f, e.get(f)) for f in ENTRY_FIELDS if f not in ("id", "goal_id")}
+            items = _items(e)
+            values.update(owner=store.owner, goal_id=None, item=items[0] if items else None)
+            values["item_count"] = len(items) if len(items) > 1 else None
+            if empty:
+                values["id"] = e["id"]
+            ids[e["id"]] = ch.insert("entry", values)
+            entry_ids.append(ids[e["id"]])
+            ch.insert_many("entry_item", extra_item_rows(store.owner, ids[e["id"]], items))
+            for position, note in enumerate(e.get("notes", [])):
+                note_ids.append(
+                    ch.insert(
+                        "note",
+                        {
+                            "entry_id": ids[e["id"]],
+                            "position": position,
+                            "depth": int(note.get("depth", 0)),
+                            "text": str(note["text"]),
+                        },
+                    )
+                )
+                result.notes += 1
+            tags = tag_rows(store.owner, ids[e["id"]], e.get("tags", []))  # version 3
+            ch.insert_many("entry_tag", tags)
+            result.tags += len(tags)
+            result.entries += 1
     if empty:
         store.sync_sequence("entry")
     for e in todo:  # goal links, once every entry has its id here

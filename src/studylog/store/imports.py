@@ -382,9 +382,28 @@ class _Lapses:
 def _write(
     store: Store, ch: Change, source: str, new: list[tuple[str, ImportedEntry]], goals: _Lapses | None = None
 ) -> list[int]:
+    from studylog.store.search import bulk
+
     goals = goals or _Lapses()
     linked = [e.linked() for _, e in new]
-    ids = ch.insert_many(
+    ids: list[int] = []
+    note_ids: list[int] = []
+    with bulk(store, ids, note_ids):  # indexed for search in one statement, not row by row
+        _insert(store, ch, source, new, linked, goals, ids, note_ids)
+    return ids
+
+
+def _insert(
+    store: Store,
+    ch: Change,
+    source: str,
+    new: list[tuple[str, ImportedEntry]],
+    linked: list[list[str]],
+    goals: _Lapses,
+    ids: list[int],
+    note_ids: list[int],
+) -> None:
+    ids += ch.insert_many(
         "entry",
         [
             {
@@ -418,7 +437,7 @@ def _write(
             for row in extra_item_rows(store.owner, entry_id, items)
         ],
     )
-    ch.insert_many(
+    note_ids += ch.insert_many(
         "note",
         [
             {"entry_id": entry_id, "position": position, "depth": note.depth, "text": note.text}
@@ -434,7 +453,6 @@ def _write(
             for tag in e.all_tags()
         ],
     )
-    return ids
 
 
 # -- statuses ----------------------------------------------------------------------------------------

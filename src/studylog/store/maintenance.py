@@ -269,6 +269,11 @@ def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
             "check them with 'studylog day D'" if over else None,
         )
     )
+    search = search_finding(store) if version is not None and int(version) >= 8 else None
+    if search is not None:
+        add(search)
+    if fix and search is not None and not search.ok:
+        search.fixed = rebuild_search(store)
     if fix and (orphans or dangling):
         with store.transaction():
             for row in orphans:
@@ -279,3 +284,77 @@ def doctor(store: Store, known_item, fix: bool = False) -> DoctorReport:
             if f.check in ("notes", "goal links") and not f.ok:
                 f.fixed = True
     return report
+
+
+def search_finding(store: Store) -> Finding:
+    """Whether the search index (schema 8) is there and in step with the entries and notes:
+    SQLite's FTS5 tables, their triggers, as many indexed rows as rows, and FTS5's own
+    ``integrity-check`` against the content (``rank`` 1); PostgreSQL's trigram indexes."""
+    from studylog.store.search_index import SEARCH_INDEXES_PG, SEARCH_TABLES, SEARCH_TRIGGERS
+
+    fix = "rebuild it (--fix)"
+    if store.engine == "postgresql":
+        found = {
+            r["indexname"] for r in store.rows("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+        }
+        missing = [i for i in SEARCH_INDEXES_PG if i not in found]
+        if missing:
+            return Finding(
+                "search index",
+                False,
+                f"missing {', '.join(missing)}: searches read every entry (pg_trgm may not be installed)",
+                "create them (--fix; needs the pg_trgm extension)",
+            )
+        return Finding("search index", True, "the trigram indexes are there")
+    names = {r["name"] for r in store.rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    missing = [n for n in (*SEARCH_TABLES, *SEARCH_TRIGGERS) if n not in names]
+    if missing:
+        return Finding("search index", False, f"missing {', '.join(missing)}", fix)
+    problems = []
+    for table, source in zip(SEARCH_TABLES, ("entry", "note"), strict=True):
+        indexed = int(store.scalar(f"SELECT count(*) AS n FROM {table}_docsize") or 0)
+        rows = int(store.scalar(f"SELECT count(*) AS n FROM {source}") or 0)
+        if indexed != rows:
+            problems.append(f"{table} holds {indexed} rows for {rows} {source} rows")
+            continue
+        try:
+            with store.transaction():  # FTS5's check is an INSERT; it writes nothing
+                store.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+        except StoreError as exc:  # "damaged": FTS5 found an indexed text that is not the row's
+            if "damaged" in exc.message:
+                problems.append(f"{table} does not match the {source} texts")
+            # else busy or read-only: the counts above are all that can be checked now
+    if problems:
+        return Finding("search index", False, "; ".join(problems), fix)
+    return Finding("search index", True, "the search index is in step with the entries and notes")
+
+
+def rebuild_search(store: Store) -> bool:
+    """Build the search index again from the entries and notes, in one transaction; whether it
+    is there now (on PostgreSQL the trigram indexes need the pg_trgm extension)."""
+    from studylog.store.search_index import (
+        SEARCH_TABLES,
+        SEARCH_TRIGGERS,
+        search_statements_pg,
+        search_statements_sqlite,
+    )
+
+    if store.engine == "postgresql":
+        try:
+            with store.transaction():
+                store.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+                for sql in search_statements_pg():
+                    store.execute(sql)
+        except StoreError:
+            return False
+        return True
+    with store.transaction():
+        for trigger in SEARCH_TRIGGERS:
+            store.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        for table in SEARCH_TABLES:
+            store.execute(f"DROP TABLE IF EXISTS {table}")
+        for sql in search_statements_sqlite():
+            store.execute(sql)
+        for table in SEARCH_TABLES:
+            store.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+    return True
