@@ -322,7 +322,7 @@ def test_a_bad_week_is_one_line_and_exit_2(cli, when, message):
     out = cli("week", when)
     assert out.exit_code == 2
     assert out.stdout == ""
-    assert out.stderr.startswith(f"studylog: error: {message}; give 'this', 'last', an ISO week")
+    assert out.stderr.startswith(f"studylog: error: {message}; give 'this', 'last', 'next', an ISO week")
     assert out.stderr.count("\n") == 1
 
 

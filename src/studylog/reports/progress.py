@@ -199,7 +199,10 @@ def curriculum_progress(
     unestimated = len(counted) - len(estimated)
     unknown = sum(1 for i in counted if i.weight is None and i.status != "complete")
     if not estimated and unknown:
-        forecast, note = None, f"no estimates to forecast from ({unknown} items left without one)"
+        forecast, note = (
+            None,
+            f"no estimates to forecast from ({unknown} item{'s' if unknown != 1 else ''} left without one)",
+        )
     else:
         forecast, note = _forecast(remaining, recent_hours, today)
         if unknown and remaining > 0:
