@@ -53,6 +53,7 @@ def isolated(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest
     home = tmp_path / "home"
     monkeypatch.setenv("STUDYLOG_HOME", str(home))
     monkeypatch.setenv("STUDYLOG_TODAY", TODAY)
+    monkeypatch.delenv("STUDYLOG_NOW", raising=False)
     monkeypatch.setenv("STUDYLOG_OWNER", "tester")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")

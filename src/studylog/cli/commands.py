@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "add": "own_cmd",
     "edit-item": "own_cmd",
     "rm-item": "own_cmd",
+    "timer": "timer_cmd",
     "today": "views",
     "day": "views",
     "log": "views",

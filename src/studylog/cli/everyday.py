@@ -23,13 +23,33 @@ def show_day(when: str | None = None, as_json: bool = False) -> None:
 
     out = Output(as_json)
     day = parse_day(when)
-    view = day_view(open_store(), day, carry_over_days(), today())
+    store = open_store()
+    view = day_view(store, day, carry_over_days(), today())
+    timer = _timer(store) if day == today() else None
     if out.as_json:
-        out.json(view.to_json())
+        out.json({**view.to_json(), "timer": timer})
         return
     from studylog.render.day import render_day
 
-    out.lines(render_day(view, today_is=day == today(), width=width()))
+    lines = render_day(view, today_is=day == today(), width=width())
+    out.lines(lines + _timer_lines(timer))
+
+
+def _timer(store) -> dict[str, Any] | None:
+    """The running timer as JSON (``timer status --json``), or None."""
+    from studylog.cli.clock import now
+    from studylog.store.timer import running
+
+    found = running(store)
+    return found.to_json(now()) if found else None
+
+
+def _timer_lines(timer: dict[str, Any] | None) -> list:
+    if timer is None:
+        return []
+    from studylog.render.day import timer_line
+
+    return [timer_line(timer["text"], timer["item"], timer["started_at"][11:16], timer["minutes"])]
 
 
 def show_week(
@@ -62,12 +82,13 @@ def show_week(
     report = week_report(
         store, when_day, current, config["week_start"], config["rest_days_per_week"], config["carry_over_days"], tag
     )
+    timer = _timer(store) if report.start <= current <= report.end else None
     if out.as_json:
-        out.json(report.to_json())
+        out.json({**report.to_json(), "timer": timer})
         return
     from studylog.render.week import render_week
 
-    out.lines(render_week(report, width()))
+    out.lines(render_week(report, width()) + _timer_lines(timer))
 
 
 def describe(entry) -> str:

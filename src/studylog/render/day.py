@@ -71,3 +71,9 @@ def render_day(view: DayView, today_is: bool, width: int = WIDTH) -> list[Line]:
         summary += f" · goals met {met}/{len(view.goals)}"
     lines.append(text(summary, "bold"))
     return lines
+
+
+def timer_line(text_: str, item: str | None, started: str, minutes: float) -> Line:
+    """The running timer, under a day or a week: what, since when, for how long."""
+    linked = f" ({item})" if item else ""
+    return text(f"Timer running since {started} ({format_hours(minutes / 60) or '0h'}): {text_}{linked}", "yellow")

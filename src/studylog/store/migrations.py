@@ -341,6 +341,26 @@ def m008_search_index(conn: sa.Connection) -> None:
         conn.execute(sa.text(f"INSERT INTO {table} ({table}) VALUES ('rebuild')"))
 
 
+def m009_timer(conn: sa.Connection) -> None:
+    """The running timer of each learner (``timer start``), kept in the store so that it survives
+    closed terminals and reboots and follows the learner to another machine: at most one a learner."""
+    md = sa.MetaData()
+    sa.Table(
+        "timer",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("text", sa.String, nullable=False),
+        sa.Column("item", sa.String(200)),
+        sa.Column("started_at", sa.DateTime, nullable=False),
+        sa.Column("host", sa.String(255)),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("owner", name="uq_timer_owner"),
+    )
+    md.tables["timer"].create(conn)
+    conn.execute(sa.text("INSERT INTO id_high (name, last_id) VALUES ('timer', 0)"))
+
+
 def _as_date(value: object) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
@@ -354,6 +374,7 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (6, "change host, journal by row", m006_change_host_and_row_index),
     (7, "own items, tags, journal ranges", m007_own_items_and_tags),
     (8, "search index", m008_search_index),
+    (9, "timer", m009_timer),
 ]
 
 _LEDGER = sa.table(

@@ -203,6 +203,21 @@ class EntryTag(SQLModel, table=True):
     tag: str = Field(max_length=64)
 
 
+class Timer(SQLModel, table=True):
+    """Since schema 9: a learner's running timer (``timer start``); stopping it logs a done item."""
+
+    __tablename__ = "timer"
+    __table_args__ = (UniqueConstraint("owner", name="uq_timer_owner"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    text: str
+    item: str | None = Field(default=None, max_length=200)
+    started_at: datetime
+    host: str | None = Field(default=None, max_length=255)
+    created_at: datetime
+
+
 class IdHigh(SQLModel, table=True):
     """The highest id each table has ever given out: ids are never given twice, even after the
     newest rows were removed (SQLite would reuse them; so would max(id) + 1 anywhere), so that undo

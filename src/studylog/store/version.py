@@ -4,4 +4,4 @@
 the last migration's number is this one. It lives in a module of its own so that opening a store
 can compare versions without importing SQLAlchemy or SQLModel."""
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
