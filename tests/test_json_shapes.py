@@ -25,7 +25,7 @@ def test_today_shape(cli):
     cli("goal", "h", ok=True)
     cli("done", "d", "-H", "2", "-g", "2", "-n", "note", ok=True)
     data = cli("today", "--json", ok=True).json()
-    assert set(data) == {"date", "goals", "carried_over", "done", "total_hours", "timer"}
+    assert set(data) == {"date", "goals", "carried_over", "done", "total_hours", "timer", "on_track"}
     assert set(data["goals"][0]) == GOAL_KEYS
     assert set(data["carried_over"][0]) == GOAL_KEYS
     assert set(data["done"][0]) == DONE_KEYS

@@ -6,6 +6,7 @@ Reading uses the standard library's tomllib; writing emits the small TOML subset
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog.errors import StudylogError, UsageError
@@ -67,6 +68,11 @@ KEYS: dict[str, Key] = {
             "how hours are shown: decimal (2.5h) or hm (2h30m); exports keep their own format",
             choices=("decimal", "hm"),
         ),
+        Key(
+            "target.week",
+            "",
+            "hours a week to aim for (15h, 12.5); empty for none. target.week.ID sets one for a curriculum",
+        ),
         Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
         Key(
             "carry_over_days",
@@ -100,6 +106,47 @@ KEYS: dict[str, Key] = {
 }
 
 
+# ``target.week.ID`` (a curriculum's weekly target) is one key per curriculum, stored in the file
+# as ``[target.curricula]`` ``ID = "6h"`` (TOML cannot make ``target.week`` a value and a table).
+_CURRICULUM_TARGET = re.compile(r"target\.week\.([a-z0-9][a-z0-9_\-]{0,31})")
+_STORED_TARGET = "target.curricula."
+
+
+def key_for(name: str) -> Key | None:
+    """The key ``name`` names (a curriculum's weekly target too), or None."""
+    if name in KEYS:
+        return KEYS[name]
+    m = _CURRICULUM_TARGET.fullmatch(name)
+    if m:
+        return Key(name, "", f"hours a week to aim for on {m.group(1)}; empty for none")
+    return None
+
+
+def check_target(key: Key, value: Any) -> None:
+    """A weekly target is empty or hours: more than 0, at most 168."""
+    if key.name.startswith("target.week") and value != "":
+        from studylog.hours import parse_hours
+
+        try:
+            parse_hours(str(value), 7)
+        except UsageError:
+            raise UsageError(
+                f"{key.name} takes hours a week, such as 15h or 12.5 (at most 168), not {value!r}"
+            ) from None
+
+
+def weekly_targets(values: dict[str, Any]) -> dict[str | None, float]:
+    """The weekly targets set: None for all study, else a curriculum id, each in hours."""
+    from studylog.hours import parse_hours
+
+    out: dict[str | None, float] = {}
+    for name, value in values.items():
+        if value == "" or not name.startswith("target.week"):
+            continue
+        out[None if name == "target.week" else name.removeprefix("target.week.")] = parse_hours(str(value), 7)
+    return out
+
+
 def config_path(home: Path) -> Path:
     from studylog.paths import CONFIG_FILE
 
@@ -124,11 +171,14 @@ def load(path: Path) -> dict[str, Any]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise StudylogError(f"{path}: not valid TOML ({exc})", "fix it, or remove it to use the defaults") from None
     for name, value in _flatten(data).items():
-        key = KEYS.get(name)
+        if name.startswith(_STORED_TARGET):
+            name = "target.week." + name.removeprefix(_STORED_TARGET)
+        key = key_for(name)
         if key is None:
             raise StudylogError(f"{path}: unknown key {name!r}", f"known keys: {', '.join(KEYS)}")
         try:
             key.check(value)
+            check_target(key, value)
         except UsageError as exc:
             raise StudylogError(f"{path}: {exc.message}") from None
         values[name] = value.lower() if key.choices else value
@@ -146,12 +196,13 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def set_value(path: Path, name: str, text: str) -> Any:
-    key = KEYS.get(name)
+    key = key_for(name)
     if key is None:
         raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
     value = key.parse(text)
+    check_target(key, value)
     current = load(path)
-    stored = {k: v for k, v in current.items() if v != KEYS[k].default or k == name}
+    stored = {k: v for k, v in current.items() if v != _default(k) or k == name}
     stored[name] = value
     from studylog.atomic import write_atomic
 
@@ -159,7 +210,17 @@ def set_value(path: Path, name: str, text: str) -> Any:
     return value
 
 
+def _default(name: str) -> Any:
+    key = key_for(name)
+    return key.default if key else None
+
+
 def dump(values: dict[str, Any]) -> str:
+    values = {
+        (_STORED_TARGET + k.removeprefix("target.week.") if _CURRICULUM_TARGET.fullmatch(k) else k): v
+        for k, v in values.items()
+        if not (_CURRICULUM_TARGET.fullmatch(k) and v == "")
+    }
     flat = {k: v for k, v in values.items() if "." not in k}
     tables: dict[str, dict[str, Any]] = {}
     for k, v in values.items():

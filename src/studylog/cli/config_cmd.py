@@ -33,18 +33,23 @@ def list_(as_json: JsonOpt = False) -> None:
     if out.as_json:
         out.json(values)
         return
-    for name, key in KEYS.items():
+    from studylog.config import key_for
+
+    for name in [*KEYS, *sorted(n for n in values if n not in KEYS)]:
+        key = key_for(name)
+        assert key is not None
         output.message(f"{name} = {_text(values[name])}    # {key.help} (default {_text(key.default)})")
 
 
 @app.command()
 def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
     """Print one setting's value."""
-    from studylog.config import KEYS, load
+    from studylog.config import KEYS, key_for, load
 
-    if name not in KEYS:
+    key = key_for(name)
+    if key is None:
         raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
-    output.message(_text(load(_path())[name]))
+    output.message(_text(load(_path()).get(name, key.default)))
 
 
 @app.command("set")

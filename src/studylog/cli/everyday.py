@@ -12,7 +12,7 @@ from typing import Any
 from studylog.cli.clock import today
 from studylog.cli.output import Output, say, width
 from studylog.cli.parse import parse_day, parse_days, parse_hours
-from studylog.cli.session import carry_over_days, open_store, resolve, settings
+from studylog.cli.session import _has_config, carry_over_days, open_store, resolve, settings
 from studylog.errors import UsageError
 
 MAX_WEEKS = 520
@@ -26,13 +26,36 @@ def show_day(when: str | None = None, as_json: bool = False) -> None:
     store = open_store()
     view = day_view(store, day, carry_over_days(), today())
     timer = _timer(store) if day == today() else None
+    on_track = _on_track(store, view) if day == today() else None
     if out.as_json:
-        out.json({**view.to_json(), "timer": timer})
+        out.json({**view.to_json(), "timer": timer, "on_track": on_track})
         return
-    from studylog.render.day import render_day
+    from studylog.render.day import render_day, track_line
 
     lines = render_day(view, today_is=day == today(), width=width())
-    out.lines(lines + _timer_lines(timer))
+    out.lines(lines + ([track_line(**on_track)] if on_track else []) + _timer_lines(timer))
+
+
+def _on_track(store, view) -> dict[str, Any] | None:
+    """With a weekly target (``target.week``): what is left today to stay on track for it."""
+    if not _has_config():
+        return None
+    from studylog.config import weekly_targets
+
+    config = settings()
+    target = weekly_targets(config).get(None)
+    if target is None:
+        return None
+    from datetime import timedelta
+
+    from studylog.reports.targets import left_today
+    from studylog.reports.week import week_bounds
+    from studylog.store.hours import done_hours
+
+    start, end = week_bounds(view.day, config["week_start"])
+    before = sum(r.hours for r in done_hours(store, start, view.day - timedelta(days=1))) if start < view.day else 0.0
+    left = left_today(target, before, view.total_hours, view.day, end)
+    return {"target": target, "week_hours": round(before + view.total_hours, 2), "left_today": round(left, 2)}
 
 
 def _timer(store) -> dict[str, Any] | None:
@@ -70,8 +93,11 @@ def show_week(
     current = today()
     when_day = parse_week(when, current, config["week_start"])
     store = open_store()
+    from studylog.config import weekly_targets
+
+    targets = weekly_targets(config)
     if weeks is not None:
-        trend = week_trend(store, when_day, weeks, config["week_start"], tag)
+        trend = week_trend(store, when_day, weeks, config["week_start"], tag, targets.get(None))
         if out.as_json:
             out.json(trend.to_json())
             return
@@ -80,7 +106,14 @@ def show_week(
         out.lines(render_trend(trend, width()))
         return
     report = week_report(
-        store, when_day, current, config["week_start"], config["rest_days_per_week"], config["carry_over_days"], tag
+        store,
+        when_day,
+        current,
+        config["week_start"],
+        config["rest_days_per_week"],
+        config["carry_over_days"],
+        tag,
+        targets if tag is None else None,  # a target is for all study, not one tag's
     )
     timer = _timer(store) if report.start <= current <= report.end else None
     if out.as_json:

@@ -77,3 +77,13 @@ def timer_line(text_: str, item: str | None, started: str, minutes: float) -> Li
     """The running timer, under a day or a week: what, since when, for how long."""
     linked = f" ({item})" if item else ""
     return text(f"Timer running since {started} ({format_hours(minutes / 60) or '0h'}): {text_}{linked}", "yellow")
+
+
+def track_line(target: float, week_hours: float, left_today: float) -> Line:
+    """Today against the week's target: what is left today to stay on track."""
+    week = f"{format_hours(week_hours) or '0h'} of {format_hours(target)} this week"
+    if week_hours >= target - 1e-9:
+        return text(f"Target met: {week}", "green")
+    if left_today <= 1e-9:
+        return text(f"On track: {week}", "green")
+    return text(f"{format_hours(left_today)} more today keeps you on track ({week})")

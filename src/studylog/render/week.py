@@ -8,6 +8,8 @@ from datetime import date
 
 from studylog.hours import format_hours
 from studylog.render.lines import Cell, Column, Line, grid, text, trim
+from studylog.render.safe import visible
+from studylog.reports.targets import TargetProgress
 from studylog.reports.week import Share, Trend, WeekReport
 
 _EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
@@ -130,9 +132,18 @@ def render_week(report: WeekReport, screen: int = WIDTH) -> list[Line]:
             f"vs previous week: {signed_hours(report.change_hours)} (was {_hours_or_zero(report.previous_total_hours)})"
         )
     )
+    lines += [target_line(t) for t in report.targets]
     lines.append(text(f"Goals met {report.goals_met}/{report.goals_set}"))
     lines.append(text(f"Streak: {streak_text(report.streak, report.rest_days_per_week)}"))
     return lines
+
+
+def target_line(t: TargetProgress) -> Line:
+    """A weekly target against the week's hours: met, or how much is left."""
+    what = f"Target {_hours_or_zero(t.target)} a week" + (f" on {visible(t.scope)}" if t.scope else "")
+    if t.met:
+        return text(f"{what}: met ({_hours_or_zero(t.hours)})", "green")
+    return text(f"{what}: {_hours_or_zero(t.hours)} so far, {_hours_or_zero(t.left)} to go")
 
 
 def render_trend(trend: Trend, screen: int = WIDTH) -> list[Line]:
@@ -142,7 +153,7 @@ def render_trend(trend: Trend, screen: int = WIDTH) -> list[Line]:
     n = len(trend.weeks)
     lines = [text(f"{n} week{'s' if n != 1 else ''}: {week_range(first.start, last.end)}", "bold")]
     most = max(w.hours for w in trend.weeks)
-    bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 12
+    bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 12 - (10 if trend.weeks[0].target is not None else 0)
     for w in trend.weeks:
         lines.append(
             trim(
@@ -151,6 +162,7 @@ def render_trend(trend: Trend, screen: int = WIDTH) -> list[Line]:
                     (bar(w.hours, most, bar_width), "green"),
                     (f"  {_hours_or_zero(w.hours):>6}  ", ""),
                     (f"{w.items_completed:>2} completed", "dim"),
+                    *([("  ✓ target", "green")] if w.met else []),
                 ]
             )
         )

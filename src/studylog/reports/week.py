@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from studylog.config import WEEKDAYS
 from studylog.errors import UsageError
+from studylog.reports.targets import TargetProgress, week_targets
 from studylog.store.db import Store
 from studylog.store.hours import DoneHours, done_hours, per_curriculum, per_day, per_item
 from studylog.store.records import CARRY_OVER_DAYS, Done, Goal
@@ -98,10 +99,17 @@ class WeekReport(NamedTuple):
     carry_days: int = CARRY_OVER_DAYS
     tag: str | None = None  # week --tag: only the entries with this tag count
     tags: tuple[TagHours, ...] = ()  # hours per tag of the week's done entries (none: no tags)
+    targets: tuple[TargetProgress, ...] = ()  # the weekly targets set, against this week's hours
 
     def state(self, goal: Goal) -> str:
         """A goal's state as of today, as every other view tells it."""
         return goal.state(self.today, self.carry_days)
+
+    def _with_targets(self, targets: dict[str | None, float]) -> WeekReport:
+        if not targets:
+            return self
+        shares = {s.key: s.hours for s in self.curricula if s.key}
+        return self._replace(targets=tuple(week_targets(targets, self.total_hours, shares)))
 
     @property
     def total_hours(self) -> float:
@@ -147,6 +155,7 @@ class WeekReport(NamedTuple):
             "change_hours": round_hours(self.change_hours),
             "tag": self.tag,
             "tags": [t.to_json() for t in self.tags],
+            "targets": [t.to_json() for t in self.targets],
         }
 
 
@@ -165,6 +174,7 @@ def week_report(
     rest_days: int = 0,
     carry_days: int = CARRY_OVER_DAYS,
     tag: str | None = None,
+    targets: dict[str | None, float] | None = None,
 ) -> WeekReport:
     """The week containing ``when``; its streak is the current one as of ``min(today, end)``.
     With ``tag``, only the entries with that tag count (hours, done items, goals, the week
@@ -198,7 +208,7 @@ def week_report(
         carry_days,
         tag,
         per_tag,
-    )
+    )._with_targets(targets or {})
 
 
 class TrendWeek(NamedTuple):
@@ -206,6 +216,11 @@ class TrendWeek(NamedTuple):
     end: date
     hours: float
     items_completed: int
+    target: float | None = None  # the weekly target (target.week), if one is set
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target is None else self.hours >= self.target - 1e-9
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -213,6 +228,7 @@ class TrendWeek(NamedTuple):
             "end": self.end.isoformat(),
             "hours": round_hours(self.hours),
             "items_completed": self.items_completed,
+            "target_met": self.met,
         }
 
 
@@ -237,9 +253,17 @@ class Trend(NamedTuple):
         }
 
 
-def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday", tag: str | None = None) -> Trend:
+def week_trend(
+    store: Store,
+    when: date,
+    weeks: int,
+    week_start: str = "monday",
+    tag: str | None = None,
+    target: float | None = None,
+) -> Trend:
     """Hours and items completed in each of ``weeks`` weeks, oldest first, ending with the week
-    that contains ``when``; with ``tag``, the hours of the entries with that tag only."""
+    that contains ``when``; with ``tag``, the hours of the entries with that tag only; with a
+    weekly ``target``, whether each week met it."""
     if weeks < 1:
         raise UsageError(f"the number of weeks must be at least 1, not {weeks}")
     last_start, last_end = week_bounds(when, week_start)
@@ -255,7 +279,9 @@ def week_trend(store: Store, when: date, weeks: int, week_start: str = "monday",
     return Trend(
         week_start,
         [
-            TrendWeek(first + timedelta(days=7 * i), first + timedelta(days=7 * i + 6), week_hours[i], week_items[i])
+            TrendWeek(
+                first + timedelta(days=7 * i), first + timedelta(days=7 * i + 6), week_hours[i], week_items[i], target
+            )
             for i in range(weeks)
         ],
     )
