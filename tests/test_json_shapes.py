@@ -110,6 +110,7 @@ def test_progress_next_stats_shapes(cli):
         "remaining_hours",
         "forecast",
         "forecast_note",
+        "plan",
     }
     detail = cli("progress", "dlc", "--json", ok=True).json()[0]
     assert set(detail) == set(progress) | {"items"}

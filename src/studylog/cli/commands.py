@@ -45,6 +45,7 @@ COMMANDS: dict[str, str] = {
     "progress": "progress_cmd",
     "next": "progress_cmd",
     "stats": "progress_cmd",
+    "plan": "progress_cmd",
     "export": "io_cmd",
     "import": "io_cmd",
     "backup": "data_cmd",

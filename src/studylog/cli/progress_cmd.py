@@ -38,11 +38,17 @@ def progress(
     for owner in owners:
         rows = compute(store.for_owner(owner), cat, current, curriculum)
         by_owner[owner] = [r for r in rows if r.active] if curriculum is None and not all_ else rows
+    planned = _plans_of(store, by_owner[store.owner], current)
     if out.as_json:
         if all_owners:
             out.json({o: [r.to_json(with_items=curriculum is not None) for r in rows] for o, rows in by_owner.items()})
         else:
-            out.json([r.to_json(with_items=curriculum is not None) for r in by_owner[store.owner]])
+            out.json(
+                [
+                    {**r.to_json(with_items=curriculum is not None), "plan": _json(planned.get(r.id))}
+                    for r in by_owner[store.owner]
+                ]
+            )
         return
     from studylog.render.progress import render_detail, render_overview, render_owners
 
@@ -50,7 +56,21 @@ def progress(
         out.rich(render_owners(by_owner))
         return
     rows = by_owner[store.owner]
-    out.rich(render_detail(rows[0]) if curriculum else render_overview(rows))
+    plans = list(planned.values())
+    out.rich(render_detail(rows[0], plans) if curriculum else render_overview(rows, plans))
+
+
+def _json(found):
+    return found.to_json() if found is not None else None
+
+
+def _plans_of(store, rows, current):
+    """Each curriculum's progress against its plan, by id, for the rows that have one."""
+    from studylog.reports.plans import plan_progress
+    from studylog.store.plans import plans
+
+    found = plans(store)
+    return {r.id: plan_progress(found[r.id], r, current) for r in rows if r.id in found}
 
 
 def next_(
@@ -66,7 +86,8 @@ def next_(
 
     out = Output(as_json, svg, html, "studylog next")
     cat, store = outlines(), open_store()
-    found = suggestions(cat, all_statuses(store), curriculum, limit, last_worked(store))
+    behind = {p.plan.curriculum: p.ahead_days for p in _plan_rows(store, cat, today()) if p.state == "behind"}
+    found = suggestions(cat, all_statuses(store), curriculum, limit, last_worked(store), behind)
     if out.as_json:
         out.json([s.to_json() for s in found])
         return
@@ -103,3 +124,87 @@ def register(app: typer.Typer) -> None:
     app.command()(progress)
     app.command("next")(next_)
     app.command()(stats)
+    app.command()(plan)
+
+
+def plan(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[CURRICULUM | rm CURRICULUM]",
+            help="A curriculum to plan (with --by or --hours-per-week); 'rm ID' removes its plan; none lists them.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", help="Finish it by this day: 2025-06-30, 'next friday', 'in 8 weeks'.", show_default=False
+        ),
+    ] = None,
+    hours_per_week: Annotated[
+        str | None,
+        typer.Option("--hours-per-week", help="Or study it this many hours a week: 6, 4h30m.", show_default=False),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Plan a curriculum (finish by a day, or so many hours a week), list your plans, or remove one."""
+    from studylog.cli import output
+    from studylog.cli.parse import parse_day
+    from studylog.errors import UsageError
+    from studylog.store import plans as store_plans
+
+    out = Output(as_json)
+    words = args or []
+    store, cat, current = open_store(), outlines(skip_broken=True), today()
+    if words[:1] == ["rm"]:
+        if len(words) != 2 or by or hours_per_week:
+            raise UsageError("plan rm takes one curriculum id", "studylog plan rm dlc")
+        removed = store_plans.remove_plan(store, cat.index.curriculum(words[1]))
+        if out.as_json:
+            out.json(removed.to_json())
+            return
+        output.message(f"Removed the plan for {removed.curriculum}")
+        return
+    if len(words) > 1:
+        raise UsageError(f"plan takes one curriculum id, not {len(words)} words", "studylog plan dlc --by 2025-06-30")
+    if words:
+        cid = cat.index.curriculum(words[0])
+        if (by is None) == (hours_per_week is None):
+            raise UsageError("give --by DATE or --hours-per-week H", "for example: studylog plan dlc --by 2025-06-30")
+        day = parse_day(by, ahead=True) if by is not None else None
+        if day is not None and day < current:
+            raise UsageError(f"{day.isoformat()} is in the past; a plan finishes today or later", "give a later --by")
+        weekly = None
+        if hours_per_week is not None:
+            from studylog.hours import parse_hours
+
+            weekly = parse_hours(hours_per_week, 7)
+        store_plans.set_plan(store, cid, day, weekly)
+    elif by or hours_per_week:
+        raise UsageError("--by and --hours-per-week need a curriculum", "studylog plan dlc --by 2025-06-30")
+    rows = _plan_rows(store, cat, current, [words[0].lower()] if words else None)
+    if out.as_json:
+        out.json([r.to_json() for r in rows] if not words else rows[0].to_json())
+        return
+    from studylog.render.progress import render_plans
+
+    if not rows:
+        output.message("No plans yet; make one with: studylog plan dlc --by 2025-06-30")
+        return
+    out.rich(render_plans(rows))
+
+
+def _plan_rows(store, cat, current, only: list[str] | None = None):
+    from studylog.reports.plans import plan_progress
+    from studylog.reports.progress import progress as compute
+    from studylog.store.plans import plans
+
+    found = plans(store)
+    chosen = [c for c in found if only is None or c in only]
+    out = []
+    for cid in chosen:
+        if cid not in cat.curricula:
+            continue  # a plan for a curriculum no longer there: doctor's to say
+        out.append(plan_progress(found[cid], compute(store, cat, current, cid)[0], current))
+    return out

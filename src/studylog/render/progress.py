@@ -12,6 +12,7 @@ from rich.text import Text
 from studylog.hours import format_hours
 from studylog.render.safe import visible
 from studylog.reports.next import Suggestion
+from studylog.reports.plans import PlanProgress
 from studylog.reports.progress import CurriculumProgress
 from studylog.reports.stats import Stats
 
@@ -27,7 +28,7 @@ def _ratio(p: CurriculumProgress) -> str:
     return f"×{p.ratio:.2f}" if p.ratio is not None else ""
 
 
-def render_overview(rows: list[CurriculumProgress]) -> Group | Text:
+def render_overview(rows: list[CurriculumProgress], plans: Sequence[PlanProgress] = ()) -> Group | Text:
     if not rows:
         return Text("Nothing started yet: mark an item with 'studylog start REF'.", style="dim")
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -55,7 +56,7 @@ def render_overview(rows: list[CurriculumProgress]) -> Group | Text:
         for p in rows
         if p.forecast
     ]
-    return Group(table, *notes)
+    return Group(table, *notes, *render_plans(plans).renderables)
 
 
 def render_owners(by_owner: dict[str, list[CurriculumProgress]]) -> Table | Text:
@@ -141,7 +142,7 @@ def _estimated(p: CurriculumProgress) -> str:
     return f" of about {p.estimated_hours:.0f}h estimated{missing}"
 
 
-def render_detail(p: CurriculumProgress) -> Group:
+def render_detail(p: CurriculumProgress, plans: Sequence[PlanProgress] = ()) -> Group:
     head = Text.assemble(
         (visible(p.title), "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% {_by(p)}"
     )
@@ -172,7 +173,7 @@ def render_detail(p: CurriculumProgress) -> Group:
         if p.forecast
         else f"Finish: {visible(p.forecast_note)}"
     )
-    return Group(head, table, *(Text(line) for line in lines))
+    return Group(head, table, *(Text(line) for line in lines), *render_plans(plans).renderables)
 
 
 def render_next(items: list[Suggestion]) -> Table | Text:
@@ -222,3 +223,35 @@ def render_stats(s: Stats) -> Group:
     if not s.per_tag:
         by_t.add_row(Text("no tagged entries yet", "dim"), "", "")
     return Group(summary, Text(""), by_c, Text(""), by_m, Text(""), by_t)
+
+
+def plan_text(p: PlanProgress) -> str:
+    """One plan against the recent pace, as a sentence."""
+    plan = p.plan
+    how = f"by {plan.by.isoformat()}" if plan.by else f"{format_hours(plan.hours_per_week or 0)} a week"
+    left = f"{format_hours(p.remaining_hours) or '0h'} left"
+    if p.ratio is not None:
+        left += f" (your ×{p.ratio:.2f} from {p.ratio_items} completed item{'s' if p.ratio_items != 1 else ''})"
+    if p.unestimated:
+        left += f", {p.unestimated} item{'s' if p.unestimated != 1 else ''} without an estimate"
+    pace = f"{format_hours(p.recent_per_week) or '0h'} a week lately"
+    need = f"needs {format_hours(p.needed_per_week) or '0h'} a week, " if p.needed_per_week is not None else ""
+    if p.state == "done":
+        verdict = "done"
+    elif p.ahead_days is not None:
+        n = abs(p.ahead_days)
+        verdict = (
+            "on track" if n == 0 else f"{'ahead' if p.ahead_days > 0 else 'behind'} by {n} day{'s' if n != 1 else ''}"
+        )
+    elif p.state == "behind":
+        verdict = "behind (no recent pace to finish on time)"
+    else:
+        verdict = "cannot tell yet"
+    return f"{p.plan.curriculum} plan {how}: {left}; {need}{pace}: {verdict}"
+
+
+def render_plans(rows: Sequence[PlanProgress]) -> Group:
+    return Group(*(Text(visible(plan_text(p)), style=_PLAN_STYLE.get(p.state, "")) for p in rows))
+
+
+_PLAN_STYLE = {"behind": "red", "ahead": "green", "on track": "green", "done": "green"}

@@ -3,7 +3,7 @@ in the curriculum's order of importance, with items that completed work helps br
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -99,12 +99,31 @@ def suggestions(
     curriculum: str | None,
     limit: int,
     worked: dict[str, date] | None = None,
+    behind: dict[str, int | None] | None = None,
 ) -> list[Suggestion]:
     """Up to ``limit`` suggestions for one curriculum; across curricula, the items in progress
     and the first available item of each curriculum the learner has started on (of every
-    curriculum when they have started on none)."""
+    curriculum when they have started on none). The items of curricula ``behind`` their plan
+    (id -> days behind, None when there is no pace to tell) come first, saying so."""
     if curriculum:
         return for_curriculum(catalog.curriculum(curriculum), statuses, worked)[:limit]
+    return _behind_first(_across(catalog, statuses, worked), behind or {})[:limit]
+
+
+def _behind_first(found: list[Suggestion], behind: dict[str, int | None]) -> list[Suggestion]:
+    first, rest = [], []
+    for s in found:
+        cid = s.ref.split("/")[0]
+        if cid in behind:
+            days = behind[cid]
+            why = f"{cid} is behind its plan by {-days} days" if days is not None else f"{cid} is behind its plan"
+            first.append(replace(s, reasons=[why, *s.reasons]))
+        else:
+            rest.append(s)
+    return first + rest
+
+
+def _across(catalog: Outlines, statuses: dict[str, Status], worked: dict[str, date] | None) -> list[Suggestion]:
     active = {ref.split("/")[0] for ref in [*statuses, *(worked or {})]}
     chosen = [c for cid, c in sorted(catalog.curricula.items()) if not active or cid in active]
     out: list[Suggestion] = []
@@ -115,4 +134,4 @@ def suggestions(
         if first:
             out.append(first)
     started = [s for s in out if s.status == "started"]
-    return (started + [s for s in out if s.status != "started"])[:limit]
+    return started + [s for s in out if s.status != "started"]

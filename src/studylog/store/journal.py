@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from studylog.errors import StudylogError, UsageError
 from studylog.store.db import Store
 
-TABLES = {"entry", "note", "item_status", "entry_item", "item_event", "own_item", "entry_tag", "timer"}
+TABLES = {"entry", "note", "item_status", "entry_item", "item_event", "own_item", "entry_tag", "timer", "plan"}
 
 
 def _dumps(before: dict[str, Any]) -> str:

@@ -341,9 +341,10 @@ def m008_search_index(conn: sa.Connection) -> None:
         conn.execute(sa.text(f"INSERT INTO {table} ({table}) VALUES ('rebuild')"))
 
 
-def m009_timer(conn: sa.Connection) -> None:
+def m009_timer_and_plans(conn: sa.Connection) -> None:
     """The running timer of each learner (``timer start``), kept in the store so that it survives
-    closed terminals and reboots and follows the learner to another machine: at most one a learner."""
+    closed terminals and reboots and follows the learner to another machine: at most one a
+    learner; and each learner's plans (``plan dlc --by 2025-06-30``), one a curriculum."""
     md = sa.MetaData()
     sa.Table(
         "timer",
@@ -357,8 +358,21 @@ def m009_timer(conn: sa.Connection) -> None:
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.UniqueConstraint("owner", name="uq_timer_owner"),
     )
+    sa.Table(
+        "plan",
+        md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("owner", sa.String(64), nullable=False),
+        sa.Column("curriculum", sa.String(32), nullable=False),
+        sa.Column("by_date", sa.Date),
+        sa.Column("hours_per_week", sa.Float),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("owner", "curriculum", name="uq_plan_owner_curriculum"),
+    )
     md.tables["timer"].create(conn)
-    conn.execute(sa.text("INSERT INTO id_high (name, last_id) VALUES ('timer', 0)"))
+    md.tables["plan"].create(conn)
+    for table in ("timer", "plan"):
+        conn.execute(sa.text("INSERT INTO id_high (name, last_id) VALUES (:name, 0)"), {"name": table})
 
 
 def _as_date(value: object) -> date:
@@ -374,7 +388,7 @@ MIGRATIONS: list[tuple[int, str, MigrationFn]] = [
     (6, "change host, journal by row", m006_change_host_and_row_index),
     (7, "own items, tags, journal ranges", m007_own_items_and_tags),
     (8, "search index", m008_search_index),
-    (9, "timer", m009_timer),
+    (9, "timer and plans", m009_timer_and_plans),
 ]
 
 _LEDGER = sa.table(

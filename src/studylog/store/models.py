@@ -218,6 +218,21 @@ class Timer(SQLModel, table=True):
     created_at: datetime
 
 
+class Plan(SQLModel, table=True):
+    """Since schema 9: a learner's plan for a curriculum: finish it by a day, or study it so many
+    hours a week (``plan dlc --by 2025-06-30``, ``--hours-per-week 6``)."""
+
+    __tablename__ = "plan"
+    __table_args__ = (UniqueConstraint("owner", "curriculum", name="uq_plan_owner_curriculum"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=64)
+    curriculum: str = Field(max_length=32)
+    by_date: date | None = None
+    hours_per_week: float | None = None
+    created_at: datetime
+
+
 class IdHigh(SQLModel, table=True):
     """The highest id each table has ever given out: ids are never given twice, even after the
     newest rows were removed (SQLite would reuse them; so would max(id) + 1 anywhere), so that undo
