@@ -45,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 SIZES = {"0": 0, "10k": 10_000, "100k": 100_000}
 EVERYDAY = ["today", "goal", "done", "week"]
 REPORTS = ["progress", "next", "calendar"]
+STATUS = ["status", "--format", "{today_hours} {streak}"]  # issue #16: one line for a shell prompt
 SEARCH = ["search", "attention"]  # issue #14: a word in about 1 entry in 60 of the generated history
 MEM_LIMIT_MB = 40.0
 LOADS: list[tuple[str, float]] = []  # the 1-minute load average at the start and end of each group
@@ -353,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     why_search = probe(Path(sl), sl_env(probe_home), SEARCH)
     if why_search:
         notes.append(f"`studylog search` is not available in this build: {why_search}")
+    why_status = probe(Path(sl), sl_env(probe_home), STATUS)
+    if why_status:
+        notes.append(f"`studylog status` (the dashboard) is not available in this build: {why_status}")
     everyday = [c for c in EVERYDAY if c != "week" or has_week]
     cmds: dict[str, Cmd] = {}
 
@@ -418,6 +422,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         if size != "0" and why_search is None:  # issue #14: search, against the same watson status
             add(g, f"studylog search@{size}", [sl, *SEARCH], sl_env(home))
+        if size != "0" and why_status is None:  # issue #16: a bare studylog, and status --format
+            add(g, f"studylog (dashboard)@{size}", [sl], sl_env(home))
+            add(g, f"studylog status --format@{size}", [sl, *STATUS], sl_env(home))
         a, e = watson(size, "status")
         if size != "0":
             add(g, f"watson status@{size}", a, e)
@@ -665,6 +672,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     target(search_cmd, "100k vs 10k", "studylog search@100k", "studylog (10k)", "studylog search@10k", 1.10, "growth")
     target(search_cmd, "100k", "studylog search@100k", None, None, MEM_LIMIT_MB, "mem")
+    for key, shown in (
+        ("studylog (dashboard)", "studylog"),
+        ("studylog status --format", " ".join(["studylog", *STATUS])),
+    ):
+        target(shown, "100k", f"{key}@100k", "watson status (100k)", "watson status@100k", 1.5, "ratio")  # issue #16
     target("studylog import markdown", "100k", "studylog import markdown@100k", None, None, 10, "abs")
     target(
         "studylog import markdown --no-link", "100k", "studylog import markdown --no-link@100k", None, None, 10, "abs"

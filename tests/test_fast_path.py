@@ -56,10 +56,14 @@ def test_the_forms_it_takes():
     assert parse(["done", "x", "-i", "dlc/1", "--complete"])[2] == {"text": "x", "item": "dlc/1", "complete": True}
 
 
+def test_a_bare_studylog_is_the_dashboard_on_the_fast_path():
+    assert parse([]) == ("status", None, {})
+    assert parse(["--db", "x.db"]) == ("status", "x.db", {})
+
+
 @pytest.mark.parametrize(
     "args",
     [
-        [],
         ["--help"],
         ["--version"],
         ["today", "--help"],

@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "edit-item": "own_cmd",
     "rm-item": "own_cmd",
     "timer": "timer_cmd",
+    "status": "views",
     "today": "views",
     "day": "views",
     "log": "views",
@@ -74,6 +75,7 @@ def _version(value: bool) -> None:
 
 
 def root(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -86,8 +88,12 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Track self-study against public curricula."""
+    """Track self-study against public curricula. With no command: the dashboard (studylog status)."""
     state.db = db
+    if ctx.invoked_subcommand is None:
+        from studylog.cli.everyday import show_status
+
+        show_status()
 
 
 def build(command: str | None = None) -> typer.Typer:
@@ -96,14 +102,14 @@ def build(command: str | None = None) -> typer.Typer:
         cls=StudylogGroup,
         name="studylog",
         help="Track self-study against public curricula: daily goals, done items with hours, item status.",
-        no_args_is_help=True,
+        no_args_is_help=False,  # a bare studylog is the dashboard
         add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
         suggest_commands=False,  # click already says "Did you mean …?"
     )
-    app.callback()(root)
+    app.callback(invoke_without_command=True)(root)
     modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
     for name in modules:
         importlib.import_module(f"studylog.cli.{name}").register(app)

@@ -257,3 +257,67 @@ def _item_at(url: str, item: str | None) -> str:
     if len(found) > 1:
         raise UsageError(f"several items have the URL {url}: {', '.join(found)}", "choose one with --item REF")
     return found[0]
+
+
+def show_status(fmt: str | None = None, as_json: bool = False) -> None:
+    """A bare ``studylog`` (the dashboard), or ``status --format`` for a prompt (one line)."""
+    from studylog.reports.status import FIELDS, format_fields, status, week_of
+    from studylog.reports.streaks import current_streak_in
+    from studylog.reports.week import week_bounds
+    from studylog.store.entries import day_view
+    from studylog.store.hours import done_hours, per_day
+
+    out = Output(as_json)
+    if fmt is not None and as_json:
+        raise UsageError("--format cannot be combined with --json", "choose one")
+    store, current = open_store(), today()
+    config = settings()
+    view = day_view(store, current, config["carry_over_days"], current)
+    start, end = week_bounds(current, config["week_start"])
+    days = {d: h for d, (h, _) in per_day(done_hours(store, start, end, by="day")).items()}
+    data = status(
+        view,
+        week_of(start, days),
+        current_streak_in(store, current, config["week_start"], config["rest_days_per_week"]),
+        _timer(store),
+        _on_track(store, view),
+        _next(store, 3),
+        _behind(store, current),
+        config["carry_over_days"],
+    )
+    if fmt is not None:
+        from studylog.hours import format_hours
+
+        fields = format_fields(data, format_hours)
+        try:
+            say(fmt.replace("\\n", "\n").format_map(fields))
+        except (KeyError, ValueError, IndexError) as exc:
+            raise UsageError(
+                f"--format {fmt!r} cannot be filled ({exc})", "its fields are {" + "}, {".join(FIELDS) + "}"
+            ) from None
+        return
+    if out.as_json:
+        out.json(data)
+        return
+    from studylog.render.dashboard import render_dashboard
+
+    out.lines(render_dashboard(data, width()))
+
+
+def _next(store, limit: int) -> list:
+    from studylog.cli.session import outlines
+    from studylog.reports.next import suggestions
+    from studylog.store.status import all_statuses, last_worked
+
+    return suggestions(outlines(skip_broken=True), all_statuses(store), None, limit, last_worked(store))
+
+
+def _behind(store, current) -> list:
+    from studylog.store.plans import plans
+
+    if not plans(store):
+        return []
+    from studylog.cli.session import outlines
+    from studylog.reports.plans import planned
+
+    return planned(store, outlines(skip_broken=True), current)

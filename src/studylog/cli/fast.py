@@ -24,6 +24,7 @@ _TAG = {"--tag": ("tag", MULTI), "-T": ("tag", MULTI)}  # goal, done: repeatable
 
 # command -> (positional parameters, the first ones required; options: spelling -> (parameter, kind))
 SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
+    "status": ((), 0, {**_JSON, "--format": ("fmt", VALUE)}),
     "today": ((), 0, _JSON),
     "week": (
         ("when",),
@@ -50,7 +51,7 @@ SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
 
 
 # command -> the function in ``everyday`` that runs it, called with the parameters by name
-RUNS = {"today": "show_day", "week": "show_week", "goal": "add_goal", "done": "add_done"}
+RUNS = {"status": "show_status", "today": "show_day", "week": "show_week", "goal": "add_goal", "done": "add_done"}
 
 
 def parse(args: list[str]) -> tuple[str, str | None, dict] | None:
@@ -63,7 +64,9 @@ def parse(args: list[str]) -> tuple[str, str | None, dict] | None:
             db, i = args[i][5:], i + 1
         else:
             return None
-    if i >= len(args) or args[i] not in SPEC:
+    if i == len(args):
+        return "status", db, {}  # a bare studylog: the dashboard
+    if args[i] not in SPEC:
         return None
     name, rest = args[i], args[i + 1 :]
     positional_names, required, options = SPEC[name]

@@ -86,7 +86,9 @@ def next_(
 
     out = Output(as_json, svg, html, "studylog next")
     cat, store = outlines(), open_store()
-    behind = {p.plan.curriculum: p.ahead_days for p in _plan_rows(store, cat, today()) if p.state == "behind"}
+    from studylog.reports.plans import planned
+
+    behind = {p.plan.curriculum: p.ahead_days for p in planned(store, cat, today()) if p.state == "behind"}
     found = suggestions(cat, all_statuses(store), curriculum, limit, last_worked(store), behind)
     if out.as_json:
         out.json([s.to_json() for s in found])
@@ -183,7 +185,9 @@ def plan(
         store_plans.set_plan(store, cid, day, weekly)
     elif by or hours_per_week:
         raise UsageError("--by and --hours-per-week need a curriculum", "studylog plan dlc --by 2025-06-30")
-    rows = _plan_rows(store, cat, current, [words[0].lower()] if words else None)
+    from studylog.reports.plans import planned
+
+    rows = planned(store, cat, current, [cat.index.curriculum(words[0])] if words else None)
     if out.as_json:
         out.json([r.to_json() for r in rows] if not words else rows[0].to_json())
         return
@@ -193,18 +197,3 @@ def plan(
         output.message("No plans yet; make one with: studylog plan dlc --by 2025-06-30")
         return
     out.rich(render_plans(rows))
-
-
-def _plan_rows(store, cat, current, only: list[str] | None = None):
-    from studylog.reports.plans import plan_progress
-    from studylog.reports.progress import progress as compute
-    from studylog.store.plans import plans
-
-    found = plans(store)
-    chosen = [c for c in found if only is None or c in only]
-    out = []
-    for cid in chosen:
-        if cid not in cat.curricula:
-            continue  # a plan for a curriculum no longer there: doctor's to say
-        out.append(plan_progress(found[cid], compute(store, cat, current, cid)[0], current))
-    return out

@@ -88,6 +88,21 @@ def log(
     out.rich(render_log(entries, show_owner=all_owners))
 
 
+def status(
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="One line for a shell prompt or tmux, e.g. '{today_hours} {streak}d' (fields in docs/json.md).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The dashboard (what a bare 'studylog' shows): today, the timer, the week, next, plans behind."""
+    everyday.show_status(fmt=fmt, as_json=as_json)
+
+
 def register(app: typer.Typer) -> None:
-    for fn in (today, day, log):
+    for fn in (status, today, day, log):
         app.command()(fn)

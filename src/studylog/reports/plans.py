@@ -14,8 +14,10 @@ import math
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from studylog.reports.progress import PACE_DAYS, CurriculumProgress
-from studylog.store.plans import Plan
+from studylog.curriculum.outline import Outlines
+from studylog.reports.progress import PACE_DAYS, CurriculumProgress, progress
+from studylog.store.db import Store
+from studylog.store.plans import Plan, plans
 
 
 class PlanProgress(NamedTuple):
@@ -76,3 +78,14 @@ def plan_progress(plan: Plan, p: CurriculumProgress, today: date) -> PlanProgres
     return PlanProgress(
         plan, p.title, remaining, p.unestimated, p.ratio, len(finished), recent, needed, at_pace, planned, ahead, state
     )
+
+
+def planned(store: Store, catalog: Outlines, today: date, only: list[str] | None = None) -> list[PlanProgress]:
+    """Each plan of the owner (or those of ``only``) against the curriculum's progress, by id; a
+    plan for a curriculum no longer there is left out (doctor's to say)."""
+    found = plans(store)
+    return [
+        plan_progress(found[cid], progress(store, catalog, today, cid)[0], today)
+        for cid in found
+        if (only is None or cid in only) and cid in catalog.curricula
+    ]
