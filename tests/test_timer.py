@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studylog.dates import parse_time
 from studylog.errors import UsageError
 from studylog.store.timer import split_by_day
+from studylog.times import parse_time
 
 
 def at(moment: str) -> dict[str, str]:

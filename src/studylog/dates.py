@@ -14,7 +14,7 @@ Every function takes ``today`` so that nothing here reads the clock.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from studylog.errors import UsageError
 
@@ -35,7 +35,6 @@ WEEKDAYS = {
 }
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _AGO = re.compile(r"^(\d{1,4})\s+(day|days|week|weeks)\s+ago$")
-_IN = re.compile(r"^in\s+(\d{1,4}|a|an|one)\s+(day|days|week|weeks)$")
 _WEEKS = {"last week": -1, "this week": 0, "next week": 1}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HINT = "use a date like 2024-04-18, 'Apr 18', 'yesterday', 'monday', '3 days ago' or 'next friday'"
@@ -67,10 +66,9 @@ def parse_date(text: str, today: date, ahead: bool = False) -> date:
     if m:
         n = int(m.group(1)) * (7 if m.group(2).startswith("week") else 1)
         return today - timedelta(days=n)
-    m = _IN.match(s)
-    if m:
-        count = int(m.group(1)) if m.group(1).isdigit() else 1
-        return today + timedelta(days=count * (7 if m.group(2).startswith("week") else 1))
+    ahead_by = _in(s)
+    if ahead_by is not None:
+        return today + timedelta(days=ahead_by)
     if _ISO.match(s):
         try:
             return date.fromisoformat(s)
@@ -79,11 +77,28 @@ def parse_date(text: str, today: date, ahead: bool = False) -> date:
     return _parse_free(text, s, today)
 
 
+def _in(s: str) -> int | None:
+    """The days ``in 3 days``, ``in a week``, ``in 2 weeks`` name (None: not that form)."""
+    words = s.split(" ")
+    if len(words) != 3 or words[0] != "in" or words[2] not in ("day", "days", "week", "weeks"):
+        return None
+    count = words[1]
+    if count in ("a", "an", "one"):
+        n = 1
+    elif count.isascii() and count.isdigit() and len(count) <= 4:
+        n = int(count)
+    else:
+        return None
+    return n * (7 if words[2].startswith("week") else 1)
+
+
 def _parse_free(text: str, s: str, today: date) -> date:
     if not re.search(r"[a-z]", s) and not re.search(r"\d{1,4}[/.]\d{1,2}", s):
         raise UsageError(f"cannot read {text!r} as a date", _HINT)
     if not re.search(r"\d", s):
         raise UsageError(f"cannot read {text!r} as a date", _HINT)
+
+    from datetime import datetime
 
     from dateutil import parser as dateparser
 
@@ -115,36 +130,3 @@ def _parse_free(text: str, s: str, today: date) -> date:
         except ValueError:  # Feb 29 outside a leap year
             continue
     return min(candidates, key=lambda d: (abs((d - today).days), d > today))
-
-
-_CLOCK_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_TIME_AGO = re.compile(r"^(?:(\d{1,3})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*m(?:in(?:ute)?s?)?)?\s+ago$")
-_TIME_HINT = "give a time like 14:05, '20 minutes ago', '1h30m ago' or 'yesterday 23:10'"
-
-
-def parse_time(text: str, now: datetime) -> datetime:
-    """The moment ``text`` names, never after ``now`` (``timer --at``): ``14:05`` is the latest
-    such time (today, or yesterday when today's is still to come), ``20 minutes ago``, ``1h30m
-    ago``, ``now``, or a day and a time (``yesterday 23:10``, ``2024-04-17 23:10``)."""
-    s = " ".join(text.strip().lower().split())
-    if s == "now":
-        return now.replace(second=0, microsecond=0)
-    m = _TIME_AGO.match(s)
-    if m and (m.group(1) or m.group(2)):
-        return (now - timedelta(hours=int(m.group(1) or 0), minutes=int(m.group(2) or 0))).replace(microsecond=0)
-    day_text, _, clock = s.rpartition(" ")
-    m = _CLOCK_TIME.match(clock)
-    if m is None:
-        raise UsageError(f"cannot read {text!r} as a time", _TIME_HINT)
-    hour, minute = int(m.group(1)), int(m.group(2))
-    if hour > 23 or minute > 59:
-        raise UsageError(f"{text!r} is not a time of day", _TIME_HINT)
-    if day_text:
-        at = datetime.combine(parse_date(day_text, now.date()), time(hour, minute))
-    else:
-        at = datetime.combine(now.date(), time(hour, minute))
-        if at > now:
-            at -= timedelta(days=1)
-    if at > now:
-        raise UsageError(f"{text!r} is in the future", "a timer starts and stops now or earlier")
-    return at

@@ -29,7 +29,7 @@ AtOpt = Annotated[
 
 
 def _at(text: str | None):
-    from studylog.dates import parse_time
+    from studylog.times import parse_time
 
     current = now()
     return (parse_time(text, current) if text is not None else current), current

@@ -5,12 +5,15 @@ goals, streak, change from the week before) and the trend over several weeks, as
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from studylog.hours import format_hours
 from studylog.render.lines import Cell, Column, Line, grid, text, trim
 from studylog.render.safe import visible
-from studylog.reports.targets import TargetProgress
 from studylog.reports.week import Share, Trend, WeekReport
+
+if TYPE_CHECKING:
+    from studylog.reports.targets import TargetProgress
 
 _EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
 WIDTH = 80

@@ -108,6 +108,7 @@ class WeekReport(NamedTuple):
     def _with_targets(self, targets: dict[str | None, float]) -> WeekReport:
         if not targets:
             return self
+
         shares = {s.key: s.hours for s in self.curricula if s.key}
         return self._replace(targets=tuple(week_targets(targets, self.total_hours, shares)))
 

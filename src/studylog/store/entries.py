@@ -129,6 +129,8 @@ def unique_items(items: Sequence[str | None]) -> list[str]:
 def entry_tags(text: str, given: Sequence[str] = ()) -> list[str]:
     """An entry's tags: the ``#words`` of its text, then ``given`` (``--tag``), normalised, each
     once; a given tag that cannot be one is refused (UsageError). The text is kept as written."""
+    if "#" not in text and not given:
+        return []  # the everyday case: no need for the tag patterns
     from studylog.tags import merge_tags, normalize_tag, tags_in
 
     return merge_tags(tags_in(text) if "#" in text else [], [normalize_tag(t) for t in given])

@@ -11,11 +11,12 @@ time they stopped. Starting, stopping, switching and cancelling are each one cha
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog.errors import UsageError
-from studylog.store.db import Store
-from studylog.store.journal import change, this_host
+
+if TYPE_CHECKING:
+    from studylog.store.db import Store
 
 LEFT_RUNNING = timedelta(hours=12)  # longer than this, "timer stop" asks for the time it stopped
 SINCE_SCHEMA = 9
@@ -68,6 +69,8 @@ def _when(at: datetime) -> str:
 
 def start(store: Store, text: str, item: str | None, at: datetime, now: datetime) -> Timer:
     """Start a timer at ``at`` (``now``, or earlier with ``--at``); refused while one runs."""
+    from studylog.store.journal import change, this_host
+
     with change(store, f"timer start {text!r}") as ch:
         current = running(store)
         if current is not None:
@@ -128,6 +131,7 @@ def stop(
     """Stop the running timer at ``at`` and log what it measured (see the module's docstring);
     with ``then_start`` (text, item), start the next at the same moment, in the same change."""
     from studylog.store.entries import record_done
+    from studylog.store.journal import change, this_host
 
     with change(store, "timer stop") as ch:
         timer = running(store)
@@ -171,6 +175,8 @@ def stop(
 
 def cancel(store: Store) -> Timer:
     """Drop the running timer without logging anything."""
+    from studylog.store.journal import change
+
     with change(store, "timer cancel") as ch:
         timer = running(store)
         if timer is None:
