@@ -87,3 +87,32 @@ def test_bad_input_is_one_line(cli, args, message):
     assert out.exit_code == 2
     assert message in out.stderr and out.stderr.count("\n") == 1
     assert cli("plan", "--json", ok=True).json() == []
+
+
+def test_plans_go_into_the_backup_and_come_back(cli, tmp_path, switch_store):
+    import json
+
+    cli("plan", "dlc", "--by", "2024-12-31", ok=True)
+    cli("plan", "karpathy", "--hours-per-week", "3", ok=True)
+    backup = tmp_path / "b.json"
+    cli("export", "json", "--out", str(backup), ok=True)
+    assert [(p["curriculum"], p["by"], p["hours_per_week"]) for p in json.loads(backup.read_text())["plans"]] == [
+        ("dlc", "2024-12-31", None),
+        ("karpathy", None, 3.0),
+    ]
+    switch_store()
+    cli("import", str(backup), ok=True)
+    assert [(p["curriculum"], p["by"], p["hours_per_week"]) for p in cli("plan", "--json", ok=True).json()] == [
+        ("dlc", "2024-12-31", None),
+        ("karpathy", None, 3.0),
+    ]
+    cli("import", str(backup), ok=True)  # idempotent
+    assert len(cli("plan", "--json", ok=True).json()) == 2
+    data = json.loads(backup.read_text())
+    data["plans"][0]["hours_per_week"] = 2
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    switch_store()
+    out = cli("import", str(bad), ok=False)
+    assert "plan 0: a plan has 'by' or 'hours_per_week', one of the two" in out.stderr
+    assert cli("plan", "--json", ok=True).json() == []

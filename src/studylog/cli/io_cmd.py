@@ -452,7 +452,11 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     if len(text) < 1_000_000:  # a backup with no entries is small; a big one is not parsed twice
         with contextlib.suppress(ValueError):  # restore says where the JSON breaks
             data = json.loads(text)
-    if isinstance(data, dict) and data.get("entries") == [] and not data.get("item_status"):
+    if (
+        isinstance(data, dict)
+        and data.get("entries") == []
+        and not any(data.get(k) for k in ("item_status", "own_items", "plans"))
+    ):
         from studylog.importers.detect import LOOKS_FOR
 
         restore(open_store(), text, str(path), today(), dry_run=True)  # a malformed backup says so first

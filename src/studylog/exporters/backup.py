@@ -29,6 +29,7 @@ from typing import Any, NoReturn
 from studylog.errors import StudylogError
 from studylog.store import dump as dump_queries
 from studylog.store import own_items
+from studylog.store import plans as store_plans
 from studylog.store.db import Store
 from studylog.store.dump import ENTRY_FIELDS, EVENT_FIELDS, STATUS_FIELDS
 from studylog.store.entries import extra_item_rows, unique_items
@@ -112,6 +113,15 @@ def _dump(store: Store) -> Iterator[str]:
             "created_at": _text("created_at", row["created_at"]),
         }
         yield ("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False)
+    yield '\n ],\n "plans": ['
+    for n, row in enumerate(store_plans.dump_rows(store)):
+        plan = {
+            "curriculum": row["curriculum"],
+            "by": _text("day", row["by_date"]),
+            "hours_per_week": row["hours_per_week"],
+            "created_at": _text("created_at", row["created_at"]),
+        }
+        yield ("," if n else "") + "\n  " + json.dumps(plan, ensure_ascii=False)
     yield "\n ]\n}\n"
 
 
@@ -143,7 +153,7 @@ def _load(text: str, name: str) -> dict[str, Any]:
     for key in ("entries", "item_status"):
         if not isinstance(data.get(key), list):
             raise StudylogError(f"{name}: '{key}' must be a list")
-    for key in ("item_events", "own_items"):
+    for key in ("item_events", "own_items", "plans"):
         if key in data and not isinstance(data[key], list):
             raise StudylogError(f"{name}: '{key}' must be a list")
     return data
@@ -196,7 +206,7 @@ def _check_entries(data: dict[str, Any], name: str, today: date) -> None:
 def _check_statuses(data: dict[str, Any], name: str, today: date) -> None:
     from pydantic import ValidationError
 
-    from studylog.importers.backup_model import event, own_item, problem, status
+    from studylog.importers.backup_model import event, own_item, plan, problem, status
 
     items: set[str] = set()
     for n, s in enumerate(data["item_status"]):
@@ -212,6 +222,15 @@ def _check_statuses(data: dict[str, Any], name: str, today: date) -> None:
             event(ev, today)
         except ValidationError as exc:
             _refuse(name, f"item event {n}", problem(exc, ev))
+    curricula: set[str] = set()
+    for n, pl in enumerate(data.get("plans", [])):
+        try:
+            checked_plan = plan(pl)
+        except (ValidationError, ValueError) as exc:
+            _refuse(name, f"plan {n}", problem(exc, pl))
+        if checked_plan.curriculum in curricula:
+            _refuse(name, f"plan {n} ({checked_plan.curriculum})", "an earlier plan is for the same curriculum")
+        curricula.add(checked_plan.curriculum)
     refs: set[tuple[str, str]] = set()
     for n, it in enumerate(data.get("own_items", [])):
         try:
@@ -354,6 +373,7 @@ def restore(store: Store, text: str, name: str, today: date, dry_run: bool = Fal
         ch = begin_change(store, f"import json {name}: {len(todo)} entries")
         _write(store, ch, data, todo, new_status, empty, result)
         _write_items(store, ch, new_items, result)
+        _write_plans(store, ch, data.get("plans", []), result)
     return result
 
 
@@ -434,3 +454,20 @@ def _write_items(store: Store, ch: Change, new_items: list[dict[str, Any]], resu
             created_at=_value("created_at", it["created_at"]),
         )
         result.items += 1
+
+
+def _write_plans(store: Store, ch: Change, plans: list[dict[str, Any]], result: Restored) -> None:
+    """The backup's plans for curricula the store has no plan for (version 3)."""
+    have = store_plans.plans(store)
+    for pl in plans:
+        if pl["curriculum"] in have:
+            result.skipped += 1
+            continue
+        store_plans.insert_restored(
+            store,
+            ch,
+            pl["curriculum"],
+            _value("day", pl.get("by")),
+            float(pl["hours_per_week"]) if pl.get("hours_per_week") is not None else None,
+            _value("created_at", pl["created_at"]),
+        )

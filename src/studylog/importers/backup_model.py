@@ -354,6 +354,23 @@ def status(record: Any, today: date) -> BackupStatus:
     return BackupStatus.model_validate(record, context={"today": today})
 
 
+class BackupPlan(_Strict):
+    """A plan (``studylog plan``), version 3 on: by a day, or hours a week."""
+
+    curriculum: Annotated[str, _pattern(LIST_PATTERN, "a curriculum id")]
+    by: OptDay = None
+    hours_per_week: Annotated[float, Field(gt=0, le=168)] | None = None
+    created_at: Time
+
+
+def plan(record: Any) -> BackupPlan:
+    """A plan of the backup; ValueError when it has both or neither of ``by`` and ``hours_per_week``."""
+    checked = BackupPlan.model_validate(record)
+    if (checked.by is None) == (checked.hours_per_week is None):
+        raise ValueError("a plan has 'by' or 'hours_per_week', one of the two")
+    return checked
+
+
 def own_item(record: Any) -> BackupOwnItem:
     return BackupOwnItem.model_validate(record)
 

@@ -59,3 +59,29 @@ def remove_plan(store: Store, curriculum: str) -> Plan:
         assert row is not None
         ch.delete("plan", int(row["id"]))
     return found
+
+
+def dump_rows(store: Store) -> list[dict[str, Any]]:
+    """The owner's plans with the time each was made, as a backup holds them."""
+    if store.schema_version < SINCE_SCHEMA:
+        return []
+    return store.rows(
+        "SELECT curriculum, by_date, hours_per_week, created_at FROM plan WHERE owner = :owner ORDER BY curriculum",
+        owner=store.owner,
+    )
+
+
+def insert_restored(
+    store: Store, ch: Any, curriculum: str, by: date | None, hours_per_week: float | None, at: Any
+) -> None:
+    """Inside a restore's change: a plan the store does not have yet."""
+    ch.insert(
+        "plan",
+        {
+            "owner": store.owner,
+            "curriculum": curriculum,
+            "by_date": by,
+            "hours_per_week": hours_per_week,
+            "created_at": at,
+        },
+    )
