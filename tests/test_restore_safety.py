@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,9 @@ def test_restore_while_others_write_loses_no_acknowledged_write(tmp_path):
     home = tmp_path / "home"
     env = _env(home)
     assert _run(env, "done", "before the backup").returncode == 0
+    # every copy a restore keeps stays (by default the oldest go after 20, and with them the
+    # writes that only they hold, as that setting says): this test counts on all of them
+    assert _run(env, "config", "set", "backups.keep", "0").returncode == 0
     backup = tmp_path / "b.db"
     assert _run(env, "backup", str(backup)).returncode == 0
     acknowledged: list[str] = []
@@ -68,6 +72,7 @@ def test_restore_while_others_write_loses_no_acknowledged_write(tmp_path):
     assert len(set(kept)) == len(kept), "two restores kept their copies under one name"
     present = _texts(home / "studylog.db")
     for copy in kept:
+        assert Path(copy).exists(), f"the copy {copy} a restore kept is gone"
         present |= _texts(copy)
     lost = [t for t in acknowledged if t not in present]
     assert acknowledged and not lost, f"{len(lost)} of {len(acknowledged)} acknowledged writes lost: {lost[:5]}"
