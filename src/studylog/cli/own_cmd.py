@@ -53,6 +53,7 @@ def parse_estimate(text: str) -> tuple[float, float]:
 
 
 def parse_tags(texts: list[str] | None) -> list[str]:
+    """``--tag`` values in their normal form, each once."""
     from studylog.tags import merge_tags, normalize_tag
 
     return merge_tags([normalize_tag(t) for t in texts or []])

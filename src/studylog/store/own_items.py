@@ -119,20 +119,10 @@ def insert_item(
     return _item({"id": item_id, **values})
 
 
-def add_item(
-    store: Store,
-    list_id: str,
-    slug: str,
-    title: str,
-    kind: str,
-    *,
-    url: str | None = None,
-    estimate: tuple[float, float] | None = None,
-    tags: Sequence[str] = (),
-) -> OwnItem:
-    """Add an item to one of the owner's lists, as one change."""
+def add_item(store: Store, list_id: str, slug: str, title: str, kind: str, **fields: Any) -> OwnItem:
+    """Add an item to one of the owner's lists, as one change (``fields`` as ``insert_item``'s)."""
     with change(store, f"add {kind} {list_id}/{slug}") as ch:
-        return insert_item(store, ch, list_id, slug, title, kind, url=url, estimate=estimate, tags=tags)
+        return insert_item(store, ch, list_id, slug, title, kind, **fields)
 
 
 def edit_item(store: Store, item: OwnItem, **changes: Any) -> OwnItem:

@@ -69,26 +69,33 @@ def _when(at: datetime) -> str:
 
 def start(store: Store, text: str, item: str | None, at: datetime, now: datetime) -> Timer:
     """Start a timer at ``at`` (``now``, or earlier with ``--at``); refused while one runs."""
-    from studylog.store.journal import change, this_host
+    from studylog.store.journal import change
 
     with change(store, f"timer start {text!r}") as ch:
         current = running(store)
         if current is not None:
             _refuse_running(current)
-        timer_id = ch.insert(
-            "timer",
-            {
-                "owner": store.owner,
-                "text": text,
-                "item": item,
-                "started_at": at.replace(second=0, microsecond=0),
-                "host": this_host(),
-                "created_at": now,
-            },
-        )
+        timer_id = _insert(store, ch, text, item, at, now)
     found = running(store)
     assert found is not None and found.id == timer_id
     return found
+
+
+def _insert(store: Store, ch: Any, text: str, item: str | None, at: datetime, now: datetime) -> int:
+    """The timer row, inside an open change (``start``, and ``stop`` that starts the next)."""
+    from studylog.store.journal import this_host
+
+    return ch.insert(
+        "timer",
+        {
+            "owner": store.owner,
+            "text": text,
+            "item": item,
+            "started_at": at.replace(second=0, microsecond=0),
+            "host": this_host(),
+            "created_at": now,
+        },
+    )
 
 
 class Logged(NamedTuple):
@@ -131,7 +138,7 @@ def stop(
     """Stop the running timer at ``at`` and log what it measured (see the module's docstring);
     with ``then_start`` (text, item), start the next at the same moment, in the same change."""
     from studylog.store.entries import record_done
-    from studylog.store.journal import change, this_host
+    from studylog.store.journal import change
 
     with change(store, "timer stop") as ch:
         timer = running(store)
@@ -158,18 +165,7 @@ def stop(
             logged.append((entry_id, day, hours))
         ch.delete("timer", timer.id)
         if then_start is not None:
-            text, item = then_start
-            ch.insert(
-                "timer",
-                {
-                    "owner": store.owner,
-                    "text": text,
-                    "item": item,
-                    "started_at": at.replace(second=0, microsecond=0),
-                    "host": this_host(),
-                    "created_at": now,
-                },
-            )
+            _insert(store, ch, then_start[0], then_start[1], at, now)
     return Logged(timer, logged)
 
 
