@@ -162,30 +162,47 @@ def _run_import(
     from dataclasses import replace
 
     from studylog.imported import Tally
+    from studylog.importers import forked
+    from studylog.importers.read import read_lines
 
     problems: list = []
     tally = Tally()
     size = sum(f.stat().st_size for f in files)
-    with progress(size) as bar:
-        bar.phase("Importing", size * passes)
 
-        def entries():
-            for index, file in enumerate(files):
-                found: list = []
-                for entry in stream(file, _counted(file, bar), found):
-                    if linker is not None and not entry.linked() and entry.guess:
-                        entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
-                    tally.entry(index, entry)
-                    yield entry
-                found.sort(key=lambda p: p.line)
-                prefix = f"{file}: " if len(files) > 1 else ""
-                problems.extend(replace(p, message=prefix + p.message, reason=p.why) if prefix else p for p in found)
+    def read_all():
+        return forked.read_events(files, stream, read_lines, linker)
 
-        stream_ = entries()
-        first = next(stream_, None)  # before the store opens: an import of nothing writes nothing
-        if first is None:
-            raise _nothing_found(source, path, files, detected, problems)
-        summary = import_result(open_store(), chain([first], stream_), source, dry_run=dry_run, statuses=not no_status)
+    # a large import reads in a second process while this one writes (importers/forked.py); it
+    # starts before the progress bar, whose thread must not be running when the process forks
+    events = forked.forked(read_all) if forked.should_fork(size) else read_all()
+    try:
+        with progress(size) as bar:
+            bar.phase("Importing", size * passes)
+
+            def entries():
+                for kind, payload in events:
+                    if kind == forked.ENTRY:
+                        tally.entry(*payload)
+                        yield payload[1]
+                    elif kind == forked.ADVANCE:
+                        bar.advance(payload)
+                    else:
+                        index, found = payload
+                        found.sort(key=lambda p: p.line)
+                        prefix = f"{files[index]}: " if len(files) > 1 else ""
+                        problems.extend(
+                            replace(p, message=prefix + p.message, reason=p.why) if prefix else p for p in found
+                        )
+
+            stream_ = entries()
+            first = next(stream_, None)  # before the store opens: an import of nothing writes nothing
+            if first is None:
+                raise _nothing_found(source, path, files, detected, problems)
+            summary = import_result(
+                open_store(), chain([first], stream_), source, dry_run=dry_run, statuses=not no_status
+            )
+    finally:
+        events.close()  # a child still reading is ended and reaped
     if out.as_json:
         data = _detected_json(source, detected)
         data.update(summary.to_json(linked=False))
@@ -242,23 +259,6 @@ def _nothing_found(source: str, path: Path, files: list[Path], detected: Detecte
     else:
         hint = f"nothing was written; try 'studylog import PATH' or 'import {others}', {dates}"
     return StudylogError(f"{looked}: {instead}", hint)
-
-
-def _counted(file: Path, bar):
-    """A function giving the lines of ``file``, advancing the progress bar as they are read."""
-    from studylog.importers.read import read_lines
-
-    def lines():
-        done = 0
-        for number, line in enumerate(read_lines(file)):
-            done += len(line) + 1
-            if number % 4096 == 4095:
-                bar.advance(done)
-                done = 0
-            yield line
-        bar.advance(done)
-
-    return lines
 
 
 FormatOpt = Annotated[
