@@ -10,13 +10,17 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
 from studylog.errors import StudylogError
+from studylog.imported import ImportedEntry
 from studylog.importers import forked
+from studylog.note import Note
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked reader needs os.fork")
 
@@ -80,10 +84,14 @@ def test_the_choice_follows_size_and_the_override(monkeypatch):
     assert forked.should_fork(0)
 
 
+def _entry(i: int) -> ImportedEntry:
+    return ImportedEntry("done", date(2024, 1, 1 + i % 28), f"entry {i}", i, [Note("a note", 1)], hours=0.5)
+
+
 def _events(n: int, then=None):
     def make():
         for i in range(n):
-            yield forked.ENTRY, (0, f"entry {i}")
+            yield forked.ENTRY, (0, _entry(i))
         if then is not None:
             then()
 
@@ -98,10 +106,14 @@ def _gone(pid: int) -> bool:
     return False
 
 
+def test_an_entry_crosses_as_its_fields_in_the_order_its_constructor_takes():
+    assert tuple(f.name for f in fields(ImportedEntry)) == forked._FIELDS
+
+
 def test_events_come_in_order_across_batches_and_the_child_is_reaped():
     reader = forked.forked(_events(3 * forked.BATCH + 7))
     pid = reader.pid
-    assert [payload for _, payload in reader] == [(0, f"entry {i}") for i in range(3 * forked.BATCH + 7)]
+    assert [payload for _, payload in reader] == [(0, _entry(i)) for i in range(3 * forked.BATCH + 7)]
     assert reader.pid is None and _gone(pid)
 
 
@@ -139,7 +151,7 @@ def test_a_child_that_dies_is_reported_as_one_clear_error():
 def test_closing_early_ends_a_child_that_is_still_reading():
     def forever():
         while True:
-            yield forked.ENTRY, (0, "x" * 1000)
+            yield forked.ENTRY, (0, _entry(1))
 
     reader = forked.forked(forever)
     pid = reader.pid

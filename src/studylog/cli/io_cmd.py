@@ -170,7 +170,7 @@ def _run_import(
     size = sum(f.stat().st_size for f in files)
 
     def read_all():
-        return forked.read_events(files, stream, read_lines, linker)
+        return forked.read_events(files, stream, read_lines)
 
     # a large import reads in a second process while this one writes (importers/forked.py); it
     # starts before the progress bar, whose thread must not be running when the process forks
@@ -183,7 +183,10 @@ def _run_import(
                 for kind, payload in events:
                     if kind == forked.ENTRY:
                         tally.entry(*payload)
-                        yield payload[1]
+                        entry = payload[1]  # linked here: the child's share is then about the parent's
+                        if linker is not None and not entry.linked() and entry.guess:
+                            entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
+                        yield entry
                     elif kind == forked.ADVANCE:
                         bar.advance(payload)
                     else:
