@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
 from rich.segment import Segment
@@ -87,7 +88,7 @@ def test_calendar_html_has_a_title_a_dark_variant_and_a_colour_per_level(logged,
     for variant, background in ((light, light["bg"]), (dark, dark["bg"])):
         colours = [variant[colour_of[f"fg-{lv}"]] for lv in LEVELS]
         assert len(set(colours)) == 5, colours
-        for lower, higher in zip(colours[1:], colours[2:], strict=False):
+        for lower, higher in pairwise(colours[1:]):
             assert contrast(lower, higher) >= 1.4, (lower, higher)  # a step reads from its colour
         assert contrast(colours[1], background) >= 1.5
         assert contrast(colours[4], background) >= 7  # the most hours stand out most
