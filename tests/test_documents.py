@@ -11,8 +11,9 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 
-from studylog.render.document import html_page, safe_url, split_urls, svg_image
-from studylog.render.theme import LEVELS, PALETTE, contrast, css_variables
+from studylog.links import safe_url, split_links, split_urls
+from studylog.render.document import html_page, svg_image
+from studylog.theme import LEVELS, PALETTE, contrast, css_variables
 
 
 class Page(HTMLParser):
@@ -159,3 +160,15 @@ def test_safe_url():
     assert safe_url("https://example.com/a?b=c") == "https://example.com/a?b=c"
     for bad in ("javascript:alert(1)", "http://", "file:///etc/passwd", 'https://x.org/"q', "//x.org", None, ""):
         assert safe_url(bad) is None
+
+
+def test_markdown_links_show_their_text():
+    pieces = list(split_links("Read [the paper](https://x.org/p) and [bad](javascript:x) https://y.org/q."))
+    assert pieces == [
+        ("Read ", None),
+        ("the paper", "https://x.org/p"),
+        (" and [bad](javascript:x) ", None),
+        ("https://y.org/q", "https://y.org/q"),
+        (".", None),
+    ]
+    assert list(split_links("[a](<https://x.org/A_(b)>)")) == [("a", "https://x.org/A_(b)")]

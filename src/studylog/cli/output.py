@@ -25,7 +25,7 @@ from studylog.render.safe import visible_block
 
 class Output:
     """Where one command's result goes: JSON on stdout, or what people read (on stdout, and also
-    saved to ``svg``/``html`` when given: ``render.document``, in the theme of ``render.theme``).
+    saved to ``svg``/``html`` when given: ``render.document``, in the theme of ``studylog.theme``).
     ``title`` is the SVG's and the HTML page's ``<title>``."""
 
     def __init__(

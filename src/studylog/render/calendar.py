@@ -1,6 +1,6 @@
 """A year as a heatmap: one row per weekday, one column per week, one character per day whose
 shape alone (no colour needed) says how many hours were logged; its colour says it too, one per
-level (``render.theme``)."""
+level (``studylog.theme``)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from rich.style import Style
 from rich.text import Text
 
 from studylog.hours import format_hours
-from studylog.render.theme import LEVELS as THEME_LEVELS
-from studylog.render.theme import TERMINAL_LEVELS
 from studylog.render.week import streak_text
 from studylog.reports.calendar import Calendar
 from studylog.reports.week import DayHours, week_bounds
+from studylog.theme import LEVELS as THEME_LEVELS
+from studylog.theme import TERMINAL_LEVELS
 
 
 def _level_style(n: int) -> Style:

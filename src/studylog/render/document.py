@@ -1,6 +1,6 @@
 """What a command drew, as an HTML page or an SVG image (``--html FILE``, ``--svg FILE``).
 
-Both are made from the same lines of rich segments and share one theme (``render.theme``):
+Both are made from the same lines of rich segments and share one theme (``studylog.theme``):
 colours are CSS custom properties with a light and a dark variant (``prefers-color-scheme``), a
 style's terminal colour names its role (``green``, ``bright_black``; the heatmap's levels are named
 by the style's ``meta["role"]``), and every role has its own class. A URL, whether a segment links
@@ -11,60 +11,22 @@ from the network (no web fonts).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
 
+from studylog.links import safe_url, split_urls
 from studylog.render.lines import cell_width
-from studylog.render.theme import ANSI, FONT, LEVELS, PALETTE, css_variables, var
+from studylog.theme import ANSI, FONT, LEVELS, PALETTE, css_variables, var
 
 CHAR_WIDTH = 8.43  # px: a 14px monospace glyph
 LINE_HEIGHT = 20
 FONT_SIZE = 14
 PAD = 16
 
-_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
-_TRAILING = ".,;:!?'\"*_"
 _ROLES = (*ANSI, *LEVELS)
 
 Piece = tuple[str, str | None, Any]  # text, link, style
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is a well-formed http(s) URL with a host, else None."""
-    if not url or any(c in url for c in "\"'<>\\ \t\n\r`") or not url.isprintable():
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def split_urls(text: str) -> Iterator[tuple[str, str | None]]:
-    """``text`` in pieces: ``(piece, url)`` where the piece is an http(s) URL, ``(piece, None)``
-    between them. Trailing punctuation, and a closing bracket that opens nowhere in the URL, stay
-    outside it."""
-    at = 0
-    for m in _URL.finditer(text):
-        url = m.group(0)
-        while url:
-            if url[-1] in _TRAILING or (
-                url[-1] in ")]}" and url.count(url[-1]) > url.count({")": "(", "]": "[", "}": "{"}[url[-1]])
-            ):
-                url = url[:-1]
-            else:
-                break
-        if safe_url(url) is None:
-            continue
-        if m.start() > at:
-            yield text[at : m.start()], None
-        yield url, url
-        at = m.start() + len(url)
-    if at < len(text):
-        yield text[at:], None
 
 
 def _role(color: Any) -> str | None:
