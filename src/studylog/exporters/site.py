@@ -223,8 +223,8 @@ def _stylesheet(scope: str, standalone: bool) -> str:
 {s} .summary {{ margin: 0.25rem 0 0.75rem; }}
 {s} .figure {{ font-weight: 600; }}
 {s} svg {{ display: block; max-width: 100%; height: auto; }}
-{s} .scroll {{ overflow-x: auto; direction: rtl; }}
-{s} .scroll > svg {{ direction: ltr; max-width: none; }}
+{s} .scroll {{ overflow-x: auto; direction: rtl; }} /* a chart too wide starts at its newest end */
+{s} .scroll > svg {{ direction: ltr; max-width: none; margin: 0 auto 0 0; }}
 {s} svg text {{ font-family: {SANS}; font-size: 10px; fill: {var("muted")}; }}
 {s} .cell {{ stroke: {var("bg")}; stroke-width: 0.5; }}
 {levels}
