@@ -100,3 +100,17 @@ def test_rich_text():
     assert rich_text("see [the notes](https://x.org/n?a=1&b=2) and `x < y`") == (
         'see <a href="https://x.org/n?a=1&amp;b=2">the notes</a> and <code>x &lt; y</code>'
     )
+
+
+def test_hours_as_the_learner_writes_them_and_the_weekly_target(logged, tmp_path):
+    logged("config", "set", "hours_format", "hm", ok=True)
+    logged("config", "set", "target.week", "10h", ok=True)
+    logged("done", "a bit more", "-H", "0.5", ok=True)
+    page, _ = _page(logged, tmp_path)
+    week = logged("week", "--json", ok=True).json()
+    assert week["total_hours"] == 3.5
+    assert 'id="week-hours" data-hours="3.5">3h30m</span>' in page  # shown as hm, the figure as in the JSON
+    assert (
+        '<li class="target" data-curriculum="" data-target="10" data-hours="3.5">Target: 3h30m of 10h · 6h30m to go</li>'
+        in page
+    )

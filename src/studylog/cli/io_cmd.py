@@ -589,10 +589,13 @@ def export_site(
         if jekyll
         else "til.md"
     )
-    store = open_store()
+    from studylog.cli.errors import warn_broken
+
+    store, cat = open_store(), outlines(skip_broken=True)
+    warn_broken(cat.broken)
     with store.snapshot():  # one state of the store for every figure on the page
-        data = site_report(store, outlines(skip_broken=True), current, config, _lookup())
-    page = render_site(data, current, link, jekyll, str(config["til.layout"]), permalink)
+        data = site_report(store, cat, current, config, _lookup())
+    page = render_site(data, current, link, jekyll, str(config["til.layout"]), permalink, config["hours_format"])
     write_atomic(out / "index.html", page, mode=0o644)
     output.message(f"Wrote {out / 'index.html'}", err=True)
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from studylog.exporters.site_charts import heatmap, hours_text, last_days, legend, text, week_bars
 from studylog.links import split_links
 from studylog.theme import FONT, LEVELS, SANS, css_variables, var
+
+Hours = Callable[[float], str]
 
 TITLE = "Study progress"
 _CODE = re.compile(r"`([^`\n]+)`")
@@ -75,14 +79,14 @@ def _section(anchor: str, heading: str, body: str) -> str:
     )
 
 
-def _summary(data: dict[str, Any], days: list[tuple[date, float]]) -> str:
+def _summary(data: dict[str, Any], days: list[tuple[date, float]], h: Hours) -> str:
     total = sum(h for _, h in days)
     studied = sum(1 for _, h in days if h > 0)
     cal = data["calendars"][-1]
     streak = cal["current_streak"]
     return (
         '<p class="summary">'
-        f'<span class="figure" id="year-hours" data-hours="{round(total, 2):g}">{hours_text(total)}</span> '
+        f'<span class="figure" id="year-hours" data-hours="{round(total, 2):g}">{h(total)}</span> '
         f'on <span class="figure" id="year-days" data-days="{studied}">{studied}</span> '
         f"day{'s' if studied != 1 else ''} in the last year · current streak "
         f'<span class="figure" id="streak" data-days="{streak}">{streak}</span> · longest '
@@ -113,14 +117,14 @@ def _plan_line(plan: dict[str, Any]) -> str:
     )
 
 
-def _curricula(rows: list[dict[str, Any]]) -> str:
+def _curricula(rows: list[dict[str, Any]], h: Hours) -> str:
     if not rows:
         return '<p class="empty">No curriculum started yet: log an item with <code>studylog done TEXT --item REF</code>.</p>'
     out = []
     for r in rows:
         percent = r["percent"]
         counted = r["total"] - r["skipped"]
-        left = f" · {hours_text(r['remaining_hours'])} left" if r["remaining_hours"] else ""
+        left = f" · {h(r['remaining_hours'])} left" if r["remaining_hours"] else ""
         if r["plan"]:
             outlook = _plan_line(r["plan"])
         elif r["forecast"]:
@@ -137,18 +141,18 @@ def _curricula(rows: list[dict[str, Any]]) -> str:
             f'<div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="{percent:g}" '
             f'aria-label="{text(r["title"])}: {percent:g}%"><span style="width: {min(max(percent, 0), 100):g}%"></span></div>\n'
             f'<p class="figures"><strong>{percent:g}%</strong> · {r["complete"]} of {counted} items · '
-            f"{hours_text(r['hours'])} logged{left}</p>\n{outlook}\n</article>"
+            f"{h(r['hours'])} logged{left}</p>\n{outlook}\n</article>"
         )
     return '<div class="curricula">\n' + "\n".join(out) + "\n</div>"
 
 
-def _change(hours: float) -> str:
+def _change(hours: float, h: Hours) -> str:
     if not hours:
         return "as many hours as the week before"
-    return f"{hours_text(abs(hours))} {'more' if hours > 0 else 'less'} than the week before"
+    return f"{h(abs(hours))} {'more' if hours > 0 else 'less'} than the week before"
 
 
-def _week(week: dict[str, Any], today: str) -> str:
+def _week(week: dict[str, Any], today: str, h: Hours) -> str:
     peak = max((d["hours"] for d in week["days"]), default=0) or 1
     rows = []
     for d in week["days"]:
@@ -156,7 +160,7 @@ def _week(week: dict[str, Any], today: str) -> str:
         rows.append(
             f'<tr{cls} data-date="{d["date"]}" data-hours="{d["hours"]:g}"><th scope="row">{_day(d["date"])}</th>'
             f'<td class="daybar"><span style="width: {100 * d["hours"] / peak:.1f}%"></span></td>'
-            f'<td class="num">{hours_text(d["hours"]) if d["hours"] else "–"}</td></tr>'
+            f'<td class="num">{h(d["hours"]) if d["hours"] else "–"}</td></tr>'
         )
     table = (
         '<table class="days"><caption class="sr">Hours per day this week</caption>\n<tbody>\n'
@@ -171,21 +175,29 @@ def _week(week: dict[str, Any], today: str) -> str:
     )
     done = "".join(
         f'<li class="done" data-id="{e["id"]}" data-hours="{(e["hours"] or 0):g}">{rich_text(e["text"])}'
-        f'<span class="when">{_day(e["date"])}{" · " + hours_text(e["hours"]) if e["hours"] else ""}</span></li>'
+        f'<span class="when">{_day(e["date"])}{" · " + h(e["hours"]) if e["hours"] else ""}</span></li>'
         for day in week["done"]
         for e in day["entries"]
     )
     total = week["total_hours"]
     head = (
-        f'<p class="summary"><span class="figure" id="week-hours" data-hours="{total:g}">{hours_text(total)}</span> '
+        f'<p class="summary"><span class="figure" id="week-hours" data-hours="{total:g}">{h(total)}</span> '
         f"from {_day(week['start'])} to {_day(week['end'])} · goals met "
         f'<span class="figure" id="goals-met" data-met="{week["goals_met"]}" data-set="{week["goals_set"]}">'
-        f"{week['goals_met']}/{week['goals_set']}</span> · {_change(week['change_hours'])}</p>"
+        f"{week['goals_met']}/{week['goals_set']}</span> · {_change(week['change_hours'], h)}</p>"
     )
     lists = (
         f'<div class="lists"><div><h3>Goals</h3><ul class="goals">{goals or "<li class=empty>No goals set</li>"}</ul></div>'
         f'<div><h3>Done</h3><ul class="done-list">{done or "<li class=empty>Nothing done yet</li>"}</ul></div></div>'
     )
+    targets = "".join(
+        f'<li class="target{" met" if t["met"] else ""}" data-curriculum="{text(t["curriculum"] or "")}" '
+        f'data-target="{t["target"]:g}" data-hours="{t["hours"]:g}">Target{" for " + text(t["curriculum"]) if t["curriculum"] else ""}: '
+        f"{h(t['hours'])} of {h(t['target'])}{' · met' if t['met'] else ' · ' + h(t['left']) + ' to go'}</li>"
+        for t in week.get("targets", [])
+    )
+    if targets:
+        head += f'\n<ul class="targets">{targets}</ul>'
     return f'{head}\n<div class="week">\n{table}\n{lists}\n</div>'
 
 
@@ -252,7 +264,9 @@ def _stylesheet(scope: str, standalone: bool) -> str:
 {s} td.num {{ text-align: right; padding-left: 0.5rem; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 {s} .lists {{ display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }}
 {s} ul {{ margin: 0; padding-left: 1.1rem; }}
-{s} ul.goals {{ list-style: none; padding-left: 0; }}
+{s} ul.goals, {s} ul.targets {{ list-style: none; padding-left: 0; }}
+{s} ul.targets {{ margin: 0 0 0.75rem; }}
+{s} .target.met {{ color: {var("accent")}; }}
 {s} li {{ margin: 0.2rem 0; overflow-wrap: anywhere; }}
 {s} .when {{ display: block; font-size: 0.82rem; }}
 {s} .goal.met .mark {{ color: {var("accent")}; }}
@@ -274,10 +288,14 @@ def render_site(
     jekyll: bool = False,
     layout: str = "page",
     permalink: str = "/progress/",
+    hours_format: str = "decimal",
 ) -> str:
     """The page for ``data`` (``reports.site.site_report``) as of ``today``; its TIL lines link
     to ``til_url``. With ``jekyll``, YAML front matter (``layout``, title, ``permalink``) over a
-    fragment the site's layout wraps; otherwise a whole HTML document."""
+    fragment the site's layout wraps (its title is the layout's to show); otherwise a whole HTML
+    document. Hours are shown in ``hours_format`` (``decimal`` or ``hm``); the figures in the
+    data attributes are always decimal, as in the JSON."""
+    h = partial(hours_text, style=hours_format)
     scope = ".studylog-progress"
     days = last_days(data["calendars"], today)
     week_start = data["calendars"][-1]["week_start"]
@@ -285,15 +303,19 @@ def render_site(
         _section(
             "year",
             "The last year",
-            _summary(data, days) + '\n<div class="scroll">' + heatmap(days, week_start) + "</div>\n" + legend(),
+            _summary(data, days, h)
+            + '\n<div class="scroll">'
+            + heatmap(days, week_start, hours_format)
+            + "</div>\n"
+            + legend(),
         ),
-        _section("curricula", "Curricula", _curricula(data["progress"])),
+        _section("curricula", "Curricula", _curricula(data["progress"], h)),
         _section(
             "weeks",
             f"Hours per week, the last {len(data['trend']['weeks'])} weeks",
-            '<div class="scroll">' + week_bars(data["trend"]["weeks"]) + "</div>",
+            '<div class="scroll">' + week_bars(data["trend"]["weeks"], hours_format) + "</div>",
         ),
-        _section("this-week", "This week", _week(data["week"], today.isoformat())),
+        _section("this-week", "This week", _week(data["week"], today.isoformat(), h)),
         _section("til", "Today I learnt", _til(data["til"], til_url)),
     ]
     nav = " ".join(
@@ -307,8 +329,9 @@ def render_site(
         )
     )
     body = (
-        f'<div class="studylog-progress">\n<header>\n<h1>{TITLE}</h1>\n'
-        f'<p class="muted">As of {today:%A} {today.day} {today:%B %Y}</p>\n<nav aria-label="Sections">{nav}</nav>\n</header>\n'
+        '<div class="studylog-progress">\n<header>\n'
+        + ("" if jekyll else f"<h1>{TITLE}</h1>\n")
+        + f'<p class="muted">As of {today:%A} {today.day} {today:%B %Y}</p>\n<nav aria-label="Sections">{nav}</nav>\n</header>\n'
         + "\n".join(sections)
         + f"\n<footer>Made with studylog from its own reports (<code>studylog calendar --json</code>, "
         f"<code>progress --json</code>, <code>week --json</code>) on {today.isoformat()}.</footer>\n</div>\n"

@@ -25,12 +25,16 @@ def text(value: Any) -> str:
     return _escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def hours_text(hours: float) -> str:
-    """2.5 → "2.5h", 0 → "0h" (the figure as ``--json`` has it, to 2 decimals)."""
-    return f"{hours:.2f}".rstrip("0").rstrip(".") + "h"
+def hours_text(hours: float, style: str = "decimal") -> str:
+    """Hours for people in the learner's ``hours_format``: 2.5 → "2.5h" (or "2h30m"), 0 → "0h"."""
+    from studylog.hours import format_hours
+
+    return format_hours(hours, style) if hours else "0h"
 
 
 def level(hours: float) -> int:
+    """The heatmap level of a day's hours. (``calendar`` also draws a day with done items but no
+    hours at the first level; its JSON, which the page is made from, has the hours only.)"""
     if hours <= 0:
         return 0
     return 1 + sum(1 for limit in LIMITS if round(hours, 4) > limit)
@@ -44,7 +48,7 @@ def last_days(calendars: Sequence[dict[str, Any]], today: date, count: int = 365
     return [(day, hours.get(day.isoformat(), 0.0)) for day in (first + timedelta(days=n) for n in range(count))]
 
 
-def heatmap(days: Sequence[tuple[date, float]], week_start: str) -> str:
+def heatmap(days: Sequence[tuple[date, float]], week_start: str, style: str = "decimal") -> str:
     """One square per day, a column per week (weeks begin on ``week_start``), coloured by level."""
     if not days:
         return ""
@@ -74,7 +78,7 @@ def heatmap(days: Sequence[tuple[date, float]], week_start: str) -> str:
         out.append(
             f'<rect class="cell l{n}" x="{LEFT + offset // 7 * STEP}" y="{TOP + offset % 7 * STEP}" '
             f'width="{CELL}" height="{CELL}" rx="2" data-date="{day.isoformat()}" data-hours="{hours:g}" '
-            f'data-level="{n}"><title>{day:%a} {day.isoformat()}: {hours_text(hours)}</title></rect>'
+            f'data-level="{n}"><title>{day:%a} {day.isoformat()}: {hours_text(hours, style)}</title></rect>'
         )
     out.append("</svg>")
     return "\n".join(out)
@@ -101,7 +105,7 @@ def _ceiling(value: float) -> float:
     return top
 
 
-def week_bars(weeks: Sequence[dict[str, Any]]) -> str:
+def week_bars(weeks: Sequence[dict[str, Any]], style: str = "decimal") -> str:
     """A bar per week (``week --weeks N --json``'s weeks), oldest first, with an hours axis."""
     bar, gap, left, top, plot, bottom = 18, 6, 34, 10, 150, 22
     width = left + len(weeks) * (bar + gap)
@@ -123,7 +127,7 @@ def week_bars(weeks: Sequence[dict[str, Any]]) -> str:
         start = date.fromisoformat(week["start"])
         met = {True: " met", False: " missed", None: ""}[week.get("target_met")]
         items = week.get("items_completed", 0)
-        tip = f"Week of {start.day} {start:%b %Y}: {hours_text(hours)}" + (
+        tip = f"Week of {start.day} {start:%b %Y}: {hours_text(hours, style)}" + (
             f", {items} item{'s' if items != 1 else ''} completed" if items else ""
         )
         out.append(
