@@ -72,9 +72,15 @@ def test_an_empty_store_gives_a_page(cli, tmp_path):
     assert heatmap.count('class="cell l0"') == 365 and page.count('class="week-bar"') == 26
 
 
-def test_out_is_required(cli):
+def test_out_is_a_folder(cli, tmp_path):
     out = cli("export", "site")
     assert out.exit_code == 2 and "--out" in out.stderr
+    (tmp_path / "page.html").write_text("mine")
+    out = cli("export", "site", "--out", str(tmp_path / "page.html"))
+    assert out.exit_code == 2 and out.stderr.startswith(
+        f"studylog: error: {tmp_path / 'page.html'} is a file; --out takes"
+    )
+    assert (tmp_path / "page.html").read_text() == "mine"
 
 
 @pytest.mark.parametrize(

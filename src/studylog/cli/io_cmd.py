@@ -577,9 +577,12 @@ def export_site(
 ) -> None:
     """A progress page: the year's heatmap, curricula, hours per week, this week and the latest TIL lines."""
     from studylog.atomic import write_atomic
+    from studylog.cli.errors import warn_broken
     from studylog.exporters.site import check_link, relative_link, render_site
     from studylog.reports.site import site_report
 
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; --out takes a folder for index.html", "give a folder, e.g. --out progress")
     config, current = settings(), today()
     permalink = "/progress/"
     link = (
@@ -589,8 +592,6 @@ def export_site(
         if jekyll
         else "til.md"
     )
-    from studylog.cli.errors import warn_broken
-
     store, cat = open_store(), outlines(skip_broken=True)
     warn_broken(cat.broken)
     with store.snapshot():  # one state of the store for every figure on the page
