@@ -248,7 +248,7 @@ def test_calendar_golden(month):
 def test_calendar_svg_and_html(month, tmp_path):
     svg, html = tmp_path / "cal.svg", tmp_path / "cal.html"
     month("calendar", "--svg", str(svg), "--html", str(html), ok=True)
-    assert "Longest&#160;streak:&#160;5&#160;days" in svg.read_text(encoding="utf-8")
+    assert "Longest streak: 5 days" in svg.read_text(encoding="utf-8")
     page = html.read_text(encoding="utf-8")
     assert "Longest streak: 5 days" in page and "▓" in page
 

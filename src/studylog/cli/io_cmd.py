@@ -19,7 +19,9 @@ from studylog.cli.session import catalog, open_store, outlines, settings
 from studylog.errors import StudylogError, UsageError
 
 export_app = typer.Typer(
-    help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True, rich_markup_mode=None
+    help="Write the TIL page, daily notes, a progress page or a full JSON backup.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -558,6 +560,48 @@ def export_json(out: OutOpt = None) -> None:
     from studylog.exporters.backup import dump
 
     _emit(dump(open_store()), out, mode=0o600)  # everything, losslessly (from one snapshot): owner-only
+
+
+@export_app.command("site")
+def export_site(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Write index.html into this folder.", show_default=False)],
+    jekyll: Annotated[
+        bool, typer.Option("--jekyll", help="With front matter, to sit beside the TIL page on a Jekyll site.")
+    ] = False,
+    til_url: Annotated[
+        str | None,
+        typer.Option(
+            "--til-url",
+            help="Where the TIL lines link: an http(s) URL or a relative path (default: til.md; with "
+            "--jekyll, the TIL page's permalink).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """A progress page: the year's heatmap, curricula, hours per week, this week and the latest TIL lines."""
+    from studylog.atomic import write_atomic
+    from studylog.cli.errors import warn_broken
+    from studylog.exporters.site import check_link, relative_link, render_site
+    from studylog.reports.site import site_report
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; --out takes a folder for index.html", "give a folder, e.g. --out progress")
+    config, current = settings(), today()
+    permalink = "/progress/"
+    link = (
+        check_link(til_url)
+        if til_url
+        else relative_link(permalink, str(config["til.permalink"]))
+        if jekyll
+        else "til.md"
+    )
+    store, cat = open_store(), outlines(skip_broken=True)
+    warn_broken(cat.broken)
+    with store.snapshot():  # one state of the store for every figure on the page
+        data = site_report(store, cat, current, config, _lookup())
+    page = render_site(data, current, link, jekyll, str(config["til.layout"]), permalink, config["hours_format"])
+    write_atomic(out / "index.html", page, mode=0o644)
+    output.message(f"Wrote {out / 'index.html'}", err=True)
 
 
 def _range(since: str | None, until: str | None):

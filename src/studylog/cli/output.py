@@ -25,7 +25,8 @@ from studylog.render.safe import visible_block
 
 class Output:
     """Where one command's result goes: JSON on stdout, or what people read (on stdout, and also
-    saved to ``svg``/``html`` when given). ``title`` names the SVG window and HTML page."""
+    saved to ``svg``/``html`` when given: ``render.document``, in the theme of ``studylog.theme``).
+    ``title`` is the SVG's and the HTML page's ``<title>``."""
 
     def __init__(
         self, as_json: bool = False, svg: str | None = None, html: str | None = None, title: str = "studylog"
@@ -56,18 +57,20 @@ class Output:
 
     def rich(self, renderable: Any) -> None:
         """A rich renderable for people; with ``svg``/``html``, also save what was drawn (atomically)."""
-        out = console(record=bool(self.svg or self.html))
+        out = console()
         out.print(_Shown(renderable))
         if not (self.svg or self.html):
             return
         from pathlib import Path
 
         from studylog.atomic import write_atomic
+        from studylog.render.document import html_page, svg_image
 
+        drawn = out.render_lines(_Shown(renderable), out.options, pad=False)  # as printed, with styles
         if self.svg:
-            write_atomic(Path(self.svg), out.export_svg(title=self.title, clear=False), mode=0o644)
+            write_atomic(Path(self.svg), svg_image(drawn, self.title), mode=0o644)
         if self.html:
-            write_atomic(Path(self.html), out.export_html(clear=False), mode=0o644)
+            write_atomic(Path(self.html), html_page(drawn, self.title), mode=0o644)
 
 
 def say(line: str) -> None:
@@ -142,12 +145,12 @@ def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
     write("\n}\n" if data else "}\n")
 
 
-def console(record: bool = False) -> Any:
+def console() -> Any:
     """A rich console for people: honours NO_COLOR, and is plain text when piped."""
     from rich.console import Console
 
     # markup and emoji off: "[label](url)" and ":tea:" in a learner's text are text, not styling
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False, record=record)
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False)
 
 
 def width() -> int:

@@ -1,26 +1,35 @@
 """A year as a heatmap: one row per weekday, one column per week, one character per day whose
-shape alone (no colour needed) says how many hours were logged."""
+shape alone (no colour needed) says how many hours were logged; its colour says it too, one per
+level (``studylog.theme``)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 
 from studylog.hours import format_hours
 from studylog.render.week import streak_text
 from studylog.reports.calendar import Calendar
 from studylog.reports.week import DayHours, week_bounds
+from studylog.theme import LEVELS as THEME_LEVELS
+from studylog.theme import TERMINAL_LEVELS
 
-# (glyph, style, legend): nothing logged, then up to 1h, 2h, 4h and more. A day with done items
-# but no hours counts as the lightest level, so that every day of a streak shows.
-LEVELS = (
-    ("·", "bright_black", "none"),
-    ("░", "green", "≤1h"),
-    ("▒", "green", "≤2h"),
-    ("▓", "bright_green", "≤4h"),
-    ("█", "bold bright_green", ">4h"),
+
+def _level_style(n: int) -> Style:
+    """Level ``n``'s own style: its terminal colour, and its role in the theme (``level0`` to
+    ``level4``), which the SVG and HTML exports draw in the theme's colour for the level."""
+    return Style.parse(TERMINAL_LEVELS[n]) + Style(meta={"role": THEME_LEVELS[n]})
+
+
+# (glyph, style, legend): nothing logged, then up to 1h, 2h, 4h and more; each level has its own
+# colour as well as its own glyph. A day with done items but no hours counts as the lightest
+# level, so that every day of a streak shows.
+LEVELS = tuple(
+    (glyph, _level_style(n), legend)
+    for n, (glyph, legend) in enumerate((("·", "none"), ("░", "≤1h"), ("▒", "≤2h"), ("▓", "≤4h"), ("█", ">4h")))
 )
 _LIMITS = (1, 2, 4)
 LABEL = 3  # "Mo "
@@ -37,7 +46,7 @@ def _grid(cal: Calendar) -> list[Text]:
     first = cal.days[0].day
     origin, _ = week_bounds(first, cal.week_start)
     columns = (cal.days[-1].day - origin).days // 7 + 1
-    cells = [[(" ", "")] * columns for _ in range(7)]
+    cells: list[list[tuple[str, Style | str]]] = [[(" ", "")] * columns for _ in range(7)]
     for d in cal.days:
         if d.day > cal.today:
             break
@@ -57,8 +66,8 @@ def _grid(cal: Calendar) -> list[Text]:
     for row in range(7):
         line = Text()
         line.append(f"{origin + timedelta(days=row):%a}"[:2] + " ", style="dim")
-        for glyph, style in cells[row]:
-            line.append(glyph, style=style)
+        for glyph, shown in cells[row]:
+            line.append(glyph, style=shown)
         line.rstrip()
         lines.append(line)
     return lines
