@@ -45,17 +45,25 @@ def _sources() -> list[Path]:
 
 
 def _import(cli, home: Path, path: Path, fork: str) -> tuple[dict, dict]:
-    env = {"STUDYLOG_HOME": str(home), "STUDYLOG_IMPORT_FORK": fork}
+    # an owner each: on PostgreSQL the two homes share the test's database
+    env = {"STUDYLOG_HOME": str(home), "STUDYLOG_IMPORT_FORK": fork, "STUDYLOG_OWNER": f"reader{fork}"}
     run = cli("import", str(path), "--json", env=env)
     report = json.loads(run.stdout) if run.exit_code == 0 else {"exit": run.exit_code, "stderr": run.stderr}
     backup = json.loads(cli("export", "json", env=env, ok=True).stdout)
-    for key in [k for k in backup if k.endswith("_at")]:
+    for key in [k for k in backup if k.endswith("_at") or k == "owner"]:
         backup.pop(key)
     for rows in backup.values():  # when each row was written, which two runs cannot share
         for row in rows if isinstance(rows, list) else ():
             if isinstance(row, dict):
                 row.pop("created_at", None)
                 row.pop("updated_at", None)
+    # ids as positions: on PostgreSQL the second import's ids follow the first's
+    number = {entry["id"]: n for n, entry in enumerate(backup["entries"])}
+    for rows in backup.values():
+        for row in rows if isinstance(rows, list) else ():
+            for key in ("id", "goal_id", "entry_id") if isinstance(row, dict) else ():
+                if row.get(key) is not None and (key != "id" or rows is backup["entries"]):
+                    row[key] = number[row[key]]
     return report, backup
 
 
