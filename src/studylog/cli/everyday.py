@@ -114,6 +114,7 @@ def show_week(
         config["carry_over_days"],
         tag,
         targets if tag is None else None,  # a target is for all study, not one tag's
+        config["streak.min_minutes"],
     )
     timer = _timer(store) if report.start <= current <= report.end else None
     if out.as_json:
@@ -278,7 +279,9 @@ def show_status(fmt: str | None = None, as_json: bool = False) -> None:
     data = status(
         view,
         week_of(start, days),
-        current_streak_in(store, current, config["week_start"], config["rest_days_per_week"]),
+        current_streak_in(
+            store, current, config["week_start"], config["rest_days_per_week"], config["streak.min_minutes"]
+        ),
         _timer(store),
         _on_track(store, view),
         _next(store, 3),
