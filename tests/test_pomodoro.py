@@ -150,6 +150,40 @@ def test_a_bad_scale_is_refused_before_the_timer_starts(cli):
     assert cli("timer", "status", "--json", env=NOW, ok=True).json()["running"] is False
 
 
+def _fake_time(monkeypatch, stop_after: float) -> None:
+    """time.monotonic and time.sleep for an in-process run: sleeping moves the clock on, and the
+    sleep that reaches ``stop_after`` seconds raises KeyboardInterrupt, as Ctrl-C would."""
+    clock = [5000.0]
+
+    def sleep(seconds: float) -> None:
+        clock[0] += seconds
+        if clock[0] - 5000.0 >= stop_after:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(time, "sleep", sleep)
+
+
+def test_switch_logs_the_running_timer_and_starts_the_pomodoro(cli, monkeypatch):
+    cli("timer", "start", "reading", env={**NOW, "STUDYLOG_NOW": "2024-04-18T13:05"}, ok=True)
+    out = cli("timer", "start", "exercises", "--pomodoro", env=NOW, ok=False)
+    assert out.exit_code == 2 and "a timer is running since 13:05 on 2024-04-18: reading" in out.stderr
+    _fake_time(monkeypatch, 62 * 60)  # 25 work, 5 break, 25 work, 5 break, 2 of work
+    out = cli("timer", "start", "exercises", "--pomodoro", "--switch", env=NOW, ok=True)
+    assert out.stdout.splitlines() == [
+        "Done #1 on 2024-04-18: reading (1h)",
+        "Pomodoro 25/5 started at 14:05: exercises; Ctrl-C stops it and logs the work done",
+        "Work 1: 25 min (0m worked)",
+        "\aBreak 1: 5 min (25m worked)",
+        "\aWork 2: 25 min (25m worked)",
+        "\aBreak 2: 5 min (50m worked)",
+        "\aWork 3: 25 min (50m worked)",
+        "Done #2 on 2024-04-18: exercises (0.87h)",
+        "Pomodoro stopped: 52 min of work logged (breaks do not count)",
+    ]
+    assert [e["hours"] for e in cli("log", "--json", ok=True).json()] == [0.8667, 1.0]
+
+
 def _studylog(*args: str) -> list[str]:
     return [sys.executable, "-m", "studylog", *args]
 
@@ -196,7 +230,7 @@ def test_ctrl_c_stops_the_pomodoro_and_logs_the_work_periods(isolated):
     out = "".join(seen) + rest
     assert (process.returncode, err) == (0, ""), err
     assert out.splitlines() == [
-        "Pomodoro 1/60 started at 14:05: reading (dlc/1) (Ctrl-C stops it and logs the work done)",
+        "Pomodoro 1/60 started at 14:05: reading (dlc/1); Ctrl-C stops it and logs the work done",
         "Work 1: 1 min (0m worked)",
         "\aBreak 1: 60 min (1m worked)",
         "\aWork 2: 1 min (1m worked)",
@@ -279,3 +313,27 @@ def test_on_a_terminal_the_line_is_redrawn(isolated):
     assert "\rWork 1  " in text and "\a\rBreak 1  " in text and "\x1b[K" in text
     assert "░" in text and "left · 1m worked" in text
     assert "Pomodoro stopped: 1 min of work logged (breaks do not count)" in text
+
+
+def test_a_timer_stopped_elsewhere_meanwhile_is_not_logged_twice(cli, monkeypatch):
+    """While the pomodoro counts down, another terminal stops its timer (logging it): Ctrl-C then
+    says so, logs nothing more, and exits 1 in one line."""
+    from datetime import datetime
+
+    from studylog.paths import database_target
+    from studylog.store import timer as timers
+    from studylog.store.db import Store
+
+    def sleep(seconds: float) -> None:
+        store = Store(database_target(None), "tester", datetime(2024, 4, 18, 14, 35))
+        timers.stop(store, datetime(2024, 4, 18, 14, 35), datetime(2024, 4, 18, 14, 35))
+        store.close()
+        raise KeyboardInterrupt
+
+    clock = iter(range(5000, 10**6, 60 * 30))  # 30 minutes a reading
+    monkeypatch.setattr(time, "monotonic", lambda: float(next(clock)))
+    monkeypatch.setattr(time, "sleep", sleep)
+    out = cli("timer", "start", "reading", "--pomodoro", env=NOW, ok=False)
+    assert out.exit_code == 1 and out.stderr.startswith("studylog: error: the pomodoro's timer was stopped or")
+    assert out.stderr.count("\n") == 1
+    assert [e["hours"] for e in cli("log", "--json", ok=True).json()] == [0.5]

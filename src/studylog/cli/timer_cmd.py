@@ -179,8 +179,8 @@ def _run_pomodoro(store, plan, what: str, item: str | None, current, switch: boo
         t = timers.start(store, what, item, current, current)
     linked = f" ({t.item})" if t.item else ""
     output.message(
-        f"Pomodoro {plan} started at {t.started_at.strftime('%H:%M')}: {t.text}{linked} "
-        "(Ctrl-C stops it and logs the work done)"
+        f"Pomodoro {plan} started at {t.started_at.strftime('%H:%M')}: {t.text}{linked}; "
+        "Ctrl-C stops it and logs the work done"
     )
     redraw, columns = output.on_terminal(), output.width()
 
