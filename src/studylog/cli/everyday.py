@@ -60,11 +60,15 @@ def _on_track(store, view) -> dict[str, Any] | None:
 
 def _timer(store) -> dict[str, Any] | None:
     """The running timer as JSON (``timer status --json``), or None."""
-    from studylog.cli.clock import now
-    from studylog.store.timer import running
+    from studylog.store.timer_row import running_row
 
-    found = running(store)
-    return found.to_json(now()) if found else None
+    row = running_row(store)
+    if row is None:  # the usual case, without loading store.timer
+        return None
+    from studylog.cli.clock import now
+    from studylog.store.timer import from_row
+
+    return from_row(row).to_json(now())
 
 
 def _timer_lines(timer: dict[str, Any] | None) -> list:
