@@ -49,3 +49,17 @@ def test_week_start_changes_the_week(cli):
     cli("config", "set", "week_start", "saturday", ok=True)
     week = cli("week", "--json", ok=True).json()
     assert (week["start"], week["total_hours"]) == ("2024-04-13", 1.0)
+
+
+def test_unset_puts_one_key_back_to_its_default(cli, isolated):
+    assert cli("config", "unset", "week_start", ok=True).stdout == "week_start = monday (the default)\n"
+    assert not (isolated / "config.toml").exists()  # nothing to take out: no file is made
+    cli("config", "set", "week_start", "sunday", ok=True)
+    cli("config", "set", "streak.min_minutes", "20", ok=True)
+    assert "[streak]\nmin_minutes = 20" in (isolated / "config.toml").read_text()
+    cli("config", "unset", "streak.min_minutes", ok=True)
+    assert cli("config", "list", "--json", ok=True).json()["streak.min_minutes"] == 0
+    assert cli("config", "get", "week_start", ok=True).stdout == "sunday\n"  # the others stay
+    assert "streak" not in (isolated / "config.toml").read_text()
+    out = cli("config", "unset", "colour", ok=False)
+    assert out.exit_code == 2 and "unknown config key 'colour'" in out.stderr and out.stderr.count("\n") == 1

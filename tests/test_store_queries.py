@@ -199,3 +199,53 @@ def test_dump_reads_every_entry_with_its_notes_in_keyset_batches(store):
     assert dump.status_items(store) == {"dlc/1", "dlc/2", "karpathy/2"}
     assert dump.has_entries(store) and len(dump.entry_identities(store)) == 10
     assert not dump.has_entries(store.for_owner("nobody")) and list(dump.entry_batches(store.for_owner("nobody"))) == []
+
+
+def test_study_days_with_a_minimum_of_minutes(store):
+    """streak.min_minutes: a day counts when its done hours reach the minimum, to the minute; the
+    period 04-08..04-11 has no hours, so its days count only with any done item (minimum 0)."""
+    assert hours.study_days(store, D("2024-04-14"), min_minutes=15) == [
+        D("2024-04-09"),
+        D("2024-04-10"),
+        D("2024-04-13"),
+        D("2024-04-14"),  # 0.25h: exactly 15 minutes
+    ]
+    assert hours.study_days(store, D("2024-04-14"), min_minutes=16) == [
+        D("2024-04-09"),
+        D("2024-04-10"),
+        D("2024-04-13"),
+    ]
+    assert hours.study_days(store, D("2024-04-14"), min_minutes=121) == [D("2024-04-10")]  # 3h; 04-13 has 2h
+    assert hours.study_days(store, D("2024-04-13"), D("2024-04-10"), min_minutes=120) == [
+        D("2024-04-10"),
+        D("2024-04-13"),
+    ]
+    assert hours.study_days(store, D("2024-04-14"), min_minutes=0) == hours.study_days(store, D("2024-04-14"))
+
+
+def test_study_days_with_a_minimum_spread_a_period_over_its_days(store):
+    """A period's hours count evenly over its days (as done_hours spreads them), not all on its
+    last day: 4h over 04-15..04-18 is 1h a day."""
+    with change(store, "period") as ch:
+        ch.insert(
+            "entry",
+            {
+                "owner": "tester",
+                "kind": "done",
+                "day": D("2024-04-18"),
+                "text": "course",
+                "hours": 4.0,
+                "period_start": D("2024-04-15"),
+                "period_end": D("2024-04-18"),
+                "created_at": store.now,
+            },
+        )
+    days = [D("2024-04-15"), D("2024-04-16"), D("2024-04-17"), D("2024-04-18")]
+    assert hours.study_days(store, D("2024-04-18"), D("2024-04-15"), min_minutes=60) == days
+    assert hours.study_days(store, D("2024-04-18"), D("2024-04-15"), min_minutes=61) == []
+    assert hours.study_days(store, D("2024-04-16"), min_minutes=60)[-2:] == days[:2]  # the range cuts the period
+    # the whole history agrees with done_hours by day, the sum each day is measured against
+    for minimum in (1, 15, 30, 60, 90, 120, 180):
+        summed = hours.per_day(done_hours(store, None, D("2024-04-18"), by="day"))
+        expected = sorted(d for d, (h, _) in summed.items() if round(h * 60) >= minimum)
+        assert hours.study_days(store, D("2024-04-18"), min_minutes=minimum) == expected, minimum

@@ -189,3 +189,98 @@ def test_windowed_current_streak_matches_the_whole_history(cli, rest):
         whole = current_streak(study_days(store, as_of), as_of, "monday", rest)
         assert current_streak_in(store, as_of, "monday", rest) == whole, (as_of, rest)
     store.close()
+
+
+def _streaks(cli) -> tuple[int, int, int, str, str, int]:
+    """Every streak figure: week, calendar (current, longest), status --format, the dashboard's
+    first line and the week's text line; and the week's --json streak again from the fast path's
+    function (everyday.show_week is what both ways run)."""
+    week = cli("week", "--json", ok=True).json()["streak"]
+    cal = cli("calendar", "--json", ok=True).json()
+    prompt = cli("status", "--format", "{streak}", ok=True).stdout.strip()
+    dashboard = cli(ok=True).stdout.splitlines()[0]
+    text = next(line for line in cli("week", ok=True).stdout.splitlines() if line.startswith("Streak:"))
+    return week, cal["current_streak"], cal["longest_streak"], prompt, dashboard.rsplit("  ", 1)[-1], text
+
+
+def test_streak_min_minutes_sets_what_makes_a_day_count(cli):
+    """Thursday 18 April 2024. Mon 15: 30 min; Tue 16: 15 + 6 min; Wed 17: 20 min from a timer
+    (stored as 0.3333h); today: 12 min; Sun 14: a done item without hours; Fri 5 to Tue 9: 1h a day."""
+    for day in ("2024-04-05", "2024-04-06", "2024-04-07", "2024-04-08", "2024-04-09"):
+        cli("done", "old run", "-H", "1", "--date", day, ok=True)
+    cli("done", "skimmed", "--date", "2024-04-14", ok=True)
+    cli("done", "a", "-H", "0.5", "--date", "2024-04-15", ok=True)
+    cli("done", "b", "-H", "15m", "--date", "2024-04-16", ok=True)
+    cli("done", "c", "-H", "0.1", "--date", "2024-04-16", ok=True)
+    env = {"STUDYLOG_NOW": "2024-04-17T10:00", "STUDYLOG_TODAY": "2024-04-17"}
+    cli("timer", "start", "d", env=env, ok=True)
+    cli("timer", "stop", env={**env, "STUDYLOG_NOW": "2024-04-17T10:20"}, ok=True)
+    cli("done", "e", "-H", "0.2", ok=True)
+
+    # the default: any done item counts, hours or not (14..18, the old run 5..9)
+    assert _streaks(cli) == (5, 5, 5, "5", "streak 5 days", "Streak: 5 days")
+    # at the minimum counts: the timer's 20 minutes, Tuesday's 21; today's 12 does not count yet,
+    # so the streak is the one that ended yesterday (15..17), and Sunday without hours is out
+    assert cli("config", "set", "streak.min_minutes", "20", ok=True).stdout == "streak.min_minutes = 20\n"
+    assert cli("config", "get", "streak.min_minutes", ok=True).stdout == "20\n"
+    assert _streaks(cli) == (3, 3, 5, "3", "streak 3 days", "Streak: 3 days")
+    # below the minimum breaks it: Wednesday's 20 minutes fall short of 21
+    cli("config", "set", "streak.min_minutes", "21", ok=True)
+    assert _streaks(cli) == (0, 0, 5, "0", "streak 0 days", "Streak: 0 days")
+    cli("config", "set", "streak.min_minutes", "61", ok=True)  # the old run's 1h a day is short too
+    assert _streaks(cli)[:3] == (0, 0, 0)
+    # 0 is the default again, and unset brings it back
+    cli("config", "set", "streak.min_minutes", "0", ok=True)
+    assert _streaks(cli)[:3] == (5, 5, 5)
+    cli("config", "set", "streak.min_minutes", "20", ok=True)
+    assert cli("config", "unset", "streak.min_minutes", ok=True).stdout == "streak.min_minutes = 0 (the default)\n"
+    assert cli("config", "get", "streak.min_minutes", ok=True).stdout == "0\n"
+    assert _streaks(cli)[:3] == (5, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("20m", "streak.min_minutes takes a whole number of minutes, not '20m'"),
+        ("0.5", "streak.min_minutes takes a whole number of minutes, not '0.5'"),
+        ("", "streak.min_minutes takes a whole number of minutes, not ''"),
+        ("-5", "streak.min_minutes must be at least 0, not -5"),
+        ("1441", "streak.min_minutes must be at most 1440, not 1441"),
+    ],
+)
+def test_a_bad_streak_minimum_is_refused_in_one_line(cli, isolated, value, message):
+    out = cli("config", "set", "streak.min_minutes", value, ok=False)
+    assert out.exit_code == 2 and out.stderr == f"studylog: error: {message}\n"
+    assert not (isolated / "config.toml").exists()  # nothing written
+
+
+def test_a_bad_streak_minimum_in_the_file_names_the_file(cli, isolated):
+    isolated.mkdir(parents=True)
+    (isolated / "config.toml").write_text('[streak]\nmin_minutes = "20"\n')
+    out = cli("week", ok=False)
+    assert out.exit_code == 1 and "config.toml: streak.min_minutes must be a int, not '20'" in out.stderr
+    assert out.stderr.count("\n") == 1
+
+
+def test_the_dashboard_with_a_streak_minimum_stays_on_the_fast_path(tmp_path):
+    """status, a bare studylog and week read the setting without Typer or any heavy module."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from test_import_budget import HEAVY, PROBE
+
+    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home")}
+    run = [sys.executable, "-m", "studylog"]
+    subprocess.run([*run, "done", "warm up", "-H", "0.25"], env=env, check=True, capture_output=True)
+    subprocess.run([*run, "start", "dlc/1"], env=env, check=True, capture_output=True)  # caches the curricula
+    subprocess.run([*run, "config", "set", "streak.min_minutes", "15"], env=env, check=True, capture_output=True)
+    for args, shown in (([], "streak 1 day"), (["status", "--format", "{streak}"], "1"), (["week"], "Streak: 1 day")):
+        out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], env=env, capture_output=True, text=True)
+        assert out.returncode == 0 and shown in out.stdout, out.stderr
+        modules = set(json.loads(out.stdout.rsplit("MODULES=", 1)[1]))
+        assert not {m for m in HEAVY if m in modules} - {"platformdirs"}, (args, modules)
+    subprocess.run([*run, "config", "set", "streak.min_minutes", "16"], env=env, check=True, capture_output=True)
+    out = subprocess.run([*run, "status", "--format", "{streak}"], env=env, capture_output=True, text=True)
+    assert out.stdout == "0\n"

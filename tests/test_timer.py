@@ -181,3 +181,29 @@ def test_any_text_is_a_time_not_after_now_or_a_usage_error(text):
         assert err.exit_code == 2
         return
     assert found <= NOW
+
+
+def test_the_everyday_commands_load_store_timer_only_for_a_running_timer(tmp_path):
+    """today, week and the dashboard read the timer's row through store.timer_row; the records of
+    store.timer (most of what the timer costs them) load only when a timer runs."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys\nsys.argv = ['studylog', *json.loads(sys.argv[1])]\nfrom studylog.cli import main\n"
+        "main()\nprint('\\nTIMER=' + json.dumps('studylog.store.timer' in sys.modules))"
+    )
+    env = {**os.environ, "STUDYLOG_HOME": str(tmp_path / "home"), **at("2024-04-18T14:05")}
+    env.pop("STUDYLOG_NO_FAST_PATH", None)
+    subprocess.run([sys.executable, "-m", "studylog", "done", "warm up", "-H", "1"], env=env, check=True)
+
+    def loads_timer(args: list[str]) -> bool:
+        out = subprocess.run([sys.executable, "-c", probe, json.dumps(args)], env=env, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout.rsplit("TIMER=", 1)[1])
+
+    assert [loads_timer(a) for a in (["today"], ["week"], [])] == [False, False, False]
+    subprocess.run([sys.executable, "-m", "studylog", "timer", "start", "reading"], env=env, check=True)
+    assert [loads_timer(a) for a in (["today"], ["week"], [])] == [True, True, True]

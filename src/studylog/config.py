@@ -26,6 +26,7 @@ class Key(NamedTuple):
     choices: tuple[str, ...] | None = None
     minimum: int | None = None
     maximum: int | None = None
+    unit: str = ""  # what a whole number counts ("minutes"), for the error a bad value gets
 
     def parse(self, text: str) -> Any:
         """The value ``text`` gives for this key; UsageError if it is not one."""
@@ -40,7 +41,8 @@ class Key(NamedTuple):
             try:
                 value = int(text.strip())
             except ValueError:
-                raise UsageError(f"{self.name} takes a whole number, not {text!r}") from None
+                unit = f" of {self.unit}" if self.unit else ""
+                raise UsageError(f"{self.name} takes a whole number{unit}, not {text!r}") from None
             self.check(value)
             return value
         word = text.strip()
@@ -74,6 +76,15 @@ KEYS: dict[str, Key] = {
             "hours a week to aim for (15h, 12.5); empty for none. target.week.ID sets one for a curriculum",
         ),
         Key("rest_days_per_week", 0, "planned rest days a week that do not break a streak", minimum=0, maximum=6),
+        Key(
+            "streak.min_minutes",
+            0,
+            "minutes of study a day needs to count for the streak (its done hours, to the minute); "
+            "0: any done item counts",
+            minimum=0,
+            maximum=24 * 60,
+            unit="minutes",
+        ),
         Key(
             "carry_over_days",
             CARRY_OVER_DAYS,
@@ -208,6 +219,21 @@ def set_value(path: Path, name: str, text: str) -> Any:
 
     write_atomic(path, dump(stored))
     return value
+
+
+def unset_value(path: Path, name: str) -> Any:
+    """Take ``name`` out of the file, so that it has its default again; that default."""
+    key = key_for(name)
+    if key is None:
+        raise UsageError(f"unknown config key {name!r}", f"known keys: {', '.join(KEYS)}")
+    if not path.exists():
+        return key.default
+    current = load(path)
+    stored = {k: v for k, v in current.items() if v != _default(k) and k != name}
+    from studylog.atomic import write_atomic
+
+    write_atomic(path, dump(stored))
+    return key.default
 
 
 def _default(name: str) -> Any:

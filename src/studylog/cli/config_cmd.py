@@ -1,4 +1,4 @@
-"""studylog config get|set|list."""
+"""studylog config get|set|unset|list."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
     output.message(_text(load(_path()).get(name, key.default)))
 
 
-@app.command("set")
+@app.command("set", context_settings={"ignore_unknown_options": True})  # a value may be "-5"
 def set_(
     name: Annotated[str, typer.Argument(help="A setting's name.")],
     value: Annotated[str, typer.Argument(help="Its new value.")],
@@ -62,6 +62,14 @@ def set_(
 
     stored = set_value(_path(), name, value)
     output.message(f"{name} = {_text(stored)}")
+
+
+@app.command()
+def unset(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
+    """Put one setting back to its default."""
+    from studylog.config import unset_value
+
+    output.message(f"{name} = {_text(unset_value(_path(), name))} (the default)")
 
 
 def _text(value) -> str:

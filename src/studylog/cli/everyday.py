@@ -60,11 +60,15 @@ def _on_track(store, view) -> dict[str, Any] | None:
 
 def _timer(store) -> dict[str, Any] | None:
     """The running timer as JSON (``timer status --json``), or None."""
-    from studylog.cli.clock import now
-    from studylog.store.timer import running
+    from studylog.store.timer_row import running_row
 
-    found = running(store)
-    return found.to_json(now()) if found else None
+    row = running_row(store)
+    if row is None:  # the usual case, without loading store.timer
+        return None
+    from studylog.cli.clock import now
+    from studylog.store.timer import from_row
+
+    return from_row(row).to_json(now())
 
 
 def _timer_lines(timer: dict[str, Any] | None) -> list:
@@ -114,6 +118,7 @@ def show_week(
         config["carry_over_days"],
         tag,
         targets if tag is None else None,  # a target is for all study, not one tag's
+        config["streak.min_minutes"],
     )
     timer = _timer(store) if report.start <= current <= report.end else None
     if out.as_json:
@@ -278,7 +283,9 @@ def show_status(fmt: str | None = None, as_json: bool = False) -> None:
     data = status(
         view,
         week_of(start, days),
-        current_streak_in(store, current, config["week_start"], config["rest_days_per_week"]),
+        current_streak_in(
+            store, current, config["week_start"], config["rest_days_per_week"], config["streak.min_minutes"]
+        ),
         _timer(store),
         _on_track(store, view),
         _next(store, 3),

@@ -92,6 +92,30 @@ def message(line: str, err: bool = False) -> None:
     click.echo(visible_block(line), err=err)
 
 
+def countdown(line: str, bell: bool = False) -> None:
+    """One line of a countdown (``timer start --pomodoro``), after the terminal's bell (BEL) when
+    ``bell``: on a terminal it is drawn over the one before (a carriage return, then cleared to the
+    end of the line); piped, each is a line of its own. Flushed, so that it shows at once."""
+    ring = "\a" if bell else ""
+    if _terminal():
+        sys.stdout.write(f"{ring}\r{visible_block(line)}\x1b[K")
+    else:
+        sys.stdout.write(f"{ring}{visible_block(line)}\n")
+    sys.stdout.flush()
+
+
+def countdown_end() -> None:
+    """End a countdown's redrawn line on a terminal, so that what follows starts on a line of its own."""
+    if _terminal():
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+
+
+def on_terminal() -> bool:
+    """Whether stdout is a terminal (a countdown redraws its line there)."""
+    return _terminal()
+
+
 class _Shown:
     """A rich renderable as drawn, with any control character left in its text shown visibly:
     the render modules make what they are given safe before the layout (so that widths are

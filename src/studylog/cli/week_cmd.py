@@ -56,7 +56,9 @@ def calendar(
     current = today()
     year = current.year if year is None else year
     check_year(year)
-    cal = year_calendar(open_store(), year, current, config["week_start"], config["rest_days_per_week"])
+    cal = year_calendar(
+        open_store(), year, current, config["week_start"], config["rest_days_per_week"], config["streak.min_minutes"]
+    )
     if out.as_json:
         out.json(cal.to_json())
         return

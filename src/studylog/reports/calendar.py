@@ -50,9 +50,12 @@ def check_year(year: int) -> None:
         raise UsageError(f"{year} is not a year studylog can show", "give a year like 2024")
 
 
-def year_calendar(store: Store, year: int, today: date, week_start: str = "monday", rest_days: int = 0) -> Calendar:
+def year_calendar(
+    store: Store, year: int, today: date, week_start: str = "monday", rest_days: int = 0, min_minutes: int = 0
+) -> Calendar:
     """Hours on each day of ``year`` (done hours by day over the year), its study days, and the
-    streaks: the current one as of ``today`` and the longest over all history."""
+    streaks: the current one as of ``today`` and the longest over all history, counting the days
+    with at least ``min_minutes`` of study (``streak.min_minutes``; 0: any done item)."""
     from studylog.reports.streaks import current_streak, longest_streak, study_days
 
     check_year(year)
@@ -62,7 +65,7 @@ def year_calendar(store: Store, year: int, today: date, week_start: str = "monda
         DayHours(date.fromordinal(n), *logged.get(date.fromordinal(n), (0.0, 0)))
         for n in range(first.toordinal(), last.toordinal() + 1)
     ]
-    history = study_days(store, today)
+    history = study_days(store, today, None, min_minutes)
     return Calendar(
         year,
         today,

@@ -1,7 +1,9 @@
 """Study streaks: runs of consecutive calendar days with logged study, where a few planned rest
 days a week do not break the run.
 
-A *study day* is a day with at least one done item. A *streak* is a run of consecutive calendar
+A *study day* is a day with at least one done item, or, with ``streak.min_minutes`` set, a day
+whose done hours come to at least that many minutes (rounded to the minute; a period's hours are
+spread over its days). A *streak* is a run of consecutive calendar
 days, starting and ending on a study day, in which every day is a study day except for at most
 ``rest_days_per_week`` days per week (weeks begin on ``week_start``), which count as planned rest
 days. A rest day never starts or ends a streak. A streak's length is the number of calendar days
@@ -24,14 +26,14 @@ from studylog.store.hours import study_days
 _DAY = timedelta(days=1)
 
 
-def current_streak_in(store: Store, as_of: date, week_start: str, rest_days_per_week: int) -> int:
+def current_streak_in(store: Store, as_of: date, week_start: str, rest_days_per_week: int, min_minutes: int = 0) -> int:
     """``current_streak`` as of ``as_of``, reading only as many recent days as the streak needs
     (a window that grows while the streak reaches its start), so that it costs the same at any
-    history size."""
+    history size. ``min_minutes``: the study a day needs to count (``store.hours.study_days``)."""
     window = 64
     while True:
         since = as_of - timedelta(days=window)
-        streak = current_streak(study_days(store, as_of, since), as_of, week_start, rest_days_per_week)
+        streak = current_streak(study_days(store, as_of, since, min_minutes), as_of, week_start, rest_days_per_week)
         if streak < window - 14 or window > 100_000:  # well inside the window: nothing older matters
             return streak
         window *= 8

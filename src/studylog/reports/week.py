@@ -176,10 +176,12 @@ def week_report(
     carry_days: int = CARRY_OVER_DAYS,
     tag: str | None = None,
     targets: dict[str | None, float] | None = None,
+    min_minutes: int = 0,
 ) -> WeekReport:
     """The week containing ``when``; its streak is the current one as of ``min(today, end)``.
     With ``tag``, only the entries with that tag count (hours, done items, goals, the week
-    before); the streak is the learner's, whatever they studied."""
+    before); the streak is the learner's, whatever they studied, counting the days with at least
+    ``min_minutes`` of study (``streak.min_minutes``)."""
     from studylog.reports.streaks import current_streak_in
     from studylog.store.entries import goals_in, log
     from studylog.store.tags import hours_by_tag
@@ -190,7 +192,7 @@ def week_report(
         e.entry for e in reversed(log(store, since=start, until=end, kind="done", tag=tag)) if isinstance(e.entry, Done)
     ]
     as_of = min(today, end)
-    streak = current_streak_in(store, as_of, week_start, rest_days)
+    streak = current_streak_in(store, as_of, week_start, rest_days, min_minutes)
     previous = done_hours(store, start - timedelta(days=7), start - timedelta(days=1), by="day", tag=tag)
     per_tag = tuple(hours_by_tag(store, start, end)) if tag is None else ()
     return WeekReport(

@@ -238,19 +238,45 @@ def per_curriculum(rows: Iterable[DoneHours]) -> dict[str | None, float]:
     return dict(out)
 
 
-def study_days(store: Store, until: date, since: date | None = None) -> list[date]:
-    """Every distinct day up to ``until`` (and from ``since``) with at least one done entry,
-    oldest first (each day of a period): the days of ``done_hours(store, since, until, by="day")``
-    without their hours, read as DISTINCT days, which skips through the day index (several times faster over a long
-    history than adding up every day's hours, and ``calendar`` reads the whole history)."""
+def study_days(store: Store, until: date, since: date | None = None, min_minutes: int = 0) -> list[date]:
+    """Every distinct day up to ``until`` (and from ``since``) that counts for a streak, oldest
+    first (each day of a period).
+
+    With ``min_minutes`` 0 (the default), a day counts when it has at least one done entry, with
+    or without hours: the days of ``done_hours(store, since, until, by="day")`` without their
+    hours, read as DISTINCT days, which skips through the day index (several times faster over a
+    long history than adding up every day's hours, and ``calendar`` reads the whole history).
+
+    With ``min_minutes`` (``streak.min_minutes``), a day counts when its done hours, to the
+    nearest minute, are at least that many minutes: a GROUP BY ... HAVING over the same index,
+    which covers the hours (a timer's 20 minutes are stored as 0.3333h, and "0.33h" is written
+    for 20 minutes, so both count for 20). A period's hours are spread over its days as
+    ``done_hours`` spreads them, so the days its entries touch are summed again through it."""
     days, params = day_range(since, until)
+    if min_minutes <= 0:
+        rows = store.rows(
+            f"SELECT DISTINCT day FROM entry WHERE owner = :owner AND kind = 'done' AND {days} ORDER BY day",
+            owner=store.owner,
+            **params,
+        )
+        found = {as_date(r["day"]) for r in rows}
+        for e in spread_entries(store, since, until):
+            if e.start < e.day:
+                found.update(day for day, _ in spread_days(e, since, until))
+        return sorted(found)
+    least = (min_minutes - 0.5) / 60  # hours that round to min_minutes
     rows = store.rows(
-        f"SELECT DISTINCT day FROM entry WHERE owner = :owner AND kind = 'done' AND {days} ORDER BY day",
+        f"SELECT day FROM entry WHERE owner = :owner AND kind = 'done' AND {days} "
+        "GROUP BY day HAVING sum(hours) >= :least ORDER BY day",
         owner=store.owner,
+        least=least,
         **params,
     )
     found = {as_date(r["day"]) for r in rows}
-    for e in spread_entries(store, since, until):
-        if e.start < e.day:
-            found.update(day for day, _ in spread_days(e, since, until))
+    periods = [e.overlap(since, until) for e in spread_entries(store, since, until) if e.start < e.day]
+    spans = [p for p in periods if p is not None]
+    if spans:  # the main query counted each period on its last day: sum the days they touch again
+        lo, hi = min(p[0] for p in spans), max(p[1] for p in spans)
+        summed = per_day(done_hours(store, lo, hi, by="day"))
+        found = {d for d in found if not lo <= d <= hi} | {d for d, (h, _) in summed.items() if h >= least}
     return sorted(found)

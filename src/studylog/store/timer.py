@@ -14,12 +14,12 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studylog.errors import UsageError
+from studylog.store.timer_row import running_row
 
 if TYPE_CHECKING:
     from studylog.store.db import Store
 
 LEFT_RUNNING = timedelta(hours=12)  # longer than this, "timer stop" asks for the time it stopped
-SINCE_SCHEMA = 9
 
 
 class Timer(NamedTuple):
@@ -48,11 +48,12 @@ def _as_datetime(value: Any) -> datetime:
 
 def running(store: Store) -> Timer | None:
     """The owner's running timer (None: none, or a store older than schema 9)."""
-    if store.schema_version < SINCE_SCHEMA:
-        return None
-    row = store.one("SELECT id, text, item, started_at, host FROM timer WHERE owner = :owner", owner=store.owner)
-    if row is None:
-        return None
+    row = running_row(store)
+    return from_row(row) if row is not None else None
+
+
+def from_row(row: dict[str, Any]) -> Timer:
+    """The timer a ``store.timer_row.running_row`` row holds."""
     return Timer(int(row["id"]), row["text"], row["item"], _as_datetime(row["started_at"]), row["host"])
 
 
