@@ -13,11 +13,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from studylog import __version__
 from studylog.cli import output
-from studylog.cli.errors import guarded
+from studylog.cli.errors import click_usage, guarded
+from studylog.cli.help import StudylogSubGroup, StudylogTyper
 from studylog.cli.session import state
 
 # command -> the module in studylog.cli that registers it; modules in the order --help lists them
@@ -57,8 +57,16 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class StudylogGroup(TyperGroup):
-    """The root group: every command runs ``guarded`` (one line on stderr, never a traceback)."""
+class StudylogGroup(StudylogSubGroup):
+    """The root group: every command runs ``guarded`` (one line on stderr, never a traceback), and
+    a mistake in the root options (``studylog --bogus``) is one line too."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            click_usage(exc)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         with guarded():
@@ -98,7 +106,7 @@ def root(
 
 def build(command: str | None = None) -> typer.Typer:
     """The application with every command, or with only the module that holds ``command``."""
-    app = typer.Typer(
+    app = StudylogTyper(
         cls=StudylogGroup,
         name="studylog",
         help="Track self-study against public curricula: daily goals, done items with hours, item status.",

@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from studylog.cli import output
+from studylog.cli.help import StudylogTyper
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
 from studylog.errors import UsageError
 
-app = typer.Typer(
+app = StudylogTyper(
     help="Read and change settings (config.toml in the data folder).", no_args_is_help=True, rich_markup_mode=None
 )
 

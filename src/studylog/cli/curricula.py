@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from studylog.cli import output
+from studylog.cli.help import StudylogTyper
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output, echo_json
 from studylog.cli.session import catalog, open_store
 
-app = typer.Typer(
+app = StudylogTyper(
     help="The curricula studylog knows (shipped, and your own in the data folder's curricula/).",
     no_args_is_help=True,
     rich_markup_mode=None,

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
 from studylog.cli import output
 from studylog.cli.clock import today
+from studylog.cli.help import StudylogCommand, StudylogSubGroup, StudylogTyper
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
@@ -18,12 +18,12 @@ from studylog.cli.progress_bar import progress
 from studylog.cli.session import catalog, open_store, outlines, settings
 from studylog.errors import StudylogError, UsageError
 
-export_app = typer.Typer(
+export_app = StudylogTyper(
     help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True, rich_markup_mode=None
 )
 
 
-class ImportGroup(TyperGroup):
+class ImportGroup(StudylogSubGroup):
     """``import PATH`` runs the hidden ``detect`` command; ``import til PATH`` and the other named
     forms run as before. The first argument that is not an option (or an option's value) decides."""
 
@@ -52,7 +52,7 @@ class ImportGroup(TyperGroup):
         formatter.write_usage(ctx.command_path, "[OPTIONS] PATH | COMMAND PATH [OPTIONS]")
 
 
-class DetectCommand(TyperCommand):
+class DetectCommand(StudylogCommand):
     """The hidden command behind ``import PATH``: its help shows ``studylog import [OPTIONS] PATH``."""
 
     def format_usage(self, ctx, formatter) -> None:
@@ -61,7 +61,7 @@ class DetectCommand(TyperCommand):
 
 
 DETECT = "detect"
-import_app = typer.Typer(
+import_app = StudylogTyper(
     cls=ImportGroup,
     help="Bring in the logs you already have (idempotent: importing twice adds nothing).\n\n"
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "

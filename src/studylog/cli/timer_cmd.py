@@ -8,11 +8,12 @@ import typer
 
 from studylog.cli import output
 from studylog.cli.clock import now
+from studylog.cli.help import StudylogTyper
 from studylog.cli.options import ItemOpt, JsonOpt
 from studylog.cli.output import Output
 from studylog.cli.session import open_store, resolve
 
-app = typer.Typer(
+app = StudylogTyper(
     help="Time what you study: start a timer, stop it, and a done item is logged with the time it ran.",
     no_args_is_help=True,
     rich_markup_mode=None,
