@@ -53,12 +53,32 @@ class _Help:
     """What every studylog command and group shares: the context (and so the formatter), and the
     examples section."""
 
-    context_class = HelpContext
+    context_class: type[click.Context] = HelpContext
     examples: list[str]
     help: str | None
 
     def _take_examples(self) -> None:
         self.help, self.examples = split_examples(self.help)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._argument_help()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def _argument_help(self) -> None:
+        """Give the arguments back their help: typer 0.20 sets it before click's ``Parameter``
+        (8.3 and later) sets it to None. Read again from the command's signature, only for help."""
+        params: list[click.Parameter] = getattr(self, "params", [])
+        missing = [p for p in params if isinstance(p, click.Argument) and not getattr(p, "help", None)]
+        function = getattr(getattr(self, "callback", None), "__wrapped__", None)
+        if not missing or function is None:
+            return
+        from typer.utils import get_params_from_function
+
+        declared = get_params_from_function(function)
+        for param in missing:
+            text = getattr(getattr(declared.get(param.name or ""), "default", None), "help", None)
+            if text:
+                param.help = text
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)  # type: ignore[misc]
