@@ -109,7 +109,15 @@ def build(command: str | None = None) -> typer.Typer:
     app = StudylogTyper(
         cls=StudylogGroup,
         name="studylog",
-        help="Track self-study against public curricula: daily goals, done items with hours, item status.",
+        help="Track self-study against public curricula, from the terminal.\n\n"
+        "Set goals for a day, log what you did with the time it took, mark curriculum items started "
+        "and complete, and see your week and your progress. With no command: the dashboard "
+        "('studylog status'). 'studylog COMMAND --help' tells more about each command; docs/cli.md "
+        "has them all.\n\n"
+        "Examples:\n"
+        '  studylog goal "finish makemore part 4" -i makemore-4\n'
+        '  studylog done "makemore part 4" -H 1h30m -i makemore-4 --complete\n'
+        "  studylog week",
         no_args_is_help=False,  # a bare studylog is the dashboard
         add_completion=False,
         pretty_exceptions_enable=False,

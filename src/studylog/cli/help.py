@@ -80,6 +80,9 @@ class _Help:
             if text:
                 param.help = text
 
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: typer lists the arguments with the options (click 8.5 would list them twice)."""
+
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)  # type: ignore[misc]
         if self.examples:

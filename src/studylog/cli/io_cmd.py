@@ -19,7 +19,13 @@ from studylog.cli.session import catalog, open_store, outlines, settings
 from studylog.errors import StudylogError, UsageError
 
 export_app = StudylogTyper(
-    help="Write the TIL page, daily notes or a full JSON backup.", no_args_is_help=True, rich_markup_mode=None
+    help="Write the TIL page, daily notes or a full JSON backup.\n\n"
+    "Examples:\n"
+    "  studylog export til -o _pages/til.md\n"
+    "  studylog export daily-notes --dir notes/ --since 2024-04-01\n"
+    "  studylog export json -o studylog-backup.json",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -63,12 +69,16 @@ class DetectCommand(StudylogCommand):
 DETECT = "detect"
 import_app = StudylogTyper(
     cls=ImportGroup,
-    help="Bring in the logs you already have (idempotent: importing twice adds nothing).\n\n"
+    help="Bring in the logs you already have; importing twice adds nothing.\n\n"
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
     "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files), a dated markdown log, or a folder of dated pages (TIL "
     "posts, Jekyll _posts, .mdx notes with a front matter date), and says which it chose and "
     "why; it takes --format, --dry-run, --no-link, --no-status and --json. Name the format to choose it "
-    "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.",
+    "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.\n\n"
+    "Examples:\n"
+    "  studylog import til.md --dry-run\n"
+    "  studylog import ~/notes/daily -f daily-notes\n"
+    "  studylog import json studylog-backup.json",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -90,10 +100,15 @@ NoStatus = Annotated[
     ),
 ]
 OutOpt = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).", show_default=False)
+    Path | None,
+    typer.Option("--out", "-o", metavar="FILE", help="Write to this file (default: stdout).", show_default=False),
 ]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="First day to include.", show_default=False)]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day to include.", show_default=False)]
+SinceOpt = Annotated[
+    str | None, typer.Option("--since", "-s", metavar="DAY", help="First day to include.", show_default=False)
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", "-u", metavar="DAY", help="Last day to include.", show_default=False)
+]
 
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx")  # the files a folder import reads
@@ -266,6 +281,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help="Read PATH as til, daily-notes, markdown or json instead of recognising it.",
         show_default=False,
     ),
@@ -281,8 +297,15 @@ def import_detected(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Recognise what PATH is (a JSON backup, a TIL page, daily notes or a dated markdown log) and
-    import it; the report's first line says which it chose and why."""
+    """Recognise what PATH is and import it.
+
+    PATH may be a JSON backup, a TIL page, daily notes or a dated markdown log (a file or a
+    folder); the report's first line says which it chose and why.
+
+    Examples:
+      studylog import til.md --dry-run
+      studylog import ~/notes/daily -f daily-notes
+    """
     from studylog.importers.detect import FORMATS
 
     if format_ is not None:
@@ -337,8 +360,15 @@ def import_til(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import a Jekyll TIL page (front matter, dated headings, numbered lists), or a folder of TIL
-    posts dated by their front matter or file names."""
+    """Import a Jekyll TIL page, or a folder of TIL posts.
+
+    A page has front matter, dated headings and numbered lists; posts in a folder are dated by
+    their front matter or their file names.
+
+    Examples:
+      studylog import til _pages/til.md --dry-run
+      studylog import til _posts/ --no-status
+    """
     _import_til(path, dry_run, no_link, no_status, as_json)
 
 
@@ -370,8 +400,15 @@ def import_daily_notes(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
-    YYYY-MM-DD.md files."""
+    """Import daily notes, from one file or a folder of them.
+
+    A file holds [[YYYY-MM-DD]] blocks with Goals: and Done: lists; a folder holds a
+    YYYY-MM-DD.md file per day.
+
+    Examples:
+      studylog import daily-notes notes.md
+      studylog import daily-notes ~/notes/daily --dry-run --json
+    """
     _import_daily_notes(path, dry_run, no_link, no_status, as_json)
 
 
@@ -406,7 +443,14 @@ def import_markdown(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
+    """Import dated markdown logs of any other shape.
+
+    Date headings, dated bullets, and 100-days-of-code logs are read.
+
+    Examples:
+      studylog import markdown log.md --dry-run
+      studylog import markdown 100-days-of-code/ --no-link
+    """
     _import_markdown(path, dry_run, no_link, no_status, as_json)
 
 
@@ -435,7 +479,14 @@ def import_json(
     dry_run: DryRun = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Restore a backup made by 'studylog export json' into this store (idempotent)."""
+    """Bring a backup made by 'studylog export json' into this store.
+
+    What the store holds already is not added twice.
+
+    Examples:
+      studylog import json studylog-backup.json --dry-run
+      studylog import json studylog-backup.json
+    """
     _import_json(path, dry_run, as_json)
 
 
@@ -508,10 +559,21 @@ def export_til(
     until: UntilOpt = None,
     group: Annotated[
         str,
-        typer.Option("--group", help="One heading per week, day, or range (the period each entry was logged under)."),
+        typer.Option(
+            "--group",
+            metavar="week|day|range",
+            help="One heading per week, day, or range (the period each entry was logged under).",
+        ),
     ] = "week",
 ) -> None:
-    """The TIL page: Jekyll front matter, then one heading per period, newest first."""
+    """Write the TIL page: front matter, then a heading per period.
+
+    The page is Jekyll markdown, newest first; its front matter comes from the config (til.*).
+
+    Examples:
+      studylog export til -o _pages/til.md
+      studylog export til --group day -s 2024-01-01
+    """
     from studylog.exporters.til import render_til
 
     if group not in ("week", "day", "range"):
@@ -528,12 +590,22 @@ def export_daily_notes(
     out: OutOpt = None,
     dir_: Annotated[
         Path | None,
-        typer.Option("--dir", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False),
+        typer.Option(
+            "--dir", metavar="DIR", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False
+        ),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
 ) -> None:
-    """Daily notes: [[YYYY-MM-DD]], Goals:, Done:, nested bullets with tabs."""
+    """Write daily notes: a [[YYYY-MM-DD]] block per day.
+
+    Each block has the day's Goals: and Done: lists, notes as nested bullets indented with
+    tabs; with --dir, each day goes in its own YYYY-MM-DD.md file.
+
+    Examples:
+      studylog export daily-notes -o notes.md
+      studylog export daily-notes --dir notes/ -s 2024-04-01
+    """
     from studylog.exporters.daily_notes import render_days, write_folder
 
     if out and dir_:
@@ -551,7 +623,15 @@ def export_daily_notes(
 
 @export_app.command("json")
 def export_json(out: OutOpt = None) -> None:
-    """A complete, lossless backup of your entries, notes and item statuses."""
+    """Write a lossless JSON backup of everything you logged.
+
+    Entries with their notes and tags, item statuses, your own items and your plans: 'studylog
+    import json' brings it all back, into this store or another.
+
+    Examples:
+      studylog export json -o studylog-backup.json
+      studylog export json | gzip > studylog-backup.json.gz
+    """
     from studylog.exporters.backup import dump
 
     _emit(dump(open_store()), out, mode=0o600)  # everything, losslessly (from one snapshot): owner-only
