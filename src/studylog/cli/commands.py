@@ -150,4 +150,4 @@ def main() -> None:
     name = command_name(args)
     if name is None or any(a in ("-h", "--help") for a in args[: args.index(name)] if name in args):
         name = None  # root help lists every command
-    build(name)()
+    build(name)(prog_name="studylog")  # also as "python -m studylog": the name its help and errors give

@@ -130,10 +130,10 @@ def _files(path: Path) -> list[Path]:
                 if not n.startswith(".") and n.lower().endswith(PAGE_SUFFIXES) and Path(folder, n).is_file()
             ]
         if not files:
-            raise UsageError(f"{path} has no .md, .markdown or .mdx files")
+            raise StudylogError(f"{path} has no .md, .markdown or .mdx files")
         return sorted(files)
     if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+        raise StudylogError(f"no such file: {path}")
     return [path]
 
 
@@ -347,7 +347,7 @@ def _head(path: Path) -> tuple[str, bool]:
         with path.open("rb") as f:
             head = f.read(HEAD_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise StudylogError(f"cannot read {path}: {exc.strerror}") from None
     text = head[:HEAD_BYTES].decode("utf-8-sig", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
     return text, len(head) > HEAD_BYTES
 
@@ -497,7 +497,7 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     from studylog.exporters.backup import restore
 
     if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+        raise StudylogError(f"no such file: {path}")
     text = _read(path)
     data = None
     if len(text) < 1_000_000:  # a backup with no entries is small; a big one is not parsed twice

@@ -154,7 +154,6 @@ def cancel() -> None:
 
     Examples:
       studylog timer cancel
-      studylog undo
     """
     from studylog.store import timer as timers
 
