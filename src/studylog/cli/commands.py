@@ -88,6 +88,7 @@ def root(
         str | None,
         typer.Option(
             "--db",
+            metavar="FILE|URL",
             help="Database file or URL (default: the data folder's studylog.db; env STUDYLOG_DB).",
             show_default=False,
         ),

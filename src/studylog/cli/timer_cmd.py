@@ -58,7 +58,7 @@ def _what(text: str | None, ref) -> str:
 @app.command("start")
 def start(
     text: Annotated[
-        str | None, typer.Argument(help="What you study (default: the item's title).", show_default=False)
+        str | None, typer.Argument(help="What you study (default: the item's title, else 'study').", show_default=False)
     ] = None,
     item: ItemOpt = None,
     at: AtOpt = None,
