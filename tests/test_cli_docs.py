@@ -166,3 +166,18 @@ def test_a_long_option_has_its_short_form_in_every_command_but_search():
         assert len(forms) <= 1, (spelling, dict(by_short))
     for spelling in ("--since", "--until", "--item", "--tag"):  # search takes -word as a query word
         assert "studylog search" in longs[spelling][None], spelling
+
+
+def test_a_long_option_names_its_value_one_way_everywhere():
+    """``--date DAY``, ``--item REF``, ``--svg FILE``… in every command. ``--by`` is two options
+    that share a name: ``stats --by tag`` groups, ``plan --by DAY`` sets a finish day."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for path, command, ctx in COMMANDS:
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.is_flag and param.name != "help":
+                for spelling in param.opts:
+                    if spelling.startswith("--") and (spelling, path) != ("--by", "studylog stats"):
+                        names[spelling].add(param.make_metavar(ctx))
+    assert {s: m for s, m in names.items() if len(m) > 1} == {}
+    assert names["--date"] == {"DAY"} and names["--item"] == {"REF"} and names["--tag"] == {"TAG"}
+    assert names["--svg"] == names["--html"] == {"FILE"} and names["--limit"] == {"N"}

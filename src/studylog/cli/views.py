@@ -66,7 +66,7 @@ def log(
     ] = None,
     kind: Annotated[
         str | None,
-        typer.Option("--kind", "-k", metavar="goal|done", help="Only 'goal' or 'done' entries.", show_default=False),
+        typer.Option("--kind", "-k", metavar="KIND", help="Only 'goal' or 'done' entries.", show_default=False),
     ] = None,
     limit: LimitOpt = 0,
     all_owners: Annotated[
