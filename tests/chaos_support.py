@@ -245,7 +245,7 @@ class Chaos:
         if op in ("undo", "today", "week", "progress"):
             return Ran(seq, owner, op, [op])
         if op == "log":
-            return Ran(seq, owner, op, ["log", "-n", "0"])
+            return Ran(seq, owner, op, ["log", "--limit", "0"])
         if op == "export":
             return Ran(seq, owner, op, ["export", "json", "--out", str(self.root / "exports" / f"{owner}-{seq}.json")])
         if op == "reimport":  # alice's only: an import of a backup made before an `edit -t` adds the

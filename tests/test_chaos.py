@@ -132,7 +132,7 @@ def test_two_identical_json_imports_at_once_add_everything_once(cli, tmp_path):
     for p in procs:
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
-    assert len(cli("log", "--json", "-n", "0", ok=True).json()) == 3001
+    assert len(cli("log", "--json", "--limit", "0", ok=True).json()) == 3001
 
 
 def test_a_json_backup_whose_times_have_no_microseconds_imports_once(cli, tmp_path):
@@ -143,7 +143,7 @@ def test_a_json_backup_whose_times_have_no_microseconds_imports_once(cli, tmp_pa
     cli("done", "first", ok=True)
     cli("import", "json", str(backup), ok=True)
     again = cli("import", "json", str(backup), "--json", ok=True).json()
-    assert len(cli("log", "--json", "-n", "0", ok=True).json()) == 4, again
+    assert len(cli("log", "--json", "--limit", "0", ok=True).json()) == 4, again
 
 
 def test_an_id_given_before_a_restore_is_not_given_again_after_it(cli, tmp_path):

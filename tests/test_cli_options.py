@@ -38,7 +38,17 @@ WITH_PICTURES = [
 
 
 def test_the_commands_with_json_and_pictures_are_found():
-    assert {("week",), ("calendar",), ("progress",), ("next",), ("stats",)} <= set(WITH_PICTURES)
+    assert {("week",), ("calendar",), ("progress",), ("next",), ("stats",), ("today",), ("day",)} <= set(WITH_PICTURES)
+
+
+@pytest.mark.parametrize("args", [["today"], ["day", "2024-04-18"]], ids=" ".join)
+def test_today_and_day_save_what_they_show(cli, tmp_path, args):
+    cli("done", "read chapter 2", "-H", "1.5", ok=True)
+    svg, html = tmp_path / "day.svg", tmp_path / "day.html"
+    shown = cli(*args, "--svg", str(svg), "--html", str(html), ok=True).stdout
+    assert "read chapter 2" in shown
+    assert svg.read_text(encoding="utf-8").startswith("<svg") and "read" in svg.read_text(encoding="utf-8")
+    assert "read chapter 2" in html.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("picture", ["--svg", "--html"])

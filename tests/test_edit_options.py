@@ -72,7 +72,7 @@ def test_items_are_relinked_in_order_and_unlinked(cli, logged):
     [
         (("edit", "9", "--text", "y"), 1, "no entry 9; see the ids with"),
         (("edit", "9"), 1, "no entry 9"),  # before any editor is looked for
-        (("edit", "1", "--rm-note", "4"), 2, "there is no note 4: entry 1 has 3 notes; --rm-note takes 1 to 3"),
+        (("edit", "1", "--rm-note", "4"), 1, "there is no note 4: entry 1 has 3 notes; --rm-note takes 1 to 3"),
         (("edit", "1", "--rm-note", "0"), 2, "0 is not in the range x>=1"),
         (("edit", "1", "--rm-note", "1", "--note", "x"), 2, "--rm-note takes out some of the notes and --note"),
         (("edit", "1", "--hours", "lots"), 2, "cannot read 'lots' as hours"),
@@ -128,7 +128,7 @@ def test_edit_tags(cli):
     cli("edit", "1", "--tag", "#Paper", "--untag", "tools", ok=True)
     assert cli("log", "--json", ok=True).json()[0]["tags"] == ["rust", "paper"]
     bad = cli("edit", "1", "--untag", "zzz", ok=False)
-    assert bad.exit_code == 2 and "entry 1 has no tag 'zzz'" in bad.stderr
+    assert bad.exit_code == 1 and "entry 1 has no tag 'zzz'" in bad.stderr
     assert "is not a tag" in cli("edit", "1", "--tag", "#12", ok=False).stderr
     cli("undo", ok=True)
     cli("undo", ok=True)

@@ -41,7 +41,7 @@ def test_two_identical_imports_at_once_add_everything_once(cli, tmp_path, isolat
 
     added = sorted(json.loads(out)["added"] for out, _ in outs)
     assert added == [0, N]
-    assert len(cli("log", "--json", "-n", "0", ok=True).json()) == N
+    assert len(cli("log", "--json", "--limit", "0", ok=True).json()) == N
 
 
 def test_a_uniqueness_error_is_a_conflict_not_a_damaged_store():

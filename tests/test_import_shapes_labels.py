@@ -153,7 +153,7 @@ def test_goal_hours_are_not_study_hours(cli, tmp_path):
     log = tmp_path / "log.md"
     log.write_text("## 2024-04-03\nTODO:\n- read ch. 3 (2h)\n\nDONE:\n- wrote notes (1h)\n", encoding="utf-8")
     cli("import", "markdown", str(log), ok=True)
-    entries = cli("log", "--json", "-n", "0", ok=True).json()
+    entries = cli("log", "--json", "--limit", "0", ok=True).json()
     assert sorted((e["kind"], e["text"]) for e in entries) == [
         ("done", "wrote notes (1h)"),
         ("goal", "read ch. 3 (2h)"),
@@ -213,7 +213,7 @@ def test_an_outline_journal_meets_a_plan_by_the_same_text_done(cli, tmp_path):
         "- Plan\n  - read ch. 3 (2h)\n  - write the summary\n- Done\n  - read ch. 3\n", encoding="utf-8"
     )
     cli("import", "daily-notes", str(folder), ok=True)
-    log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
+    log = {e["text"]: e for e in cli("log", "--json", "--limit", "0", ok=True).json()}
     assert set(log) == {"read ch. 3 (2h)", "write the summary", "read ch. 3"}
     assert log["read ch. 3"]["goal"] == log["read ch. 3 (2h)"]["id"]
     assert (log["read ch. 3 (2h)"]["met_on"], log["write the summary"]["met_on"]) == ("2024-01-05", None)
@@ -230,7 +230,7 @@ def test_an_outline_goal_keeps_its_estimate_and_it_is_not_study_time(cli, tmp_pa
     folder.mkdir()
     (folder / "2024_04_03.md").write_text("- TODO read ch. 3 (2h)\n- DONE wrote notes (1h)\n", encoding="utf-8")
     cli("import", "daily-notes", str(folder), ok=True)
-    log = {e["text"]: e for e in cli("log", "--json", "-n", "0", ok=True).json()}
+    log = {e["text"]: e for e in cli("log", "--json", "--limit", "0", ok=True).json()}
     assert (log["read ch. 3 (2h)"]["kind"], log["wrote notes (1h)"]["hours"]) == ("goal", 1.0)
     assert cli("week", "2024-04-03", "--json", ok=True).json()["total_hours"] == 1.0
 

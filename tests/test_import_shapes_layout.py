@@ -213,7 +213,7 @@ def test_nested_dates_through_the_cli(cli, tmp_path):
     path.write_text(WEEK, encoding="utf-8")
     run = cli("import", "markdown", str(path))
     assert run.exit_code == 0, run.stderr
-    stored = cli("log", "--json", "-n", "0", ok=True).json()
+    stored = cli("log", "--json", "--limit", "0", ok=True).json()
     assert sorted((e["date"], e["text"]) for e in stored) == sorted(entries(read(WEEK)))
 
 
@@ -371,7 +371,7 @@ def test_titled_items_through_the_cli(cli, tmp_path):
     path.write_text(TITLED, encoding="utf-8")
     run = cli("import", "markdown", str(path))
     assert run.exit_code == 0, run.stderr
-    stored = cli("log", "--json", "-n", "0", ok=True).json()
+    stored = cli("log", "--json", "--limit", "0", ok=True).json()
     assert sorted(e["text"] for e in stored) == ["Git worktrees", "Rebase --onto", "Short day."]
 
 

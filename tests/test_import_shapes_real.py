@@ -30,7 +30,7 @@ def _after_every_log(monkeypatch):
 def imported(cli, path) -> list[dict]:
     report = cli("import", str(path), "--json", ok=True).json()
     assert report["entries"] > 0
-    return cli("log", "--json", "-n", "0", ok=True).json()
+    return cli("log", "--json", "--limit", "0", ok=True).json()
 
 
 def by_text(entries: list[dict], start: str) -> dict:
@@ -146,4 +146,4 @@ def test_9_an_undated_topic_note_imports_nothing_and_says_so(cli):
     run = cli("import", str(REAL / "undated-topic-note-jbranchaud.md"))
     assert run.exit_code == 1
     assert run.stderr.strip()
-    assert cli("log", "--json", "-n", "0", ok=True).json() == []
+    assert cli("log", "--json", "--limit", "0", ok=True).json() == []

@@ -126,7 +126,7 @@ def test_the_logseq_docs_journals_as_markdown_bodies():
 
 def test_the_logseq_docs_journals_as_daily_notes(cli):
     cli("import", "daily-notes", str(JOURNALS), ok=True)
-    found = sorted((e["date"], e["kind"], e["text"]) for e in cli("log", "--json", "-n", "0", ok=True).json())
+    found = sorted((e["date"], e["kind"], e["text"]) for e in cli("log", "--json", "--limit", "0", ok=True).json())
     assert found == [
         ("2020-09-23", "done", "Test something"),
         ("2020-10-02", "done", "Testing\nTesting"),

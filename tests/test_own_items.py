@@ -84,7 +84,7 @@ def test_references_stay_unique(cli):
     cli("add", "paper", "DPO paper", ok=True)
     assert cli("add", "paper", "The DPO Paper", ok=True).stdout.startswith("Added reading/dpo-2 ")
     out = cli("add", "paper", "another", "--id", "DPO", ok=False)
-    assert out.exit_code == 2
+    assert out.exit_code == 1  # the list has it already: a conflict, not a usage error
     assert out.stderr == "studylog: error: your list 'reading' already has an item reading/DPO; choose another --id\n"
 
 

@@ -257,7 +257,7 @@ def test_import_folder_reads_only_a_sample_to_detect(cli, tmp_path):
 
 
 def _stored(cli) -> list[tuple]:
-    return sorted((e["date"], e["text"]) for e in cli("log", "--json", "-n", "0", ok=True).json())
+    return sorted((e["date"], e["text"]) for e in cli("log", "--json", "--limit", "0", ok=True).json())
 
 
 @pytest.mark.parametrize("name", PAGE_FIXTURES)
@@ -270,7 +270,7 @@ def test_real_page_folders_import_without_a_format_flag(cli, switch_store, name)
     found = _stored(cli)
     days = sorted({d for d, _ in found})
     assert (len(found), len(days), days[0], days[-1]) == (exp["sections"], exp["days"], exp["first"], exp["last"])
-    assert all(e["hours"] is None for e in cli("log", "--json", "-n", "0", ok=True).json())
+    assert all(e["hours"] is None for e in cli("log", "--json", "--limit", "0", ok=True).json())
     switch_store()
     cli("import", exp["format"], str(REAL / name), ok=True, env=env)
     assert _stored(cli) == found  # the explicit form in expected.json stores the same entries

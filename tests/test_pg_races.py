@@ -164,4 +164,4 @@ def test_an_import_during_the_undo_of_the_same_import_adds_it_again(cli, tmp_pat
     assert undo.returncode == 0 and out.startswith("Undid #1 (import markdown: 300 entries"), err
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["added"] == 300
-    assert len(cli("log", "--json", "-n", "0", ok=True).json()) == 300
+    assert len(cli("log", "--json", "--limit", "0", ok=True).json()) == 300

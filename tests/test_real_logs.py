@@ -104,7 +104,7 @@ def test_expected_counts_are_consistent():
 
 
 def stored(cli) -> dict:
-    entries = cli("log", "--json", "-n", "0", ok=True).json()
+    entries = cli("log", "--json", "--limit", "0", ok=True).json()
     dates = sorted({e["date"] for e in entries})
     hours = round(sum(e["hours"] or 0 for e in entries), 2)
     return {

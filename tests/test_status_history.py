@@ -32,11 +32,12 @@ def _rows() -> list[list[dict]]:
         store.close()
 
 
-def _refused(cli, *args: str, says: str) -> None:
-    """The command fails with one line saying ``says``, and writes nothing."""
+def _refused(cli, *args: str, says: str, code: int = 1) -> None:
+    """The command fails with one line saying ``says``, and writes nothing: exit 1 when the item's
+    history says no, 2 when a date typed is refused (docs/errors.md)."""
     before = _rows()
     out = cli(*args)
-    assert out.exit_code == 2, (args, out.stdout, out.stderr)
+    assert out.exit_code == code, (args, out.stdout, out.stderr)
     assert says in out.stderr and out.stderr.count("\n") == 1, out.stderr
     assert _rows() == before
 
@@ -151,7 +152,7 @@ def test_start_on_a_complete_item_needs_reopen(cli):
 
 @pytest.mark.parametrize("command", ["start", "complete", "skip"])
 def test_status_dates_in_the_future_are_refused(cli, command):
-    _refused(cli, command, "dlc/1", "--date", "tomorrow", says="2024-04-19 is in the future")
+    _refused(cli, command, "dlc/1", "--date", "tomorrow", says="2024-04-19 is in the future", code=2)
     assert _item(cli, "dlc/1")["status"] == "not started"
 
 
@@ -204,12 +205,12 @@ def test_transition_problem_states_the_same_rules():
 
 
 def test_set_status_keeps_working_for_existing_callers():
-    from studylog.errors import UsageError
+    from studylog.errors import ConflictError, UsageError
     from studylog.store.status import history, set_status
 
     store = _store()
     set_status(store, "dlc/1", "complete", date(2024, 4, 30), "complete dlc/1")  # no today: no future check
-    with pytest.raises(UsageError, match="already complete"):
+    with pytest.raises(ConflictError, match="already complete"):
         set_status(store, "dlc/1", "complete", date(2024, 5, 1), "again")
     with pytest.raises(UsageError, match="in the future"):
         set_status(store, "dlc/2", "started", date(2024, 4, 19), "start", today=date(2024, 4, 18))
@@ -344,7 +345,7 @@ def test_done_complete_refusals_write_nothing(cli):
     _refused(cli, "done", "finished something", "--complete", says="--complete marks the entry's items complete")
     cli("complete", "dlc/1", "--date", "2024-04-10", ok=True)
     _refused(cli, "done", "finished it again", "-i", "dlc/1", "--complete", says="dlc/1 is already complete")
-    _refused(cli, "done", "not yet", "-i", "dlc/3", "--complete", "--date", "tomorrow", says="in the future")
+    _refused(cli, "done", "not yet", "-i", "dlc/3", "--complete", "--date", "tomorrow", says="in the future", code=2)
 
 
 def test_done_complete_before_the_start_moves_the_start_back(cli):

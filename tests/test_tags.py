@@ -22,7 +22,7 @@ REAL = REPO / "tests" / "fixtures" / "real-logs"
 
 
 def _entries(cli, *args):
-    return cli("log", "--json", "-n", "0", *args, ok=True).json()
+    return cli("log", "--json", "--limit", "0", *args, ok=True).json()
 
 
 # -- goal and done ---------------------------------------------------------------------------------

@@ -1,6 +1,12 @@
 """Errors that reach the user as one line on stderr.
 
 Core code raises these; the CLI turns them into a message and an exit code. Nothing here prints.
+
+The exit code follows one rule (docs/errors.md): 2 when the command line is refused — what was
+typed cannot be read, names nothing studylog knows, or asks for what cannot be (``UsageError``,
+and click's own usage errors); 1 when the command line is right but the store, the files or the
+system say no (``StudylogError`` and the rest: ``NotFoundError``, ``ConflictError``,
+``StoreError``, ``CurriculumError``, a file that cannot be read).
 """
 
 from __future__ import annotations
@@ -27,7 +33,16 @@ class UsageError(StudylogError):
 
 
 class UnknownItemError(UsageError):
-    pass
+    """A reference that names no curriculum item or curriculum (a typo: it says what was meant)."""
+
+
+class NotFoundError(StudylogError):
+    """An id that names nothing in the store: no change #41 of yours, no plan for dlc, no note 3."""
+
+
+class ConflictError(StudylogError):
+    """What the store holds forbids it: a timer already running (or none), a goal already met, an
+    item complete already, a URL another item has, an undo a later change depends on."""
 
 
 class StoreError(StudylogError):

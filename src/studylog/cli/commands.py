@@ -13,11 +13,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from studylog import __version__
 from studylog.cli import output
-from studylog.cli.errors import guarded
+from studylog.cli.errors import click_usage, guarded
+from studylog.cli.help import StudylogSubGroup, StudylogTyper
 from studylog.cli.session import state
 
 # command -> the module in studylog.cli that registers it; modules in the order --help lists them
@@ -57,8 +57,16 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class StudylogGroup(TyperGroup):
-    """The root group: every command runs ``guarded`` (one line on stderr, never a traceback)."""
+class StudylogGroup(StudylogSubGroup):
+    """The root group: every command runs ``guarded`` (one line on stderr, never a traceback), and
+    a mistake in the root options (``studylog --bogus``) is one line too."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            click_usage(exc)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         with guarded():
@@ -80,6 +88,7 @@ def root(
         str | None,
         typer.Option(
             "--db",
+            metavar="FILE|URL",
             help="Database file or URL (default: the data folder's studylog.db; env STUDYLOG_DB).",
             show_default=False,
         ),
@@ -98,10 +107,18 @@ def root(
 
 def build(command: str | None = None) -> typer.Typer:
     """The application with every command, or with only the module that holds ``command``."""
-    app = typer.Typer(
+    app = StudylogTyper(
         cls=StudylogGroup,
         name="studylog",
-        help="Track self-study against public curricula: daily goals, done items with hours, item status.",
+        help="Track self-study against public curricula, from the terminal.\n\n"
+        "Set goals for a day, log what you did with the time it took, mark curriculum items started "
+        "and complete, and see your week and your progress. With no command: the dashboard "
+        "('studylog status'). 'studylog COMMAND --help' tells more about each command; docs/cli.md "
+        "has them all.\n\n"
+        "Examples:\n"
+        '  studylog goal "finish makemore part 4" -i makemore-4\n'
+        '  studylog done "makemore part 4" -H 1h30m -i makemore-4 --complete\n'
+        "  studylog week",
         no_args_is_help=False,  # a bare studylog is the dashboard
         add_completion=False,
         pretty_exceptions_enable=False,
@@ -134,4 +151,4 @@ def main() -> None:
     name = command_name(args)
     if name is None or any(a in ("-h", "--help") for a in args[: args.index(name)] if name in args):
         name = None  # root help lists every command
-    build(name)()
+    build(name)(prog_name="studylog")  # also as "python -m studylog": the name its help and errors give

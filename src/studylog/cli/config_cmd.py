@@ -7,12 +7,19 @@ from typing import Annotated
 import typer
 
 from studylog.cli import output
+from studylog.cli.help import StudylogTyper
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
 from studylog.errors import UsageError
 
-app = typer.Typer(
-    help="Read and change settings (config.toml in the data folder).", no_args_is_help=True, rich_markup_mode=None
+app = StudylogTyper(
+    help="Read and change settings (config.toml in the data folder).\n\n"
+    "Examples:\n"
+    "  studylog config list\n"
+    "  studylog config get week_start\n"
+    "  studylog config set target.week 10h",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -25,7 +32,12 @@ def _path():
 
 @app.command("list")
 def list_(as_json: JsonOpt = False) -> None:
-    """Every setting with its value and what it does."""
+    """List every setting with its value and what it does.
+
+    Examples:
+      studylog config list
+      studylog config list --json
+    """
     from studylog.config import KEYS, load
 
     out = Output(as_json)
@@ -43,7 +55,12 @@ def list_(as_json: JsonOpt = False) -> None:
 
 @app.command()
 def get(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
-    """Print one setting's value."""
+    """Print one setting's value.
+
+    Examples:
+      studylog config get week_start
+      studylog config get carry_over_days
+    """
     from studylog.config import KEYS, key_for, load
 
     key = key_for(name)
@@ -57,7 +74,15 @@ def set_(
     name: Annotated[str, typer.Argument(help="A setting's name.")],
     value: Annotated[str, typer.Argument(help="Its new value.")],
 ) -> None:
-    """Change one setting."""
+    """Change one setting.
+
+    'studylog config list' shows every setting and what it takes.
+
+    Examples:
+      studylog config set week_start sunday
+      studylog config set hours_format hm
+      studylog config set target.week 10h
+    """
     from studylog.config import set_value
 
     stored = set_value(_path(), name, value)

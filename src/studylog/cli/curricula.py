@@ -8,12 +8,19 @@ from typing import Annotated
 import typer
 
 from studylog.cli import output
+from studylog.cli.help import StudylogTyper
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output, echo_json
 from studylog.cli.session import catalog, open_store
 
-app = typer.Typer(
-    help="The curricula studylog knows (shipped, and your own in the data folder's curricula/).",
+app = StudylogTyper(
+    help="The curricula studylog knows: shipped, and your own.\n\n"
+    "Your own are YAML files in the data folder's curricula/ ('studylog curricula schema' prints their "
+    "format).\n\n"
+    "Examples:\n"
+    "  studylog curricula list\n"
+    "  studylog curricula show dlc\n"
+    "  studylog curricula validate my-course.yaml",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -21,7 +28,12 @@ app = typer.Typer(
 
 @app.command("list")
 def list_(as_json: JsonOpt = False) -> None:
-    """List the curricula, shipped and your own."""
+    """List the curricula, shipped and your own.
+
+    Examples:
+      studylog curricula list
+      studylog curricula list --json
+    """
     from studylog.cli.errors import warn_broken
     from studylog.paths import user_curricula_dir
     from studylog.reports.curricula import curricula_summary
@@ -43,7 +55,12 @@ def show(
     curriculum_id: Annotated[str, typer.Argument(metavar="ID", help="A curriculum id, e.g. dlc.")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Show a curriculum's items with your status for each."""
+    """Show a curriculum's items with your status for each.
+
+    Examples:
+      studylog curricula show dlc
+      studylog curricula show karpathy --json
+    """
     from studylog.reports.curricula import curriculum_detail
     from studylog.store.status import all_statuses, histories
 
@@ -63,7 +80,15 @@ def show(
 def validate(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Curriculum YAML files to check.")],
 ) -> None:
-    """Check curriculum files; print every problem as FILE:LINE:COL: field: message."""
+    """Check curriculum files, and print every problem found.
+
+    Each problem is one line, FILE:LINE:COL: field: message (as compilers say them, so that
+    editors can jump there); it ends with exit code 1 when a file has a problem.
+
+    Examples:
+      studylog curricula validate my-course.yaml
+      studylog curricula validate ~/.local/share/studylog/curricula/*.yaml
+    """
     from studylog.curriculum.validate import check_file
 
     bad = 0
@@ -100,7 +125,11 @@ def _cross_references(curriculum, path: Path) -> list[str]:
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the curriculum format (for editors)."""
+    """Print the JSON Schema of the curriculum format, for editors.
+
+    Examples:
+      studylog curricula schema > curriculum.schema.json
+    """
     from studylog.curriculum.model import Curriculum
 
     data = Curriculum.model_json_schema()

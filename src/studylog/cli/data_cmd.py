@@ -19,7 +19,16 @@ def backup(
         typer.Argument(help="Where to write the copy (default: backups/ in the data folder).", show_default=False),
     ] = None,
 ) -> None:
-    """Make a consistent copy of the store, even while other commands write."""
+    """Copy the store safely, even while other commands write to it.
+
+    The copy goes in backups/ in the data folder unless FILE says where; there, only the newest
+    copies are kept (config backups.keep). For a SQLite store; on PostgreSQL, use pg_dump or
+    'studylog export json'.
+
+    Examples:
+      studylog backup
+      studylog backup ~/studylog-2024-04-18.db
+    """
     from studylog.store.maintenance import backup as make
 
     output.message(f"Backed up to {make(open_store(mode='inspect'), file, keep=_keep())}")
@@ -28,7 +37,15 @@ def backup(
 def restore(
     file: Annotated[Path, typer.Argument(help="A file made by 'studylog backup'.", show_default=False)],
 ) -> None:
-    """Replace the store with a backup, after checking it; a copy of what it replaces is kept."""
+    """Replace the store with a backup, after checking it.
+
+    A copy of the store it replaces is kept in backups/ in the data folder, so a restore can be
+    undone by restoring that copy.
+
+    Examples:
+      studylog restore ~/studylog-2024-04-18.db
+      studylog --db ~/other.db restore ~/studylog-2024-04-18.db
+    """
     from studylog.store.maintenance import restore as put_back
 
     kept = put_back(open_store(), file, keep=_keep())
@@ -50,7 +67,17 @@ def doctor(
     fix: Annotated[bool, typer.Option("--fix", help="Repair what can be repaired safely.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Check the store: integrity, schema version, orphan rows, unknown curriculum items."""
+    """Check the store for problems, and repair them with --fix.
+
+    It checks the store's integrity and schema version, rows that lost their entry, and
+    references to curriculum items that no curriculum has; it ends with exit code 1 when it
+    finds a problem it did not fix.
+
+    Examples:
+      studylog doctor
+      studylog doctor --fix
+      studylog doctor --json
+    """
     from studylog.errors import StudylogError
     from studylog.store.maintenance import doctor as check
 

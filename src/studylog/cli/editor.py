@@ -48,12 +48,12 @@ def editor_command(environ: dict[str, str] | None = None, on_terminal: bool | No
         try:
             words = shlex.split(value)
         except ValueError as exc:
-            raise UsageError(f"cannot read ${name} ({value!r}) as a command: {exc}", _NO_EDITOR_HINT) from None
+            raise StudylogError(f"cannot read ${name} ({value!r}) as a command: {exc}", _NO_EDITOR_HINT) from None
         if words:
             return words
     if on_terminal if on_terminal is not None else interactive():
         return [DEFAULT_EDITOR]
-    raise UsageError(
+    raise StudylogError(
         "no editor to open the entry in (not on a terminal, and VISUAL and EDITOR are not set)", _NO_EDITOR_HINT
     )
 
@@ -71,9 +71,9 @@ def run_editor(command: list[str], path: str, text: str) -> str:
     try:
         done = subprocess.run([*command, path], check=False)
     except FileNotFoundError:
-        raise UsageError(f"the editor {command[0]!r} was not found; nothing was changed", _NO_EDITOR_HINT) from None
+        raise StudylogError(f"the editor {command[0]!r} was not found; nothing was changed", _NO_EDITOR_HINT) from None
     except PermissionError:
-        raise UsageError(f"the editor {command[0]!r} cannot be run; nothing was changed", _NO_EDITOR_HINT) from None
+        raise StudylogError(f"the editor {command[0]!r} cannot be run; nothing was changed", _NO_EDITOR_HINT) from None
     if done.returncode != 0:
         how = f"was stopped by signal {-done.returncode}" if done.returncode < 0 else f"exited with {done.returncode}"
         raise StudylogError(f"the editor ({shown}) {how}; nothing was changed")
@@ -83,7 +83,7 @@ def run_editor(command: list[str], path: str, text: str) -> str:
     except FileNotFoundError:
         raise StudylogError(f"the editor ({shown}) left no file; nothing was changed") from None
     except UnicodeDecodeError:
-        raise UsageError("the saved file is not UTF-8 text; nothing was changed", "save it as UTF-8") from None
+        raise StudylogError("the saved file is not UTF-8 text; nothing was changed", "save it as UTF-8") from None
 
 
 def _readers() -> Readers:

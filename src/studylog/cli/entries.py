@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli import everyday, output
 from studylog.cli.clock import today
-from studylog.cli.options import GoalDateOpt, ItemOpt, JsonOpt, PeriodOpt, TagOpt
+from studylog.cli.options import GoalDateOpt, ItemOpt, JsonOpt, NoteOpt, PeriodOpt, TagOpt
 from studylog.cli.parse import id_type, parse_days, parse_hours
 from studylog.cli.session import items, open_store
 
@@ -19,37 +19,56 @@ def goal(
     text: Annotated[str, typer.Argument(help="What you mean to do.")],
     item: ItemOpt = None,
     date_: GoalDateOpt = None,
-    note: Annotated[
-        list[str] | None,
-        typer.Option("--note", "-n", help="A sub-bullet under the goal (repeatable; indent with tabs to nest)."),
-    ] = None,
+    note: NoteOpt = None,
     tag: TagOpt = None,
 ) -> None:
-    """Set a goal for a day or a period (default today; future days allowed)."""
+    """Set a goal for a day or a period of days.
+
+    A goal is today's unless --date names another day, and it may lie ahead (tomorrow, friday,
+    next week). A goal not met on its day is carried over for a few days (config
+    carry_over_days), until 'studylog done --goal ID' meets it or 'studylog drop ID' drops it.
+
+    Examples:
+      studylog goal "finish makemore part 4" -i makemore-4
+      studylog goal "read chapter 2" -d friday -n "with the exercises"
+      studylog goal "the DPO paper" -d monday..sunday -T paper
+    """
     everyday.add_goal(text=text, item=item, date_=date_, note=note, tag=tag)
 
 
 def done(
     text: Annotated[str, typer.Argument(help="What you finished.")],
     hours: Annotated[
-        str | None, typer.Option("--hours", "-H", help="Time it took: 2, 2.5, 1h30m, 90m, 1:30.", show_default=False)
+        str | None,
+        typer.Option(
+            "--hours", "-H", metavar="HOURS", help="Time it took: 2, 2.5, 1h30m, 90m, 1:30.", show_default=False
+        ),
     ] = None,
     item: ItemOpt = None,
     date_: PeriodOpt = None,
     goal_id: Annotated[
         int | None,
-        typer.Option("--goal", "-g", click_type=ENTRY_ID, help="Mark this goal (by id) as met.", show_default=False),
+        typer.Option(
+            "--goal",
+            "-g",
+            click_type=ENTRY_ID,
+            metavar="ID",
+            help="Mark this goal (by id) as met.",
+            show_default=False,
+        ),
     ] = None,
-    note: Annotated[
-        list[str] | None,
-        typer.Option("--note", "-n", help="A sub-bullet under the item (repeatable; indent with tabs to nest)."),
-    ] = None,
+    note: NoteOpt = None,
     complete: Annotated[
         bool, typer.Option("--complete", help="Also mark the item(s) complete on that day (one undo).")
     ] = False,
     url: Annotated[
         str | None,
-        typer.Option("--url", help="Link to the item (of any curriculum or list) with this URL.", show_default=False),
+        typer.Option(
+            "--url",
+            metavar="URL",
+            help="Link to the item (of any curriculum or list) with this URL.",
+            show_default=False,
+        ),
     ] = None,
     add: Annotated[
         str | None,
@@ -62,7 +81,17 @@ def done(
     ] = None,
     tag: TagOpt = None,
 ) -> None:
-    """Log something done on a day or over a period (today by default; not in the future)."""
+    """Log something you did, with the time it took.
+
+    It is today's unless --date names an earlier day or a period (a week's reading logged at
+    once); days in the future are refused. --goal ID marks a goal met, --complete marks the
+    item complete, and the #words of the text become tags.
+
+    Examples:
+      studylog done "makemore part 4" -H 1h30m -i makemore-4 --complete
+      studylog done "read chapter 2" -H 2 -d yesterday -g 3
+      studylog done "DPO paper" --url https://arxiv.org/abs/2305.18290 --add paper
+    """
     everyday.add_done(
         text=text,
         hours=hours,
@@ -85,12 +114,22 @@ def drop(
         str | None,
         typer.Option(
             "--older-than",
+            metavar="AGE",
             help="Also every unmet goal set more than this long ago: days (14, 14d) or weeks (2w).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Drop open or lapsed goals, so that they are no longer carried over (one undo for all)."""
+    """Drop goals you no longer mean to meet.
+
+    A dropped goal is no longer carried over and no longer counts as open; all the goals of one
+    drop come back with one 'studylog undo'.
+
+    Examples:
+      studylog drop 12
+      studylog drop 12 14 15
+      studylog drop --older-than 2w
+    """
     from datetime import timedelta
 
     from studylog.cli.parse import parse_age
@@ -120,6 +159,7 @@ EditDateOpt = Annotated[  # edit's own words: there is no default day, the entry
     typer.Option(
         "--date",
         "-d",
+        metavar="DAY",
         help="The new day: yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'; "
         "or a period A..B, both days included: monday..today, 2023-08-01..2023-08-11.",
         show_default=False,
@@ -132,7 +172,8 @@ def edit(
     entry_id: Annotated[int, typer.Argument(click_type=ENTRY_ID, help="The id of a goal or done item.")],
     text: Annotated[str | None, typer.Option("--text", "-t", help="New text.", show_default=False)] = None,
     hours: Annotated[
-        str | None, typer.Option("--hours", "-H", help="New hours, or 'none' to clear them.", show_default=False)
+        str | None,
+        typer.Option("--hours", "-H", metavar="HOURS", help="New hours, or 'none' to clear them.", show_default=False),
     ] = None,
     date_: EditDateOpt = None,
     item: Annotated[
@@ -140,6 +181,7 @@ def edit(
         typer.Option(
             "--item",
             "-i",
+            metavar="REF",
             help="Link to this curriculum item instead (repeatable: several items, in order), or 'none' to unlink.",
             show_default=False,
         ),
@@ -149,6 +191,7 @@ def edit(
         typer.Option(
             "--note",
             "-n",
+            metavar="TEXT",
             help=f"Replace all the notes with these (repeatable; {_NOTE_RULE}); --note '' alone removes them all.",
             show_default=False,
         ),
@@ -157,6 +200,7 @@ def edit(
         list[str] | None,
         typer.Option(
             "--add-note",
+            metavar="TEXT",
             help=f"Add a note after the others (repeatable; with --note, after those; {_NOTE_RULE}).",
             show_default=False,
         ),
@@ -172,15 +216,25 @@ def edit(
         ),
     ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-T", help="Add a tag (repeatable).", show_default=False)
+        list[str] | None, typer.Option("--tag", "-T", metavar="TAG", help="Add a tag (repeatable).", show_default=False)
     ] = None,
     untag: Annotated[
-        list[str] | None, typer.Option("--untag", help="Take a tag off (repeatable).", show_default=False)
+        list[str] | None,
+        typer.Option("--untag", metavar="TAG", help="Take a tag off (repeatable).", show_default=False),
     ] = None,
 ) -> None:
-    """Change an entry's text, hours, date, items, tags or notes (one change, one undo). Without
-    options, open it in $VISUAL or $EDITOR (else vi) as a short text form: what you change in it
-    is changed, and an unchanged file changes nothing. A new text's #words become tags."""
+    """Change a goal or done item: text, hours, day, items, tags, notes.
+
+    The options say what changes, all in one change that one 'studylog undo' reverts. Without
+    options, the entry opens in $VISUAL or $EDITOR (else vi) as a short text form: what you
+    change in it is changed, and an unchanged file changes nothing. A new text's #words become
+    tags.
+
+    Examples:
+      studylog edit 12 -H 1h45m
+      studylog edit 12 -d yesterday -i makemore-5 --add-note "the loss curve"
+      studylog edit 12
+    """
     if (text, hours, date_, item, note, add_note, rm_note, tag, untag) == (None,) * 9:
         from studylog.cli.editor import edit_in_editor
 
@@ -225,7 +279,14 @@ def rm(
         list[int], typer.Argument(click_type=ENTRY_ID, help="The ids of goals or done items (12 or #12).")
     ],
 ) -> None:
-    """Delete entries (and their notes), all in one change. 'studylog undo' brings them back."""
+    """Delete goals or done items, with their notes.
+
+    All the entries of one rm go in one change: 'studylog undo' brings them back.
+
+    Examples:
+      studylog rm 12
+      studylog rm 12 13 '#14'
+    """
     from studylog.store import entries
 
     for e in entries.remove_entries(open_store(), entry_ids):
@@ -244,11 +305,21 @@ def undo(
     list_: Annotated[
         bool, typer.Option("--list", "-l", help="Show your recent changes (number, when, from where, what).")
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="With --list: at most this many (0: all).", min=0)] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", help="With --list: at most N changes (0: all).", min=0)
+    ] = 20,
     as_json: JsonOpt = False,
 ) -> None:
-    """Revert your last change (goal, done, edit, rm, drop, start, complete, skip, import), or
-    change NUMBER; --list shows them."""
+    """Revert your last change, or the change NUMBER.
+
+    A change is what one command wrote: goal, done, edit, rm, drop, start, complete, skip, an
+    import and the others. --list shows your recent changes with their numbers.
+
+    Examples:
+      studylog undo
+      studylog undo --list
+      studylog undo 41
+    """
     from studylog.errors import UsageError
     from studylog.render.changes import change_json, change_lines, undid
     from studylog.store import journal

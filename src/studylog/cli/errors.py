@@ -14,8 +14,12 @@ from studylog.cli.session import state
 from studylog.errors import StudylogError
 from studylog.render.safe import visible_block
 
+# The exit codes, by one rule (docs/errors.md): USAGE when the command line is refused (click's
+# parser, or studylog's checks of what was typed: UsageError), ERROR for everything else.
+USAGE, ERROR = 2, 1
 
-def fail(message: str, code: int = 1) -> NoReturn:
+
+def fail(message: str, code: int = ERROR) -> NoReturn:
     """The error line; what it quotes (an argument, a stored text) is shown visibly, so that
     an escape sequence in it cannot drive the terminal."""
     sys.stderr.write(f"studylog: error: {visible_block(message)}\n")
@@ -45,11 +49,25 @@ def guarded() -> Iterator[None]:
     except KeyboardInterrupt:
         fail("interrupted; nothing was written", 130)
     except Exception as exc:
-        if os.environ.get("STUDYLOG_DEBUG") or type(exc).__module__.split(".")[0] in ("typer", "click"):
-            raise  # typer's own exits and usage errors
+        if type(exc).__module__.split(".")[0] in ("typer", "click"):
+            click_usage(exc)  # a usage error: one line, exit 2
+            raise  # typer's own exits, and a group's help when no command is given
+        if os.environ.get("STUDYLOG_DEBUG"):
+            raise
         fail(_describe(exc))
     finally:
         state.close()
+
+
+def click_usage(exc: BaseException) -> None:
+    """End with click's usage error as one line in studylog's style (``help.usage_error``), exit 2;
+    anything else (an exit, a group's help for no command) is left to click."""
+    from click.exceptions import NoArgsIsHelpError, UsageError
+
+    if isinstance(exc, UsageError) and not isinstance(exc, NoArgsIsHelpError):
+        from studylog.cli.help import usage_error
+
+        fail(usage_error(exc), USAGE)
 
 
 def _hours_format() -> None:

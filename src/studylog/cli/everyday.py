@@ -18,10 +18,10 @@ from studylog.errors import UsageError
 MAX_WEEKS = 520
 
 
-def show_day(when: str | None = None, as_json: bool = False) -> None:
+def show_day(when: str | None = None, as_json: bool = False, svg: str | None = None, html: str | None = None) -> None:
     from studylog.store.entries import day_view
 
-    out = Output(as_json)
+    out = Output(as_json, svg, html, "studylog day" if when is not None else "studylog today")
     day = parse_day(when)
     store = open_store()
     view = day_view(store, day, carry_over_days(), today())

@@ -24,7 +24,7 @@ _TAG = {"--tag": ("tag", MULTI), "-T": ("tag", MULTI)}  # goal, done: repeatable
 
 # command -> (positional parameters, the first ones required; options: spelling -> (parameter, kind))
 SPEC: dict[str, tuple[tuple[str, ...], int, dict[str, tuple[str, str]]]] = {
-    "status": ((), 0, {**_JSON, "--format": ("fmt", VALUE)}),
+    "status": ((), 0, {**_JSON, "--format": ("fmt", VALUE), "-f": ("fmt", VALUE)}),
     "today": ((), 0, _JSON),
     "week": (
         ("when",),

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
 from studylog.cli import output
 from studylog.cli.clock import today
+from studylog.cli.help import StudylogCommand, StudylogSubGroup, StudylogTyper
 from studylog.cli.options import JsonOpt
 from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
@@ -18,14 +18,18 @@ from studylog.cli.progress_bar import progress
 from studylog.cli.session import catalog, open_store, outlines, settings
 from studylog.errors import StudylogError, UsageError
 
-export_app = typer.Typer(
-    help="Write the TIL page, daily notes, a progress page or a full JSON backup.",
+export_app = StudylogTyper(
+    help="Write the TIL page, daily notes, a progress page or a full JSON backup.\n\n"
+    "Examples:\n"
+    "  studylog export til -o _pages/til.md\n"
+    "  studylog export site --out site/ --jekyll\n"
+    "  studylog export json -o studylog-backup.json",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 
 
-class ImportGroup(TyperGroup):
+class ImportGroup(StudylogSubGroup):
     """``import PATH`` runs the hidden ``detect`` command; ``import til PATH`` and the other named
     forms run as before. The first argument that is not an option (or an option's value) decides."""
 
@@ -54,7 +58,7 @@ class ImportGroup(TyperGroup):
         formatter.write_usage(ctx.command_path, "[OPTIONS] PATH | COMMAND PATH [OPTIONS]")
 
 
-class DetectCommand(TyperCommand):
+class DetectCommand(StudylogCommand):
     """The hidden command behind ``import PATH``: its help shows ``studylog import [OPTIONS] PATH``."""
 
     def format_usage(self, ctx, formatter) -> None:
@@ -63,14 +67,18 @@ class DetectCommand(TyperCommand):
 
 
 DETECT = "detect"
-import_app = typer.Typer(
+import_app = StudylogTyper(
     cls=ImportGroup,
-    help="Bring in the logs you already have (idempotent: importing twice adds nothing).\n\n"
+    help="Bring in the logs you already have; importing twice adds nothing.\n\n"
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
     "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files), a dated markdown log, or a folder of dated pages (TIL "
     "posts, Jekyll _posts, .mdx notes with a front matter date), and says which it chose and "
     "why; it takes --format, --dry-run, --no-link, --no-status and --json. Name the format to choose it "
-    "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.",
+    "yourself: 'studylog import til PATH'. 'studylog import PATH --help' lists the options.\n\n"
+    "Examples:\n"
+    "  studylog import til.md --dry-run\n"
+    "  studylog import ~/notes/daily -f daily-notes\n"
+    "  studylog import json studylog-backup.json",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -92,10 +100,15 @@ NoStatus = Annotated[
     ),
 ]
 OutOpt = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).", show_default=False)
+    Path | None,
+    typer.Option("--out", "-o", metavar="FILE", help="Write to this file (default: stdout).", show_default=False),
 ]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="First day to include.", show_default=False)]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day to include.", show_default=False)]
+SinceOpt = Annotated[
+    str | None, typer.Option("--since", "-s", metavar="DAY", help="First day to include.", show_default=False)
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", "-u", metavar="DAY", help="Last day to include.", show_default=False)
+]
 
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx")  # the files a folder import reads
@@ -117,10 +130,10 @@ def _files(path: Path) -> list[Path]:
                 if not n.startswith(".") and n.lower().endswith(PAGE_SUFFIXES) and Path(folder, n).is_file()
             ]
         if not files:
-            raise UsageError(f"{path} has no .md, .markdown or .mdx files")
+            raise StudylogError(f"{path} has no .md, .markdown or .mdx files")
         return sorted(files)
     if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+        raise StudylogError(f"no such file: {path}")
     return [path]
 
 
@@ -271,6 +284,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help="Read PATH as til, daily-notes, markdown or json instead of recognising it.",
         show_default=False,
     ),
@@ -286,8 +300,15 @@ def import_detected(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Recognise what PATH is (a JSON backup, a TIL page, daily notes or a dated markdown log) and
-    import it; the report's first line says which it chose and why."""
+    """Recognise what PATH is and import it.
+
+    PATH may be a JSON backup, a TIL page, daily notes or a dated markdown log (a file or a
+    folder); the report's first line says which it chose and why.
+
+    Examples:
+      studylog import til.md --dry-run
+      studylog import ~/notes/daily -f daily-notes
+    """
     from studylog.importers.detect import FORMATS
 
     if format_ is not None:
@@ -329,7 +350,7 @@ def _head(path: Path) -> tuple[str, bool]:
         with path.open("rb") as f:
             head = f.read(HEAD_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise StudylogError(f"cannot read {path}: {exc.strerror}") from None
     text = head[:HEAD_BYTES].decode("utf-8-sig", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
     return text, len(head) > HEAD_BYTES
 
@@ -342,8 +363,15 @@ def import_til(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import a Jekyll TIL page (front matter, dated headings, numbered lists), or a folder of TIL
-    posts dated by their front matter or file names."""
+    """Import a Jekyll TIL page, or a folder of TIL posts.
+
+    A page has front matter, dated headings and numbered lists; posts in a folder are dated by
+    their front matter or their file names.
+
+    Examples:
+      studylog import til _pages/til.md --dry-run
+      studylog import til _posts/ --no-status
+    """
     _import_til(path, dry_run, no_link, no_status, as_json)
 
 
@@ -375,8 +403,15 @@ def import_daily_notes(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import daily notes: [[YYYY-MM-DD]] blocks with Goals: and Done: lists, or a folder of
-    YYYY-MM-DD.md files."""
+    """Import daily notes, from one file or a folder of them.
+
+    A file holds [[YYYY-MM-DD]] blocks with Goals: and Done: lists; a folder holds a
+    YYYY-MM-DD.md file per day.
+
+    Examples:
+      studylog import daily-notes notes.md
+      studylog import daily-notes ~/notes/daily --dry-run --json
+    """
     _import_daily_notes(path, dry_run, no_link, no_status, as_json)
 
 
@@ -411,7 +446,14 @@ def import_markdown(
     no_status: NoStatus = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import generic dated markdown logs (date headings, dated bullets, 100-days-of-code logs)."""
+    """Import dated markdown logs of any other shape.
+
+    Date headings, dated bullets, and 100-days-of-code logs are read.
+
+    Examples:
+      studylog import markdown log.md --dry-run
+      studylog import markdown 100-days-of-code/ --no-link
+    """
     _import_markdown(path, dry_run, no_link, no_status, as_json)
 
 
@@ -440,7 +482,14 @@ def import_json(
     dry_run: DryRun = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Restore a backup made by 'studylog export json' into this store (idempotent)."""
+    """Bring a backup made by 'studylog export json' into this store.
+
+    What the store holds already is not added twice.
+
+    Examples:
+      studylog import json studylog-backup.json --dry-run
+      studylog import json studylog-backup.json
+    """
     _import_json(path, dry_run, as_json)
 
 
@@ -451,7 +500,7 @@ def _import_json(path: Path, dry_run: bool, as_json: bool, detected: Detected = 
     from studylog.exporters.backup import restore
 
     if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+        raise StudylogError(f"no such file: {path}")
     text = _read(path)
     data = None
     if len(text) < 1_000_000:  # a backup with no entries is small; a big one is not parsed twice
@@ -513,10 +562,21 @@ def export_til(
     until: UntilOpt = None,
     group: Annotated[
         str,
-        typer.Option("--group", help="One heading per week, day, or range (the period each entry was logged under)."),
+        typer.Option(
+            "--group",
+            metavar="week|day|range",
+            help="One heading per week, day, or range (the period each entry was logged under).",
+        ),
     ] = "week",
 ) -> None:
-    """The TIL page: Jekyll front matter, then one heading per period, newest first."""
+    """Write the TIL page: front matter, then a heading per period.
+
+    The page is Jekyll markdown, newest first; its front matter comes from the config (til.*).
+
+    Examples:
+      studylog export til -o _pages/til.md
+      studylog export til --group day -s 2024-01-01
+    """
     from studylog.exporters.til import render_til
 
     if group not in ("week", "day", "range"):
@@ -533,12 +593,22 @@ def export_daily_notes(
     out: OutOpt = None,
     dir_: Annotated[
         Path | None,
-        typer.Option("--dir", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False),
+        typer.Option(
+            "--dir", metavar="DIR", help="Write one YYYY-MM-DD.md file per day into this folder.", show_default=False
+        ),
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
 ) -> None:
-    """Daily notes: [[YYYY-MM-DD]], Goals:, Done:, nested bullets with tabs."""
+    """Write daily notes: a [[YYYY-MM-DD]] block per day.
+
+    Each block has the day's Goals: and Done: lists, notes as nested bullets indented with
+    tabs; with --dir, each day goes in its own YYYY-MM-DD.md file.
+
+    Examples:
+      studylog export daily-notes -o notes.md
+      studylog export daily-notes --dir notes/ -s 2024-04-01
+    """
     from studylog.exporters.daily_notes import render_days, write_folder
 
     if out and dir_:
@@ -556,7 +626,15 @@ def export_daily_notes(
 
 @export_app.command("json")
 def export_json(out: OutOpt = None) -> None:
-    """A complete, lossless backup of your entries, notes and item statuses."""
+    """Write a lossless JSON backup of everything you logged.
+
+    Entries with their notes and tags, item statuses, your own items and your plans: 'studylog
+    import json' brings it all back, into this store or another.
+
+    Examples:
+      studylog export json -o studylog-backup.json
+      studylog export json | gzip > studylog-backup.json.gz
+    """
     from studylog.exporters.backup import dump
 
     _emit(dump(open_store()), out, mode=0o600)  # everything, losslessly (from one snapshot): owner-only
@@ -564,7 +642,9 @@ def export_json(out: OutOpt = None) -> None:
 
 @export_app.command("site")
 def export_site(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Write index.html into this folder.", show_default=False)],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Write index.html into this folder.", show_default=False)
+    ],
     jekyll: Annotated[
         bool, typer.Option("--jekyll", help="With front matter, to sit beside the TIL page on a Jekyll site.")
     ] = False,
@@ -578,7 +658,17 @@ def export_site(
         ),
     ] = None,
 ) -> None:
-    """A progress page: the year's heatmap, curricula, hours per week, this week and the latest TIL lines."""
+    """Write a progress page to publish beside the TIL page.
+
+    One self-contained index.html (inline CSS and SVG, no network): the year's heatmap, each
+    curriculum's progress with its forecast or plan, hours per week, this week and the latest
+    TIL lines, linked to the TIL page.
+
+    Examples:
+      studylog export site --out progress
+      studylog export site --out _site/progress --jekyll
+      studylog export site -o public --til-url https://me.github.io/TIL/
+    """
     from studylog.atomic import write_atomic
     from studylog.cli.errors import warn_broken
     from studylog.exporters.site import check_link, relative_link, render_site

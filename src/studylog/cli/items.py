@@ -40,7 +40,16 @@ def start(
         bool, typer.Option("--reopen", help="Start a complete item again (its completion stays in the history).")
     ] = False,
 ) -> None:
-    """Mark an item started (a complete one only with --reopen)."""
+    """Mark a curriculum item started.
+
+    Logging a done item for an item starts it too; an item already complete starts again only
+    with --reopen.
+
+    Examples:
+      studylog start dlc/3
+      studylog start makemore-4 -d monday
+      studylog start dlc/1 --reopen
+    """
     _set(ref, "started", date_, reopen=reopen)
 
 
@@ -49,15 +58,27 @@ def complete(
     date_: DateOpt = None,
     hours: Annotated[
         str | None,
-        typer.Option("--hours", "-H", help="Also log these hours as a done item for it.", show_default=False),
+        typer.Option(
+            "--hours", "-H", metavar="HOURS", help="Also log these hours as a done item for it.", show_default=False
+        ),
     ] = None,
 ) -> None:
-    """Mark an item complete (optionally logging the hours it took)."""
+    """Mark a curriculum item complete, and log its hours if you like.
+
+    Examples:
+      studylog complete dlc/3
+      studylog complete makemore-4 -H 2 -d yesterday
+    """
     _set(ref, "complete", date_, hours)
 
 
 def skip(ref: RefArg, date_: DateOpt = None) -> None:
-    """Mark an item skipped (it leaves the progress denominator)."""
+    """Mark a curriculum item skipped: progress counts without it.
+
+    Examples:
+      studylog skip dlc/7
+      studylog skip arena/0.2 -d 2024-04-18
+    """
     _set(ref, "skipped", date_)
 
 
@@ -70,14 +91,25 @@ def items_(
     ] = None,
     status: Annotated[
         str | None,
-        typer.Option("--status", help="Only items of this status: not-started, started, complete, skipped."),
+        typer.Option(
+            "--status", metavar="STATUS", help="Only items of this status: not-started, started, complete, skipped."
+        ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only items of this kind: paper, talk, book, chapter...")
+        str | None,
+        typer.Option("--kind", "-k", metavar="KIND", help="Only items of this kind: paper, talk, book, chapter..."),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List the items of your own lists (or of LIST), with status and hours logged."""
+    """List the items of your own lists, with status and hours logged.
+
+    With LIST, the items of that list or curriculum only.
+
+    Examples:
+      studylog items
+      studylog items reading --status not-started
+      studylog items dlc -k chapter --json
+    """
     from typing import get_args
 
     from studylog.cli.output import Output

@@ -24,6 +24,7 @@ DateOpt = Annotated[
     typer.Option(
         "--date",
         "-d",
+        metavar="DAY",
         help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'.",
         show_default=False,
     ),
@@ -34,6 +35,7 @@ GoalDateOpt = Annotated[  # goal: a day or a period, looking ahead (a weekday na
     typer.Option(
         "--date",
         "-d",
+        metavar="DAY",
         help="The day: today (default), tomorrow, friday (the coming one), 'next monday', 'in 3 days', "
         "'next week' (its Monday), 2024-04-18; or a period A..B, both days included: monday..sunday "
         "(this week), 2023-08-01..2023-08-11.",
@@ -46,6 +48,7 @@ PeriodOpt = Annotated[  # done: a day, or a period of days, looking back
     typer.Option(
         "--date",
         "-d",
+        metavar="DAY",
         help="The day: today (default), yesterday, monday, 'last friday', '3 days ago', 2024-04-18, 'Apr 18'; "
         "or a period A..B, both days included: monday..today, 2023-08-01..2023-08-11.",
         show_default=False,
@@ -53,8 +56,23 @@ PeriodOpt = Annotated[  # done: a day, or a period of days, looking back
 ]
 
 
+LimitOpt = Annotated[  # log, search, undo --list: how many at most; no short form (-n is --note)
+    int, typer.Option("--limit", metavar="N", help="Show at most N entries (0: all).", min=0)
+]
+NoteOpt = Annotated[  # goal, done, timer stop
+    list[str] | None,
+    typer.Option(
+        "--note",
+        "-n",
+        metavar="TEXT",
+        help="A note: a sub-bullet under the entry (repeatable; a leading tab, or two spaces, per level nests it).",
+        show_default=False,
+    ),
+]
+
+
 def _item(help: str) -> Any:
-    return typer.Option("--item", "-i", help=help, show_default=False)
+    return typer.Option("--item", "-i", metavar="REF", help=help, show_default=False)
 
 
 ItemOpt = Annotated[str | None, _item("Curriculum item: dlc/1, arena/0.2, karpathy/5 or an alias such as makemore-4.")]
@@ -66,10 +84,12 @@ TagOpt = Annotated[  # goal, done
     typer.Option(
         "--tag",
         "-T",
+        metavar="TAG",
         help="A tag (repeatable): git, '#ml/rl'; the #words of the text are tags too.",
         show_default=False,
     ),
 ]
 TagFilterOpt = Annotated[  # log, week
-    str | None, typer.Option("--tag", "-T", help="Only entries with this tag (git or '#git').", show_default=False)
+    str | None,
+    typer.Option("--tag", "-T", metavar="TAG", help="Only entries with this tag (git or '#git').", show_default=False),
 ]

@@ -19,11 +19,15 @@ if TYPE_CHECKING:
 KINDS_HELP = "paper, post, video, talk, course, book, project, other (or any curriculum item kind)"
 TagOpt = Annotated[
     list[str] | None,
-    typer.Option("--tag", "-T", help="A tag for it, such as rlhf or '#paper' (repeatable).", show_default=False),
+    typer.Option(
+        "--tag", "-T", metavar="TAG", help="A tag for it, such as rlhf or '#paper' (repeatable).", show_default=False
+    ),
 ]
 EstimateOpt = Annotated[
     str | None,
-    typer.Option("--estimate", "-e", help="Hours it should take: 3, or a range such as 2-4.", show_default=False),
+    typer.Option(
+        "--estimate", "-e", metavar="HOURS", help="Hours it should take: 3, or a range such as 2-4.", show_default=False
+    ),
 ]
 
 
@@ -96,19 +100,35 @@ def own_item(ref_text: str) -> OwnItem:
 def add(
     kind: Annotated[str, typer.Argument(help=f"What it is: {KINDS_HELP}.", show_default=False)],
     title: Annotated[str, typer.Argument(help="Its title, such as 'DPO paper'.", show_default=False)],
-    url: Annotated[str | None, typer.Option("--url", help="Where it is (https://...).", show_default=False)] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="Where it is (https://...).", show_default=False)
+    ] = None,
     list_id: Annotated[
-        str, typer.Option("--list", "-l", help="The list of yours to put it in: reading, career, side-projects...")
+        str,
+        typer.Option(
+            "--list", "-l", metavar="LIST", help="The list of yours to put it in: reading, career, side-projects..."
+        ),
     ] = "reading",
     estimate: EstimateOpt = None,
     tag: TagOpt = None,
     slug: Annotated[
         str | None,
-        typer.Option("--id", help="Its reference in the list (default: made from the title).", show_default=False),
+        typer.Option(
+            "--id", metavar="ID", help="Its reference in the list (default: made from the title).", show_default=False
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Add a paper, talk, course or anything else to a list of your own (default: reading)."""
+    """Add a paper, talk, course or anything else to a list of yours.
+
+    The item goes in your reading list unless --list names another; it gets a reference
+    (reading/dpo) that goal, done, start and complete take like any curriculum item's.
+
+    Examples:
+      studylog add paper "DPO paper" --url https://arxiv.org/abs/2305.18290
+      studylog add talk "Intro to LLMs" -e 1 -T llm
+      studylog add course "fast.ai part 2" -l courses -e 20-30
+    """
     from studylog.cli.output import Output
     from studylog.store.own_items import add_item
 
@@ -162,19 +182,34 @@ def added_line(item: OwnItem) -> str:
 
 def edit_item(
     ref: Annotated[str, typer.Argument(help="The item: reading/dpo, or another name it answers to.")],
-    title: Annotated[str | None, typer.Option("--title", help="New title.", show_default=False)] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="New kind.", show_default=False)] = None,
-    url: Annotated[str | None, typer.Option("--url", help="New URL, or 'none'.", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="New title.", show_default=False)] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", metavar="KIND", help="New kind.", show_default=False)
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="New URL, or 'none'.", show_default=False)
+    ] = None,
     estimate: Annotated[
-        str | None, typer.Option("--estimate", "-e", help="New estimate in hours (2-4), or 'none'.", show_default=False)
+        str | None,
+        typer.Option(
+            "--estimate", "-e", metavar="HOURS", help="New estimate in hours (2-4), or 'none'.", show_default=False
+        ),
     ] = None,
     tag: TagOpt = None,
     untag: Annotated[
-        list[str] | None, typer.Option("--untag", help="A tag to take off (repeatable).", show_default=False)
+        list[str] | None,
+        typer.Option("--untag", metavar="TAG", help="A tag to take off (repeatable).", show_default=False),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Change an item of your own: its title, kind, URL, estimate or tags (one undo)."""
+    """Change an item of your own: title, kind, URL, estimate, tags.
+
+    All the changes of one edit-item are one change, for one 'studylog undo'.
+
+    Examples:
+      studylog edit-item reading/dpo --title "DPO (Rafailov et al.)"
+      studylog edit-item reading/dpo -e 2-3 -T rlhf --untag paper
+    """
     from studylog.cli.output import Output
     from studylog.store.own_items import edit_item as change_item
     from studylog.tags import merge_tags
@@ -216,7 +251,15 @@ def rm_item(
         bool, typer.Option("--force", help="Remove it even when entries link to it (they stay, unlinked).")
     ] = False,
 ) -> None:
-    """Remove an item of your own, with its status (one undo)."""
+    """Remove an item of your own, with its status.
+
+    An item that entries link to is removed only with --force (the entries stay, unlinked);
+    'studylog undo' brings it back.
+
+    Examples:
+      studylog rm-item reading/dpo
+      studylog rm-item reading/dpo --force
+    """
     from studylog.store.own_items import remove_item
 
     item = own_item(ref)

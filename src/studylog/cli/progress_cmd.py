@@ -26,7 +26,17 @@ def progress(
     svg: SvgOpt = None,
     html: HtmlOpt = None,
 ) -> None:
-    """Per curriculum: items done, percent by estimate, hours vs estimate, forecast finish."""
+    """How far you are in each curriculum, and when you will finish.
+
+    Per curriculum: items done, the percent done by estimate, hours logged against the
+    estimate, the forecast finish (or the plan's, with 'studylog plan'). With CURRICULUM, its
+    items one by one.
+
+    Examples:
+      studylog progress
+      studylog progress dlc
+      studylog progress -a --svg progress.svg
+    """
     from studylog.cli.errors import warn_broken
     from studylog.reports.progress import progress as compute
 
@@ -75,12 +85,21 @@ def _plans_of(store, rows, current):
 
 def next_(
     curriculum: CurriculumArg = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many suggestions.")] = 5,
+    limit: Annotated[int, typer.Option("--limit", metavar="N", min=1, help="Show at most N suggestions.")] = 5,
     as_json: JsonOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
 ) -> None:
-    """What to study next, and why: items in progress, then items whose prerequisites are done."""
+    """What to study next, and why.
+
+    The items of a curriculum behind its plan come first, then items in progress, then items
+    whose prerequisites are done.
+
+    Examples:
+      studylog next
+      studylog next dlc --limit 3
+      studylog next --json
+    """
     from studylog.reports.next import suggestions
     from studylog.store.status import all_statuses, last_worked
 
@@ -103,11 +122,19 @@ def stats(
     svg: SvgOpt = None,
     html: HtmlOpt = None,
     by: Annotated[
-        str | None, typer.Option("--by", help="Also the hours per tag: --by tag.", show_default=False)
+        str | None, typer.Option("--by", metavar="tag", help="Also the hours per tag.", show_default=False)
     ] = None,
 ) -> None:
-    """All-time totals: hours, per curriculum, per month (--by tag: per tag); items completed;
-    hours per study day."""
+    """All-time totals: hours, items completed, hours per study day.
+
+    The hours in all, per curriculum and per month (with --by tag, per tag too), the items
+    completed, and the hours per day you studied.
+
+    Examples:
+      studylog stats
+      studylog stats --by tag
+      studylog stats --html stats.html
+    """
     from studylog.reports.stats import check_by
     from studylog.reports.stats import stats as compute
 
@@ -141,16 +168,33 @@ def plan(
     by: Annotated[
         str | None,
         typer.Option(
-            "--by", help="Finish it by this day: 2025-06-30, 'next friday', 'in 8 weeks'.", show_default=False
+            "--by",
+            metavar="DAY",
+            help="Finish it by this day: 2025-06-30, 'next friday', 'in 8 weeks'.",
+            show_default=False,
         ),
     ] = None,
     hours_per_week: Annotated[
         str | None,
-        typer.Option("--hours-per-week", help="Or study it this many hours a week: 6, 4h30m.", show_default=False),
+        typer.Option(
+            "--hours-per-week",
+            metavar="HOURS",
+            help="Or study it this many hours a week: 6, 4h30m.",
+            show_default=False,
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Plan a curriculum (finish by a day, or so many hours a week), list your plans, or remove one."""
+    """Plan when to finish a curriculum, list your plans, or remove one.
+
+    A plan says to finish by a day (--by) or to study so many hours a week (--hours-per-week);
+    progress, next and the dashboard then say whether you are ahead or behind it.
+
+    Examples:
+      studylog plan dlc --by 2025-06-30
+      studylog plan karpathy --hours-per-week 6
+      studylog plan rm dlc
+    """
     from studylog.cli import output
     from studylog.cli.parse import parse_day
     from studylog.errors import UsageError

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from studylog.cli.options import JsonOpt
+from studylog.cli.options import JsonOpt, LimitOpt
 from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
 from studylog.cli.session import items, open_store, outlines
@@ -23,24 +23,35 @@ def search(
             show_default=False,
         ),
     ],
-    since: Annotated[str | None, typer.Option("--since", help="First day to search.", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day to search.", show_default=False)] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DAY", help="First day to search.", show_default=False)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DAY", help="Last day to search.", show_default=False)
+    ] = None,
     item: Annotated[
-        str | None, typer.Option("--item", help="Only entries for this curriculum item.", show_default=False)
+        str | None,
+        typer.Option("--item", metavar="REF", help="Only entries for this curriculum item.", show_default=False),
     ] = None,
     tag: Annotated[
-        str | None, typer.Option("--tag", help="Only entries with this tag (#git or git).", show_default=False)
+        str | None,
+        typer.Option("--tag", metavar="TAG", help="Only entries with this tag (git or '#git').", show_default=False),
     ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", help="Show at most this many entries (0: all).", min=0)
-    ] = DEFAULT_LIMIT,
+    limit: LimitOpt = DEFAULT_LIMIT,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find entries by the words of their text, notes and items' titles, best first.
+    """Find entries by the words of their text, notes and items' titles.
 
     Every word must be found, in any case and any script, also inside longer words (transform
     finds "transformers"). One argument with spaces is a phrase ("attention is all"); -word
-    leaves out the entries that hold it; prefix* is accepted. Newest first among equals."""
+    leaves out the entries that hold it; prefix* is accepted. The best matches come first, the
+    newest first among equals. search has no short options: -word is a word to leave out.
+
+    Examples:
+      studylog search attention
+      studylog search "attention is all" --since 2024-01-01
+      studylog search 'transform*' -paper --tag ml
+    """
     from studylog.search_query import from_args, matches_all
     from studylog.store.search import search as find
 

@@ -10,14 +10,21 @@ from typer.core import TyperCommand
 
 from studylog.cli import output
 from studylog.cli.clock import now
-from studylog.cli.options import ItemOpt, JsonOpt
+from studylog.cli.help import StudylogTyper
+from studylog.cli.options import ItemOpt, JsonOpt, NoteOpt
 from studylog.cli.output import Output
 from studylog.cli.session import open_store, resolve
 from studylog.errors import StudylogError, UsageError
 from studylog.pomodoro import DEFAULT as DEFAULT_POMODORO
 
-app = typer.Typer(
-    help="Time what you study: start a timer, stop it, and a done item is logged with the time it ran.",
+app = StudylogTyper(
+    help="Time what you study, and log a done item with the time it ran.\n\n"
+    "One timer runs at a time; it survives closed terminals and, on PostgreSQL, follows you to other "
+    "machines.\n\n"
+    "Examples:\n"
+    "  studylog timer start -i makemore-4\n"
+    "  studylog timer status\n"
+    "  studylog timer stop -n 'the loss curve'",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -26,6 +33,7 @@ AtOpt = Annotated[
     str | None,
     typer.Option(
         "--at",
+        metavar="TIME",
         help="When, if not now: 14:05, '20 minutes ago', '1h30m ago', 'yesterday 23:10'.",
         show_default=False,
     ),
@@ -75,7 +83,7 @@ def with_default_plan(args: list[str]) -> list[str]:
 @app.command("start", cls=_StartCommand)
 def start(
     text: Annotated[
-        str | None, typer.Argument(help="What you study (default: the item's title).", show_default=False)
+        str | None, typer.Argument(help="What you study (default: the item's title, else 'study').", show_default=False)
     ] = None,
     item: ItemOpt = None,
     at: AtOpt = None,
@@ -93,7 +101,16 @@ def start(
         ),
     ] = None,
 ) -> None:
-    """Start a timer (one at a time; it survives closed terminals and follows you on PostgreSQL)."""
+    """Start a timer for what you study now.
+
+    One timer runs at a time: --switch stops the running one (logging it) first. The timer
+    survives closed terminals and, on PostgreSQL, follows you to other machines.
+
+    Examples:
+      studylog timer start -i makemore-4
+      studylog timer start "read chapter 2" --at 14:05
+      studylog timer start "exercises" --switch
+    """
     from studylog.store import timer as timers
 
     plan = _plan(pomodoro, at)
@@ -117,12 +134,18 @@ def start(
 @app.command("stop")
 def stop(
     at: AtOpt = None,
-    note: Annotated[
-        list[str] | None,
-        typer.Option("--note", "-n", help="A sub-bullet under the done item (repeatable)."),
-    ] = None,
+    note: NoteOpt = None,
 ) -> None:
-    """Stop the timer and log a done item with the time it ran, to the minute, on the day it ran."""
+    """Stop the timer and log a done item with the time it ran.
+
+    The time is counted to the minute; a timer that ran past midnight logs a done item on each
+    day it ran.
+
+    Examples:
+      studylog timer stop
+      studylog timer stop -n "the loss curve" -n "  fixed the init"
+      studylog timer stop --at '20 minutes ago'
+    """
     from studylog.cli.everyday import notes
     from studylog.store import timer as timers
 
@@ -224,7 +247,12 @@ def _say_logged(logged) -> None:
 
 @app.command("status")
 def status(as_json: JsonOpt = False) -> None:
-    """The running timer, if any: what, since when, for how long."""
+    """Show the running timer: what, since when, for how long.
+
+    Examples:
+      studylog timer status
+      studylog timer status --json
+    """
     from studylog.store import timer as timers
 
     out = Output(as_json)
@@ -243,7 +271,13 @@ def status(as_json: JsonOpt = False) -> None:
 
 @app.command("cancel")
 def cancel() -> None:
-    """Drop the running timer without logging anything ('studylog undo' brings it back)."""
+    """Drop the running timer without logging anything.
+
+    'studylog undo' brings it back.
+
+    Examples:
+      studylog timer cancel
+    """
     from studylog.store import timer as timers
 
     t = timers.cancel(open_store())

@@ -7,16 +7,25 @@ from typing import Annotated
 import typer
 
 from studylog.cli import everyday
-from studylog.cli.options import ItemFilterOpt, JsonOpt, TagFilterOpt
+from studylog.cli.options import HtmlOpt, ItemFilterOpt, JsonOpt, LimitOpt, SvgOpt, TagFilterOpt
 from studylog.cli.output import Output
 from studylog.cli.parse import parse_day
 from studylog.cli.session import items, open_store
 from studylog.errors import UsageError
 
 
-def today(as_json: JsonOpt = False) -> None:
-    """Today's goals (met or open), goals carried over, what was done, and the hours."""
-    everyday.show_day(as_json=as_json)
+def today(as_json: JsonOpt = False, svg: SvgOpt = None, html: HtmlOpt = None) -> None:
+    """Today's goals, what you did, and the hours.
+
+    The goals met and open, the goals carried over from earlier days, the done items with their
+    hours, the running timer, and with a weekly target (config target.week) what is left today.
+
+    Examples:
+      studylog today
+      studylog today --json
+      studylog today --svg today.svg
+    """
+    everyday.show_day(as_json=as_json, svg=svg, html=html)
 
 
 def day(
@@ -25,30 +34,57 @@ def day(
         typer.Argument(help="The day: yesterday, monday, 2024-04-18, 'Apr 18'… (default today).", show_default=False),
     ] = None,
     as_json: JsonOpt = False,
+    svg: SvgOpt = None,
+    html: HtmlOpt = None,
 ) -> None:
-    """One day's goals, goals carried over, done items and hours."""
-    everyday.show_day(when=when, as_json=as_json)
+    """One day's goals, what you did, and the hours.
+
+    As 'studylog today' shows today: the goals met and open, the goals carried over to that
+    day, and the done items with their hours.
+
+    Examples:
+      studylog day yesterday
+      studylog day 'last friday' --json
+      studylog day 2024-04-18 --html 2024-04-18.html
+    """
+    everyday.show_day(when=when, as_json=as_json, svg=svg, html=html)
 
 
 def log(
-    since: Annotated[str | None, typer.Option("--since", "-s", help="First day to show.", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", "-u", help="Last day to show.", show_default=False)] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", "-s", metavar="DAY", help="First day to show.", show_default=False)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", "-u", metavar="DAY", help="Last day to show.", show_default=False)
+    ] = None,
     item: ItemFilterOpt = None,
     curriculum: Annotated[
         str | None,
-        typer.Option("--curriculum", "-c", help="Only entries for this curriculum's items.", show_default=False),
+        typer.Option(
+            "--curriculum", "-c", metavar="ID", help="Only entries for this curriculum's items.", show_default=False
+        ),
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", "-k", help="Only 'goal' or 'done' entries.", show_default=False)
+        str | None,
+        typer.Option("--kind", "-k", metavar="KIND", help="Only 'goal' or 'done' entries.", show_default=False),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Show at most this many entries (0: all).", min=0)] = 0,
+    limit: LimitOpt = 0,
     all_owners: Annotated[
         bool, typer.Option("--all-owners", help="Every learner's entries in a shared store.")
     ] = False,
     as_json: JsonOpt = False,
     tag: TagFilterOpt = None,
 ) -> None:
-    """Entries, newest first."""
+    """Your goals and done items, newest first.
+
+    All of them, or those of some days, an item, a curriculum, a kind or a tag; --limit shows
+    the newest N.
+
+    Examples:
+      studylog log --since monday
+      studylog log -c dlc -k done --limit 20
+      studylog log -T git --json
+    """
     from studylog.store.entries import log as query
 
     out = Output(as_json)
@@ -93,13 +129,25 @@ def status(
         str | None,
         typer.Option(
             "--format",
+            "-f",
+            metavar="FORMAT",
             help="One line for a shell prompt or tmux, e.g. '{today_hours} {streak}d' (fields in docs/json.md).",
             show_default=False,
         ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """The dashboard (what a bare 'studylog' shows): today, the timer, the week, next, plans behind."""
+    """The dashboard: today, the timer, the week, what next.
+
+    What a bare 'studylog' shows: today's goals and hours, the running timer, the week so far
+    and the streak, what to study next, and the plans you are behind. --format prints one line
+    for a shell prompt or tmux instead.
+
+    Examples:
+      studylog status
+      studylog status -f '{today_hours} {streak}d'
+      studylog status --json
+    """
     everyday.show_status(fmt=fmt, as_json=as_json)
 
 

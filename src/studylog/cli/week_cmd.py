@@ -36,19 +36,38 @@ def week(
     html: HtmlOpt = None,
     tag: TagFilterOpt = None,
 ) -> None:
-    """A week at a glance: hours per day, curriculum, item and tag, done items, goals met, streak."""
+    """A week at a glance: hours, done items, goals met, streak.
+
+    Hours per day, per curriculum, item and tag, the done items and the goals met, and the
+    streak. With --weeks N, a trend instead: hours and items completed in each of the N weeks
+    up to this one.
+
+    Examples:
+      studylog week
+      studylog week last -T git
+      studylog week -w 8 --svg weeks.svg
+    """
     everyday.show_week(when=when, weeks=weeks, as_json=as_json, svg=svg, html=html, tag=tag)
 
 
 def calendar(
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="The year to show (default this year).", show_default=False)
+        int | None,
+        typer.Option("--year", "-y", metavar="YEAR", help="The year to show (default this year).", show_default=False),
     ] = None,
     as_json: JsonOpt = False,
     svg: SvgOpt = None,
     html: HtmlOpt = None,
 ) -> None:
-    """A year as a heatmap of hours per day, with the current and longest streaks."""
+    """A year as a heatmap of hours per day, with its streaks.
+
+    The current and the longest streak come with it; rest days (config rest_days_per_week) do
+    not break one.
+
+    Examples:
+      studylog calendar
+      studylog calendar -y 2023 --html 2023.html
+    """
     from studylog.reports.calendar import check_year, year_calendar
 
     out = Output(as_json, svg, html, "studylog calendar")

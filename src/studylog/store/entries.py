@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from studylog.errors import StudylogError, UsageError
+from studylog.errors import ConflictError, NotFoundError, StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
@@ -95,7 +95,10 @@ def _check_day_hours(
     for d, share in spread_days(new, first, day):
         total = float(logged.get(d, 0.0) + share)
         if total > MAX_HOURS_PER_DAY + 1e-9:
-            raise UsageError(
+            # more than a day holds on its own: the hours given are refused (exit 2); with what
+            # the day has already, the store says no (exit 1)
+            alone = share > MAX_HOURS_PER_DAY + 1e-9
+            raise (UsageError if alone else ConflictError)(
                 f"{d.isoformat()} would have {format_hours(total)} logged, more than 24 hours",
                 "check the hours, or the date",
             )
@@ -351,7 +354,7 @@ def _load(store: Store, rows: list[dict[str, Any]]) -> list[Goal | Done]:
 def get_goal(store: Store, goal_id: int) -> Goal:
     row = _row(store, goal_id)
     if row["kind"] != "goal":
-        raise UsageError(f"entry {goal_id} is a done item, not a goal", "give the id of a goal")
+        raise ConflictError(f"entry {goal_id} is a done item, not a goal", "give the id of a goal")
     return _load(store, [row])[0]  # type: ignore[return-value]
 
 
@@ -518,9 +521,9 @@ def drop_goals(store: Store, goal_ids: Sequence[int], today: date) -> list[Goal]
     goals = [get_goal(store, goal_id) for goal_id in dict.fromkeys(goal_ids)]
     for goal in goals:
         if goal.met_on is not None:
-            raise UsageError(f"goal {goal.id} was met on {goal.met_on.isoformat()}; there is nothing to drop")
+            raise ConflictError(f"goal {goal.id} was met on {goal.met_on.isoformat()}; there is nothing to drop")
         if goal.dropped_on is not None:
-            raise UsageError(f"goal {goal.id} was already dropped on {goal.dropped_on.isoformat()}")
+            raise ConflictError(f"goal {goal.id} was already dropped on {goal.dropped_on.isoformat()}")
     if not goals:
         raise UsageError("no goals to drop", "give goal ids, or --older-than DAYS")
     summary = f"drop goal {goals[0].id} {goals[0].text!r}" if len(goals) == 1 else f"drop {len(goals)} goals"
@@ -572,7 +575,9 @@ def edit_entry(
     entry = get_entry(store, entry_id)
     missing = [t for t in untag if t not in entry.tags and t not in (tags if tags is not _UNSET else ())]
     if missing:
-        raise UsageError(f"entry {entry_id} has no tag {missing[0]!r}", f"its tags: {', '.join(entry.tags) or 'none'}")
+        raise ConflictError(
+            f"entry {entry_id} has no tag {missing[0]!r}", f"its tags: {', '.join(entry.tags) or 'none'}"
+        )
     values: dict[str, Any] = {}
     if text is not None:
         values["text"] = _clean_text(text)
@@ -585,7 +590,7 @@ def edit_entry(
         values["period_start"], values["period_end"] = period or (None, None)
     if hours is not _UNSET:
         if isinstance(entry, Goal) and hours is not None:
-            raise UsageError(f"entry {entry_id} is a goal; hours go on done items")
+            raise ConflictError(f"entry {entry_id} is a goal; hours go on done items")
         values["hours"] = hours
     if item is not _UNSET:
         if items is not _UNSET:
@@ -675,7 +680,7 @@ def edited_notes(
         if not 1 <= n <= len(current):
             has = f"has {len(current)} note{'s' if len(current) != 1 else ''}" if current else "has no notes"
             takes = f"; --rm-note takes 1 to {len(current)}" if len(current) > 1 else ""
-            raise UsageError(
+            raise NotFoundError(
                 f"there is no note {n}: {who} {has}{takes}",
                 f"'studylog edit {entry_id or 'ID'}' shows them in order",
             )

@@ -27,7 +27,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any, NamedTuple
 
-from studylog.errors import StudylogError, UsageError
+from studylog.errors import ConflictError, NotFoundError, StudylogError
 from studylog.store.db import Store
 
 TABLES = {"entry", "note", "item_status", "entry_item", "item_event", "own_item", "entry_tag", "timer", "plan"}
@@ -289,17 +289,19 @@ def undo(store: Store, number: int | None = None) -> Undone:
                 f"SELECT {_INFO} FROM change WHERE id = :id AND owner = :owner", id=number, owner=store.owner
             )
             if row is None:
-                raise UsageError(f"there is no change #{number} of yours", "'studylog undo --list' shows their numbers")
+                raise NotFoundError(
+                    f"there is no change #{number} of yours", "'studylog undo --list' shows their numbers"
+                )
         target = _info(row)
         if target.undone_at is not None:
-            raise UsageError(
+            raise ConflictError(
                 f"change #{target.id} ({target.summary}) was already undone, {when(target.undone_at)}",
                 "'studylog undo --list' shows what still stands",
             )
         dependent = depends_on(store, target.id)
         if dependent is not None:
             later = dependent.change
-            raise UsageError(
+            raise ConflictError(
                 f"change #{target.id} ({target.summary}) cannot be undone alone: "
                 f"#{later.id} ({later.summary}, {when(later.created_at)}) {dependent.reason}",
                 f"undo #{later.id} first, or leave #{target.id} as it is",
@@ -333,7 +335,7 @@ def _check_hours(store: Store, target: ChangeInfo) -> None:
     for first, last in spans:
         for day, (hours, _) in per_day(done_hours(store, as_date(first), as_date(last), by="day")).items():
             if float(hours) > MAX_HOURS_PER_DAY + 1e-9:
-                raise UsageError(
+                raise ConflictError(
                     f"undoing change #{target.id} ({target.summary}) would give {day.isoformat()} "
                     f"{format_hours(float(hours))} logged, more than 24 hours",
                     "undo or edit the later entries of that day first",

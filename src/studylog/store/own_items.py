@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from studylog.curriculum.own import OwnItem
-from studylog.errors import UsageError
+from studylog.errors import ConflictError
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 
@@ -91,7 +91,7 @@ def insert_item(
     key = url_key(url)
     twin = _same_url(store, key)
     if twin is not None:
-        raise UsageError(
+        raise ConflictError(
             f"{twin.ref} ({twin.title}) already has that URL", f"log it with --item {twin.ref}, or give another URL"
         )
     if store.one(
@@ -100,7 +100,7 @@ def insert_item(
         list=list_id,
         slug=slug,
     ):
-        raise UsageError(f"your list {list_id!r} already has an item {list_id}/{slug}", "choose another --id")
+        raise ConflictError(f"your list {list_id!r} already has an item {list_id}/{slug}", "choose another --id")
     values = {
         "owner": store.owner,
         "list": list_id,
@@ -137,7 +137,7 @@ def edit_item(store: Store, item: OwnItem, **changes: Any) -> OwnItem:
         key = url_key(changes["url"])
         twin = _same_url(store, key, but=item.id)
         if twin is not None:
-            raise UsageError(f"{twin.ref} ({twin.title}) already has that URL", "give another URL")
+            raise ConflictError(f"{twin.ref} ({twin.title}) already has that URL", "give another URL")
         values.update(url=changes["url"], url_key=key, alias=arxiv_id(changes["url"]))
     if "estimate" in changes:
         low_high = changes["estimate"]
@@ -171,7 +171,7 @@ def remove_item(store: Store, item: OwnItem, *, force: bool = False) -> int:
     with change(store, f"remove {item.ref}") as ch:
         linked = linked_entries(store, item.ref)
         if linked and not force:
-            raise UsageError(
+            raise ConflictError(
                 f"{linked} entr{'y links' if linked == 1 else 'ies link'} to {item.ref}",
                 "give --force to remove it all the same (the entries stay), or link them elsewhere with 'studylog edit'",
             )

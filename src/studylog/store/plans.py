@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from studylog.errors import UsageError
+from studylog.errors import NotFoundError
 from studylog.store.db import Store
 from studylog.store.journal import change
 from studylog.store.records import as_date
@@ -54,7 +54,7 @@ def remove_plan(store: Store, curriculum: str) -> Plan:
     with change(store, f"plan rm {curriculum}") as ch:
         found = plans(store).get(curriculum)
         if found is None:
-            raise UsageError(f"there is no plan for {curriculum}", "'studylog plan' lists your plans")
+            raise NotFoundError(f"there is no plan for {curriculum}", "'studylog plan' lists your plans")
         row = store.one("SELECT id FROM plan WHERE owner = :owner AND curriculum = :c", owner=store.owner, c=curriculum)
         assert row is not None
         ch.delete("plan", int(row["id"]))

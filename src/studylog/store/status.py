@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from studylog.errors import UsageError
+from studylog.errors import ConflictError, UsageError
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import ItemEvent, Status, as_date
@@ -132,8 +132,8 @@ def set_status(
     )
     current = _status(row) if row else None
     problem = _problem(item, current, status, day, today, reopen)
-    if problem:
-        raise UsageError(*problem)
+    if problem:  # a day in the future is a date refused; the rest, the item's history saying no
+        raise (UsageError if today is not None and day > today else ConflictError)(*problem)
     values: dict = {"status": status, "updated_at": store.now}
     events: list[tuple[str, date]] = []
     if status == "started":
@@ -266,7 +266,7 @@ def complete_entry_items(store: Store, ch: Change, entry_id: int, today: date) -
     others = store.rows("SELECT item FROM entry_item WHERE entry_id = :id ORDER BY position", id=entry_id)
     items = list(dict.fromkeys([*([entry["item"]] if entry["item"] else []), *(r["item"] for r in others)]))
     if not items:
-        raise UsageError("--complete marks the entry's items complete, and it has none", "link one with --item REF")
+        raise ConflictError("--complete marks the entry's items complete, and it has none", "link one with --item REF")
     day = as_date(entry["day"])
     return [set_status(store, item, "complete", day, "", ch, today=today) for item in items]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from studylog.errors import UsageError
+from studylog.errors import ConflictError
 from studylog.store.timer_row import running_row
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def from_row(row: dict[str, Any]) -> Timer:
 
 
 def _refuse_running(timer: Timer) -> None:
-    raise UsageError(
+    raise ConflictError(
         f"a timer is running since {_when(timer.started_at)}: {timer.text}",
         "stop it with 'studylog timer stop', or start the next with 'timer start --switch'",
     )
@@ -144,19 +144,23 @@ def stop(
     with change(store, "timer stop") as ch:
         timer = running(store)
         if timer is None:
-            raise UsageError("no timer is running", "start one with 'studylog timer start TEXT'")
+            raise ConflictError("no timer is running", "start one with 'studylog timer start TEXT'")
         if at < timer.started_at:
-            raise UsageError(f"the timer started at {_when(timer.started_at)}, after {_when(at)}", "give a later --at")
+            raise ConflictError(
+                f"the timer started at {_when(timer.started_at)}, after {_when(at)}", "give a later --at"
+            )
         if not given_at and at - timer.started_at > LEFT_RUNNING:
             hours = (at - timer.started_at).total_seconds() / 3600
-            raise UsageError(
+            raise ConflictError(
                 f"the timer has run {hours:.0f} hours since {_when(timer.started_at)}, so it was likely left running",
                 "give the time you stopped, e.g. 'timer stop --at 18:30' or --at 'yesterday 23:10' "
                 "(or drop it with 'timer cancel')",
             )
         parts = split_by_day(timer.started_at, at.replace(second=0, microsecond=0))
         if not parts:
-            raise UsageError("the timer ran less than a minute; nothing to log", "drop it with 'studylog timer cancel'")
+            raise ConflictError(
+                "the timer ran less than a minute; nothing to log", "drop it with 'studylog timer cancel'"
+            )
         logged = []
         for n, (day, minutes) in enumerate(parts):
             hours = round(minutes / 60, 4)
@@ -177,6 +181,6 @@ def cancel(store: Store) -> Timer:
     with change(store, "timer cancel") as ch:
         timer = running(store)
         if timer is None:
-            raise UsageError("no timer is running", "start one with 'studylog timer start TEXT'")
+            raise ConflictError("no timer is running", "start one with 'studylog timer start TEXT'")
         ch.delete("timer", timer.id)
     return timer
