@@ -1,7 +1,7 @@
-"""What shell completion offers from the store: entries by the start of their id (newest first),
-open goals, tags and own lists by the start of their name. Every query is bounded by ``limit`` and
-runs on an index (the entry's primary key, ``ix_entry_open_goals``, ``ix_entry_tag_owner_tag``),
-so a Tab costs the same at any history size."""
+"""What shell completion offers from the store: entries and open goals by the start of their id
+(newest first), tags and own lists by the start of their name. The entry queries read a bounded
+number of rows along the primary key, the tag query runs on ``ix_entry_tag_owner_tag``, so a Tab
+costs about the same at any history size."""
 
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EntryHint", "entries_by_id", "open_goals_by_id", "own_lists", "tags_starting"]
 
-_LARGEST_ID = 2**63 - 1
-
 
 class EntryHint(NamedTuple):
     id: int
@@ -26,37 +24,39 @@ class EntryHint(NamedTuple):
     text: str
 
 
-def _id_ranges(prefix: str) -> list[tuple[int, int]] | None:
-    """The id ranges whose ids are written starting with ``prefix`` (``"12"``: 12, 120-129,
-    1200-1299, ...), up to the largest id; None for no prefix (every id), [] for no digits."""
+def _id_ranges(prefix: str, largest: int) -> list[tuple[int, int]]:
+    """The id ranges up to ``largest`` whose ids are written starting with ``prefix``, highest
+    first (``"12"``: ..., 1200-1299, 120-129, 12); every id for no prefix, none for no digits."""
     if not prefix:
-        return None
+        return [(1, largest)] if largest > 0 else []
     if not prefix.isdigit() or prefix.startswith("0"):
         return []
     ranges, low, width = [], int(prefix), 1
-    while low <= _LARGEST_ID:
-        ranges.append((low, min(low + width - 1, _LARGEST_ID)))
+    while low <= largest:
+        ranges.append((low, min(low + width - 1, largest)))
         low, width = low * 10, width * 10
-    return ranges
+    return ranges[::-1]
 
 
 def _by_id(store: Store, where: str, prefix: str, limit: int) -> list[EntryHint]:
-    ranges = _id_ranges(prefix)
-    if ranges == []:
-        return []
-    params: dict[str, object] = {"owner": store.owner, "limit": limit}
-    span = ""
-    if ranges:
-        parts = []
-        for n, (low, high) in enumerate(ranges):
-            parts.append(f"id BETWEEN :low{n} AND :high{n}")
-            params[f"low{n}"], params[f"high{n}"] = low, high
-        span = f" AND ({' OR '.join(parts)})"
-    rows = store.rows(
-        f"SELECT id, kind, day, text FROM entry WHERE owner = :owner{where}{span} ORDER BY id DESC LIMIT :limit",
-        **params,
-    )
-    return [EntryHint(int(r["id"]), r["kind"], as_date(r["day"]), r["text"]) for r in rows]
+    """Newest first, one range of ids at a time (ids with more digits are newer), each read
+    backwards along the primary key until ``limit`` are found. ``owner || ''`` keeps the owner's
+    indexes out of it: through them the query would sort every entry of the owner."""
+    largest = store.scalar("SELECT max(id) AS m FROM entry") or 0
+    found: list[EntryHint] = []
+    for low, high in _id_ranges(prefix, int(largest)):
+        rows = store.rows(
+            f"SELECT id, kind, day, text FROM entry WHERE id BETWEEN :low AND :high AND owner || '' = :owner{where} "
+            "ORDER BY id DESC LIMIT :limit",
+            low=low,
+            high=high,
+            owner=store.owner,
+            limit=limit - len(found),
+        )
+        found += [EntryHint(int(r["id"]), r["kind"], as_date(r["day"]), r["text"]) for r in rows]
+        if len(found) >= limit:
+            break
+    return found
 
 
 def entries_by_id(store: Store, prefix: str, limit: int) -> list[EntryHint]:
