@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from studylog.cli import complete
+from studylog.cli import complete, completion_values
 from studylog.cli.session import state
 
 BIN = Path(sys.executable).parent  # the venv's bin: where the console script ``studylog`` is
@@ -128,7 +128,7 @@ def test_zsh_session_shows_titles_texts_and_descriptions(history):
         edit2[0] == "29:2024-04-18 done: entry number 29" and edit2[-1] == "2:2024-04-18 done: backprop ninja #python"
     )
     newest = blocks["studylog rm "]
-    assert newest[0] == "40:2024-04-18 done: entry number 40" and len(newest) == complete.ENTRY_LIMIT
+    assert newest[0] == "40:2024-04-18 done: entry number 40" and len(newest) == completion_values.ENTRY_LIMIT
     assert any(v.startswith("set:") for v in blocks["studylog config "])
     assert any(v.startswith("hours_format:how hours are shown") for v in blocks["studylog config get hours"])
     assert blocks["studylog done --tag py"] == ["python:2 entries"]
@@ -189,7 +189,7 @@ def test_curricula_lists_tags_and_config(history):
 
 def test_entry_ids_newest_first_and_open_goals(history, cli):
     ids = [line.split(",", 1)[1] for line in protocol("bash", "studylog edit ").splitlines()]
-    assert ids[:3] == ["40", "39", "38"] and len(ids) == complete.ENTRY_LIMIT
+    assert ids[:3] == ["40", "39", "38"] and len(ids) == completion_values.ENTRY_LIMIT
     assert [line.split(",")[1] for line in protocol("bash", "studylog rm 1 2 1").splitlines()] == [
         "19",
         "18",
@@ -311,7 +311,7 @@ def test_the_fast_path_and_click_give_the_same_answers(history):
         assert fast == slow, line
 
 
-@pytest.mark.parametrize("shell", complete.SHELLS)
+@pytest.mark.parametrize("shell", completion_values.SHELLS)
 def test_both_ways_format_alike(history, shell):
     for line in ("studylog done --item makemore-", "studylog edit 3", "studylog config get t", "studylog ex"):
         assert protocol(shell, line) == protocol(shell, line, STUDYLOG_NO_FAST_PATH="1"), (shell, line)

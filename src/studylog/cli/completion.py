@@ -4,7 +4,7 @@ the description of the command tree that the fast path (``cli/complete.py``) ans
 
 The scripts are click's (``click.shell_completion``), run with ``_STUDYLOG_COMPLETE``; ``attach``
 gives every parameter that takes an item, an entry, a tag... click's ``shell_complete`` hook, and
-it answers through ``complete.values``, as the fast path does."""
+it answers through ``completion_values.values``, as the fast path does."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from studylog.cli import complete as fast
+from studylog.cli import completion_values as shared
 
 if TYPE_CHECKING:
     import click
@@ -30,7 +30,7 @@ BY_PATH: dict[tuple[str, ...], str] = {
     ("config", "set", "value"): "config_value",
     ("undo", "number"): "",  # a change's number, not an entry's id
 }
-# parameter name -> what it takes (a key of complete.SOURCES)
+# parameter name -> what it takes (a key of completion_values.SOURCES)
 BY_NAME: dict[str, str] = {
     "item": "item",
     "ref": "item",
@@ -48,7 +48,7 @@ ITEM_KINDS = (("add", "kind"), ("items", "kind"), ("edit-item", "kind"))  # take
 
 
 def kind_of(path: tuple[str, ...], name: str) -> str | None:
-    """What parameter ``name`` of the command at ``path`` completes (``complete.SOURCES``), if anything."""
+    """What parameter ``name`` of the command at ``path`` completes (``completion_values.SOURCES``), if anything."""
     found = BY_PATH.get((*path, name), BY_NAME.get(name))
     return found or None
 
@@ -128,7 +128,7 @@ def command_tree() -> dict[str, Any]:
 
 def attach(cmd: click.Command, path: tuple[str, ...] = ()) -> None:
     """Give every parameter under ``cmd`` that completes something (``kind_of``, or a list of
-    choices) click's ``shell_complete`` hook, answering through ``complete.values``."""
+    choices) click's ``shell_complete`` hook, answering through ``completion_values.values``."""
     import click
 
     for param in cmd.params:
@@ -155,7 +155,7 @@ def _completer(described: dict[str, Any], path: tuple[str, ...]) -> Any:
             if isinstance(p, click.Argument) and ctx.params.get(p.name) is not None:
                 value = ctx.params[p.name]
                 before += [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-        found = fast.values(described, incomplete, list(path), before)
+        found = shared.values(described, incomplete, list(path), before)
         return [CompletionItem(value, type=kind, help=help_) for kind, value, help_ in found]
 
     return shell_complete
@@ -171,7 +171,7 @@ def script(shell: str) -> str:
     """The completion script for ``shell`` (click's, for ``studylog`` and ``_STUDYLOG_COMPLETE``)."""
     import click
 
-    comp = _shell_class(shell)(click.Command(PROG), {}, PROG, fast.VAR)
+    comp = _shell_class(shell)(click.Command(PROG), {}, PROG, shared.VAR)
     return comp.source_template % comp.source_vars()
 
 
@@ -180,7 +180,7 @@ def click_complete(shell: str, action: str) -> int:
     if action == "source":
         sys.stdout.write(script(shell))
         return 0
-    comp = _shell_class(shell)(click_command(), {}, PROG, fast.VAR)
+    comp = _shell_class(shell)(click_command(), {}, PROG, shared.VAR)
     sys.stdout.write(comp.complete() + "\n")
     return 0
 
@@ -206,7 +206,7 @@ def completion(
     from studylog.errors import UsageError
 
     name = shell.strip().lower()
-    if name not in fast.SHELLS:
+    if name not in shared.SHELLS:
         raise UsageError(f"no completion for {shell!r}", "give bash, zsh or fish")
     output.document(script(name))
 
