@@ -353,3 +353,37 @@ def test_the_command_tree_cache_is_rebuilt_when_stale(history, isolated):
     assert "done" in described("studylog ")  # not the stale tree's empty answer
     cache.write_text("{not json")
     assert "done" in described("studylog ")
+
+
+def test_every_parameter_the_completion_names_exists():
+    """Completion is given by parameter name (cli/completion.py): a renamed parameter would
+    silently lose it, so every name it knows must still be a parameter, and the parameters that
+    take items, entries and tags must still complete them."""
+    import click
+
+    from studylog.cli.completion import BY_NAME, BY_PATH, click_command, kind_of
+
+    found: dict[tuple[str, ...], str | None] = {}
+
+    def walk(cmd: click.Command, path: tuple[str, ...]) -> None:
+        for p in cmd.params:
+            found[(*path, p.name or "")] = kind_of(path, p.name or "")
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, (*path, name))
+
+    walk(click_command(), ())
+    assert set(BY_PATH) <= set(found), sorted(set(BY_PATH) - set(found))
+    names = {key[-1] for key in found}
+    assert set(BY_NAME) <= names, sorted(set(BY_NAME) - names)
+    expected = {
+        ("done", "item"): "item",
+        ("goal", "item"): "item",
+        ("start", "ref"): "item",
+        ("edit", "entry_id"): "entry",
+        ("rm", "entry_ids"): "entry",
+        ("done", "goal_id"): "goal",
+        ("done", "tag"): "tag",
+        ("progress", "curriculum"): "curriculum",
+        ("config", "set", "name"): "config_key",
+    }
+    assert {k: found.get(k) for k in expected} == expected
