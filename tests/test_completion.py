@@ -218,6 +218,7 @@ def test_commands_options_and_paths(history):
     once = described("studylog edit 2 --text x --")
     assert "--text" not in once and "--tag" in once  # an option given once is not offered again; --tag repeats
     assert protocol("bash", "studylog import markdown ") == "file,\n"
+    assert protocol("bash", "studylog --db my") == "file,my\n"
     assert protocol("bash", "studylog nosuchcommand ") == "\n"
 
 
@@ -261,6 +262,7 @@ LINES = [
     "studylog ",
     "studylog ed",
     "studylog --db x -",
+    "studylog --db ",
     "studylog edit ",
     "studylog edit 3 -",
     "studylog edit 3 --tag py",

@@ -22,6 +22,7 @@ PROG = "studylog"
 
 # (command path..., parameter name) -> what it takes: the exceptions to BY_NAME
 BY_PATH: dict[tuple[str, ...], str] = {
+    ("db",): "file",  # the root's --db: a file (or a URL)
     ("edit-item", "ref"): "own_item",
     ("rm-item", "ref"): "own_item",
     ("add", "list_id"): "own_list",
