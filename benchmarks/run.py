@@ -47,6 +47,11 @@ EVERYDAY = ["today", "goal", "done", "week"]
 REPORTS = ["progress", "next", "calendar"]
 STATUS = ["status", "--format", "{today_hours} {streak}"]  # issue #16: one line for a shell prompt
 SEARCH = ["search", "attention"]  # issue #14: a word in about 1 entry in 60 of the generated history
+# issue #15: one Tab, as zsh asks for it (click's protocol, answered by cli/complete.py)
+COMPLETIONS = {
+    "item reference": ("studylog done --item makemore-", 3),
+    "entry id": ("studylog edit ", 2),
+}
 MEM_LIMIT_MB = 40.0
 LOADS: list[tuple[str, float]] = []  # the 1-minute load average at the start and end of each group
 
@@ -264,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--quick", action="store_true", help="5 rounds (2 for import/export)")
     p.add_argument("--today", default="2024-04-18", help="STUDYLOG_TODAY, the last day of the history")
-    p.add_argument("--only", default="", help="comma-separated groups: help,0,10k,100k,io,undo,pg (default all)")
+    p.add_argument(
+        "--only", default="", help="comma-separated groups: help,0,10k,100k,completion,io,undo,pg (default all)"
+    )
     p.add_argument(
         "--pg",
         default=os.environ.get("STUDYLOG_TEST_PG", ""),
@@ -279,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if args.quick:
         args.repeats, args.io_repeats = 5, 2
-    only = set(filter(None, args.only.split(","))) or {"help", *SIZES, "io", "undo", "pg"}
+    only = set(filter(None, args.only.split(","))) or {"help", *SIZES, "completion", "io", "undo", "pg"}
 
     studylog = args.studylog.absolute()  # not resolve(): a venv's scripts may be symlinks
     if not studylog.is_file():
@@ -439,6 +446,25 @@ def main(argv: list[str] | None = None) -> int:
         a, e = jrnl(size, "-n", "5")
         add(g, f"jrnl -n 5@{size}", a, e)
         run_group(f"{size} entries", g, repeats)
+
+    # -- shell completion at 100k entries (issue #15): one Tab, against watson status
+    why_completion = probe(Path(sl), sl_env(probe_home), ["completion", "zsh"])
+    if "completion" in only and why_completion:
+        notes.append(f"`studylog completion` is not available in this build: {why_completion}")
+    elif "completion" in only and "100k" in manifest["sizes"]:
+        g = []
+        for name, (line, cword) in COMPLETIONS.items():
+            env = {
+                **sl_env(out / "100k" / "home"),
+                "_STUDYLOG_COMPLETE": "zsh_complete",
+                "COMP_WORDS": line,
+                "COMP_CWORD": str(cword),
+            }
+            add(g, f"studylog completion ({name})@100k", [sl], env)  # the warm-up round caches the command tree
+            if name == next(iter(COMPLETIONS)):
+                a, e = watson("0", "status")
+                add(g, "watson status@0 (with completion)", a, e)
+        run_group("completion at 100k entries", g, repeats)
 
     # -- import markdown / export til, at 10k and 100k (for the flat-memory check)
     if "io" in only:
@@ -677,6 +703,16 @@ def main(argv: list[str] | None = None) -> int:
         ("studylog status --format", " ".join(["studylog", *STATUS])),
     ):
         target(shown, "100k", f"{key}@100k", "watson status (100k)", "watson status@100k", 1.5, "ratio")  # issue #16
+    for name, (line, _) in COMPLETIONS.items():  # issue #15: at most 1.5x watson status
+        target(
+            f"completion of `{line.removeprefix('studylog ')}` ({name})",
+            "100k",
+            f"studylog completion ({name})@100k",
+            "watson status (empty store)",
+            "watson status@0 (with completion)",
+            1.5,
+            "ratio",
+        )
     target("studylog import markdown", "100k", "studylog import markdown@100k", None, None, 10, "abs")
     target(
         "studylog import markdown --no-link", "100k", "studylog import markdown --no-link@100k", None, None, 10, "abs"

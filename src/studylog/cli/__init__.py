@@ -8,6 +8,7 @@ built with only the command being run (``commands.main``)."""
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from functools import cache
 from typing import Any
@@ -22,6 +23,10 @@ def main() -> None:
     # history (imports, exports, undo), so there the collector is back on, with what start-up made
     # frozen out of its passes.
     gc.disable()
+    if "_STUDYLOG_COMPLETE" in os.environ:  # a Tab in a shell (cli/complete.py): never a command
+        from studylog.cli.complete import run as complete
+
+        sys.exit(complete())
     from studylog.cli.fast import run
     from studylog.cli.parse import check_arguments
 

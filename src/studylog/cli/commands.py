@@ -54,6 +54,7 @@ COMMANDS: dict[str, str] = {
     "doctor": "data_cmd",
     "curricula": "curricula",
     "config": "config_cmd",
+    "completion": "completion",
 }
 
 
