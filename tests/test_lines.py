@@ -14,10 +14,12 @@ def test_cell_width_counts_wide_characters_twice():
     assert cell_width("é") == 1 and cell_width("e\u0301") == 1  # a combining accent takes no cell
 
 
-def test_wrap_breaks_at_spaces_and_folds_long_words():
+def test_wrap_breaks_at_spaces_and_folds_long_words_but_never_a_url():
     assert wrap("one two three", 7) == ["one two", "three"]
     assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
-    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://exam", "ple.org/a/lo", "ng/path now"]
+    # a URL longer than the line goes on a line of its own, whole
+    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://example.org/a/long/path", "now"]
+    assert wrap("see (https://example.org/a/long/path) now", 12) == ["see", "(https://example.org/a/long/path)", "now"]
     assert wrap("日本語のテキスト", 5) == ["日本", "語の", "テキ", "スト"]
 
 

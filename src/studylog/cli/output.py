@@ -41,7 +41,14 @@ class Output:
         """``data`` as indented JSON (see ``echo_json`` for ``streamed``)."""
         echo_json(data, streamed)
 
-    def lines(self, lines: list) -> None:
+    @property
+    def links(self) -> bool:
+        """Whether links are drawn as OSC 8 hyperlinks (link text alone, clickable): on a terminal
+        stdout, without NO_COLOR, not TERM=dumb, and not saved as SVG/HTML; otherwise as
+        ``text <url>`` (render.inline). Renderers take it with the width, before the layout."""
+        return not (self.svg or self.html) and _styling() == "colour" and _terminal() and sys.platform != "win32"
+
+    def lines(self, lines: Iterable) -> None:
         """Styled lines (``render.lines``); rich draws them only to save ``svg``/``html`` or on a
         Windows console."""
         styling = _styling()

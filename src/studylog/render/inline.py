@@ -1,0 +1,118 @@
+"""Markdown a learner types in texts and notes, as pieces to lay out: ``[text](url)`` becomes its
+text and a link, ``code`` loses its backticks, a bare URL is a link, and a fenced code block
+(three backticks on a line of their own) is kept line by line.
+
+Links are written one of two ways, chosen by the caller (``links``):
+
+- ``links=True`` (a terminal that shows OSC 8 hyperlinks): the link text alone, its spans styled
+  ``link=URL``; ``render.lines.ansi`` writes them as ``ESC ] 8 ;; URL ESC \\ text ESC ] 8 ;; ESC \\``.
+- ``links=False`` (a pipe, a file, NO_COLOR, TERM=dumb, SVG/HTML): ``text <url>``, the same
+  characters everywhere.
+
+Every piece of text is made safe to show (``render.safe.visible``) here, after it is parsed. A
+URL is taken as one only when every character of it is printable: an escape in it is shown, not
+sent to the terminal. ``--json`` and the exports never come here: they keep the text as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from studylog.render.safe import visible
+
+# [text](url), `code`, or a bare URL; a URL ends at a space, and loses trailing punctuation.
+_INLINE = re.compile(
+    r"\[(?P<label>[^\]\n]+)\]\((?P<target>[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)\)"
+    r"|`(?P<code>[^`\n]+)`"
+    r"|(?P<url>\b(?:https?://|www\.)[^\s<>`]+)"
+)
+_TRAILING = ".,;:!?'\""
+FENCE = "```"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Some text with its style; ``solid`` text (a URL) is never split across lines."""
+
+    text: str
+    style: str = ""
+    solid: bool = False
+
+
+def _url_end(url: str) -> str:
+    """A bare URL without the punctuation that ends the sentence around it (a closing
+    parenthesis only when it has no opening one in the URL)."""
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
+
+
+def _with(style: str, extra: str) -> str:
+    return f"{style} {extra}".strip()
+
+
+def _link(label: list[Piece], url: str, style: str, links: bool) -> list[Piece]:
+    if not url.isprintable():  # never into an escape sequence: shown as typed, safely
+        return [*label, Piece(" <" + visible(url) + ">", style, solid=True)]
+    if links:
+        return [Piece(p.text, _with(p.style, f"underline link={url}"), p.solid) for p in label]
+    return [*label, Piece(" <" + url + ">", style, solid=True)]
+
+
+def pieces(text: str, style: str = "", links: bool = False) -> list[Piece]:
+    """One line of ``text`` with its inline markdown rendered (see the module)."""
+    out: list[Piece] = []
+    at = 0
+    for m in _INLINE.finditer(text):
+        start, end = m.span()
+        if m["url"]:
+            url = _url_end(m["url"])
+            end = start + len(url)
+            if end <= at:
+                continue
+        if start > at:
+            out.append(Piece(visible(text[at:start]), style))
+        if m["label"] is not None:
+            label = pieces(m["label"], style, links=False)
+            out += _link(label, m["target"], style, links)
+        elif m["code"] is not None:
+            out.append(Piece(visible(m["code"]), _with(style, "cyan")))
+        else:
+            href = url if "://" in url else "https://" + url
+            shown = visible(url)
+            if links and href.isprintable():
+                out.append(Piece(shown, _with(style, f"underline link={href}"), solid=True))
+            else:
+                out.append(Piece(shown, style, solid=True))
+        at = end
+    if at < len(text):
+        out.append(Piece(visible(text[at:]), style))
+    return out
+
+
+def blocks(text: str) -> list[tuple[str, list[str]]]:
+    """``text`` as paragraphs and fenced code blocks, in order: ``("text", [line])`` for each run
+    of ordinary lines (one line each, in order), ``("code", lines)`` for the lines inside a fence
+    (an unclosed fence runs to the end). Text without a newline is one paragraph."""
+    if "\n" not in text:
+        return [("text", [text])]
+    out: list[tuple[str, list[str]]] = []
+    code: list[str] | None = None
+    for line in text.split("\n"):
+        if line.strip().startswith(FENCE):
+            if code is None:
+                code = []
+            else:
+                out.append(("code", code))
+                code = None
+            continue
+        if code is not None:
+            code.append(line)
+        elif out and out[-1][0] == "text":
+            out[-1][1].append(line)
+        else:
+            out.append(("text", [line]))
+    if code is not None:
+        out.append(("code", code))
+    return out
