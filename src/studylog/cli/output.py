@@ -14,6 +14,7 @@ for every command. No Typer here, and rich only when a renderable is drawn: the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Collection, Iterable, Iterator
@@ -49,17 +50,62 @@ class Output:
         return not (self.svg or self.html) and _styling() == "colour" and _terminal() and sys.platform != "win32"
 
     def lines(self, lines: Iterable) -> None:
-        """Styled lines (``render.lines``); rich draws them only to save ``svg``/``html`` or on a
-        Windows console."""
+        """Styled lines (``render.lines``), written as they come (a stream of them is never held
+        whole); rich draws them only to save ``svg``/``html`` or on a Windows console."""
         styling = _styling()
         if self.svg or self.html or (styling and sys.platform == "win32"):
             from studylog.render.lines import to_rich
 
-            self.rich(to_rich(lines))
+            self.rich(to_rich(list(lines)))
             return
-        from studylog.render.lines import ansi, plain
+        _write_lines(sys.stdout, lines, styling)
 
-        sys.stdout.write(plain(lines) if styling is None else ansi(lines, colour=styling == "colour"))
+    def paged(self, lines: Iterable) -> None:
+        """Styled lines that may be long (the log), as git does it: on a terminal they go through
+        the pager, ``STUDYLOG_PAGER``, else ``PAGER``, else ``less -FRX`` (which quits at once
+        when they fit on one screen, and keeps colours); an empty value or ``cat`` means none.
+        Piped, saved as SVG/HTML, or with no pager, they are written as ``lines`` writes them.
+        A pager that is not installed is said on stderr, and the lines are written directly."""
+        command = pager() if _terminal() and not (self.svg or self.html) else None
+        if command is None:
+            self.lines(lines)
+            return
+        import shlex
+        import shutil
+        import subprocess
+
+        try:
+            program = shlex.split(command)[0]
+        except (ValueError, IndexError):
+            program = ""
+        if not shutil.which(program):
+            message(f"studylog: the pager {command!r} was not found; set PAGER, or use --no-pager", err=True)
+            self.lines(lines)
+            return
+        env = {**os.environ}
+        env.setdefault("LESS", "FRX")  # as git does: quit when it fits, keep colours, keep the screen
+        env.setdefault("LV", "-c")
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        assert proc.stdin is not None
+        import io
+
+        stream = io.TextIOWrapper(proc.stdin, encoding=sys.stdout.encoding or "utf-8", errors="replace")
+        try:
+            _write_lines(stream, lines, _styling())
+            stream.close()
+        except (BrokenPipeError, OSError):  # the reader quit the pager before the end
+            pass
+        except KeyboardInterrupt:  # Ctrl-C in the pager reaches us too: let the pager end it
+            pass
+        finally:
+            with contextlib.suppress(BrokenPipeError, OSError):
+                stream.close()
+            while True:
+                try:
+                    proc.wait()
+                    break
+                except KeyboardInterrupt:
+                    continue
 
     def rich(self, renderable: Any) -> None:
         """A rich renderable for people; with ``svg``/``html``, also save what was drawn (atomically)."""
@@ -171,6 +217,32 @@ def width() -> int:
         if size:
             return size
     return 80
+
+
+def pager() -> str | None:
+    """The pager command for long output: ``STUDYLOG_PAGER``, else ``PAGER``, else ``less -FRX``;
+    None when it is set empty or to ``cat`` (no pager)."""
+    for name in ("STUDYLOG_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            value = value.strip()
+            return None if value in ("", "cat") else value
+    return "less -FRX"
+
+
+_BATCH = 64  # lines written at a time
+
+
+def _write_lines(stream: Any, lines: Iterable, styling: str | None) -> None:
+    """``lines`` on ``stream``, plain or with ANSI styles, a few at a time as they come."""
+    from itertools import islice
+
+    from studylog.render.lines import ansi, plain
+
+    it = iter(lines)
+    while chunk := list(islice(it, _BATCH)):
+        stream.write(plain(chunk) if styling is None else ansi(chunk, colour=styling == "colour"))
+    stream.flush()
 
 
 def _styling() -> str | None:

@@ -47,9 +47,12 @@ def log(
     ] = False,
     as_json: JsonOpt = False,
     tag: TagFilterOpt = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Write to the terminal directly, not through $PAGER.")
+    ] = False,
 ) -> None:
     """Entries, newest first."""
-    from studylog.store.entries import log as query
+    from studylog.store.entries import iter_log as query
 
     out = Output(as_json)
     if kind is not None and kind not in ("goal", "done"):
@@ -83,9 +86,11 @@ def log(
     if out.as_json:
         out.json([e.to_json() for e in entries])
         return
+    from studylog.cli.output import width
     from studylog.render.log import render_log
 
-    out.rich(render_log(entries, show_owner=all_owners))
+    lines = render_log(entries, show_owner=all_owners, width=width(), links=out.links)
+    out.lines(lines) if no_pager else out.paged(lines)
 
 
 def status(

@@ -269,7 +269,8 @@ def widths(
     """Each column's width (None: left out) so that the columns fit ``width`` where they can:
     natural widths (within ``min_width``/``max_width``); the wrapping columns give up what is too
     much, down to their ``min_width`` (10 when not given); then columns are dropped, lowest
-    ``drop`` rank first; what is left over goes to the growing columns, up to their ``max_width``."""
+    ``drop`` rank first, and the wrapping columns take back what that frees; what is left over
+    goes to the growing columns, up to their ``max_width``."""
     sizes: list[int | None] = []
     for n, col in zip(natural, columns, strict=True):
         size = col.min_width if col.grow else n
@@ -289,6 +290,10 @@ def widths(
         if excess() <= 0:
             break
         sizes[i] = None
+    for i, col in enumerate(columns):  # a column dropped may leave room the wrapping ones gave up
+        now = sizes[i]
+        if col.wrap and now is not None and excess() < 0:
+            sizes[i] = min(now - excess(), max(natural[i], now))
     for i, col in enumerate(columns):
         now = sizes[i]
         if col.grow and now is not None and excess() < 0:
