@@ -64,7 +64,15 @@ def _run(args: list[str], env: dict[str, str], terminal: bool = True) -> tuple[s
 @pytest.fixture
 def logged(cli):
     for n in range(30):
-        cli("done", f"entry number {n} read https://example.org/{n}", "-H", "1", "--date", f"2024-03-{n + 1:02d}", ok=True)
+        cli(
+            "done",
+            f"entry number {n} read https://example.org/{n}",
+            "-H",
+            "1",
+            "--date",
+            f"2024-03-{n + 1:02d}",
+            ok=True,
+        )
     return {k: os.environ[k] for k in ("STUDYLOG_HOME", "STUDYLOG_TODAY", "STUDYLOG_OWNER", "COLUMNS")} | (
         {"STUDYLOG_DB": os.environ["STUDYLOG_DB"]} if os.environ.get("STUDYLOG_DB") else {}
     )
