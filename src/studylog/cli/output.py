@@ -154,12 +154,28 @@ class _Shown:
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         from rich.segment import Segment
 
+        line: list[Any] = []  # a line's segments, held until its end: no line ends in spaces
         for segment in console.render(self.renderable, options):
             text = segment.text
-            if segment.control or text.isprintable() or text == "\n":
+            if text == "\n" and not segment.control:
+                yield from _trimmed(line, Segment)
+                line = []
                 yield segment
+            elif segment.control or text.isprintable():
+                line.append(segment)
             else:
-                yield Segment(visible_block(text), segment.style, segment.control)
+                line.append(Segment(visible_block(text), segment.style, segment.control))
+        yield from line
+
+
+def _trimmed(line: list[Any], segment: Any) -> list[Any]:
+    """A line's segments without the spaces at its end (a table's padding)."""
+    while line and not line[-1].control and not line[-1].text.rstrip(" "):
+        line = line[:-1]
+    if line and not line[-1].control:
+        last = line[-1]
+        line = [*line[:-1], segment(last.text.rstrip(" "), last.style, last.control)]
+    return line
 
 
 def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
