@@ -150,6 +150,14 @@ def flow(items: Sequence[Word], width: int, first: Line | None = None, hang: int
     return [trim(x) for x in lines]
 
 
+def wrapped(line: Line, width: int, hang: int = 0) -> list[Line]:
+    """A styled line wrapped to ``width`` (a title on a narrow screen), the lines after the first
+    indented by ``hang``."""
+    if _spans_width(line) <= width:
+        return [trim(line)]
+    return flow(words((t, s, looks_like_url(t)) for t, s in line), width, hang=hang)
+
+
 def wrap(text: str, cells: int) -> list[str]:
     """Greedy word wrap to ``cells`` cells; words longer than a line are folded, except URLs,
     which go on a line of their own."""
@@ -269,7 +277,8 @@ def widths(
     """Each column's width (None: left out) so that the columns fit ``width`` where they can:
     natural widths (within ``min_width``/``max_width``); the wrapping columns give up what is too
     much, down to their ``min_width`` (10 when not given); then columns are dropped, lowest
-    ``drop`` rank first, and the wrapping columns take back what that frees; what is left over
+    ``drop`` rank first, and the wrapping columns give up more (down to 10 cells) when that is
+    not enough, or take back what it frees; what is left over
     goes to the growing columns, up to their ``max_width``."""
     sizes: list[int | None] = []
     for n, col in zip(natural, columns, strict=True):
@@ -290,6 +299,10 @@ def widths(
         if excess() <= 0:
             break
         sizes[i] = None
+    for i, col in enumerate(columns):  # still too wide: the wrapping columns go down to 10 cells
+        now = sizes[i]
+        if col.wrap and now is not None and excess() > 0:
+            sizes[i] = now - min(excess(), max(now - min(col.min_width or 10, 10), 0))
     for i, col in enumerate(columns):  # a column dropped may leave room the wrapping ones gave up
         now = sizes[i]
         if col.wrap and now is not None and excess() < 0:

@@ -5,7 +5,8 @@ entries never sit in memory as lines. Texts, notes, items and owners are shown s
 
 Columns: date, (who), id, kind, text, hours, item. The text wraps (notes keep their depth under
 it, URLs are never split); the others keep their width, with minimum widths so that batches
-line up. Too narrow a screen leaves out the owner, then the item column.
+line up. Below 80 columns there is one space between columns rather than two; too narrow a
+screen then leaves out the owner, then the item column.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from studylog.store.records import Goal, LogEntry
 STATE_WORDS = {"open": "goal", "met": "met", "dropped": "drop", "lapsed": "lapsed"}
 BATCH = 200  # entries laid out together: their columns line up
 WIDTH = 80
+NARROW = 80  # below this, one space between columns rather than two
 
 
 def _columns(show_owner: bool) -> list[Column]:
@@ -81,7 +83,7 @@ def render_log(
     first = True
     while batch := list(islice(stream, BATCH)):
         rows = _rows(batch, show_owner, links, previous)
-        lines = grid([head, *rows] if first else rows, columns, width, gap=2)
+        lines = grid([head, *rows] if first else rows, columns, width, gap=2 if width >= NARROW else 1)
         yield from lines
         first = False
     if first:

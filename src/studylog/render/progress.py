@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
-from studylog.render.lines import Bar, Block, Cell, Column, Line, cell_width, flow, grid, text, trim, words, wrap
+from studylog.render.lines import Bar, Block, Cell, Column, Line, cell_width, flow, grid, text, words, wrap, wrapped
 from studylog.render.safe import visible
 from studylog.render.wrap import Flow
 from studylog.reports.next import Suggestion
@@ -25,9 +25,9 @@ BAR_MAX = 40  # a progress bar grows with the screen up to this many cells
 
 
 def bar_width(width: int) -> int:
-    """The least a progress bar takes on a screen ``width`` wide: 6 cells at 50 columns, 13 at
-    80, 26 at 120, ``BAR_MAX`` from 160; it takes more when the other columns leave room."""
-    return max(6, min(BAR_MAX, (width - 40) // 3))
+    """The least a progress bar takes on a screen ``width`` wide: 6 cells at 50 columns, 10 at
+    80, 20 at 120, ``BAR_MAX`` at 200; it takes more when the other columns leave room."""
+    return max(6, min(BAR_MAX, (width - 40) // 4))
 
 
 def _bar(percent: float) -> Bar:
@@ -225,7 +225,7 @@ def render_detail(p: CurriculumProgress, plans: Sequence[PlanProgress] = (), wid
         Column(justify="right", drop=2),
         Column(justify="right", drop=1),
     ]
-    lines = [trim(head), *grid(table, columns, width, gap=1)]
+    lines = [*wrapped(head, width), *grid(table, columns, width, gap=1)]
     lines += _wrapped(f"Hours logged {format_hours(p.hours) or '0h'}{_estimated(p)}", width)
     if p.ratio is not None:
         lines += _wrapped(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}", width)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from studylog.hours import format_hours
-from studylog.render.lines import Bar, Block, Cell, Column, Line, grid, text
+from studylog.render.lines import Bar, Block, Cell, Column, Line, grid, text, wrapped
 from studylog.render.safe import visible
 from studylog.render.wrap import Flow, note
 from studylog.reports.week import Share, Trend, WeekReport
@@ -116,7 +116,7 @@ def render_week(report: WeekReport, screen: int = WIDTH, links: bool = False) ->
     """The week in ``screen`` columns: the bars grow with it (up to ``BAR_MAX``), the done items'
     texts and notes wrap (a note keeps its depth); ``links``: see render.inline."""
     total = report.total_hours
-    lines = [_title(report), text("Hours per day", "bold underline"), *_day_bars(report, screen)]
+    lines = [*wrapped(_title(report), screen), text("Hours per day", "bold underline"), *_day_bars(report, screen)]
     if report.curricula:
         lines += _shares("By curriculum", report.curricula, total, "other", screen)
         lines += _shares("By item", report.items, total, "no item", screen)

@@ -13,6 +13,16 @@ from studylog.render.lines import Block, Line, Word, cell_width, flow, trim, wor
 from studylog.render.safe import visible
 
 CODE_INDENT = 2  # fenced code sits this much further in than the text around it
+LONG_URL = 60  # a URL longer than this counts for SHORT_URL cells in its column's width
+SHORT_URL = 30
+
+
+def _counted(spans: list[tuple[str, str]], solid: bool) -> int:
+    """A word's share of the width its column asks for. A long URL does not widen the column (it
+    would push the hours and items far from every short text): it has a line of its own, on
+    which it overflows."""
+    used = sum(cell_width(t) for t, _ in spans)
+    return SHORT_URL if solid and used > LONG_URL else used
 
 
 class Flow(Block):
@@ -37,7 +47,7 @@ class Flow(Block):
             if isinstance(part, str):
                 widest = max(widest, self.hang + CODE_INDENT + cell_width(part))
             else:
-                used = sum(cell_width(t) for spans, _ in part for t, _ in spans) + max(len(part) - 1, 0)
+                used = sum(_counted(spans, solid) for spans, solid in part) + max(len(part) - 1, 0)
                 widest = max(widest, self.hang + used)
         return widest
 
