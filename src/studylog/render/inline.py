@@ -16,28 +16,40 @@ sent to the terminal. ``--json`` and the exports never come here: they keep the 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import Any
 
 from studylog.render.safe import visible
 
 # [text](url), `code`, or a bare URL; a URL ends at a space, and loses trailing punctuation.
-_INLINE = re.compile(
+# Compiled when first needed: text without '[', '`' or a URL (most of it) never needs it, and
+# the everyday commands compile no pattern they do not use (docs/performance.md).
+_PATTERN = (
     r"\[(?P<label>[^\]\n]+)\]\((?P<target>[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*)\)"
     r"|`(?P<code>[^`\n]+)`"
     r"|(?P<url>\b(?:https?://|www\.)[^\s<>`]+)"
 )
+_INLINE: Any = None
 _TRAILING = ".,;:!?'\""
 FENCE = "```"
 
 
-@dataclass(frozen=True)
 class Piece:
     """Some text with its style; ``solid`` text (a URL) is never split across lines."""
 
-    text: str
-    style: str = ""
-    solid: bool = False
+    __slots__ = ("solid", "style", "text")
+
+    def __init__(self, text: str, style: str = "", solid: bool = False) -> None:
+        self.text = text
+        self.style = style
+        self.solid = solid
+
+    def __repr__(self) -> str:
+        return f"Piece({self.text!r}, {self.style!r}, {self.solid})"
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` may hold markdown or a URL (a quick test before the pattern)."""
+    return "[" in text or "`" in text or "://" in text or "www." in text
 
 
 def _url_end(url: str) -> str:
@@ -62,6 +74,13 @@ def _link(label: list[Piece], url: str, style: str, links: bool) -> list[Piece]:
 
 def pieces(text: str, style: str = "", links: bool = False) -> list[Piece]:
     """One line of ``text`` with its inline markdown rendered (see the module)."""
+    if not _marked(text):
+        return [Piece(visible(text), style)] if text else []
+    global _INLINE
+    if _INLINE is None:
+        import re
+
+        _INLINE = re.compile(_PATTERN)
     out: list[Piece] = []
     at = 0
     for m in _INLINE.finditer(text):
