@@ -110,6 +110,12 @@ def pieces(text: str, style: str = "", links: bool = False) -> list[Piece]:
     return out
 
 
+def flat(text: str) -> str:
+    """``text`` as one line with its markdown rendered, links as ``text <url>`` (for a line that
+    is cut to fit, as the dashboard's)."""
+    return "".join(p.text for p in pieces(" ".join(text.split("\n"))))
+
+
 def blocks(text: str) -> list[tuple[str, list[str]]]:
     """``text`` as paragraphs and fenced code blocks, in order: ``("text", [line])`` for each run
     of ordinary lines (one line each, in order), ``("code", lines)`` for the lines inside a fence

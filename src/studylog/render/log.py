@@ -6,7 +6,7 @@ entries never sit in memory as lines. Texts, notes, items and owners are shown s
 Columns: date, (who), id, kind, text, hours, item. The text wraps (notes keep their depth under
 it, URLs are never split); the others keep their width, with minimum widths so that batches
 line up. Below 80 columns there is one space between columns rather than two; too narrow a
-screen then leaves out the owner, then the item column.
+screen then leaves out the item column, then the owner (with --all-owners).
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ NARROW = 80  # below this, one space between columns rather than two
 def _columns(show_owner: bool) -> list[Column]:
     return [
         Column(min_width=10),
-        *([Column(max_width=12, drop=1)] if show_owner else []),
+        *([Column(max_width=12, drop=2)] if show_owner else []),
         Column(justify="right", min_width=2),
         Column(min_width=6, style="dim"),
         Column(wrap=True, min_width=16),
         Column(justify="right", min_width=5),
-        Column(style="cyan", min_width=6, drop=2),
+        Column(style="cyan", min_width=6, drop=1),
     ]
 
 
