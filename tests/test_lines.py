@@ -131,3 +131,20 @@ def test_a_growing_column_takes_what_is_left_up_to_its_maximum():
     assert widths([10, 12, 4], columns, 50) == [10, 30, 4]
     assert widths([10, 12, 4], columns, 30) == [10, 14, 4]
     assert plain(grid([["a", Bar(0.5), "1h"]], columns, 20)) == "a ███████▌        1h\n"
+
+
+_WORDS = st.sampled_from(["a", "bb", "ccc", "日本", "https://example.org/a/long/path", "dddddddddddddddd", ""])
+
+
+@given(st.lists(_WORDS, max_size=30), st.integers(4, 30), st.integers(0, 3))
+def test_flowed_lines_fit_and_never_split_a_url(words_, width, hang):
+    from studylog.render.lines import flow, looks_like_url, words
+
+    text = " ".join(words_)
+    items = [(spans, bool(spans) and looks_like_url(spans[0][0])) for spans, _ in words([(text, "", False)])]
+    lines = ["".join(t for t, _ in line) for line in flow(items, width, hang=hang)]
+    for line in lines:
+        assert cell_width(line) <= max(width, hang + 1) or line.strip().startswith("https://"), line
+    urls = [w for w in words_ if w.startswith("https://")]
+    assert sum(line.count("https://example.org/a/long/path") for line in lines) == len(urls)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

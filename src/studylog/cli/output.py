@@ -236,14 +236,14 @@ def width() -> int:
 
 
 def pager() -> str | None:
-    """The pager command for long output: ``STUDYLOG_PAGER``, else ``PAGER``, else ``less -FRX``;
-    None when it is set empty or to ``cat`` (no pager)."""
+    """The pager command for long output: ``STUDYLOG_PAGER``, else ``PAGER``, else ``less -FRX``
+    (none by default on Windows, which has no less); None when it is set empty or to ``cat``."""
     for name in ("STUDYLOG_PAGER", "PAGER"):
         value = os.environ.get(name)
         if value is not None:
             value = value.strip()
             return None if value in ("", "cat") else value
-    return "less -FRX"
+    return None if sys.platform == "win32" else "less -FRX"
 
 
 _BATCH = 64  # lines written at a time

@@ -90,7 +90,10 @@ def log(
     from studylog.render.log import render_log
 
     lines = render_log(entries, show_owner=all_owners, width=width(), links=out.links)
-    out.lines(lines) if no_pager else out.paged(lines)
+    if no_pager:
+        out.lines(lines)
+    else:
+        out.paged(lines)
 
 
 def status(
