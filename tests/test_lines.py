@@ -144,7 +144,8 @@ def test_flowed_lines_fit_and_never_split_a_url(words_, width, hang):
     items = [(spans, bool(spans) and looks_like_url(spans[0][0])) for spans, _ in words([(text, "", False)])]
     lines = ["".join(t for t, _ in line) for line in flow(items, width, hang=hang)]
     for line in lines:
-        assert cell_width(line) <= max(width, hang + 1) or line.strip().startswith("https://"), line
+        # (a line with room for one cell still takes one character, which may take two)
+        assert cell_width(line) <= max(width, hang + 2) or line.strip().startswith("https://"), line
     urls = [w for w in words_ if w.startswith("https://")]
     assert sum(line.count("https://example.org/a/long/path") for line in lines) == len(urls)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
