@@ -162,3 +162,22 @@ def test_the_log_streams_a_page_at_a_time(logged, monkeypatch):
     first = [next(lines) for _ in range(3)]
     assert "entry number 29" in "".join(t for line in first for t, _ in line)
     assert len([c for c in calls if "FROM entry" in c and "ORDER BY day DESC" in c]) == 1
+
+
+def test_a_pager_quit_early_ends_the_output_quietly(monkeypatch, capfd):
+    """q in less before the end: the rest is not written, and nothing is said about it."""
+    from studylog.cli import output
+
+    monkeypatch.setattr(output, "_terminal", lambda: True)
+    monkeypatch.setenv("PAGER", f'{sys.executable} -c "import sys; sys.stdin.buffer.read(10)"')
+    made = []
+
+    def lines():
+        for n in range(200_000):
+            made.append(n)
+            yield [(f"line {n} " + "x" * 70, "")]
+
+    output.Output().paged(lines())
+    out, err = capfd.readouterr()
+    assert err == "" and "line" not in out
+    assert len(made) < 200_000  # stopped when the pager went away, not drawn to the end

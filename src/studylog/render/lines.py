@@ -76,7 +76,7 @@ def looks_like_url(word: str) -> bool:
     return "://" in word or word.startswith("www.")
 
 
-Word = tuple[list[Span], bool]  # its spans (no spaces in them), and whether it may be split
+Word = tuple[list[Span], bool]  # its spans (no spaces in them), and whether it must stay whole (a URL)
 
 
 def words(spans: Iterable[tuple[str, str, bool]]) -> list[Word]:
