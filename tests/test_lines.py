@@ -14,10 +14,12 @@ def test_cell_width_counts_wide_characters_twice():
     assert cell_width("é") == 1 and cell_width("e\u0301") == 1  # a combining accent takes no cell
 
 
-def test_wrap_breaks_at_spaces_and_folds_long_words():
+def test_wrap_breaks_at_spaces_and_folds_long_words_but_never_a_url():
     assert wrap("one two three", 7) == ["one two", "three"]
     assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
-    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://exam", "ple.org/a/lo", "ng/path now"]
+    # a URL longer than the line goes on a line of its own, whole
+    assert wrap("see https://example.org/a/long/path now", 12) == ["see", "https://example.org/a/long/path", "now"]
+    assert wrap("see (https://example.org/a/long/path) now", 12) == ["see", "(https://example.org/a/long/path)", "now"]
     assert wrap("日本語のテキスト", 5) == ["日本", "語の", "テキ", "スト"]
 
 
@@ -86,3 +88,64 @@ def test_week_saves_what_it_shows_as_svg_and_html(cli, tmp_path):
     assert shown == cli("week", ok=True).stdout
     assert "makemore part 3" in svg.read_text(encoding="utf-8")
     assert "makemore part 3" in html.read_text(encoding="utf-8")
+
+
+def test_flow_keeps_a_notes_depth_and_hangs_its_lines():
+    from studylog.render.wrap import note
+
+    lines = plain(note("one two three four five six", 1, links=False).lines(14)).splitlines()
+    assert lines == ["  - one two", "    three four", "    five six"]
+
+
+def test_a_bullet_is_never_left_alone_before_a_long_url():
+    from studylog.render.wrap import note
+
+    url = "https://example.org/" + "x" * 40
+    assert plain(note(url, 0).lines(20)) == f"- {url}\n"
+
+
+def test_fenced_code_is_an_indented_block_not_wrapped():
+    from studylog.render.wrap import Flow
+
+    flow = Flow("before\n```\nx = [1, 2, 3]  # a long line of code\n```\nafter", bullet="- ")
+    assert plain(flow.lines(12)).splitlines() == ["- before", "    x = [1, 2, 3]  # a long line of code", "  after"]
+
+
+def test_columns_drop_in_rank_order_and_figures_are_never_cut():
+    from studylog.render.lines import widths
+
+    columns = [Column(), Column(wrap=True, min_width=10), Column(drop=2), Column(drop=1), Column(justify="right")]
+    natural = [8, 40, 6, 6, 5]
+    assert widths(natural, columns, 200) == [8, 40, 6, 6, 5]
+    assert widths(natural, columns, 50) == [8, 21, 6, 6, 5]  # the text gives way first
+    assert widths(natural, columns, 40) == [8, 11, 6, 6, 5]  # down to its minimum
+    assert widths(natural, columns, 33) == [8, 11, 6, None, 5]  # then rank 1 goes (the text takes back 1)
+    assert widths(natural, columns, 30) == [8, 15, None, None, 5]  # then rank 2
+    assert widths(natural, columns, 20) == [8, 10, None, None, 5]  # figures stay whole: too wide
+
+
+def test_a_growing_column_takes_what_is_left_up_to_its_maximum():
+    from studylog.render.lines import Bar, widths
+
+    columns = [Column(), Column(grow=True, min_width=6, max_width=30), Column(justify="right")]
+    assert widths([10, 12, 4], columns, 50) == [10, 30, 4]
+    assert widths([10, 12, 4], columns, 30) == [10, 14, 4]
+    assert plain(grid([["a", Bar(0.5), "1h"]], columns, 20)) == "a ███████▌        1h\n"
+
+
+_WORDS = st.sampled_from(["a", "bb", "ccc", "日本", "https://example.org/a/long/path", "dddddddddddddddd", ""])
+
+
+@given(st.lists(_WORDS, max_size=30), st.integers(4, 30), st.integers(0, 3))
+def test_flowed_lines_fit_and_never_split_a_url(words_, width, hang):
+    from studylog.render.lines import flow, looks_like_url, words
+
+    text = " ".join(words_)
+    items = [(spans, bool(spans) and looks_like_url(spans[0][0])) for spans, _ in words([(text, "", False)])]
+    lines = ["".join(t for t, _ in line) for line in flow(items, width, hang=hang)]
+    for line in lines:
+        # (a line with room for one cell still takes one character, which may take two)
+        assert cell_width(line) <= max(width, hang + 2) or line.strip().startswith("https://"), line
+    urls = [w for w in words_ if w.startswith("https://")]
+    assert sum(line.count("https://example.org/a/long/path") for line in lines) == len(urls)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

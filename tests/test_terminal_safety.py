@@ -289,7 +289,7 @@ def test_a_real_terminal_for_today_done_and_log_all_owners(isolated: Path):
     today = _on_a_terminal(["today"], env)
     assert SGR.search(today), "not styled: not what a terminal gets"
     clean(SGR.sub("", today), *SHOWN, *NOTE_SHOWN)
-    group = _on_a_terminal(["log", "--all-owners"], {**env, "STUDYLOG_OWNER": "alice"})
+    group = _on_a_terminal(["log", "--all-owners", "--no-pager"], {**env, "STUDYLOG_OWNER": "alice"})
     clean(SGR.sub("", group), *SHOWN, "␛]0;X␇m", *NOTE_SHOWN)
 
 

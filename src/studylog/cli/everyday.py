@@ -32,7 +32,7 @@ def show_day(when: str | None = None, as_json: bool = False, svg: str | None = N
         return
     from studylog.render.day import render_day, track_line
 
-    lines = render_day(view, today_is=day == today(), width=width())
+    lines = render_day(view, today_is=day == today(), width=width(), links=out.links)
     out.lines(lines + ([track_line(**on_track)] if on_track else []) + _timer_lines(timer))
 
 
@@ -126,7 +126,7 @@ def show_week(
         return
     from studylog.render.week import render_week
 
-    out.lines(render_week(report, width()) + _timer_lines(timer))
+    out.lines(render_week(report, width(), links=out.links) + _timer_lines(timer))
 
 
 def describe(entry) -> str:

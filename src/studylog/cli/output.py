@@ -14,6 +14,7 @@ for every command. No Typer here, and rich only when a renderable is drawn: the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Collection, Iterable, Iterator
@@ -42,18 +43,70 @@ class Output:
         """``data`` as indented JSON (see ``echo_json`` for ``streamed``)."""
         echo_json(data, streamed)
 
-    def lines(self, lines: list) -> None:
-        """Styled lines (``render.lines``); rich draws them only to save ``svg``/``html`` or on a
-        Windows console."""
+    @property
+    def links(self) -> bool:
+        """Whether links are drawn as OSC 8 hyperlinks (link text alone, clickable): on a terminal
+        stdout, without NO_COLOR, not TERM=dumb, and not saved as SVG/HTML; otherwise as
+        ``text <url>`` (render.inline). Renderers take it with the width, before the layout."""
+        return not (self.svg or self.html) and _styling() == "colour" and _terminal() and sys.platform != "win32"
+
+    def lines(self, lines: Iterable) -> None:
+        """Styled lines (``render.lines``), written as they come (a stream of them is never held
+        whole); rich draws them only to save ``svg``/``html`` or on a Windows console."""
         styling = _styling()
         if self.svg or self.html or (styling and sys.platform == "win32"):
             from studylog.render.lines import to_rich
 
-            self.rich(to_rich(lines))
+            self.rich(to_rich(list(lines)))
             return
-        from studylog.render.lines import ansi, plain
+        _write_lines(sys.stdout, lines, styling)
 
-        sys.stdout.write(plain(lines) if styling is None else ansi(lines, colour=styling == "colour"))
+    def paged(self, lines: Iterable) -> None:
+        """Styled lines that may be long (the log), as git does it: on a terminal they go through
+        the pager, ``STUDYLOG_PAGER``, else ``PAGER``, else ``less -FRX`` (which quits at once
+        when they fit on one screen, and keeps colours); an empty value or ``cat`` means none.
+        Piped, saved as SVG/HTML, or with no pager, they are written as ``lines`` writes them.
+        A pager that is not installed is said on stderr, and the lines are written directly."""
+        command = pager() if _terminal() and not (self.svg or self.html) else None
+        if command is None:
+            self.lines(lines)
+            return
+        import shlex
+        import shutil
+        import subprocess
+
+        try:
+            program = shlex.split(command)[0]
+        except (ValueError, IndexError):
+            program = ""
+        if not shutil.which(program):
+            message(f"studylog: the pager {command!r} was not found; set PAGER, or use --no-pager", err=True)
+            self.lines(lines)
+            return
+        env = {**os.environ}
+        env.setdefault("LESS", "FRX")  # as git does: quit when it fits, keep colours, keep the screen
+        env.setdefault("LV", "-c")
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        assert proc.stdin is not None
+        import io
+
+        stream = io.TextIOWrapper(proc.stdin, encoding=sys.stdout.encoding or "utf-8", errors="replace")
+        try:
+            _write_lines(stream, lines, _styling())
+            stream.close()
+        except (BrokenPipeError, OSError):  # the reader quit the pager before the end
+            pass
+        except KeyboardInterrupt:  # Ctrl-C in the pager reaches us too: let the pager end it
+            pass
+        finally:
+            with contextlib.suppress(BrokenPipeError, OSError):
+                stream.close()
+            while True:
+                try:
+                    proc.wait()
+                    break
+                except KeyboardInterrupt:
+                    continue
 
     def rich(self, renderable: Any) -> None:
         """A rich renderable for people; with ``svg``/``html``, also save what was drawn (atomically)."""
@@ -128,12 +181,28 @@ class _Shown:
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
         from rich.segment import Segment
 
+        line: list[Any] = []  # a line's segments, held until its end: no line ends in spaces
         for segment in console.render(self.renderable, options):
             text = segment.text
-            if segment.control or text.isprintable() or text == "\n":
+            if text == "\n" and not segment.control:
+                yield from _trimmed(line, Segment)
+                line = []
                 yield segment
+            elif segment.control or text.isprintable():
+                line.append(segment)
             else:
-                yield Segment(visible_block(text), segment.style, segment.control)
+                line.append(Segment(visible_block(text), segment.style, segment.control))
+        yield from line
+
+
+def _trimmed(line: list[Any], segment: Any) -> list[Any]:
+    """A line's segments without the spaces at its end (a table's padding)."""
+    while line and not line[-1].control and not line[-1].text.rstrip(" "):
+        line = line[:-1]
+    if line and not line[-1].control:
+        last = line[-1]
+        line = [*line[:-1], segment(last.text.rstrip(" "), last.style, last.control)]
+    return line
 
 
 def echo_json(data: Any, streamed: Collection[str] = frozenset()) -> None:
@@ -191,6 +260,32 @@ def width() -> int:
         if size:
             return size
     return 80
+
+
+def pager() -> str | None:
+    """The pager command for long output: ``STUDYLOG_PAGER``, else ``PAGER``, else ``less -FRX``
+    (none by default on Windows, which has no less); None when it is set empty or to ``cat``."""
+    for name in ("STUDYLOG_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            value = value.strip()
+            return None if value in ("", "cat") else value
+    return None if sys.platform == "win32" else "less -FRX"
+
+
+_BATCH = 64  # lines written at a time
+
+
+def _write_lines(stream: Any, lines: Iterable, styling: str | None) -> None:
+    """``lines`` on ``stream``, plain or with ANSI styles, a few at a time as they come."""
+    from itertools import islice
+
+    from studylog.render.lines import ansi, plain
+
+    it = iter(lines)
+    while chunk := list(islice(it, _BATCH)):
+        stream.write(plain(chunk) if styling is None else ansi(chunk, colour=styling == "colour"))
+    stream.flush()
 
 
 def _styling() -> str | None:

@@ -8,7 +8,7 @@ import typer
 
 from studylog.cli.clock import today
 from studylog.cli.options import HtmlOpt, JsonOpt, SvgOpt
-from studylog.cli.output import Output
+from studylog.cli.output import Output, width
 from studylog.cli.session import open_store, outlines
 
 CurriculumArg = Annotated[
@@ -63,11 +63,11 @@ def progress(
     from studylog.render.progress import render_detail, render_overview, render_owners
 
     if all_owners:
-        out.rich(render_owners(by_owner))
+        out.lines(render_owners(by_owner, width()))
         return
     rows = by_owner[store.owner]
     plans = list(planned.values())
-    out.rich(render_detail(rows[0], plans) if curriculum else render_overview(rows, plans))
+    out.lines(render_detail(rows[0], plans, width()) if curriculum else render_overview(rows, plans, width()))
 
 
 def _json(found):
@@ -114,7 +114,7 @@ def next_(
         return
     from studylog.render.progress import render_next
 
-    out.rich(render_next(found))
+    out.lines(render_next(found, width(), links=out.links))
 
 
 def stats(

@@ -74,18 +74,23 @@ def log(
     ] = False,
     as_json: JsonOpt = False,
     tag: TagFilterOpt = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Write to the terminal directly, not through $PAGER.")
+    ] = False,
 ) -> None:
     """Your goals and done items, newest first.
 
     All of them, or those of some days, an item, a curriculum, a kind or a tag; --limit shows
-    the newest N.
+    the newest N. On a terminal a long log goes through $PAGER (less -FRX unless set);
+    --no-pager prints it directly.
 
     Examples:
       studylog log --since monday
       studylog log -c dlc -k done --limit 20
       studylog log -T git --json
+      studylog log --no-pager | grep makemore
     """
-    from studylog.store.entries import log as query
+    from studylog.store.entries import iter_log as query
 
     out = Output(as_json)
     if kind is not None and kind not in ("goal", "done"):
@@ -119,9 +124,14 @@ def log(
     if out.as_json:
         out.json([e.to_json() for e in entries])
         return
+    from studylog.cli.output import width
     from studylog.render.log import render_log
 
-    out.rich(render_log(entries, show_owner=all_owners))
+    lines = render_log(entries, show_owner=all_owners, width=width(), links=out.links)
+    if no_pager:
+        out.lines(lines)
+    else:
+        out.paged(lines)
 
 
 def status(

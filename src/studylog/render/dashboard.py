@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from studylog.hours import format_hours
+from studylog.render.inline import flat
 from studylog.render.lines import Line, text, truncate
 
 SHOWN = 4  # goals and done items shown today (the rest are counted)
@@ -30,13 +31,18 @@ def render_dashboard(data: dict[str, Any], width: int = 80) -> list[Line]:
     lines.append(text(f"Today {_h(today['hours'])} · {len(today['done'])} done · goals {met}/{len(goals)} met", "bold"))
     for g in goals[:SHOWN]:
         mark, style = _MARK.get(g["state"], ("○", ""))
-        lines.append([(f"  {mark} ", style), (truncate(g["text"], width - 4), "")])
+        lines.append([(f"  {mark} ", style), (truncate(flat(g["text"]), width - 4), "")])
     if len(goals) > SHOWN:
         lines.append(text(f"  … and {len(goals) - SHOWN} more goals ('studylog today')", "dim"))
     for d in today["done"][:SHOWN]:
         hours = f"  {_h(d['hours'])}" if d["hours"] else ""
         lines.append(
-            [("  #", "dim"), (f"{d['id']} ", "dim"), (truncate(d["text"], width - 12 - len(hours)), ""), (hours, "")]
+            [
+                ("  #", "dim"),
+                (f"{d['id']} ", "dim"),
+                (truncate(flat(d["text"]), width - 12 - len(hours)), ""),
+                (hours, ""),
+            ]
         )
     if len(today["done"]) > SHOWN:
         lines.append(text(f"  … and {len(today['done']) - SHOWN} more done ('studylog today')", "dim"))

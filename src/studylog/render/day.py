@@ -7,13 +7,14 @@ from collections.abc import Sequence
 
 from studylog.hours import format_hours
 from studylog.render.lines import Column, Line, grid, text
+from studylog.render.wrap import Flow, note
 from studylog.store.records import DayView, Goal, Note
 
 WIDTH = 80
 
 
-def _notes(notes: Sequence[Note]) -> list[tuple[str, str]]:
-    return [("  " * n.depth + "- " + n.text, "dim") for n in notes]
+def _notes(notes: Sequence[Note], links: bool) -> list[Flow]:
+    return [note(n.text, n.depth, links=links) for n in notes]
 
 
 MARKS = {"met": ("✓", "green"), "open": ("○", "yellow"), "lapsed": ("–", "dim"), "dropped": ("×", "dim")}
@@ -29,40 +30,50 @@ def _label(view: DayView, goal: Goal, carried: bool) -> str:
     return label
 
 
-def _goals(view: DayView, goals: list[Goal], carried: bool, width: int) -> list[Line]:
+def _goals(view: DayView, goals: list[Goal], carried: bool, width: int, links: bool) -> list[Line]:
     rows: list[list] = []
     for goal in goals:
         mark = MARKS[view.state(goal)]
         label = _label(view, goal, carried)
-        rows.append([mark, (f"#{goal.id}", "dim"), label, (", ".join(goal.items), "cyan")])
-        rows += [["", "", note, ""] for note in _notes(goal.notes)]
+        rows.append([mark, (f"#{goal.id}", "dim"), Flow(label, links=links), (", ".join(goal.items), "cyan")])
+        rows += [["", "", n, ""] for n in _notes(goal.notes, links)]
     columns = [Column(), Column(justify="right"), Column(wrap=True), Column()]
     return grid(rows, columns, width, gap=1, indent=2)
 
 
-def _done(view: DayView, width: int) -> list[Line]:
+def _done(view: DayView, width: int, links: bool) -> list[Line]:
     rows: list[list] = []
     for done in view.done:
         label = done.text + (f"  ({done.period[0]:%d %b}–{done.period[1]:%d %b})" if done.period else "")
-        rows.append([(f"#{done.id}", "dim"), label, format_hours(done.hours), (", ".join(done.items), "cyan")])
-        rows += [["", note, "", ""] for note in _notes(done.notes)]
+        rows.append(
+            [
+                (f"#{done.id}", "dim"),
+                Flow(label, links=links),
+                format_hours(done.hours),
+                (", ".join(done.items), "cyan"),
+            ]
+        )
+        rows += [["", n, "", ""] for n in _notes(done.notes, links)]
     columns = [Column(justify="right"), Column(wrap=True), Column(justify="right"), Column()]
     return grid(rows, columns, width, gap=1, indent=2)
 
 
-def render_day(view: DayView, today_is: bool, width: int = WIDTH) -> list[Line]:
+def render_day(view: DayView, today_is: bool, width: int = WIDTH, links: bool = False) -> list[Line]:
+    """The day in ``width`` columns: texts and notes wrap (a note keeps its depth, its lines
+    hang under its text), hours and items keep their width; ``links``: OSC 8 hyperlinks rather
+    than ``text <url>`` (see render.inline)."""
     title = view.day.strftime("%A %d %B %Y") + ("  (today)" if today_is else "")
     lines = [text(title, "bold"), text("Goals", "bold underline")]
     if view.goals:
-        lines += _goals(view, view.goals, False, width)
+        lines += _goals(view, view.goals, False, width, links)
     else:
         lines.append(text("  no goals set; add one with: studylog goal TEXT", "dim"))
     if view.carried:
         lines.append(text("Carried over", "bold underline"))
-        lines += _goals(view, view.carried, True, width)
+        lines += _goals(view, view.carried, True, width, links)
     lines.append(text("Done", "bold underline"))
     if view.done:
-        lines += _done(view, width)
+        lines += _done(view, width, links)
     else:
         lines.append(text("  nothing logged yet; add with: studylog done TEXT --hours H", "dim"))
     met = sum(1 for g in view.goals if view.state(g) == "met")

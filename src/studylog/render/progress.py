@@ -10,7 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
+from studylog.render.lines import Bar, Block, Cell, Column, Line, cell_width, flow, grid, text, words, wrap, wrapped
 from studylog.render.safe import visible
+from studylog.render.wrap import Flow
 from studylog.reports.next import Suggestion
 from studylog.reports.plans import PlanProgress
 from studylog.reports.progress import CurriculumProgress
@@ -19,73 +21,100 @@ from studylog.reports.stats import Stats
 _STYLE = {"complete": "green", "started": "yellow", "skipped": "dim", "not started": ""}
 
 
-def _bar(percent: float, width: int = 12) -> str:
-    filled = round(percent / 100 * width)
-    return "█" * filled + "░" * (width - filled)
+BAR_MAX = 40  # a progress bar grows with the screen up to this many cells
+
+
+def bar_width(width: int) -> int:
+    """The least a progress bar takes on a screen ``width`` wide: 6 cells at 50 columns, 10 at
+    80, 20 at 120, ``BAR_MAX`` at 200; it takes more when the other columns leave room."""
+    return max(6, min(BAR_MAX, (width - 40) // 4))
+
+
+def _bar(percent: float) -> Bar:
+    return Bar(percent / 100, style="", rest="░", natural=12)
 
 
 def _ratio(p: CurriculumProgress) -> str:
     return f"×{p.ratio:.2f}" if p.ratio is not None else ""
 
 
-def render_overview(rows: list[CurriculumProgress], plans: Sequence[PlanProgress] = ()) -> Group | Text:
+def _head(*names: str) -> list[Cell | Block]:
+    return [(name, "bold") for name in names]
+
+
+def render_overview(rows: list[CurriculumProgress], plans: Sequence[PlanProgress] = (), width: int = 80) -> list[Line]:
+    """One line a curriculum in ``width`` columns (50 to 200). The bar takes ``bar_width`` and
+    what is left, up to ``BAR_MAX``; the finish text wraps (down to 10 cells); when that is not
+    enough, act/est is left out (the first and only column to go). Names, counts, percentages,
+    hours and dates are never cut."""
     if not rows:
-        return Text("Nothing started yet: mark an item with 'studylog start REF'.", style="dim")
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("curriculum", no_wrap=True, style="cyan")
-    table.add_column("done", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
-    table.add_column("hours", justify="right", no_wrap=True)
-    table.add_column("act/est", justify="right", no_wrap=True)
-    table.add_column("finish", ratio=1, overflow="fold")
+        return [text("Nothing started yet: mark an item with 'studylog start REF'.", "dim")]
+    table: list[list[Cell | Block]] = [_head("curriculum", "done", "", "%", "hours", "act/est", "finish")]
     for p in rows:
-        counts = f"{p.complete}/{p.total - p.skipped}"
-        finish = p.forecast.isoformat() if p.forecast else visible(p.forecast_note)
-        table.add_row(
-            visible(p.id),
-            counts,
-            _bar(p.percent),
-            f"{p.percent:.0f}%",
-            format_hours(p.hours) or "0h",
-            _ratio(p),
-            finish,
+        finish = p.forecast.isoformat() if p.forecast else p.forecast_note
+        table.append(
+            [
+                (p.id, "cyan"),
+                f"{p.complete}/{p.total - p.skipped}",
+                _bar(p.percent),
+                f"{p.percent:.0f}%",
+                format_hours(p.hours) or "0h",
+                _ratio(p),
+                finish,
+            ]
         )
-    notes = [
-        Text(visible(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}"), style="dim")
-        for p in rows
-        if p.forecast
+    columns = [
+        Column(),
+        Column(justify="right"),
+        Column(grow=True, min_width=bar_width(width), max_width=BAR_MAX),
+        Column(justify="right"),
+        Column(justify="right"),
+        Column(justify="right", drop=1),
+        Column(wrap=True, min_width=10),
     ]
-    return Group(table, *notes, *render_plans(plans).renderables)
+    lines = grid(table, columns, width, gap=2)
+    for p in rows:
+        if p.forecast:
+            lines += _wrapped(f"{p.id}: {p.started} in progress, {p.skipped} skipped; {p.forecast_note}", width, "dim")
+    return lines + plan_lines(plans, width)
 
 
-def render_owners(by_owner: dict[str, list[CurriculumProgress]]) -> Table | Text:
-    """Every learner's progress side by side: one row per learner and curriculum."""
+def _wrapped(value: str, width: int, style: str = "") -> list[Line]:
+    return [text(part, style) for part in wrap(visible(value), width)]
+
+
+def render_owners(by_owner: dict[str, list[CurriculumProgress]], width: int = 80) -> list[Line]:
+    """Every learner's progress side by side: one row per learner and curriculum (laid out as
+    ``render_overview``)."""
     if not any(by_owner.values()):
-        return Text("Nobody has started anything yet.", style="dim")
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("who", no_wrap=True, max_width=14, overflow="ellipsis")
-    table.add_column("curriculum", no_wrap=True, style="cyan")
-    table.add_column("done", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
-    table.add_column("hours", justify="right", no_wrap=True)
-    table.add_column("finish", ratio=1, overflow="fold")
+        return [text("Nobody has started anything yet.", "dim")]
+    table: list[list[Cell | Block]] = [_head("who", "curriculum", "done", "", "%", "hours", "finish")]
     for owner, rows in by_owner.items():
         for n, p in enumerate(rows):
             finish = (
                 p.forecast.isoformat() if p.forecast else "no recent pace" if p.forecast_note.startswith("no") else ""
             )
-            table.add_row(
-                visible(owner) if n == 0 else "",
-                visible(p.id),
-                f"{p.complete}/{p.total - p.skipped}",
-                _bar(p.percent),
-                f"{p.percent:.0f}%",
-                format_hours(p.hours) or "0h",
-                finish,
+            table.append(
+                [
+                    owner if n == 0 else "",
+                    (p.id, "cyan"),
+                    f"{p.complete}/{p.total - p.skipped}",
+                    _bar(p.percent),
+                    f"{p.percent:.0f}%",
+                    format_hours(p.hours) or "0h",
+                    finish,
+                ]
             )
-    return table
+    columns = [
+        Column(max_width=14),
+        Column(),
+        Column(justify="right"),
+        Column(grow=True, min_width=bar_width(width), max_width=BAR_MAX),
+        Column(justify="right"),
+        Column(justify="right"),
+        Column(wrap=True, min_width=10),
+    ]
+    return grid(table, columns, width, gap=2)
 
 
 def history_lines(events: Sequence[tuple[str, str]]) -> list[str]:
@@ -142,54 +171,97 @@ def _estimated(p: CurriculumProgress) -> str:
     return f" of about {p.estimated_hours:.0f}h estimated{missing}"
 
 
-def render_detail(p: CurriculumProgress, plans: Sequence[PlanProgress] = ()) -> Group:
-    head = Text.assemble(
-        (visible(p.title), "bold"), f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% {_by(p)}"
+def _status_cell(status: str, when: str | None, events: Sequence[tuple[str, str]], style: str) -> Block:
+    """``status_cell`` as lines."""
+    return _Lines(
+        [[(status + (f" {when}" if when else ""), style)]]
+        + ([[(line, "dim")] for line in history_lines(events)] if len(history_lines(events)) > 1 else [])
     )
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("ref", no_wrap=True, style="cyan")
-    table.add_column("title", ratio=1, min_width=16, overflow="fold")
-    table.add_column("status", no_wrap=True)
-    table.add_column("hours", justify="right", no_wrap=True)
-    table.add_column("est.", justify="right", no_wrap=True)
-    table.add_column("act/est", justify="right", no_wrap=True)
+
+
+class _Lines(Block):
+    """Lines as they are, in a column that does not wrap."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.drawn = lines
+
+    def natural(self) -> int:
+        return max(sum(cell_width(t) for t, _ in line) for line in self.drawn)
+
+    def lines(self, width: int) -> list[Line]:
+        return self.drawn
+
+
+def render_detail(p: CurriculumProgress, plans: Sequence[PlanProgress] = (), width: int = 80) -> list[Line]:
+    """A curriculum's items in ``width`` columns: the title wraps down to the longest title's
+    width (at most 30 cells, at least 16); when that is not enough, act/est is left out, then
+    the estimate. The status, hours, estimate and act/est are never cut."""
+    head = [
+        (visible(p.title), "bold"),
+        (f"  {p.complete}/{p.total - p.skipped} complete, {p.percent:.0f}% {_by(p)}", ""),
+    ]
+    table: list[list[Cell | Block]] = [_head("ref", "title", "status", "hours", "est.", "act/est")]
     for i in p.items:
         dates = i.completed_on or i.skipped_on or i.started_on
         events = [(e.event, e.day.isoformat()) for e in i.history]
         read = readings_line(*i.readings)
-        table.add_row(
-            visible(i.ref),
-            visible(i.title) + (f"\n{read}" if read else ""),
-            status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
-            format_hours(i.hours) if i.hours else "",
-            _estimate(i.estimate),
-            f"×{i.ratio:.2f}" if i.ratio is not None else "",
+        table.append(
+            [
+                (i.ref, "cyan"),
+                i.title + (f"\n{read}" if read else ""),
+                _status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
+                format_hours(i.hours) if i.hours else "",
+                _estimate(i.estimate),
+                f"×{i.ratio:.2f}" if i.ratio is not None else "",
+            ]
         )
-    lines = [f"Hours logged {format_hours(p.hours) or '0h'}{_estimated(p)}"]
+    # a title is wrapped only when leaving out act/est, then the estimate, is not enough for it
+    longest = max((cell_width(visible(i.title)) for i in p.items), default=16)
+    columns = [
+        Column(),
+        Column(wrap=True, min_width=min(max(longest, 16), 30)),
+        Column(),
+        Column(justify="right"),
+        Column(justify="right", drop=2),
+        Column(justify="right", drop=1),
+    ]
+    lines = [*wrapped(head, width), *grid(table, columns, width, gap=1)]
+    lines += _wrapped(f"Hours logged {format_hours(p.hours) or '0h'}{_estimated(p)}", width)
     if p.ratio is not None:
-        lines.append(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}")
-    lines.append(
-        f"Finish: {p.forecast.isoformat()} ({visible(p.forecast_note)})"
-        if p.forecast
-        else f"Finish: {visible(p.forecast_note)}"
-    )
-    return Group(head, table, *(Text(line) for line in lines), *render_plans(plans).renderables)
+        lines += _wrapped(f"Your actual/estimate ratio on completed items: {p.ratio:.2f}", width)
+    finish = f"Finish: {p.forecast.isoformat()} ({p.forecast_note})" if p.forecast else f"Finish: {p.forecast_note}"
+    return lines + _wrapped(finish, width) + plan_lines(plans, width)
 
 
-def render_next(items: list[Suggestion]) -> Table | Text:
+def render_next(items: list[Suggestion], width: int = 80, links: bool = False) -> list[Line]:
+    """Suggestions, numbered: ref, title and estimate (wrapped), the URL on a line of its own
+    (never split; a link on a terminal), and why."""
     if not items:
-        return Text("Nothing to suggest: everything is complete or skipped.", style="dim")
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", no_wrap=True, style="bold")
-    table.add_column(ratio=1, overflow="fold")
+        return [text("Nothing to suggest: everything is complete or skipped.", "dim")]
+    rows: list[list[Cell | Block]] = []
     for n, s in enumerate(items, 1):
-        est = _estimate(s.estimate) or visible(s.duration or "")
-        lines = [Text.assemble((visible(s.ref), "cyan"), f"  {visible(s.title)}", (f"  {est}" if est else "", "dim"))]
+        est = _estimate(s.estimate) or (s.duration or "")
+        rows.append([(f"{n}.", "bold"), _Title(s.ref, s.title, est)])
         if s.url:
-            lines.append(Text(visible(s.url), style="blue", overflow="fold"))
-        lines.append(Text(visible("why: " + "; ".join(s.reasons)), style="dim"))
-        table.add_row(f"{n}.", Group(*lines))
-    return table
+            rows.append(["", Flow(s.url, "blue", links=links)])
+        rows.append(["", ("why: " + "; ".join(s.reasons), "dim")])
+    return grid(rows, [Column(justify="right"), Column(wrap=True)], width, gap=1)
+
+
+class _Title(Block):
+    """A suggestion's ref (cyan), title and estimate (dim), wrapped together."""
+
+    def __init__(self, ref: str, title: str, est: str) -> None:
+        spans = [(visible(ref), "cyan", False), ("  " + visible(title), "", False)]
+        if est:
+            spans.append(("  " + visible(est), "dim", False))
+        self.words = words(spans)
+
+    def natural(self) -> int:
+        return sum(cell_width(t) for w, _ in self.words for t, _ in w) + len(self.words) - 1
+
+    def lines(self, width: int) -> list[Line]:
+        return flow(self.words, width)
 
 
 def render_stats(s: Stats) -> Group:
@@ -248,6 +320,11 @@ def plan_text(p: PlanProgress) -> str:
     else:
         verdict = "cannot tell yet"
     return f"{p.plan.curriculum} plan {how}: {left}; {need}{pace}: {verdict}"
+
+
+def plan_lines(rows: Sequence[PlanProgress], width: int = 80) -> list[Line]:
+    """Each plan's sentence, wrapped to ``width``."""
+    return [line for p in rows for line in _wrapped(plan_text(p), width, _PLAN_STYLE.get(p.state, ""))]
 
 
 def render_plans(rows: Sequence[PlanProgress]) -> Group:

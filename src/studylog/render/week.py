@@ -8,24 +8,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from studylog.hours import format_hours
-from studylog.render.lines import Cell, Column, Line, grid, text, trim
+from studylog.render.lines import Bar, Block, Cell, Column, Line, grid, text, wrapped
 from studylog.render.safe import visible
+from studylog.render.wrap import Flow, note
 from studylog.reports.week import Share, Trend, WeekReport
 
 if TYPE_CHECKING:
     from studylog.reports.targets import TargetProgress
 
-_EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
 WIDTH = 80
-
-
-def bar(hours: float, most: float, width: int) -> str:
-    """A bar of ``width`` characters at most, in eighths of a character, scaled so that ``most``
-    fills it; any hours at all show at least a sliver. Padded to ``width``."""
-    if hours <= 0 or most <= 0:
-        return " " * width
-    eighths = max(1, round(hours / most * width * 8))
-    return ("█" * (eighths // 8) + _EIGHTHS[eighths % 8]).ljust(width)
+BAR_MAX = 60  # a bar of hours grows with the screen up to this many cells
 
 
 def week_range(start: date, end: date) -> str:
@@ -70,19 +62,19 @@ def _title(report: WeekReport) -> Line:
     return title
 
 
-def _day_bars(report: WeekReport, width: int, screen: int) -> list[Line]:
+def _day_bars(report: WeekReport, screen: int) -> list[Line]:
     most = max(d.hours for d in report.days)
-    rows: list[list[Cell]] = []
+    rows: list[list[Cell | Block]] = []
     for d in report.days:
         future = d.day > report.today
         rows.append(
             [
                 (f"{d.day:%a %d %b}", "dim" if future else ""),
-                bar(d.hours, most, width - 26),
+                Bar(d.hours / most if most > 0 else 0.0),
                 "" if future else _hours_or_zero(d.hours),
             ]
         )
-    columns = [Column(), Column(style="green"), Column(justify="right", min_width=6)]
+    columns = [Column(), Column(grow=True, min_width=8, max_width=BAR_MAX), Column(justify="right", min_width=6)]
     return grid(rows, columns, screen, gap=2, indent=2)
 
 
@@ -95,15 +87,21 @@ def _shares(title: str, shares: list[Share], total: float, other: str, screen: i
     return [text(title, "bold underline"), *grid(rows, columns, screen, gap=2, indent=2)]
 
 
-def _done(report: WeekReport, screen: int) -> list[Line]:
-    rows: list[list] = []
+def _done(report: WeekReport, screen: int, links: bool) -> list[Line]:
+    rows: list[list[Cell | Block]] = []
     for day, done in report.done_by_day():
         for n, d in enumerate(done):
             label = d.text + (f"  ({d.period[0]:%d %b}–{d.period[1]:%d %b})" if d.period else "")
             rows.append(
-                [f"{day:%a %d}" if n == 0 else "", f"#{d.id}", label, format_hours(d.hours), ", ".join(d.items)]
+                [
+                    f"{day:%a %d}" if n == 0 else "",
+                    f"#{d.id}",
+                    Flow(label, links=links),
+                    format_hours(d.hours),
+                    ", ".join(d.items),
+                ]
             )
-            rows += [["", "", ("  " * note.depth + "- " + note.text, "dim"), "", ""] for note in d.notes]
+            rows += [["", "", note(n.text, n.depth, links=links), "", ""] for n in d.notes]
     columns = [
         Column(),
         Column(justify="right", style="dim"),
@@ -114,11 +112,11 @@ def _done(report: WeekReport, screen: int) -> list[Line]:
     return grid(rows, columns, screen, gap=1, indent=2)
 
 
-def render_week(report: WeekReport, screen: int = WIDTH) -> list[Line]:
-    """The week; bars fit ``min(screen, 80)`` columns, the done items' texts wrap at ``screen``."""
-    width = min(screen, WIDTH)
+def render_week(report: WeekReport, screen: int = WIDTH, links: bool = False) -> list[Line]:
+    """The week in ``screen`` columns: the bars grow with it (up to ``BAR_MAX``), the done items'
+    texts and notes wrap (a note keeps its depth); ``links``: see render.inline."""
     total = report.total_hours
-    lines = [_title(report), text("Hours per day", "bold underline"), *_day_bars(report, width, screen)]
+    lines = [*wrapped(_title(report), screen), text("Hours per day", "bold underline"), *_day_bars(report, screen)]
     if report.curricula:
         lines += _shares("By curriculum", report.curricula, total, "other", screen)
         lines += _shares("By item", report.items, total, "no item", screen)
@@ -126,7 +124,7 @@ def render_week(report: WeekReport, screen: int = WIDTH) -> list[Line]:
         lines += _shares("By tag", [Share(t.tag, t.hours) for t in report.tags], total, "", screen)
     lines.append(text("Done", "bold underline"))
     if report.done:
-        lines += _done(report, screen)
+        lines += _done(report, screen, links)
     else:
         lines.append(text("  nothing logged this week", "dim"))
     lines.append(text(f"Total {_hours_or_zero(total)}", "bold"))
@@ -150,25 +148,30 @@ def target_line(t: TargetProgress) -> Line:
 
 
 def render_trend(trend: Trend, screen: int = WIDTH) -> list[Line]:
-    """One line a week, oldest first: its first day, a bar of hours, the hours, items completed."""
-    width = min(screen, WIDTH)
+    """One line a week, oldest first: its first day, a bar of hours (growing with the screen, up
+    to ``BAR_MAX``), the hours, items completed."""
     first, last = trend.weeks[0], trend.weeks[-1]
     n = len(trend.weeks)
     lines = [text(f"{n} week{'s' if n != 1 else ''}: {week_range(first.start, last.end)}", "bold")]
     most = max(w.hours for w in trend.weeks)
-    bar_width = width - 2 - 10 - 2 - 2 - 6 - 2 - 12 - (10 if trend.weeks[0].target is not None else 0)
-    for w in trend.weeks:
-        lines.append(
-            trim(
-                [
-                    (f"  {w.start.isoformat()}  ", ""),
-                    (bar(w.hours, most, bar_width), "green"),
-                    (f"  {_hours_or_zero(w.hours):>6}  ", ""),
-                    (f"{w.items_completed:>2} completed", "dim"),
-                    *([("  ✓ target", "green")] if w.met else []),
-                ]
-            )
-        )
+    rows: list[list[Cell | Block]] = [
+        [
+            w.start.isoformat(),
+            Bar(w.hours / most if most > 0 else 0.0),
+            _hours_or_zero(w.hours),
+            (f"{w.items_completed:>2} completed", "dim"),
+            ("✓ target", "green") if w.met else "",
+        ]
+        for w in trend.weeks
+    ]
+    columns = [
+        Column(),
+        Column(grow=True, min_width=8, max_width=BAR_MAX),
+        Column(justify="right", min_width=6),
+        Column(),
+        Column(),
+    ]
+    lines += grid(rows, columns, screen, gap=2, indent=2)
     average = trend.total_hours / n
     lines.append(
         text(

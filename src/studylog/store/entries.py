@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -482,7 +482,30 @@ def log(
 ) -> list[LogEntry]:
     """Entries newest first, filtered by date range, item, curriculum, kind and tag; every learner's
     with ``all_owners`` (each entry then says whose it is). Goal states are told as of ``today``
-    (default: the store's clock)."""
+    (default: the store's clock). ``iter_log`` gives the same one page at a time."""
+    return list(iter_log(store, since, until, item, curriculum, kind, limit, all_owners, carry_days, today, tag))
+
+
+LOG_PAGE = 500  # entries read (with their notes, items and tags) at a time by iter_log
+
+
+def iter_log(
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    item: str | None = None,
+    curriculum: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+    all_owners: bool = False,
+    carry_days: int = CARRY_OVER_DAYS,
+    today: date | None = None,
+    tag: str | None = None,
+    page: int = LOG_PAGE,
+) -> Iterator[LogEntry]:
+    """``log`` as a stream: ``page`` entries are read at a time, each page after the last
+    (day, id) of the one before (a keyset, so that a page costs the same at any depth), and
+    nothing more is read than is asked for: ``studylog log | head`` reads one page."""
     where = ["1 = 1"] if all_owners else ["owner = :owner"]
     params: dict[str, Any] = {} if all_owners else {"owner": store.owner}
     days, day_params = day_range(since, until)
@@ -503,16 +526,27 @@ def log(
 
         where.append(tagged(owner=not all_owners))
         params["tag"] = tag
-    sql = f"SELECT {_COLUMNS}, owner FROM entry WHERE {' AND '.join(where)} ORDER BY day DESC, id DESC"
-    if limit:
-        sql += " LIMIT :limit"
-        params["limit"] = limit
-    rows = store.rows(sql, **params)
     as_of = today or store.now.date()
-    return [
-        LogEntry("goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None, as_of, carry_days)
-        for e, r in zip(_load(store, rows), rows, strict=True)
-    ]
+    left = limit or None
+    after: tuple[date, int] | None = None
+    while left is None or left > 0:
+        size = page if left is None else min(page, left)
+        keyset = " AND (day < :after_day OR (day = :after_day AND id < :after_id))" if after else ""
+        sql = (
+            f"SELECT {_COLUMNS}, owner FROM entry WHERE {' AND '.join(where)}{keyset} "
+            "ORDER BY day DESC, id DESC LIMIT :page_size"
+        )
+        extra = {"after_day": after[0], "after_id": after[1]} if after else {}
+        rows = store.rows(sql, **params, **extra, page_size=size)
+        for e, r in zip(_load(store, rows), rows, strict=True):
+            yield LogEntry(
+                "goal" if isinstance(e, Goal) else "done", e, r["owner"] if all_owners else None, as_of, carry_days
+            )
+        if len(rows) < size:
+            return
+        after = (as_date(rows[-1]["day"]), rows[-1]["id"])
+        if left is not None:
+            left -= len(rows)
 
 
 def drop_goals(store: Store, goal_ids: Sequence[int], today: date) -> list[Goal]:
