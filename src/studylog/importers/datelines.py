@@ -99,8 +99,9 @@ _DAY_ONLY = re.compile(
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
-    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+(?:\s*[,&]\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
-    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+(?:\s*(?:[,&]|\band\b)\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+\s*[-–—]\s*\d{1,3}\s*:\s*"  # Days 28-29: (its dates follow)
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
     r"|r\d+d\d+\s*[:.\-–—]?\s*"  # R1D5:
     r"|\d+\s*(?:日目|일차)\s*[:.]?\s*"  # 1日目:
     r"|week\s*\d+\s*,?\s*day\s*\d+\s*[:.\-–—]?\s*"
@@ -130,7 +131,7 @@ _DAY_LIST = re.compile(
 )
 _LIST_DAY = re.compile(rf"(?:(?P<mon>{_MON})\s*)?(?P<d>\d{{1,2}}){_ORD}(?![\d:])", re.IGNORECASE)
 _ENTRY_LIKE = re.compile(
-    rf"^\W*(?:(?:day|d[ií]a)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)", re.IGNORECASE
+    rf"^\W*(?:(?:days?|d[ií]as?)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)", re.IGNORECASE
 )
 
 
