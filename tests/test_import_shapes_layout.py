@@ -263,6 +263,27 @@ def test_headings_that_list_several_days_become_periods_over_them():
     assert [(p.line, p.level) for p in result.problems if "Days 40 & 41" in p.message] == [(15, "skipped")]
 
 
+def test_days_written_with_slashes_and_a_weekday_per_day():
+    """``Sat/Sun, January 6/7, 2018`` and ``Monday & Tuesday, 20th August, 2019``: one weekday per
+    listed day is not a weekday to check the date against."""
+    text = (
+        "### Day 6 & 7: Sat/Sun, January 6/7, 2018\n- Payment form\n\n"
+        "### Day 8 & 9: July 20 & 21, 2017\n- MongoDB\n\n"
+        "### Day 5 & 6: Monday & Tuesday, 20th August, 2019\n- Twig includes\n"
+    )
+    result = read(text)
+    got = [
+        (e.text, e.day.isoformat(), e.period and (e.period[0].isoformat(), e.period[1].isoformat()))
+        for e in result.entries
+    ]
+    assert got == [
+        ("Payment form", "2018-01-07", ("2018-01-06", "2018-01-07")),
+        ("MongoDB", "2017-07-21", ("2017-07-20", "2017-07-21")),
+        ("Twig includes", "2019-08-20", None),
+    ]
+    assert not [p for p in result.problems if "is a" in p.message], result.problems
+
+
 def test_a_range_of_day_numbers_is_not_read_as_a_day_of_the_month():
     """``Day 28-29:`` once read "29" as the 29th of an unknown month and lost the real dates."""
     result = read("## Day 3 - 4 June 2019\n- a\n\n## Days 1-2: March 1-2, 2021\n- b\n")

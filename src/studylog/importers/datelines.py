@@ -107,6 +107,7 @@ _LABEL = re.compile(
     r"|week\s*\d+\s*,?\s*day\s*\d+\s*[:.\-–—]?\s*"
     r"|(?:date|til|log)\s*[:\-–—]\s*"
     rf"|{_WD},?\s+(?=\d|{_MON})"  # Monday, June 27
+    rf"|{_WD}\s*(?:/|&|\band\b)\s*{_WD},?\s+(?=\d|{_MON})"  # Sat/Sun, January 6/7
     r"|\[\[?\s*(?=\d)"
     rf"|\(\s*(?=\d|[*_]|{_MON}\b)"  # "Day 0 (**22nd July 2018**)": a date in parentheses
     r")",
@@ -121,11 +122,12 @@ _WEEKDAY_WORD = re.compile(rf"(?<!\w)({_WD})(?!\w)", re.IGNORECASE)
 _WEEKDAY_LABEL = re.compile(rf"{_WD},?\s+", re.IGNORECASE)
 _RANGE_SEP = re.compile(_SEP, re.IGNORECASE)
 _RANGE_DAY = re.compile(r"(\d{1,2})" + _ORD + r"(?:\s*,\s*(\d{4}))?(?=\s*(?:$|[(\[:,|]))", re.IGNORECASE)
-# Several days under one heading: ``Mar 3 , Mar 4, 2019``, ``Apr 7,8,9 , 2020``, ``Jun 1,Jun 2 ,Jun 4 2020``
+# Several days under one heading: ``Mar 3 , Mar 4, 2019``, ``Apr 7,8,9 , 2020``, ``Jun 1,Jun 2 ,Jun 4 2020``,
+# ``January 6/7, 2018``
 # (the year written once, at the end; the month carried over to the days written without one).
 _DAY_LIST = re.compile(
     rf"(?P<mon>{_MON})\s*(?P<d>\d{{1,2}}){_ORD}(?![\d:])"
-    rf"(?P<more>(?:\s*(?:,|&|\band\b)\s*(?:{_MON}\s*)?\d{{1,2}}{_ORD}(?![\d:]))+)"
+    rf"(?P<more>(?:\s*(?:,|&|/|\band\b)\s*(?:{_MON}\s*)?\d{{1,2}}{_ORD}(?![\d:]))+)"
     r"\s*,?\s*(?P<y>\d{4,5})(?![\d:])",
     re.IGNORECASE,
 )
@@ -274,8 +276,10 @@ def _listed_days(m: re.Match[str]) -> tuple[Ymd, ...]:
 
 
 def _weekday_before(prefix: str) -> int | None:
-    m = _WEEKDAY_WORD.search(prefix)
-    return WEEKDAYS[m.group(1).lower().rstrip(".")] if m else None
+    found = _WEEKDAY_WORD.findall(prefix)
+    if len(found) != 1:  # none, or one per listed day ("Sat/Sun,"): no single weekday to check
+        return None
+    return WEEKDAYS[found[0].lower().rstrip(".")]
 
 
 def _weekday_after(rest: str) -> int | None:
