@@ -284,6 +284,34 @@ def test_days_written_with_slashes_and_a_weekday_per_day():
     assert not [p for p in result.problems if "is a" in p.message], result.problems
 
 
+def test_listed_days_without_a_year_take_the_year_of_the_log():
+    """``Day 11 & 12: November 19-20, Mon-Tue`` in a log that writes no years (a real 100-days log,
+    SOURCES.md): a period over both days, in the year the weekdays and the neighbours give; a range
+    over the new year ends in the next year."""
+    text = (
+        "### Day 10: November 18, Sunday\n- Fixed the memory leak\n\n"
+        "### Day 11 & 12: November 19-20, Mon-Tue\n- Watched the HTTP lecture\n\n"
+        "### Day 40-41: December 31 - January 1, Mon-Tue\n- JavaScript lecture\n"
+    )
+    result = read(text)
+    got = [
+        (e.text, e.day.isoformat(), e.period and (e.period[0].isoformat(), e.period[1].isoformat()))
+        for e in result.entries
+    ]
+    assert got == [
+        ("Fixed the memory leak", "2018-11-18", None),
+        ("Watched the HTTP lecture", "2018-11-20", ("2018-11-19", "2018-11-20")),
+        ("JavaScript lecture", "2019-01-01", ("2018-12-31", "2019-01-01")),
+    ]
+    assert [p.level for p in result.problems] == ["doubtful"] * 3  # no year written: each says so
+
+
+def test_a_yearless_range_that_runs_backwards_is_skipped():
+    result = read("## 2021\n\n### March 20-10\n- a\n")
+    assert result.entries == []
+    assert [p.level for p in result.problems if "not a range of days" in p.message] == ["skipped"]
+
+
 def test_a_range_of_day_numbers_is_not_read_as_a_day_of_the_month():
     """``Day 28-29:`` once read "29" as the 29th of an unknown month and lost the real dates."""
     result = read("## Day 3 - 4 June 2019\n- a\n\n## Days 1-2: March 1-2, 2021\n- b\n")

@@ -229,8 +229,8 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
         rest = body[pos:]
         if weekday is None:
             weekday = _weekday_after(rest)
-        if kind == "noyear" and start.year is None and end is None:
-            return DateHit(start, None, rest, weekday, "noyear")
+        if kind == "noyear" and start.year is None and (end is None or end.year is None):
+            return DateHit(start, end, rest, weekday, "noyear")  # a range too: ``November 19-20, Mon-Tue``
         if start.year is None:
             return None
         return DateHit(start, end, rest, weekday, kind)
