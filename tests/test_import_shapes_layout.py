@@ -225,6 +225,99 @@ def test_a_dated_heading_that_only_holds_dated_headings_is_their_title_not_an_en
     assert not [p for p in result.problems if "nothing is written" in p.message]
 
 
+# --- shape 1: headings that list several days -------------------------------------------------------
+# The forms seen in real 100-days logs (tests/fixtures/real-logs/SOURCES.md, "looked at and not
+# taken"): "Days" as well as "Day", "and" between the day numbers, and a range of day numbers.
+
+SEVERAL_DAYS = """# 100 Days Of Code - Log
+
+### Day 12 & 13: February 10-11, 2023
+- Pulled an all-nighter on the bootcamp
+
+### Days 7, 8 and 9: April 4, 5, 6, 2021
+- Read the docs
+
+### Day 28-29: February 28 - March 1 2023
+- Finished week four
+
+### Days 30 & 31: March 3, 2023
+- One date for two day numbers
+
+### Days 40 & 41
+- No date at all
+"""
+
+
+def test_headings_that_list_several_days_become_periods_over_them():
+    result = read(SEVERAL_DAYS)
+    got = [
+        (e.text, e.day.isoformat(), e.period and (e.period[0].isoformat(), e.period[1].isoformat()))
+        for e in result.entries
+    ]
+    assert got == [
+        ("Pulled an all-nighter on the bootcamp", "2023-02-11", ("2023-02-10", "2023-02-11")),
+        ("Read the docs", "2021-04-06", ("2021-04-04", "2021-04-06")),
+        ("Finished week four", "2023-03-01", ("2023-02-28", "2023-03-01")),
+        ("One date for two day numbers", "2023-03-03", None),
+    ]
+    assert [(p.line, p.level) for p in result.problems if "Days 40 & 41" in p.message] == [(15, "skipped")]
+
+
+def test_days_written_with_slashes_and_a_weekday_per_day():
+    """``Sat/Sun, January 6/7, 2018`` and ``Monday & Tuesday, 20th August, 2019``: one weekday per
+    listed day is not a weekday to check the date against."""
+    text = (
+        "### Day 6 & 7: Sat/Sun, January 6/7, 2018\n- Payment form\n\n"
+        "### Day 8 & 9: July 20 & 21, 2017\n- MongoDB\n\n"
+        "### Day 5 & 6: Monday & Tuesday, 20th August, 2019\n- Twig includes\n"
+    )
+    result = read(text)
+    got = [
+        (e.text, e.day.isoformat(), e.period and (e.period[0].isoformat(), e.period[1].isoformat()))
+        for e in result.entries
+    ]
+    assert got == [
+        ("Payment form", "2018-01-07", ("2018-01-06", "2018-01-07")),
+        ("MongoDB", "2017-07-21", ("2017-07-20", "2017-07-21")),
+        ("Twig includes", "2019-08-20", None),
+    ]
+    assert not [p for p in result.problems if "is a" in p.message], result.problems
+
+
+def test_listed_days_without_a_year_take_the_year_of_the_log():
+    """``Day 11 & 12: November 19-20, Mon-Tue`` in a log that writes no years (a real 100-days log,
+    SOURCES.md): a period over both days, in the year the weekdays and the neighbours give; a range
+    over the new year ends in the next year."""
+    text = (
+        "### Day 10: November 18, Sunday\n- Fixed the memory leak\n\n"
+        "### Day 11 & 12: November 19-20, Mon-Tue\n- Watched the HTTP lecture\n\n"
+        "### Day 40-41: December 31 - January 1, Mon-Tue\n- JavaScript lecture\n"
+    )
+    result = read(text)
+    got = [
+        (e.text, e.day.isoformat(), e.period and (e.period[0].isoformat(), e.period[1].isoformat()))
+        for e in result.entries
+    ]
+    assert got == [
+        ("Fixed the memory leak", "2018-11-18", None),
+        ("Watched the HTTP lecture", "2018-11-20", ("2018-11-19", "2018-11-20")),
+        ("JavaScript lecture", "2019-01-01", ("2018-12-31", "2019-01-01")),
+    ]
+    assert [p.level for p in result.problems] == ["doubtful"] * 3  # no year written: each says so
+
+
+def test_a_yearless_range_that_runs_backwards_is_skipped():
+    result = read("## 2021\n\n### March 20-10\n- a\n")
+    assert result.entries == []
+    assert [p.level for p in result.problems if "not a range of days" in p.message] == ["skipped"]
+
+
+def test_a_range_of_day_numbers_is_not_read_as_a_day_of_the_month():
+    """``Day 28-29:`` once read "29" as the 29th of an unknown month and lost the real dates."""
+    result = read("## Day 3 - 4 June 2019\n- a\n\n## Days 1-2: March 1-2, 2021\n- b\n")
+    assert [(e.text, e.day.isoformat()) for e in result.entries] == [("a", "2019-06-04"), ("b", "2021-03-02")]
+
+
 # --- shape 6: a context line after a rule -----------------------------------------------------------
 
 CONTEXT = """## 2021-03-07

@@ -99,13 +99,15 @@ _DAY_ONLY = re.compile(
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
-    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+(?:\s*[,&]\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
-    r"|(?:day|d[ií]a|giorno|tag|jour)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+(?:\s*(?:[,&]|\band\b)\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+\s*[-–—]\s*\d{1,3}\s*:\s*"  # Days 28-29: (its dates follow)
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
     r"|r\d+d\d+\s*[:.\-–—]?\s*"  # R1D5:
     r"|\d+\s*(?:日目|일차)\s*[:.]?\s*"  # 1日目:
     r"|week\s*\d+\s*,?\s*day\s*\d+\s*[:.\-–—]?\s*"
     r"|(?:date|til|log)\s*[:\-–—]\s*"
     rf"|{_WD},?\s+(?=\d|{_MON})"  # Monday, June 27
+    rf"|{_WD}\s*(?:/|&|\band\b)\s*{_WD},?\s+(?=\d|{_MON})"  # Sat/Sun, January 6/7
     r"|\[\[?\s*(?=\d)"
     rf"|\(\s*(?=\d|[*_]|{_MON}\b)"  # "Day 0 (**22nd July 2018**)": a date in parentheses
     r")",
@@ -120,17 +122,18 @@ _WEEKDAY_WORD = re.compile(rf"(?<!\w)({_WD})(?!\w)", re.IGNORECASE)
 _WEEKDAY_LABEL = re.compile(rf"{_WD},?\s+", re.IGNORECASE)
 _RANGE_SEP = re.compile(_SEP, re.IGNORECASE)
 _RANGE_DAY = re.compile(r"(\d{1,2})" + _ORD + r"(?:\s*,\s*(\d{4}))?(?=\s*(?:$|[(\[:,|]))", re.IGNORECASE)
-# Several days under one heading: ``Mar 3 , Mar 4, 2019``, ``Apr 7,8,9 , 2020``, ``Jun 1,Jun 2 ,Jun 4 2020``
+# Several days under one heading: ``Mar 3 , Mar 4, 2019``, ``Apr 7,8,9 , 2020``, ``Jun 1,Jun 2 ,Jun 4 2020``,
+# ``January 6/7, 2018``
 # (the year written once, at the end; the month carried over to the days written without one).
 _DAY_LIST = re.compile(
     rf"(?P<mon>{_MON})\s*(?P<d>\d{{1,2}}){_ORD}(?![\d:])"
-    rf"(?P<more>(?:\s*(?:,|&|\band\b)\s*(?:{_MON}\s*)?\d{{1,2}}{_ORD}(?![\d:]))+)"
+    rf"(?P<more>(?:\s*(?:,|&|/|\band\b)\s*(?:{_MON}\s*)?\d{{1,2}}{_ORD}(?![\d:]))+)"
     r"\s*,?\s*(?P<y>\d{4,5})(?![\d:])",
     re.IGNORECASE,
 )
 _LIST_DAY = re.compile(rf"(?:(?P<mon>{_MON})\s*)?(?P<d>\d{{1,2}}){_ORD}(?![\d:])", re.IGNORECASE)
 _ENTRY_LIKE = re.compile(
-    rf"^\W*(?:(?:day|d[ií]a)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)", re.IGNORECASE
+    rf"^\W*(?:(?:days?|d[ií]as?)\s*\d+\b|r\d+d\d+\b|week\s*\d+\s*,?\s*day\s*\d+|{_WD}\s*$)", re.IGNORECASE
 )
 
 
@@ -226,8 +229,8 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
         rest = body[pos:]
         if weekday is None:
             weekday = _weekday_after(rest)
-        if kind == "noyear" and start.year is None and end is None:
-            return DateHit(start, None, rest, weekday, "noyear")
+        if kind == "noyear" and start.year is None and (end is None or end.year is None):
+            return DateHit(start, end, rest, weekday, "noyear")  # a range too: ``November 19-20, Mon-Tue``
         if start.year is None:
             return None
         return DateHit(start, end, rest, weekday, kind)
@@ -273,8 +276,10 @@ def _listed_days(m: re.Match[str]) -> tuple[Ymd, ...]:
 
 
 def _weekday_before(prefix: str) -> int | None:
-    m = _WEEKDAY_WORD.search(prefix)
-    return WEEKDAYS[m.group(1).lower().rstrip(".")] if m else None
+    found = _WEEKDAY_WORD.findall(prefix)
+    if len(found) != 1:  # none, or one per listed day ("Sat/Sun,"): no single weekday to check
+        return None
+    return WEEKDAYS[found[0].lower().rstrip(".")]
 
 
 def _weekday_after(rest: str) -> int | None:

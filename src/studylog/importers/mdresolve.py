@@ -120,7 +120,8 @@ def _first_pass(w: Written, today: date) -> tuple[Resolved, str]:
         day = safe_date(w.context_year, w.start.month, w.start.day)
         if day is None:
             return Resolved(skip=f"{_fmt(w.start)} is not a date in {w.context_year}"), "bad"
-        return Resolved(day), "ok"
+        spanned = _spanning(w, Resolved(day))
+        return spanned, ("bad" if spanned.skip else "ok")
     year = _year(w.start, today)
     if year is None:
         month_day_ok = safe_date(2000, w.start.month, w.start.day) is not None
@@ -224,6 +225,18 @@ def _check(
     return Resolved(day)
 
 
+def _spanning(w: Written, start: Resolved) -> Resolved:
+    """A range written without a year (``November 19-20``, ``December 30 - January 2``), once its first
+    day has a year: a period to its last day, in the same year or, when it wraps, the next."""
+    if w.end is None or start.day is None:
+        return start
+    year = start.day.year + (1 if (w.end.month or 0, w.end.day or 0) < (start.day.month, start.day.day) else 0)
+    end = safe_date(year, w.end.month, w.end.day)
+    if end is None or end < start.day or (end - start.day).days > 62:
+        return Resolved(skip=f"the range {_fmt(w.start)} - {_fmt(w.end)} is not a range of days")
+    return Resolved(end, period=(start.day, end), doubt=start.doubt)
+
+
 def _no_year(w: Written, p: date | None, n: date | None, written: list[Written], i: int, today: date) -> Resolved:
     years = [d.year for d in (p, n) if d is not None]
     for j in (k for delta in range(1, 50) for k in (i - delta, i + delta) if 0 <= k < len(written)):
@@ -235,14 +248,20 @@ def _no_year(w: Written, p: date | None, n: date | None, written: list[Written],
         day = safe_date(year, w.start.month, w.start.day)
         if day is not None and (w.weekday is None or day.weekday() == w.weekday):
             why = f"; {day:%B} {day.day}, {year} is a {_DAYS[w.weekday]}" if w.weekday is not None else ""
-            return Resolved(
-                day, doubt=f"no year written: read as {day.isoformat()} (the year of the entries around it{why})"
+            return _spanning(
+                w,
+                Resolved(
+                    day, doubt=f"no year written: read as {day.isoformat()} (the year of the entries around it{why})"
+                ),
             )
     for year in range(today.year, today.year - 28, -1):
         day = safe_date(year, w.start.month, w.start.day)
         if day is not None and day <= today and (w.weekday is None or day.weekday() == w.weekday):
-            return Resolved(
-                day,
-                doubt=f"no year written and none near it: read as {day.isoformat()}, the latest such day up to today",
+            return _spanning(
+                w,
+                Resolved(
+                    day,
+                    doubt=f"no year written and none near it: read as {day.isoformat()}, the latest such day up to today",
+                ),
             )
     return Resolved(skip=f"no year written for {_fmt(w.start)} and none could be worked out")
