@@ -167,7 +167,7 @@ def _fake_time(monkeypatch, stop_after: float) -> None:
 def test_switch_logs_the_running_timer_and_starts_the_pomodoro(cli, monkeypatch):
     cli("timer", "start", "reading", env={**NOW, "STUDYLOG_NOW": "2024-04-18T13:05"}, ok=True)
     out = cli("timer", "start", "exercises", "--pomodoro", env=NOW, ok=False)
-    assert out.exit_code == 2 and "a timer is running since 13:05 on 2024-04-18: reading" in out.stderr
+    assert out.exit_code == 1 and "a timer is running since 13:05 on 2024-04-18: reading" in out.stderr
     _fake_time(monkeypatch, 62 * 60)  # 25 work, 5 break, 25 work, 5 break, 2 of work
     out = cli("timer", "start", "exercises", "--pomodoro", "--switch", env=NOW, ok=True)
     assert out.stdout.splitlines() == [

@@ -23,7 +23,7 @@ def logged(cli):
 
 def _page(cli, tmp_path, *args):
     out = tmp_path / "site"
-    result = cli("export", "site", "--out", str(out), *args, ok=True)
+    result = cli("export", "site", "--dir", str(out), *args, ok=True)
     assert result.stderr == f"Wrote {out / 'index.html'}\n"
     return (out / "index.html").read_text(encoding="utf-8"), out / "index.html"
 
@@ -59,7 +59,7 @@ def test_the_jekyll_page_sits_beside_the_til_page_and_liquid_runs_nothing(logged
 def test_til_url(logged, tmp_path):
     page, _ = _page(logged, tmp_path, "--til-url", "https://me.github.io/TIL/")
     assert page.count('href="https://me.github.io/TIL/"') >= 3  # the dates and the "all of it" link
-    out = logged("export", "site", "--out", str(tmp_path / "x"), "--til-url", "javascript:alert(1)")
+    out = logged("export", "site", "--dir", str(tmp_path / "x"), "--til-url", "javascript:alert(1)")
     assert out.exit_code == 2 and out.stdout == ""
     assert out.stderr.startswith("studylog: error: --til-url must be an http(s) URL or a relative path")
     assert not (tmp_path / "x").exists()
@@ -74,11 +74,11 @@ def test_an_empty_store_gives_a_page(cli, tmp_path):
 
 def test_out_is_a_folder(cli, tmp_path):
     out = cli("export", "site")
-    assert out.exit_code == 2 and "--out" in out.stderr
+    assert out.exit_code == 2 and "--dir" in out.stderr
     (tmp_path / "page.html").write_text("mine")
-    out = cli("export", "site", "--out", str(tmp_path / "page.html"))
+    out = cli("export", "site", "--dir", str(tmp_path / "page.html"))
     assert out.exit_code == 2 and out.stderr.startswith(
-        f"studylog: error: {tmp_path / 'page.html'} is a file; --out takes"
+        f"studylog: error: {tmp_path / 'page.html'} is a file; --dir takes"
     )
     assert (tmp_path / "page.html").read_text() == "mine"
 

@@ -84,7 +84,7 @@ def site(cli, tmp_path):
     cli("plan", "dlc", "--by", "2024-09-30", ok=True)
     out = tmp_path / "site"
     cli("export", "til", "--out", str(out / "til.md"), ok=True)
-    cli("export", "site", "--out", str(out), ok=True)
+    cli("export", "site", "--dir", str(out), ok=True)
     return out
 
 

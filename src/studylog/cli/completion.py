@@ -189,7 +189,7 @@ def click_complete(shell: str, action: str) -> int:
 def completion(
     shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", show_default=False)],
 ) -> None:
-    """Print the script that makes SHELL complete studylog's commands, items and entries.
+    """Print the script that makes SHELL complete studylog's words.
 
     It completes commands and options, curriculum ids, item references and aliases (with their
     titles), your own lists and tags, entry ids for edit and rm (with their texts) and config keys.
@@ -199,7 +199,7 @@ def completion(
 
       studylog completion bash > ~/.local/share/bash-completion/completions/studylog
 
-      echo 'eval "$(studylog completion zsh)"' >> ~/.zshrc
+      studylog completion zsh > ~/.zfunc/_studylog
 
       studylog completion fish > ~/.config/fish/completions/studylog.fish
     """

@@ -91,7 +91,12 @@ def set_(
 
 @app.command()
 def unset(name: Annotated[str, typer.Argument(help="A setting's name.")]) -> None:
-    """Put one setting back to its default."""
+    """Put one setting back to its default.
+
+    Examples:
+      studylog config unset target.week
+      studylog config unset streak.min_minutes
+    """
     from studylog.config import unset_value
 
     output.message(f"{name} = {_text(unset_value(_path(), name))} (the default)")

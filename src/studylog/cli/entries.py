@@ -223,7 +223,7 @@ def edit(
         typer.Option("--untag", metavar="TAG", help="Take a tag off (repeatable).", show_default=False),
     ] = None,
 ) -> None:
-    """Change a goal or done item: text, hours, day, items, tags, notes.
+    """Change a goal or done item: text, hours, day, items, notes.
 
     The options say what changes, all in one change that one 'studylog undo' reverts. Without
     options, the entry opens in $VISUAL or $EDITOR (else vi) as a short text form: what you

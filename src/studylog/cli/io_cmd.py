@@ -19,10 +19,10 @@ from studylog.cli.session import catalog, open_store, outlines, settings
 from studylog.errors import StudylogError, UsageError
 
 export_app = StudylogTyper(
-    help="Write the TIL page, daily notes, a progress page or a full JSON backup.\n\n"
+    help="Write the TIL page, daily notes, a progress page or a backup.\n\n"
     "Examples:\n"
     "  studylog export til -o _pages/til.md\n"
-    "  studylog export site --out site/ --jekyll\n"
+    "  studylog export site --dir progress --jekyll\n"
     "  studylog export json -o studylog-backup.json",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -69,7 +69,7 @@ class DetectCommand(StudylogCommand):
 DETECT = "detect"
 import_app = StudylogTyper(
     cls=ImportGroup,
-    help="Bring in the logs you already have; importing twice adds nothing.\n\n"
+    help="Bring in the logs you kept; importing twice adds nothing.\n\n"
     "'studylog import PATH' recognises a studylog JSON backup, a TIL page, daily notes (a file, or a "
     "folder of YYYY-MM-DD.md or YYYY_MM_DD.md files), a dated markdown log, or a folder of dated pages (TIL "
     "posts, Jekyll _posts, .mdx notes with a front matter date), and says which it chose and "
@@ -643,7 +643,7 @@ def export_json(out: OutOpt = None) -> None:
 @export_app.command("site")
 def export_site(
     out: Annotated[
-        Path, typer.Option("--out", "-o", metavar="DIR", help="Write index.html into this folder.", show_default=False)
+        Path, typer.Option("--dir", metavar="DIR", help="Write index.html into this folder.", show_default=False)
     ],
     jekyll: Annotated[
         bool, typer.Option("--jekyll", help="With front matter, to sit beside the TIL page on a Jekyll site.")
@@ -665,9 +665,9 @@ def export_site(
     TIL lines, linked to the TIL page.
 
     Examples:
-      studylog export site --out progress
-      studylog export site --out _site/progress --jekyll
-      studylog export site -o public --til-url https://me.github.io/TIL/
+      studylog export site --dir progress
+      studylog export site --dir _site/progress --jekyll
+      studylog export site --dir public --til-url https://me.github.io/TIL/
     """
     from studylog.atomic import write_atomic
     from studylog.cli.errors import warn_broken
@@ -675,7 +675,7 @@ def export_site(
     from studylog.reports.site import site_report
 
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file; --out takes a folder for index.html", "give a folder, e.g. --out progress")
+        raise UsageError(f"{out} is a file; --dir takes a folder for index.html", "give a folder, e.g. --dir progress")
     config, current = settings(), today()
     permalink = "/progress/"
     link = (

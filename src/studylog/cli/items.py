@@ -63,7 +63,7 @@ def complete(
         ),
     ] = None,
 ) -> None:
-    """Mark a curriculum item complete, and log its hours if you like.
+    """Mark a curriculum item complete, with its hours if you like.
 
     Examples:
       studylog complete dlc/3
@@ -101,7 +101,7 @@ def items_(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List the items of your own lists, with status and hours logged.
+    """List the items of your own lists, with status and hours.
 
     With LIST, the items of that list or curriculum only.
 

@@ -185,7 +185,7 @@ def plan(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Plan when to finish a curriculum, list your plans, or remove one.
+    """Plan when to finish a curriculum; list or remove plans.
 
     A plan says to finish by a day (--by) or to study so many hours a week (--hours-per-week);
     progress, next and the dashboard then say whether you are ahead or behind it.

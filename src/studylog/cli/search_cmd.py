@@ -40,7 +40,7 @@ def search(
     limit: LimitOpt = DEFAULT_LIMIT,
     as_json: JsonOpt = False,
 ) -> None:
-    """Find entries by the words of their text, notes and items' titles.
+    """Find entries by words of their text, notes and items.
 
     Every word must be found, in any case and any script, also inside longer words (transform
     finds "transformers"). One argument with spaces is a phrase ("attention is all"); -word

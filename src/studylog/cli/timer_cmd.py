@@ -6,11 +6,10 @@ from typing import Annotated
 
 import click
 import typer
-from typer.core import TyperCommand
 
 from studylog.cli import output
 from studylog.cli.clock import now
-from studylog.cli.help import StudylogTyper
+from studylog.cli.help import StudylogCommand, StudylogTyper
 from studylog.cli.options import ItemOpt, JsonOpt, NoteOpt
 from studylog.cli.output import Output
 from studylog.cli.session import open_store, resolve
@@ -59,7 +58,7 @@ def _what(text: str | None, ref) -> str:
     return ref.title if ref else "study"
 
 
-class _StartCommand(TyperCommand):
+class _StartCommand(StudylogCommand):
     """``timer start``, whose ``--pomodoro`` takes an optional value (Typer options cannot): a
     ``--pomodoro`` not followed by a value (something starting with a digit) gets the default."""
 

@@ -87,8 +87,7 @@ def log(
     Examples:
       studylog log --since monday
       studylog log -c dlc -k done --limit 20
-      studylog log -T git --json
-      studylog log --no-pager | grep makemore
+      studylog log -T git --no-pager | grep makemore
     """
     from studylog.store.entries import iter_log as query
 
