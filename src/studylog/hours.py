@@ -14,9 +14,24 @@ MAX_HOURS_PER_DAY = 24.0
 _HINT = "give hours like 2, 2.5, 1h30m, 90m or 1:30 (at least a minute, at most 24)"
 HOURS_FORMATS = ("decimal", "hm")
 _FORMAT = ["decimal"]  # this run's, from the config (``set_hours_format``)
-_NUMBER = re.compile(r"^-?(?:\d+(?:\.\d+)?|\.\d+)$")
-_HM = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:rs?|ours?)?)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in(?:s|utes?)?)?)?$")
-_CLOCK = re.compile(r"^(\d{1,2}):([0-5]\d)$")
+_PATTERNS: list[re.Pattern[str]] = []  # compiled on the first hours that are not a plain number
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    """The clock (1:30) and 1h30m forms, compiled when first needed: ``today`` and ``week`` import
+    this module for ``format_hours`` and read no hours, and most hours typed are plain numbers."""
+    if not _PATTERNS:
+        _PATTERNS.append(re.compile(r"^(\d{1,2}):([0-5]\d)$"))
+        _PATTERNS.append(
+            re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:rs?|ours?)?)?\s*(?:(\d+(?:\.\d+)?)\s*m(?:in(?:s|utes?)?)?)?$")
+        )
+    return _PATTERNS
+
+
+def _plain_number(s: str) -> bool:
+    """``2``, ``2.5``, ``.5``, ``-1``: what ``float`` reads and nothing more (no 1e3, inf or 1_0)."""
+    digits = s[1:] if s.startswith("-") else s
+    return digits.replace(".", "", 1).isdigit() and digits.isascii() and not digits.endswith(".")
 
 
 def parse_hours(text: str, days: int = 1) -> float:
@@ -24,11 +39,11 @@ def parse_hours(text: str, days: int = 1) -> float:
     day over ``days`` days, for an entry that covers a period)."""
     s = text.strip().lower()
     value: float | None = None
-    if _NUMBER.match(s):
+    if _plain_number(s):
         value = float(s)
-    elif m := _CLOCK.match(s):
+    elif m := _patterns()[0].match(s):
         value = int(m.group(1)) + int(m.group(2)) / 60
-    elif s and (m := _HM.match(s)) and (m.group(1) or m.group(2)):
+    elif s and (m := _patterns()[1].match(s)) and (m.group(1) or m.group(2)):
         value = float(m.group(1) or 0) + float(m.group(2) or 0) / 60
     if value is None or not math.isfinite(value):
         raise UsageError(f"cannot read {text!r} as hours", _HINT)
