@@ -7,9 +7,10 @@ Reading uses the standard library's tomllib; writing emits the small TOML subset
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from studylog.errors import StudylogError, UsageError
+from studylog.namedtuple import NamedTuple
 from studylog.store.records import CARRY_OVER_DAYS
 from studylog.store.sqlite import KEEP_BACKUPS
 

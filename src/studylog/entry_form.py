@@ -32,9 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.errors import UsageError
+from studylog.namedtuple import NamedTuple
 from studylog.note import Note
 from studylog.store.records import Done, Goal
 

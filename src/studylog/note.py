@@ -4,7 +4,7 @@ everyday path, which builds records with notes, imports nothing more for it (rec
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from studylog.namedtuple import NamedTuple
 
 
 class Note(NamedTuple):

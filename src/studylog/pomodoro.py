@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal, NamedTuple, NoReturn
+from typing import Literal, NoReturn
 
 from studylog.errors import UsageError
+from studylog.namedtuple import NamedTuple
 
 DEFAULT = "25/5"
 MAX_WORK = 240  # minutes: a work period of up to four hours

@@ -21,9 +21,9 @@ A quote left open is a ``UsageError``, and so is a query with nothing to look fo
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from studylog.errors import UsageError
+from studylog.namedtuple import NamedTuple
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 16

@@ -54,6 +54,12 @@ def normalize_tag(text: str) -> str:
     return tag
 
 
+def given_tags(values: list[str] | None) -> list[str]:
+    """``--tag`` values in their normal form, in order, each once; a UsageError for one that is
+    no tag (see ``normalize_tag``)."""
+    return merge_tags([normalize_tag(t) for t in values or []])
+
+
 def tags_in(text: str) -> list[str]:
     """The tags written in ``text`` (``#paper``, ``#VersionControl``), normalised, in order, each
     once. Not ``#12`` (no letter), an anchor inside a URL (``…/page#part``) or ``&#39;``."""

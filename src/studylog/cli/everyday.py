@@ -160,12 +160,13 @@ def notes(texts: list[str] | None):
 
 
 def tags(given: list[str] | None) -> list[str]:
-    """``--tag`` values in the normal form (``#Git`` is ``git``); a usage error for one that is no tag."""
+    """``--tag`` values in the normal form (``#Git`` is ``git``), each once; a usage error for one
+    that is no tag."""
     if not given:
         return []
-    from studylog.tags import normalize_tag
+    from studylog.tags import given_tags
 
-    return [normalize_tag(t) for t in given]
+    return given_tags(given)
 
 
 def tagged(entry) -> str:

@@ -56,13 +56,6 @@ def parse_estimate(text: str) -> tuple[float, float]:
     return e.low, e.high
 
 
-def parse_tags(texts: list[str] | None) -> list[str]:
-    """``--tag`` values in their normal form, each once."""
-    from studylog.tags import merge_tags, normalize_tag
-
-    return merge_tags([normalize_tag(t) for t in texts or []])
-
-
 def check_list(list_id: str) -> str:
     """A list of the learner's own to add to: a new id, or one of their stored lists; never a
     curriculum that a file defines."""
@@ -152,6 +145,7 @@ def new_item_fields(
 ) -> dict[str, Any]:
     """The checked fields of a new item of the learner's own (``add``, ``done --add``)."""
     from studylog.curriculum.own import SLUG_PATTERN, slug_for
+    from studylog.tags import given_tags
     from studylog.urls import check_url
 
     kind = parse_kind(kind)
@@ -171,7 +165,7 @@ def new_item_fields(
         "kind": kind,
         "url": check_url(url) if url is not None else None,
         "estimate": parse_estimate(estimate) if estimate is not None else None,
-        "tags": parse_tags(tag),
+        "tags": given_tags(tag),
     }
 
 
@@ -212,7 +206,7 @@ def edit_item(
     """
     from studylog.cli.output import Output
     from studylog.store.own_items import edit_item as change_item
-    from studylog.tags import merge_tags
+    from studylog.tags import given_tags, merge_tags
     from studylog.urls import check_url
 
     out = Output(as_json)
@@ -229,13 +223,13 @@ def edit_item(
     if estimate is not None:
         changes["estimate"] = None if estimate.strip().lower() == "none" else parse_estimate(estimate)
     if tag or untag:
-        gone = set(parse_tags(untag))
+        gone = set(given_tags(untag))
         unknown = gone - set(item.tags)
         if unknown:
             raise UsageError(
                 f"{item.ref} has no tag {sorted(unknown)[0]!r}", f"its tags: {' '.join(item.tags) or 'none'}"
             )
-        changes["tags"] = [t for t in merge_tags(list(item.tags), parse_tags(tag)) if t not in gone]
+        changes["tags"] = [t for t in merge_tags(list(item.tags), given_tags(tag)) if t not in gone]
     if not changes:
         raise UsageError("nothing to change", "give --title, --kind, --url, --estimate, --tag or --untag")
     item = change_item(open_store(), item, **changes)

@@ -8,9 +8,10 @@ index, so there is one set of rules. This module imports no other part of ``curr
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.errors import UnknownItemError
+from studylog.namedtuple import NamedTuple
 
 
 def reading_keys(recommended: int, optional: int) -> list[str]:

@@ -5,9 +5,10 @@ dataclasses, for start-up time (see ``store.records``)."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.curriculum.index import ItemIndex
+from studylog.namedtuple import NamedTuple
 
 
 class Estimate(NamedTuple):

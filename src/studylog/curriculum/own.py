@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
+
+from studylog.namedtuple import NamedTuple
 
 DEFAULT_LIST = "reading"
 LIST_PATTERN = re.compile(r"[a-z0-9][a-z0-9_\-]{0,31}")

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.curriculum.outline import Outlines
+from studylog.namedtuple import NamedTuple
 from studylog.reports.progress import PACE_DAYS, CurriculumProgress, progress
 from studylog.store.db import Store
 from studylog.store.plans import Plan, plans

@@ -8,7 +8,9 @@ included): on Thursday of a 15h week with 9h logged before today, 1.5h today kee
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
+
+from studylog.namedtuple import NamedTuple
 
 
 class TargetProgress(NamedTuple):

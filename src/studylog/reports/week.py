@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.config import WEEKDAYS
 from studylog.errors import UsageError
+from studylog.namedtuple import NamedTuple
 from studylog.reports.targets import TargetProgress, week_targets
 from studylog.store.db import Store
 from studylog.store.hours import DoneHours, done_hours, per_curriculum, per_day, per_item

@@ -5,8 +5,9 @@ costs about the same at any history size."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from studylog.namedtuple import NamedTuple
 from studylog.store.records import as_date
 
 if TYPE_CHECKING:

@@ -8,8 +8,9 @@ Values are as the database gives them (a date may be a ``date`` or its ISO text,
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 
 ENTRY_FIELDS = (

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.errors import ConflictError, NotFoundError, StudylogError, UsageError
 from studylog.hours import MAX_HOURS_PER_DAY, format_hours
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 from studylog.store.journal import Change, change
 from studylog.store.records import CARRY_OVER_DAYS, DayView, Done, Goal, LogEntry, Note, as_date

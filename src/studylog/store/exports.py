@@ -4,8 +4,8 @@ that have entries, and one section's done entries, a section at a time (flat mem
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 from studylog.store.entries import _COLUMNS, _load, day_range
 from studylog.store.records import Done, as_date

@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Literal, NamedTuple
+from typing import Literal
 
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 from studylog.store.records import as_date
 from studylog.store.sql import SPREADS, day_range, extra_items, tagged

@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.imported import ImportedEntry, ParseResult, normal_text
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 from studylog.store.entries import extra_item_rows, item_columns
 from studylog.store.journal import Change, begin_change, lock_owner

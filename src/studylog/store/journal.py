@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.errors import ConflictError, NotFoundError, StudylogError
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 
 TABLES = {"entry", "note", "item_status", "entry_item", "item_event", "own_item", "entry_tag", "timer", "plan"}

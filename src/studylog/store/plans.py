@@ -4,9 +4,10 @@ a curriculum and learner; setting one again replaces it. Each change is one ``un
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.errors import NotFoundError
+from studylog.namedtuple import NamedTuple
 from studylog.store.db import Store
 from studylog.store.journal import change
 from studylog.store.records import as_date

@@ -27,9 +27,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from studylog.errors import StoreError
+from studylog.namedtuple import NamedTuple
 from studylog.search_query import Query, Term, fts5_any, fts5_match, like_pattern, spans
 from studylog.store.db import Store
 from studylog.store.records import Note, as_date, period_json

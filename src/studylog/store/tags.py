@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from studylog.namedtuple import NamedTuple
 from studylog.store.records import as_date
 from studylog.store.sql import rows_in, tagged
 

@@ -11,9 +11,10 @@ time they stopped. Starting, stopping, switching and cancelling are each one cha
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from studylog.errors import ConflictError
+from studylog.namedtuple import NamedTuple
 from studylog.store.timer_row import running_row
 
 if TYPE_CHECKING:
