@@ -398,3 +398,65 @@ def to_rich(lines: Iterable[Line]):
         return Style.parse(rest or "none") + Style(link=url) if url else Style.parse(rest or "none")
 
     return Group(*(Text.assemble(*((visible(t), style(s)) for t, s in line)) for line in lines))
+
+
+class Stack(Block):
+    """Cells drawn one under the other in the same column (a title, and the URL or a line of
+    readings under it): as wide as the widest, each laid out at the column's width."""
+
+    def __init__(self, *parts: Block) -> None:
+        self.parts = parts
+
+    def natural(self) -> int:
+        return max((part.natural() for part in self.parts), default=0)
+
+    def lines(self, width: int) -> list[Line]:
+        return [line for part in self.parts for line in part.lines(width)]
+
+
+def _fits(sizes: Sequence[int | None], width: int, gap: int, indent: int) -> bool:
+    shown = [s for s in sizes if s is not None]
+    return indent + sum(shown) + gap * (len(shown) - 1) <= width
+
+
+def _draw(
+    row: Sequence[Block], columns: Sequence[Column], sizes: Sequence[int | None], gap: int, indent: int
+) -> list[Line]:
+    """One row's lines in the column widths ``sizes`` (as ``grid`` draws them)."""
+    drawn = [(cell.lines(w), col, w) for cell, col, w in zip(row, columns, sizes, strict=True) if w is not None]
+    lines: list[Line] = []
+    for n in range(max((len(parts) for parts, *_ in drawn), default=0)):
+        line: Line = [(" " * indent, "")] if indent else []
+        for k, (parts, col, w) in enumerate(drawn):
+            part = parts[n] if n < len(parts) else []
+            pad = " " * max(w - sum(cell_width(t) for t, _ in part), 0)
+            if k:
+                line.append((" " * gap, ""))
+            line += [(pad, ""), *part] if col.justify == "right" else [*part, (pad, "")]
+        lines.append(trim(line))
+    return lines
+
+
+def keyed(
+    rows: Sequence[Sequence[Cell | Block]], columns: Sequence[Column], width: int, gap: int = 1, hang: int = 2
+) -> list[Line]:
+    """Rows whose first cell is a key (a reference, never cut), laid out as ``grid`` lays them
+    out when they fit ``width``. When they do not (keys as long as ``reading/direct-preference-
+    optimization`` on a narrow screen), each key goes on a line of its own and the rest of its
+    row under it, ``hang`` cells in, the columns laid out (and dropped) without the key's."""
+    if not rows:
+        return []
+    cells = [[_block(cell, col) for cell, col in zip(row, columns, strict=True)] for row in rows]
+    natural = [max(row[i].natural() for row in cells) for i in range(len(columns))]
+    sizes = widths(natural, columns, width, gap)
+    if _fits(sizes, width, gap, 0):
+        return [line for row in cells for line in _draw(row, columns, sizes, gap, 0)]
+    rest = columns[1:]
+    sizes = widths(natural[1:], rest, width, gap, hang)
+    lines: list[Line] = []
+    for row in cells:
+        key = row[0].lines(max(natural[0], 1))
+        if any(key):
+            lines += [trim(line) for line in key]
+        lines += _draw(row[1:], rest, sizes, gap, hang)
+    return lines
