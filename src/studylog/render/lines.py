@@ -414,9 +414,12 @@ class Stack(Block):
         return [line for part in self.parts for line in part.lines(width)]
 
 
-def _fits(sizes: Sequence[int | None], width: int, gap: int, indent: int) -> bool:
+def _fits(sizes: Sequence[int | None], columns: Sequence[Column], width: int, gap: int) -> bool:
+    """Whether the columns fit ``width``, no wrapping column left narrower than the first (the keys)."""
     shown = [s for s in sizes if s is not None]
-    return indent + sum(shown) + gap * (len(shown) - 1) <= width
+    key = sizes[0] or 0
+    squeezed = any(c.wrap and s is not None and s < key for s, c in zip(sizes, columns, strict=True))
+    return not squeezed and sum(shown) + gap * (len(shown) - 1) <= width
 
 
 def _draw(
@@ -443,13 +446,15 @@ def keyed(
     """Rows whose first cell is a key (a reference, never cut), laid out as ``grid`` lays them
     out when they fit ``width``. When they do not (keys as long as ``reading/direct-preference-
     optimization`` on a narrow screen), each key goes on a line of its own and the rest of its
-    row under it, ``hang`` cells in, the columns laid out (and dropped) without the key's."""
+    row under it, ``hang`` cells in, the columns laid out (and dropped) without the key's. They
+    do not fit when they are wider than ``width`` after the columns that may go are left out,
+    or when a wrapping column (the titles) is left narrower than the keys beside it."""
     if not rows:
         return []
     cells = [[_block(cell, col) for cell, col in zip(row, columns, strict=True)] for row in rows]
     natural = [max(row[i].natural() for row in cells) for i in range(len(columns))]
     sizes = widths(natural, columns, width, gap)
-    if _fits(sizes, width, gap, 0):
+    if _fits(sizes, columns, width, gap):
         return [line for row in cells for line in _draw(row, columns, sizes, gap, 0)]
     rest = columns[1:]
     sizes = widths(natural[1:], rest, width, gap, hang)
