@@ -149,3 +149,18 @@ def test_items_titles_wrap_and_urls_stay_whole(cli, studied):
         out = cli("items", ok=True, env={"COLUMNS": str(columns)}).stdout
         assert LONG in out.splitlines() or any(line.strip() == LONG for line in out.splitlines())
         assert "https://arxiv.org/abs/2305.18290" in out
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_import_report_golden(cli, monkeypatch, columns):
+    from conftest import SHARED
+
+    monkeypatch.chdir(SHARED / "formats")  # the report names the file as given: the same on every machine
+    out = cli("import", "til-page-jekyll.md", "--dry-run", ok=True, env={"COLUMNS": str(columns)}).stdout
+    golden(f"layout-tables-import-{columns}.txt", out)
+    for line in out.splitlines():
+        assert line == line.rstrip(), f"trailing spaces: {line!r}"
+        if len(line) > columns:
+            assert "://" in max(line.split(), key=len), (len(line), line)
+    assert "…" not in out.replace("… and 1 more", "")
+    assert "dlc/7" in out and "complete 2023-06-19" in " ".join(out.split())

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from studylog.hours import format_hours
-from studylog.render.lines import Block, Cell, Column, Line, Stack, cell_width, flow, keyed, text, words
+from studylog.render.lines import Block, Cell, Column, Line, Stack, cell_width, keyed, sentence, text
 from studylog.render.progress import readings_line, status_cell
 from studylog.render.safe import visible
 from studylog.render.wrap import Flow
@@ -36,12 +36,6 @@ def _table(table: list[list[Cell | Block]], columns: list[Column], width: int) -
     kept = [i for i in range(len(columns)) if any(row[i] != "" for row in table[1:])]
     rows = [[row[i] for i in kept] for row in table]
     return keyed(rows, [columns[i] for i in kept], width, _gap(width))
-
-
-def sentence(parts: list[tuple[str, str, bool]], width: int) -> list[Line]:
-    """A sentence of ``(text, style, whole)`` parts wrapped to ``width`` at spaces; a ``whole``
-    part (a path, a URL) is never split."""
-    return flow(words((visible(t), s, whole) for t, s, whole in parts), width)
 
 
 def render_list(rows: list[dict[str, Any]], user_dir: Path, width: int = 80, links: bool = False) -> list[Line]:

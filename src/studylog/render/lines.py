@@ -465,3 +465,9 @@ def keyed(
             lines += [trim(line) for line in key]
         lines += _draw(row[1:], rest, sizes, gap, hang)
     return lines
+
+
+def sentence(parts: Iterable[tuple[str, str, bool]], width: int) -> list[Line]:
+    """A sentence of ``(text, style, whole)`` parts wrapped to ``width`` at spaces; a ``whole``
+    part (a path, a URL, a reference) is never split: one longer than a line has a line of its own."""
+    return flow(words((visible(t), s, whole) for t, s, whole in parts), width)
