@@ -12,6 +12,9 @@ and ``link=URL``, a hyperlink (OSC 8 on a terminal, a link in SVG/HTML).
 Wrapping (``flow``, ``wrap``) breaks at spaces, folds a word too long for a line, and never
 splits a URL: one longer than the line goes on a line of its own. ``grid`` lays out columns
 that wrap, grow (bars), shrink and drop in a stated order (``widths``); no line ends in a space.
+``keyed`` lays out rows led by a reference (``items``, ``curricula show``) as ``grid`` does, or,
+when the references are too long for the screen, each on a line of its own above its row;
+``Stack`` puts cells one under the other in a column (a title and its URL).
 
 Every text is made safe to show (``render.safe.visible``) as it enters a line, before its width
 is counted, and again as the lines are written, whoever built them.
