@@ -21,7 +21,11 @@ def logged(cli):
 
 def test_plain_output_lists_best_first_with_matching_notes(logged):
     out = logged("search", "attention", ok=True).stdout
-    assert out == "2024-04-18  #1  done  read attention is all you need  1h  dlc/1\n      - multi-head Attention\n"
+    assert out.splitlines() == [
+        "date        id        text                            hours  item",
+        "2024-04-18  #1  done  read attention is all you need     1h  dlc/1",
+        "                        - multi-head Attention",
+    ]
 
 
 def test_phrases_prefixes_and_words_across_text_and_notes(logged):

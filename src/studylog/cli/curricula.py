@@ -46,7 +46,7 @@ def list_(as_json: JsonOpt = False) -> None:
     else:
         from studylog.render.curricula import render_list
 
-        out.rich(render_list(rows, user_curricula_dir()))
+        out.lines(render_list(rows, user_curricula_dir(), output.width(), links=out.links))
     warn_broken(cat.broken)
 
 
@@ -73,7 +73,7 @@ def show(
         return
     from studylog.render.curricula import render_show
 
-    out.rich(render_show(detail))
+    out.lines(render_show(detail, output.width(), links=out.links))
 
 
 @app.command()

@@ -234,7 +234,9 @@ def _run_import(
         return
     from studylog.render.imports import render_import
 
-    out.rich(render_import(summary, problems, dry_run, str(path), _reading(path, detected), tally))
+    out.lines(
+        render_import(summary, problems, dry_run, str(path), _reading(path, detected), tally, output.width(), out.links)
+    )
 
 
 def _detected_json(source: str, detected: Detected) -> dict:

@@ -154,7 +154,7 @@ def items_(
         return
     from studylog.render.curricula import render_items
 
-    out.rich(render_items(rows))
+    out.lines(render_items(rows, output.width(), links=out.links))
 
 
 def register(app: typer.Typer) -> None:

@@ -146,7 +146,7 @@ def stats(
         return
     from studylog.render.progress import render_stats
 
-    out.rich(render_stats(result))
+    out.lines(render_stats(result, width()))
 
 
 def register(app: typer.Typer) -> None:

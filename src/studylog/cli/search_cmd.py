@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from studylog.cli.options import JsonOpt, LimitOpt
-from studylog.cli.output import Output
+from studylog.cli.output import Output, width
 from studylog.cli.parse import parse_day
 from studylog.cli.session import items, open_store, outlines
 from studylog.errors import UsageError
@@ -80,7 +80,7 @@ def search(
     from studylog.render.search import render_search
 
     shown = {r: titles[r] for h in hits for r in h.matched_items if r in titles}
-    out.lines(render_search(hits, parsed, shown, limit or None))
+    out.lines(render_search(hits, parsed, shown, limit or None, width(), links=out.links))
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,9 @@ and ``link=URL``, a hyperlink (OSC 8 on a terminal, a link in SVG/HTML).
 Wrapping (``flow``, ``wrap``) breaks at spaces, folds a word too long for a line, and never
 splits a URL: one longer than the line goes on a line of its own. ``grid`` lays out columns
 that wrap, grow (bars), shrink and drop in a stated order (``widths``); no line ends in a space.
+``keyed`` lays out rows led by a reference (``items``, ``curricula show``) as ``grid`` does, or,
+when the references are too long for the screen, each on a line of its own above its row;
+``Stack`` puts cells one under the other in a column (a title and its URL).
 
 Every text is made safe to show (``render.safe.visible``) as it enters a line, before its width
 is counted, and again as the lines are written, whoever built them.
@@ -398,3 +401,76 @@ def to_rich(lines: Iterable[Line]):
         return Style.parse(rest or "none") + Style(link=url) if url else Style.parse(rest or "none")
 
     return Group(*(Text.assemble(*((visible(t), style(s)) for t, s in line)) for line in lines))
+
+
+class Stack(Block):
+    """Cells drawn one under the other in the same column (a title, and the URL or a line of
+    readings under it): as wide as the widest, each laid out at the column's width."""
+
+    def __init__(self, *parts: Block) -> None:
+        self.parts = parts
+
+    def natural(self) -> int:
+        return max((part.natural() for part in self.parts), default=0)
+
+    def lines(self, width: int) -> list[Line]:
+        return [line for part in self.parts for line in part.lines(width)]
+
+
+def _fits(sizes: Sequence[int | None], columns: Sequence[Column], width: int, gap: int) -> bool:
+    """Whether the columns fit ``width``, no wrapping column left narrower than the first (the keys)."""
+    shown = [s for s in sizes if s is not None]
+    key = sizes[0] or 0
+    squeezed = any(c.wrap and s is not None and s < key for s, c in zip(sizes, columns, strict=True))
+    return not squeezed and sum(shown) + gap * (len(shown) - 1) <= width
+
+
+def _draw(
+    row: Sequence[Block], columns: Sequence[Column], sizes: Sequence[int | None], gap: int, indent: int
+) -> list[Line]:
+    """One row's lines in the column widths ``sizes`` (as ``grid`` draws them)."""
+    drawn = [(cell.lines(w), col, w) for cell, col, w in zip(row, columns, sizes, strict=True) if w is not None]
+    lines: list[Line] = []
+    for n in range(max((len(parts) for parts, *_ in drawn), default=0)):
+        line: Line = [(" " * indent, "")] if indent else []
+        for k, (parts, col, w) in enumerate(drawn):
+            part = parts[n] if n < len(parts) else []
+            pad = " " * max(w - sum(cell_width(t) for t, _ in part), 0)
+            if k:
+                line.append((" " * gap, ""))
+            line += [(pad, ""), *part] if col.justify == "right" else [*part, (pad, "")]
+        lines.append(trim(line))
+    return lines
+
+
+def keyed(
+    rows: Sequence[Sequence[Cell | Block]], columns: Sequence[Column], width: int, gap: int = 1, hang: int = 2
+) -> list[Line]:
+    """Rows whose first cell is a key (a reference, never cut), laid out as ``grid`` lays them
+    out when they fit ``width``. When they do not (keys as long as ``reading/direct-preference-
+    optimization`` on a narrow screen), each key goes on a line of its own and the rest of its
+    row under it, ``hang`` cells in, the columns laid out (and dropped) without the key's. They
+    do not fit when they are wider than ``width`` after the columns that may go are left out,
+    or when a wrapping column (the titles) is left narrower than the keys beside it."""
+    if not rows:
+        return []
+    cells = [[_block(cell, col) for cell, col in zip(row, columns, strict=True)] for row in rows]
+    natural = [max(row[i].natural() for row in cells) for i in range(len(columns))]
+    sizes = widths(natural, columns, width, gap)
+    if _fits(sizes, columns, width, gap):
+        return [line for row in cells for line in _draw(row, columns, sizes, gap, 0)]
+    rest = columns[1:]
+    sizes = widths(natural[1:], rest, width, gap, hang)
+    lines: list[Line] = []
+    for row in cells:
+        key = row[0].lines(max(natural[0], 1))
+        if any(key):
+            lines += [trim(line) for line in key]
+        lines += _draw(row[1:], rest, sizes, gap, hang)
+    return lines
+
+
+def sentence(parts: Iterable[tuple[str, str, bool]], width: int) -> list[Line]:
+    """A sentence of ``(text, style, whole)`` parts wrapped to ``width`` at spaces; a ``whole``
+    part (a path, a URL, a reference) is never split: one longer than a line has a line of its own."""
+    return flow(words((visible(t), s, whole) for t, s, whole in parts), width)

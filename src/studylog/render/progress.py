@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 
 from studylog.hours import format_hours
@@ -129,15 +128,6 @@ def history_lines(events: Sequence[tuple[str, str]]) -> list[str]:
     return [f"{event} {day}" for event, day in out]
 
 
-def status_cell(status: str, when: str | None, events: Sequence[tuple[str, str]], style: str) -> Text:
-    """A status with its date, and below it (dim) the whole history when there is more to it."""
-    cell = Text(status + (f" {when}" if when else ""), style=style)
-    lines = history_lines(events)
-    if len(lines) > 1:
-        cell.append("\n" + "\n".join(lines), style="dim")
-    return cell
-
-
 def _estimate(est: tuple[float, float] | None) -> str:
     if not est:
         return ""
@@ -171,8 +161,8 @@ def _estimated(p: CurriculumProgress) -> str:
     return f" of about {p.estimated_hours:.0f}h estimated{missing}"
 
 
-def _status_cell(status: str, when: str | None, events: Sequence[tuple[str, str]], style: str) -> Block:
-    """``status_cell`` as lines."""
+def status_cell(status: str, when: str | None, events: Sequence[tuple[str, str]], style: str) -> Block:
+    """A status with its date, and below it (dim) the whole history when there is more to it."""
     return _Lines(
         [[(status + (f" {when}" if when else ""), style)]]
         + ([[(line, "dim")] for line in history_lines(events)] if len(history_lines(events)) > 1 else [])
@@ -209,7 +199,7 @@ def render_detail(p: CurriculumProgress, plans: Sequence[PlanProgress] = (), wid
             [
                 (i.ref, "cyan"),
                 i.title + (f"\n{read}" if read else ""),
-                _status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
+                status_cell(i.status, dates.isoformat() if dates else None, events, _STYLE[i.status]),
                 format_hours(i.hours) if i.hours else "",
                 _estimate(i.estimate),
                 f"×{i.ratio:.2f}" if i.ratio is not None else "",
@@ -264,37 +254,41 @@ class _Title(Block):
         return flow(self.words, width)
 
 
-def render_stats(s: Stats) -> Group:
-    summary = Table.grid(padding=(0, 2))
-    summary.add_column(style="bold")
-    summary.add_column()
-    summary.add_row("Hours", format_hours(s.total_hours) or "0h")
-    summary.add_row("Study days", f"{s.study_days}" + (f" ({s.first_day} to {s.last_day})" if s.first_day else ""))
-    summary.add_row("Per study day", format_hours(s.hours_per_study_day) or "0h")
-    summary.add_row("Done items", str(s.done_items))
-    summary.add_row("Goals met", f"{s.goals_met}/{s.goals}")
-    summary.add_row("Items completed", str(s.items_completed))
-    by_c = Table(box=None, pad_edge=False, header_style="bold", title=None)
-    by_c.add_column("curriculum", style="cyan")
-    by_c.add_column("hours", justify="right")
-    for cid, hours in s.per_curriculum:
-        by_c.add_row(visible(cid) if cid else "(no item)", format_hours(hours))
-    by_m = Table(box=None, pad_edge=False, header_style="bold")
-    by_m.add_column("month")
-    by_m.add_column("hours", justify="right")
-    for month, hours in s.per_month:
-        by_m.add_row(month, format_hours(hours) or "0h")
+def render_stats(s: Stats, width: int = 80) -> list[Line]:
+    """The totals (label and figure; a figure's sentence wraps, never cutting a date), then the
+    hours per curriculum, per month and (with --by tag) per tag, each a small table of its own.
+    Nothing is left out or cut at any width: the tables are narrow."""
+    days = f"{s.study_days}" + (f" ({s.first_day} to {s.last_day})" if s.first_day else "")
+    summary: list[list[Cell | Block]] = [
+        [("Hours", "bold"), format_hours(s.total_hours) or "0h"],
+        [("Study days", "bold"), days],
+        [("Per study day", "bold"), format_hours(s.hours_per_study_day) or "0h"],
+        [("Done items", "bold"), str(s.done_items)],
+        [("Goals met", "bold"), f"{s.goals_met}/{s.goals}"],
+        [("Items completed", "bold"), str(s.items_completed)],
+    ]
+    pair = [Column(), Column(justify="right")]
+    lines = grid(summary, [Column(), Column(wrap=True)], width, gap=2)
+    by_c: list[list[Cell | Block]] = [_head("curriculum", "hours")]
+    by_c += [[(visible(cid), "cyan") if cid else "(no item)", format_hours(h)] for cid, h in s.per_curriculum]
+    lines += [[], *grid(by_c, pair, width, gap=2)]
+    by_m: list[list[Cell | Block]] = [_head("month", "hours")]
+    by_m += [[month, format_hours(h) or "0h"] for month, h in s.per_month]
+    lines += [[], *grid(by_m, pair, width, gap=2)]
     if s.per_tag is None:
-        return Group(summary, Text(""), by_c, Text(""), by_m)
-    by_t = Table(box=None, pad_edge=False, header_style="bold")
-    by_t.add_column("tag", style="cyan")
-    by_t.add_column("hours", justify="right")
-    by_t.add_column("entries", justify="right", style="dim")
-    for t in s.per_tag:
-        by_t.add_row(visible("#" + t.tag), format_hours(t.hours) or "0h", str(t.entries))
+        return lines
+    by_t: list[list[Cell | Block]] = [_head("tag", "hours", "entries")]
+    by_t += [
+        [(visible("#" + t.tag), "cyan"), format_hours(t.hours) or "0h", (str(t.entries), "dim")] for t in s.per_tag
+    ]
+    lines.append([])
     if not s.per_tag:
-        by_t.add_row(Text("no tagged entries yet", "dim"), "", "")
-    return Group(summary, Text(""), by_c, Text(""), by_m, Text(""), by_t)
+        return [
+            *lines,
+            *grid(by_t, [*pair, Column(justify="right")], width, gap=2),
+            text("no tagged entries yet", "dim"),
+        ]
+    return lines + grid(by_t, [*pair, Column(justify="right")], width, gap=2)
 
 
 def plan_text(p: PlanProgress) -> str:
