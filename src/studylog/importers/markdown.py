@@ -29,7 +29,8 @@ Labels (``DONE:``, ``Goals:``, ``- ## Today's focus``) are not entries; items un
 open task boxes and ``TODO``/``LATER`` tasks are goals, met when the section marks them done
 (:func:`studylog.importers.mdbody.section`, :mod:`studylog.importers.outliner`).
 
-Hours: written in a date heading (``(2.5h)``) or on a labelled line (``time spent: 1h30``) they
+Hours: written in a date heading (``(2.5h)``), on a labelled line (``time spent: 1h30``) or by
+clock sub-headings that start and stop sessions (``### 10:57 AM`` ... ``### 12:18 PM - break``) they
 belong to the day and go to its first done entry; a task's CLOCK lines are its own; otherwise each
 entry's own text is read (:mod:`studylog.importers.hours_text`). On a goal they are its estimate.
 An entry that says only "Nothing done", or that the day or range was a break ("pause",
