@@ -19,6 +19,7 @@ from conftest import REPO
 REAL = REPO / "tests" / "fixtures" / "real-logs"
 SHARED = REPO / "tests" / "fixtures" / "shared" / "formats"
 RUSTASCENT = REAL / "daily-folder-nested-rustascent"
+AGRYMAN = REAL / "journal-clock-sessions-agryman"
 
 
 @pytest.fixture(autouse=True)
@@ -70,6 +71,29 @@ def test_3_a_labelled_status_line_and_a_label_heading_are_not_entries(cli):
     assert not [t for t in texts if t.startswith(("**Next:**", "Next:", "Day 2 - First Contribution"))]
     assert not [t for t in texts if "Day 1 Complete" in t]
     assert by_text(entries, "Created `rust-ascent` repository")["kind"] == "done"  # line 11, under What I Did
+
+
+def test_3_clock_sub_headings_are_sessions_and_recap_is_a_label(cli):
+    """2019-12-08 Arthur's Journal.md: `### 8:28 AM` (line 5) and `#### Recap` (line 7) head the
+    first day's prose, whose first paragraph (line 9) is the entry; `### 5:08 PM` (line 50) heads the
+    9 December paragraph (line 52); `###8:38 PM` (line 89, no space) heads bullets; none of these
+    titles is an entry. The sessions they open and the `- break` headings that close them give the
+    days their hours: 8:28-8:47 AM, 5:08-5:13 PM, and 10:57-12:18, 1:03-3:00, 8:38-9:51 PM."""
+    entries = imported(cli, AGRYMAN)
+    texts = [e["text"] for e in entries]
+    assert not [t for t in texts if t in {"Recap", "8:28 AM", "5:08 PM"} or t.lstrip("#")[:1].isdigit()]
+    recap = by_text(entries, "I started this project on 2019-06-24")
+    assert (recap["date"], recap["hours"]) == ("2019-12-08", round(19 / 60, 4))
+    assert recap["notes"][0]["text"].startswith("David published the ACM program")
+    assert by_text(entries, "The ACM makes use of pre-computed")["hours"] == round(5 / 60, 4)
+    day14 = {e["text"]: e["hours"] for e in entries if e["date"] == "2019-12-14"}
+    assert day14.pop("implement so5cg.py") == round((81 + 117 + 73) / 60, 4)  # line 64, first under 10:57 AM
+    assert len(day14) == 14 and not any(day14.values())
+    assert by_text(entries, "read file and parse lines")["date"] == "2019-12-14"  # line 92, under `###8:38 PM`
+    # line 105: how long the program takes to load its files, not time studied; the 15th's only
+    # session (`### 4:12 PM`, line 101) has no end, so that day has no hours
+    assert not [e for e in entries if e["date"] == "2019-12-15" and e["hours"]]
+    assert len(entries) == 30
 
 
 # --- class 4: plans are goals ---------------------------------------------------------------------
