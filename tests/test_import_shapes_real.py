@@ -4,9 +4,11 @@ shared real logs), imported as a new user types it: `studylog import PATH`, then
 The made-up examples of each class are in test_import_shapes_layout.py and
 test_import_shapes_labels.py; these tests name a line of a real file and assert what it becomes.
 
-No real, redistributable example was found for class 1 (a heading that lists several days) or
-class 6 (a context line after a horizontal rule), so neither has a test here; the searches are
-listed in the session's report. The rust-ascent daily logs (classes 3, 4 and 7) are named by a date
+No real, redistributable log was found for class 1 (a heading that lists several days): its test
+imports a made-up log around real heading lines, each quoted with the repository, file and commit
+it comes from. For class 6 (a context line after a horizontal rule) neither a licensed log nor a
+real line to quote was found, so it has made-up tests only (test_import_shapes_layout.py); the
+searches are listed in SOURCES.md. The rust-ascent daily logs (classes 3, 4 and 7) are named by a date
 but written as headings and prose, so `studylog import` reads them as a dated markdown log.
 """
 
@@ -38,6 +40,51 @@ def by_text(entries: list[dict], start: str) -> dict:
     found = [e for e in entries if e["text"].startswith(start)]
     assert len(found) == 1, f"{start!r}: {[e['text'] for e in found]}"
     return found[0]
+
+
+# --- class 1: headings that list several days -----------------------------------------------------
+# No log in this shape with a licence to copy it was found (SOURCES.md, "Looked at and not taken"),
+# so the headings below are single real lines, quoted verbatim from the file and commit named next
+# to each (a heading line is a fact of format); every line under them is made up.
+QUOTED_HEADINGS = [
+    # jdsandifer/100-days-of-code, log.md line 71, commit cf6ed0e3cfdfc472a69107d7b51698cb1e1e5a2d
+    ("### Day 10 & 11: January 25th & 26th, 2017 (Wednesday & Thursday)", ("2017-01-25", "2017-01-26")),
+    # CandiW/100-days-of-code, log.md lines 71, 93 and 125, commit a0b6a8a3358d338481f07269e59f1d081413c73b
+    ("### Day 7, Day 8: January 10 and January 11, 2017", ("2017-01-10", "2017-01-11")),
+    ("### Day 10, 11, 12, & 13: January 13-16, 2017", ("2017-01-13", "2017-01-16")),
+    ("### Day 16- 20: January 19 - 24, 2017", ("2017-01-19", "2017-01-24")),
+    # ben-z/100-days-of-code, log.md line 33, commit a7916b4f00f0cf5554865c3395da53f51bd0ed9a
+    ("### Day 2 & 3: Saturday, January 7, 2017 and Sunday, January 8, 2017", ("2017-01-07", "2017-01-08")),
+    # mostmojo/log, log-2.md line 70, commit cf8e6e02eff9ce35fa6af323cea3ef21fc75ae13 (August 20, 2019
+    # is the Tuesday: the Monday is the 19th)
+    ("### Day 5 & 6: Monday & Tuesday, 20th August, 2019", ("2019-08-19", "2019-08-20")),
+    # draftsofcode/blogger, content/posts/100DaysOfCode_daily_log.md lines 64 and 71, commit
+    # dc6ec8bbb99274daba9fb50a23d6969cdc171d70 (the second without a year: the first one's)
+    ("### Day 5 and 6: Friday, April 2, 2021 and Saturday, April 3rd", ("2021-04-02", "2021-04-03")),
+    ("### Days 7, 8 and 9: Sunday, April 4th through Tuesday, April 6th", ("2021-04-04", "2021-04-06")),
+]
+
+
+def test_1_real_headings_that_list_several_days_are_periods_over_those_days(cli, tmp_path):
+    """Each quoted heading over one made-up line: the entry is of the period the heading names,
+    stored on its last day, with its text as written; the heading's words are no entry."""
+    lines = ["# 100 Days Of Code - Log", ""]
+    for n, (heading, _) in enumerate(QUOTED_HEADINGS):
+        lines += [heading, "", f"**Today's Progress:** made-up entry {n}", ""]
+    log = tmp_path / "log.md"
+    log.write_text("\n".join(lines), encoding="utf-8")
+    report = cli("import", str(log), "--json", ok=True).json()
+    assert (report["format"], report["entries"]) == ("markdown", len(QUOTED_HEADINGS))
+    entries = cli("log", "--json", "--limit", "0", ok=True).json()
+    for n, (heading, (first, last)) in enumerate(QUOTED_HEADINGS):
+        entry = by_text(entries, f"**Today's Progress:** made-up entry {n}")
+        assert (entry["date"], entry["period"]) == (last, {"start": first, "end": last}), heading
+    assert len(entries) == len(QUOTED_HEADINGS)  # no heading became an entry of its own
+    problems = [p["message"] for p in report["problems"]]
+    assert [m for m in problems if "April 4" in m] == [
+        "no year written: read as 2021-04-04 (the year of the entries around it; April 4, 2021 is a Sunday)"
+    ]
+    assert not [m for m in problems if "April 4" not in m], problems
 
 
 # --- class 2: a dated heading inside a dated section ------------------------------------------------
