@@ -326,7 +326,7 @@ def test_a_span_of_the_clock_is_a_session_and_one_with_no_end_is_not_counted():
         ("2021-03-01", "exercises", None),
         ("2021-03-02", "wrote tests", None),  # a start and no end: no hours
     ]
-    assert [(p.line, p.message) for p in result.problems] == [(2, "the session from 14:00 has no end; not counted")]
+    assert [(p.line, p.message) for p in result.problems] == [(5, "the session from 14:00 has no end; not counted")]
 
 
 def test_a_time_in_a_longer_title_is_still_a_titled_item():

@@ -107,7 +107,7 @@ def clock_sessions(body: list[Block]) -> tuple[int, HoursReading] | None:
     (``### 2:39 PM``) going on with it; a span (``### 8:28 AM - 9:10 AM``) is a session of its own.
     A session with no end is not counted (and said). None when no session has both ends."""
     total, counted, first = 0, 0, 0
-    open_at: tuple[int, str] | None = None
+    open_at: tuple[int, str, int] | None = None  # (minutes, the time as written, its line)
     for block in body:
         if block.kind != "break" or not block.heading or not block.lines or not clock_title(block.lines[0]):
             continue
@@ -126,11 +126,12 @@ def clock_sessions(body: list[Block]) -> tuple[int, HoursReading] | None:
             if end > start:
                 total, counted = total + end - start, counted + 1
         elif not stops and open_at is None:
-            open_at = (start, m.group("a").strip())
+            open_at = (start, m.group("a").strip(), block.line)
     if not counted:
         return None
-    why = f"the session from {open_at[1]} has no end; not counted" if open_at is not None else None
-    return first, HoursReading(round(total / 60, 4), why)
+    if open_at is not None:
+        return open_at[2], HoursReading(round(total / 60, 4), f"the session from {open_at[1]} has no end; not counted")
+    return first, HoursReading(round(total / 60, 4))
 
 
 # What a template leaves under a date until it is filled in; a block that says only this is not
