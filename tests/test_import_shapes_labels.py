@@ -340,3 +340,31 @@ def test_a_time_in_a_longer_title_is_still_a_titled_item():
 def test_a_hashtag_that_starts_with_a_number_is_not_a_clock_heading():
     text = "## 2021-03-01\n#100DaysOfCode at 8:30\n- read chapter 2\n\n## 2021-03-02\n#12:30pm lunch talk\n- b\n"
     assert [t for _, t, _ in entry_rows(text)] == ["#100DaysOfCode at 8:30", "b"]
+
+
+def test_a_clock_heading_at_the_days_own_level_stays_in_that_day():
+    """``## 10:44 am`` right under ``## 2022-03-07`` once ended the day (then empty) and gave its lines
+    to the day before; a line ``break 1:00 pm`` ends the session and is no note."""
+    text = (
+        "## 2022-03-06\n### 3:17 pm\nSplit up the module.\n\nbreak 5:36 pm\n\n"
+        "## 2022-03-07\n\n## 10:44 am\n\nFocus on the reader.\n\nbreak 1:00 pm\n\n## 3:30 pm\n\nWrote the config class.\n\n"
+        "break at 5:30 pm\n\n## Notes\nnot a day\n"
+    )
+    result = parse(text)
+    assert [(e.day.isoformat(), e.text, e.hours, [n.text for n in e.notes]) for e in result.entries] == [
+        ("2022-03-06", "Split up the module.", round(139 / 60, 4), []),
+        ("2022-03-07", "Focus on the reader.", round(256 / 60, 4), []),
+        ("2022-03-07", "Wrote the config class.", None, []),
+    ]
+    assert not result.problems
+
+
+def test_a_break_line_without_clock_headings_is_text_and_an_end_before_the_start_is_said():
+    assert entry_rows("## 2022-03-17\n6 functions left\n\nbreak 5:36 pm\n") == [
+        ("2022-03-17", "6 functions left", None)
+    ]
+    result = parse("## 2022-03-23\n### 5:10 pm\n- a\n\nbreak 6:27 pm\n\n### 9:03 pm\n- b\n\nbreak 11:00 am\n")
+    assert [e.hours for e in result.entries] == [round(77 / 60, 4), None]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (7, "the session from 9:03 pm ends at 11:00 am, before it starts; not counted")
+    ]

@@ -21,7 +21,7 @@ from conftest import REPO
 REAL = REPO / "tests" / "fixtures" / "real-logs"
 SHARED = REPO / "tests" / "fixtures" / "shared" / "formats"
 RUSTASCENT = REAL / "daily-folder-nested-rustascent"
-AGRYMAN = REAL / "journal-clock-sessions-agryman"
+AGRYMAN = REAL / "journal-clock-sessions-agryman" / "journals"
 
 
 @pytest.fixture(autouse=True)
@@ -126,7 +126,7 @@ def test_3_clock_sub_headings_are_sessions_and_recap_is_a_label(cli):
     9 December paragraph (line 52); `###8:38 PM` (line 89, no space) heads bullets; none of these
     titles is an entry. The sessions they open and the `- break` headings that close them give the
     days their hours: 8:28-8:47 AM, 5:08-5:13 PM, and 10:57-12:18, 1:03-3:00, 8:38-9:51 PM."""
-    entries = imported(cli, AGRYMAN)
+    entries = imported(cli, AGRYMAN / "2019-12-08 Arthur's Journal.md")
     texts = [e["text"] for e in entries]
     assert not [t for t in texts if t in {"Recap", "8:28 AM", "5:08 PM"} or t.lstrip("#")[:1].isdigit()]
     recap = by_text(entries, "I started this project on 2019-06-24")
@@ -141,6 +141,30 @@ def test_3_clock_sub_headings_are_sessions_and_recap_is_a_label(cli):
     # session (`### 4:12 PM`, line 101) has no end, so that day has no hours
     assert not [e for e in entries if e["date"] == "2019-12-15" and e["hours"]]
     assert len(entries) == 30
+
+
+def test_3_a_clock_heading_at_the_days_level_and_a_break_line_are_sessions_of_that_day(cli):
+    """2022-03-04 Arthur's Journal.md: `## 2022-03-07` (line 190) is followed by `## 10:44 am` (line
+    192) at the day's own level; its lines (`Focus on ...`, line 194) are of 7 March, not of the 4th
+    the file name gives. The line `break 1:00 pm` (239) ends that session and `## 3:30 pm` (241) to
+    `break 5:30 pm` (279) is the next: 136 + 120 minutes. `### 9:03 pm` (736) closed by `break 11:00
+    am` (752) ends before it starts: not counted, and said."""
+    path = AGRYMAN / "2022-03-04 Arthur's Journal.md"
+    report = cli("import", str(path), "--json", ok=True).json()
+    entries = cli("log", "--json", "--limit", "0", ok=True).json()
+    day7 = [e for e in entries if e["date"] == "2022-03-07"]
+    assert sorted(e["text"][:40] for e in day7) == [
+        "Focus on `so5_so3_cg.py` and implement `",
+        "I implemented the class `SO5CGConfig` to",
+    ]
+    assert sum(e["hours"] or 0 for e in day7) == round(256 / 60, 4)
+    assert not [e for e in entries if e["text"].startswith(("break ", "10:44", "3:30"))]
+    assert not [n for e in entries for n in e["notes"] if n["text"].startswith("break 1:00 pm")]
+    day23 = sum(e["hours"] or 0 for e in entries if e["date"] == "2022-03-23")
+    assert day23 == round(77 / 60, 4)  # 5:10 to 6:27 pm only
+    assert [(p["line"], p["message"].rsplit(": ", 1)[-1]) for p in report["problems"]] == [
+        (736, "the session from 9:03 pm ends at 11:00 am, before it starts; not counted")
+    ]
 
 
 # --- class 4: plans are goals ---------------------------------------------------------------------

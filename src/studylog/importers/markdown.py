@@ -5,7 +5,8 @@ named by their date (``2024-01-05.md``, or ``2024-01.md`` for the month).
 Where the date comes from (:mod:`studylog.importers.datelines` reads the forms):
 
 - a heading whose text starts with a date (after labels such as ``Day 3:``); its section runs to
-  the next heading of the same or a higher level. Deeper headings inside it are sub-headings,
+  the next heading of the same or a higher level (but a heading of the same level that is only a
+  time of day, ``## 10:44 am`` under ``## 2022-03-07``, is a session of that day). Deeper headings inside it are sub-headings,
   unless they carry a full date of their own, at their start or later in their title ("## Notes
   from the 3/14/2021 call"; not a reference: a date in a link or code, after "see", "since",
   "until"..., or before "post", "notes"...). Such a nested dated section ends at the next heading
@@ -65,7 +66,7 @@ from studylog.importers.datelines import (
 )
 from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.hours_text import HoursReading, read_hours
-from studylog.importers.mdbody import Draft, blocks, section
+from studylog.importers.mdbody import Draft, blocks, clock_title, section
 from studylog.importers.mdresolve import Resolved, Written, resolve
 from studylog.importers.outliner import same_item
 from studylog.importers.status_text import find_status
@@ -288,6 +289,9 @@ class _Scanner:
         self.list_indent = None
         self.context = [c for c in self.context if c[0] < level]
         anchor = self.anchor
+        if anchor is not None and anchor.kind == "heading" and level == anchor.level and clock_title(title):
+            anchor.body.append((number, raw))  # "## 10:44 am" right under "## 2022-03-07": a session of that day
+            return
         if anchor is not None and anchor.hit.kind == "month" and level > anchor.level and self._day_heading(title):
             self._drop_month(number)
             anchor = None

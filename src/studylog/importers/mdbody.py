@@ -85,6 +85,9 @@ _SESSION = re.compile(
     rf"^[*_\s]*(?:at\s+)?(?P<a>{_CLOCK})(?:\s*(?:-|–|—|~|to|until)\s*(?P<b>{_CLOCK}))?(?P<tail>.*)$", re.IGNORECASE
 )
 _STOP = re.compile(r"\b(?:break|pause|stop|end|lunch)\b", re.IGNORECASE)
+_STOP_LINE = re.compile(
+    rf"^(?:break|pause|stop(?:ped)?|end(?:ed)?|done)(?:\s+at)?\s+(?P<t>{_CLOCK})[.!]?\s*$", re.IGNORECASE
+)
 _TIME = re.compile(r"(\d{1,2})(?::(\d\d))?\s*(?:([ap])\.?m\.?)?", re.IGNORECASE)
 
 
@@ -101,14 +104,39 @@ def _minutes(clock: str) -> int | None:
     return hour * 60 + minute if hour < 24 else None
 
 
+def _stop_line(block: Block) -> str | None:
+    """The time a one-line paragraph that only says a session stopped gives (``break 5:36 pm``,
+    ``break at 5:20 pm``); None for any other block."""
+    if block.kind != "para" or len(block.lines) != 1 or not block.lines[0][:1].isalpha():
+        return None
+    m = _STOP_LINE.match(block.lines[0])
+    return m.group("t") if m else None
+
+
 def clock_sessions(body: list[Block]) -> tuple[int, HoursReading] | None:
     """The hours a day's clock sub-headings give it: a session runs from a time (``### 10:57 AM``)
-    to the next time that says it stopped (``### 12:18 PM - break``), later times in between
-    (``### 2:39 PM``) going on with it; a span (``### 8:28 AM - 9:10 AM``) is a session of its own.
-    A session with no end is not counted (and said). None when no session has both ends."""
+    to the next time that says it stopped (``### 12:18 PM - break``, or a line ``break 5:36 pm``),
+    later times in between (``### 2:39 PM``) going on with it; a span (``### 8:28 AM - 9:10 AM``)
+    is a session of its own. A session with no end, or one that ends before it starts, is not
+    counted (and said). None when no session has both ends."""
     total, counted, first = 0, 0, 0
     open_at: tuple[int, str, int] | None = None  # (minutes, the time as written, its line)
+    why: tuple[int, str] | None = None  # the first session not counted: its line and why
+
+    def close(at: int, written: str) -> None:
+        nonlocal total, counted, open_at, why
+        assert open_at is not None
+        if at > open_at[0]:
+            total, counted = total + at - open_at[0], counted + 1
+        elif at < open_at[0] and why is None:
+            why = (open_at[2], f"the session from {open_at[1]} ends at {written}, before it starts; not counted")
+        open_at = None
+
     for block in body:
+        if (stop := _stop_line(block)) is not None:
+            if open_at is not None and (at := _minutes(stop)) is not None:
+                close(at, stop)
+            continue
         if block.kind != "break" or not block.heading or not block.lines or not clock_title(block.lines[0]):
             continue
         m = _SESSION.match(block.lines[0])
@@ -119,19 +147,17 @@ def clock_sessions(body: list[Block]) -> tuple[int, HoursReading] | None:
         end = _minutes(m.group("b")) if m.group("b") else None
         stops = _STOP.search(m.group("tail")) is not None
         if open_at is not None and (stops or end is not None):
-            if start > open_at[0]:
-                total, counted = total + start - open_at[0], counted + 1
-            open_at = None
+            close(start, m.group("a").strip())
         if end is not None and not stops:
             if end > start:
                 total, counted = total + end - start, counted + 1
         elif not stops and open_at is None:
             open_at = (start, m.group("a").strip(), block.line)
+    if open_at is not None and why is None:
+        why = (open_at[2], f"the session from {open_at[1]} has no end; not counted")
     if not counted:
         return None
-    if open_at is not None:
-        return open_at[2], HoursReading(round(total / 60, 4), f"the session from {open_at[1]} has no end; not counted")
-    return first, HoursReading(round(total / 60, 4))
+    return (why[0] if why else first), HoursReading(round(total / 60, 4), why[1] if why else None)
 
 
 # What a template leaves under a date until it is filled in; a block that says only this is not
@@ -416,8 +442,10 @@ def section(body: list[Block]) -> Section:
     """The drafts of one section with its structure read (see the module docstring)."""
     out = Section()
     body = _read_outline(body, out)
-    if any(b.kind == "break" and b.heading for b in body) and (sessions := clock_sessions(body)) is not None:
-        out.hours.append(sessions)
+    if any(b.kind == "break" and b.heading and b.lines and clock_title(b.lines[0]) for b in body):
+        if (sessions := clock_sessions(body)) is not None:
+            out.hours.append(sessions)
+        body = [b for b in body if _stop_line(b) is None]  # "break 5:36 pm" marks a time, it is no note
     if not any(b.state or b.label for b in body):
         out.drafts = drafts(body)
         _tag_all(out)
