@@ -5,12 +5,13 @@ named by their date (``2024-01-05.md``, or ``2024-01.md`` for the month).
 Where the date comes from (:mod:`studylog.importers.datelines` reads the forms):
 
 - a heading whose text starts with a date (after labels such as ``Day 3:``); its section runs to
-  the next heading of the same or a higher level (but a heading of the same level that is only a
-  time of day, ``## 10:44 am`` under ``## 2022-03-07``, is a session of that day). Deeper headings inside it are sub-headings,
-  unless they carry a full date of their own, at their start or later in their title ("## Notes
-  from the 3/14/2021 call"; not a reference: a date in a link or code, after "see", "since",
-  "until"..., or before "post", "notes"...). Such a nested dated section ends at the next heading
-  of its level or above; lines under a later sibling heading are the enclosing section's again;
+  the next heading of the same or a higher level (but one of the same level that is only a time
+  of day, ``## 10:44 am`` under ``## 2022-03-07``, is a session of that day). Deeper headings inside
+  it are sub-headings, unless they carry a full date of their own, at their start or later in
+  their title ("## Notes from the 3/14/2021 call"; not a reference: a date in a link or code,
+  after "see", "since", "until"..., or before "post", "notes"...). Such a nested dated section
+  ends at the next heading of its level or above; lines under a later sibling heading are the
+  enclosing section's again;
 - a month or year heading (``# 2024년 1월``, ``# January 2024``) gives the month for day headings
   (``## 5``) and the year for dates written without one;
 - outside dated sections, a top-level list item that starts with a full date (``- 6/1/2025 Sun``);
