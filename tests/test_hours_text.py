@@ -75,6 +75,8 @@ def test_hours_written_by_learners(text, hours):
         "Only got to question 3 of 11",
         "hours spent and a lot of attempts",
         "H100 GPUs",
+        "it takes around 1 minute to load all CG files",  # what the machine takes (agryman/acmpy journal)
+        "the full build needs 2 hours to compile",
         "",
     ],
 )

@@ -285,3 +285,86 @@ def test_a_status_block_closing_a_day_is_not_an_entry():
     # a 100-days entry written as bold "Key:" lines, with no Status line, is an entry
     days = parse("## 2024-02-03\n**Today's Progress**: fixed the CSS\n**Thoughts:** hard going\n").entries
     assert [e.text for e in days] == ["**Today's Progress**: fixed the CSS\n**Thoughts:** hard going"]
+
+
+# --- clock sub-headings under a day (issue 12 shape 3; as in the agryman/acmpy journal) -------------
+
+
+def entry_rows(text: str) -> list[tuple]:
+    return [(e.day.isoformat(), e.text, e.hours) for e in parse(text).entries]
+
+
+def test_clock_sub_headings_are_sessions_of_the_day_not_entries_and_give_its_hours():
+    """``### 8:28 AM`` ... ``### 8:47 AM - break`` is a session of 19 minutes; the prose under a
+    clock heading is the entry, not "8:28 AM"; ``#### Recap`` is a label, not a titled item."""
+    text = (
+        "## 2019-12-08\n\n### 8:28 AM\n\n#### Recap\n\nI started this project in June.\n\nMore about it.\n\n"
+        "### 8:47 AM - break\n\n---\n\n"
+        "## 2019-12-14\n\n### 10:57 AM\n- implement so5cg.py\n- use regex\n\n### 12:18 PM - break\n\n---\n\n"
+        "### 1:03 PM\n- continue reading\n\n### 2:39 PM\n- finished the article\n\n### 3:00 PM - break\n\n"
+        "###8:38 PM\n- read file and parse lines\n\n### 9:51 PM - break\n"
+    )
+    assert entry_rows(text) == [
+        ("2019-12-08", "I started this project in June.", round(19 / 60, 4)),
+        ("2019-12-14", "implement so5cg.py", round((81 + 117 + 73) / 60, 4)),  # 10:57-12:18, 1:03-3:00, 8:38-9:51
+        ("2019-12-14", "use regex", None),
+        ("2019-12-14", "continue reading", None),
+        ("2019-12-14", "finished the article", None),
+        ("2019-12-14", "read file and parse lines", None),  # under "###8:38 PM", a heading without its space
+    ]
+    assert [n.text for n in parse(text).entries[0].notes] == ["More about it."]
+
+
+def test_a_span_of_the_clock_is_a_session_and_one_with_no_end_is_not_counted():
+    text = (
+        "## 2021-03-01\n### 8:28 AM - 9:10 AM\n- read chapter 2\n\n### 14:00\n- exercises\n\n"
+        "## 2021-03-02\n### 4:12 PM\n- wrote tests\n"
+    )
+    result = parse(text)
+    assert [(e.day.isoformat(), e.text, e.hours) for e in result.entries] == [
+        ("2021-03-01", "read chapter 2", 0.7),
+        ("2021-03-01", "exercises", None),
+        ("2021-03-02", "wrote tests", None),  # a start and no end: no hours
+    ]
+    assert [(p.line, p.message) for p in result.problems] == [(5, "the session from 14:00 has no end; not counted")]
+
+
+def test_a_time_in_a_longer_title_is_still_a_titled_item():
+    text = "## 2021-03-01\n### 9:00 standup notes\nWe agreed on the API.\n\n### 10:30 AM\nPaired on the parser.\n"
+    assert entry_rows(text) == [
+        ("2021-03-01", "9:00 standup notes", None),
+        ("2021-03-01", "Paired on the parser.", None),
+    ]
+
+
+def test_a_hashtag_that_starts_with_a_number_is_not_a_clock_heading():
+    text = "## 2021-03-01\n#100DaysOfCode at 8:30\n- read chapter 2\n\n## 2021-03-02\n#12:30pm lunch talk\n- b\n"
+    assert [t for _, t, _ in entry_rows(text)] == ["#100DaysOfCode at 8:30", "b"]
+
+
+def test_a_clock_heading_at_the_days_own_level_stays_in_that_day():
+    """``## 10:44 am`` right under ``## 2022-03-07`` once ended the day (then empty) and gave its lines
+    to the day before; a line ``break 1:00 pm`` ends the session and is no note."""
+    text = (
+        "## 2022-03-06\n### 3:17 pm\nSplit up the module.\n\nbreak 5:36 pm\n\n"
+        "## 2022-03-07\n\n## 10:44 am\n\nFocus on the reader.\n\nbreak 1:00 pm\n\n## 3:30 pm\n\nWrote the config class.\n\n"
+        "break at 5:30 pm\n\n## Notes\nnot a day\n"
+    )
+    result = parse(text)
+    assert [(e.day.isoformat(), e.text, e.hours, [n.text for n in e.notes]) for e in result.entries] == [
+        ("2022-03-06", "Split up the module.", round(139 / 60, 4), []),
+        ("2022-03-07", "Focus on the reader.", round(256 / 60, 4), []),
+        ("2022-03-07", "Wrote the config class.", None, []),
+    ]
+    assert not result.problems
+
+
+def test_a_break_line_without_clock_headings_is_text_and_an_end_before_the_start_is_said():
+    assert entry_rows("## 2022-03-17\n6 functions left\n\nbreak 5:36 pm\n") == [
+        ("2022-03-17", "6 functions left", None)
+    ]
+    result = parse("## 2022-03-23\n### 5:10 pm\n- a\n\nbreak 6:27 pm\n\n### 9:03 pm\n- b\n\nbreak 11:00 am\n")
+    assert [e.hours for e in result.entries] == [round(77 / 60, 4), None]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (7, "the session from 9:03 pm ends at 11:00 am, before it starts; not counted")
+    ]

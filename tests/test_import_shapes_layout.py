@@ -265,7 +265,8 @@ def test_headings_that_list_several_days_become_periods_over_them():
 
 def test_days_written_with_slashes_and_a_weekday_per_day():
     """``Sat/Sun, January 6/7, 2018`` and ``Monday & Tuesday, 20th August, 2019``: one weekday per
-    listed day is not a weekday to check the date against."""
+    listed day is not a weekday to check the date against. Two weekdays before one date name two
+    days: August 20, 2019 is the Tuesday, so the Monday is the 19th."""
     text = (
         "### Day 6 & 7: Sat/Sun, January 6/7, 2018\n- Payment form\n\n"
         "### Day 8 & 9: July 20 & 21, 2017\n- MongoDB\n\n"
@@ -279,7 +280,7 @@ def test_days_written_with_slashes_and_a_weekday_per_day():
     assert got == [
         ("Payment form", "2018-01-07", ("2018-01-06", "2018-01-07")),
         ("MongoDB", "2017-07-21", ("2017-07-20", "2017-07-21")),
-        ("Twig includes", "2019-08-20", None),
+        ("Twig includes", "2019-08-20", ("2019-08-19", "2019-08-20")),
     ]
     assert not [p for p in result.problems if "is a" in p.message], result.problems
 
@@ -316,6 +317,64 @@ def test_a_range_of_day_numbers_is_not_read_as_a_day_of_the_month():
     """``Day 28-29:`` once read "29" as the 29th of an unknown month and lost the real dates."""
     result = read("## Day 3 - 4 June 2019\n- a\n\n## Days 1-2: March 1-2, 2021\n- b\n")
     assert [(e.text, e.day.isoformat()) for e in result.entries] == [("a", "2019-06-04"), ("b", "2021-03-02")]
+
+
+def periods(result) -> list[tuple[str, str, tuple[str, str] | None]]:
+    return [
+        (e.text, e.day.isoformat(), e.period and (e.period[0].isoformat(), e.period[1].isoformat()))
+        for e in result.entries
+    ]
+
+
+def test_two_whole_dates_joined_by_and_are_a_period_over_both():
+    """``Friday, April 2, 2021 and Saturday, April 3rd`` was read as April 2 alone: the second date
+    (its year from the first) ends the period. ``through`` is a range like ``to``."""
+    text = (
+        "### Day 2 & 3: Saturday, January 7, 2017 and Sunday, January 8, 2017\n- Hackathon\n\n"
+        "### Day 5 and 6: Friday, April 2, 2021 and Saturday, April 3rd\n- Only had 30 minutes\n\n"
+        "### Days 7, 8 and 9: Sunday, April 4th through Tuesday, April 6th\n- Read the docs\n\n"
+        "### Day 12: March 5 & 6\n- Two days, no year\n"
+    )
+    result = read(text)
+    assert periods(result) == [
+        ("Hackathon", "2017-01-08", ("2017-01-07", "2017-01-08")),
+        ("Only had 30 minutes", "2021-04-03", ("2021-04-02", "2021-04-03")),
+        ("Read the docs", "2021-04-06", ("2021-04-04", "2021-04-06")),
+        ("Two days, no year", "2021-03-06", ("2021-03-05", "2021-03-06")),
+    ]
+    assert [e.hours for e in result.entries][1] == 0.5  # the half hour is of the period
+
+
+def test_and_after_a_date_without_a_second_date_is_text():
+    result = read("## June 1, 2021 and a long walk\n- a\n\n## 2021-06-03 & friends\n- b\n")
+    assert periods(result) == [("a", "2021-06-01", None), ("b", "2021-06-03", None)]
+
+
+def test_day_numbers_listed_with_a_comma_before_the_last_are_a_label():
+    """``Day 10, 11, 12, & 13: January 13-16, 2017`` was skipped as a day of the log with no date."""
+    result = read(
+        "### Day 10, 11, 12, & 13: January 13-16, 2017\n- Cells\n\n### Day 14, and 15: Jan 17-18, 2017\n- Rows\n"
+    )
+    assert periods(result) == [
+        ("Cells", "2017-01-16", ("2017-01-13", "2017-01-16")),
+        ("Rows", "2017-01-18", ("2017-01-17", "2017-01-18")),
+    ]
+    assert not result.problems
+
+
+@pytest.mark.parametrize(
+    ("heading", "want"),
+    [
+        ("Monday & Tuesday, 20th August, 2019", ("2019-08-19", "2019-08-20")),  # the 20th is the Tuesday
+        ("Tuesday and Wednesday, 20th August, 2019", ("2019-08-20", "2019-08-21")),  # ... the first day
+        ("Sun/Mon, December 31, 2017", ("2017-12-31", "2018-01-01")),  # across the new year
+        ("Sunday & Tuesday, 20th August, 2019", None),  # not two days in a row: the date alone
+        ("Wednesday & Thursday, 20th August, 2019", None),  # the date is neither: the date alone
+    ],
+)
+def test_two_weekdays_before_one_date_name_that_date_and_its_neighbour(heading, want):
+    result = read(f"### Day 5 & 6: {heading}\n- Twig includes\n")
+    assert periods(result) == [("Twig includes", want[1] if want else "2019-08-20", want)]
 
 
 # --- shape 6: a context line after a rule -----------------------------------------------------------

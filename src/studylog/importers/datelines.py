@@ -3,7 +3,10 @@
 Forms read: ISO ``2024-01-05`` (also ``/`` and ``.``), US ``2/7/2021`` and ``11/22/18`` (day
 first when the file shows it, see :func:`slash_order`), dotted European ``05.01.2024``, long
 ``June 27, 2018`` / ``Jun 1 2025`` / ``19th January 2020``, CJK ``2024년 1월 5일`` /
-``2016年6月27日``, ranges of these (``2023-08-12 - 2023-08-18``, ``Jun 1 - Jun 7, 2025``), and in
+``2016年6月27日``, ranges of these (``2023-08-12 - 2023-08-18``, ``Jun 1 - Jun 7, 2025``, ``April 4th
+through Tuesday, April 6th``), two dates joined by "and" or "&" (``Friday, April 2, 2021 and
+Saturday, April 3rd``: the days from the first to the second), one date after two weekdays in a
+row (``Monday & Tuesday, 20th August, 2019``: that date and the day next to it), and in
 headings also a month alone (``January 2024``, ``2024-01``, ``2024년 1월``), a year alone, a day
 alone (``5``, ``5th``, under a month heading) and a long date without a year (``June 27, Monday``).
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {
     "january": 1,
@@ -67,7 +70,7 @@ WEEKDAYS = {
 _MON = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WD = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:<sup>\s*(?:st|nd|rd|th)\s*</sup>|st|nd|rd|th)?"  # "22nd", also as HTML: "22<sup>nd</sup>"
-_SEP = r"\s*(?:-|–|—|~|to|until|\.\.)\s*"
+_SEP = r"\s*(?:-|–|—|~|through|thru|to|until|\.\.)\s*"
 
 # One full or partial date at the start of the text; every form names its groups y, m, d, mon.
 _FORMS = [
@@ -99,7 +102,8 @@ _DAY_ONLY = re.compile(
 )
 _LABEL = re.compile(
     r"(?:[^\w\s(\[]+\s*"  # emoji, markup, "📅", "**", "- "
-    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+(?:\s*(?:[,&]|\band\b)\s*\d{1,3}(?!\d))+\s*[:\-–—]\s*"  # Day 12,13 :
+    r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+(?:\s*(?:,\s*(?:&|\band\b)?|&|\band\b)\s*\d{1,3}(?!\d))+"
+    r"\s*[:\-–—]\s*"  # Day 12,13 : / Day 10, 11, 12, & 13:
     r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+\s*[-–—]\s*\d{1,3}\s*:\s*"  # Days 28-29: (its dates follow)
     r"|(?:days?|d[ií]as?|giorn[oi]|tage?|jours?)\s*\d+\s*[:.\-–—]?\s*"  # Day 3:
     r"|r\d+d\d+\s*[:.\-–—]?\s*"  # R1D5:
@@ -121,6 +125,10 @@ _WEEKDAY_NEAR = re.compile(
 _WEEKDAY_WORD = re.compile(rf"(?<!\w)({_WD})(?!\w)", re.IGNORECASE)
 _WEEKDAY_LABEL = re.compile(rf"{_WD},?\s+", re.IGNORECASE)
 _RANGE_SEP = re.compile(_SEP, re.IGNORECASE)
+# Two days named one after the other: ``Friday, April 2, 2021 and Saturday, April 3rd``,
+# ``Saturday, January 7, 2017 and Sunday, January 8, 2017``.
+_AND_SEP = re.compile(r"\s*,?\s*(?:&|\band\b)\s*", re.IGNORECASE)
+_TWO_WEEKDAYS = re.compile(rf"({_WD})\s*(?:/|&|\band\b)\s*({_WD})", re.IGNORECASE)
 _RANGE_DAY = re.compile(r"(\d{1,2})" + _ORD + r"(?:\s*,\s*(\d{4}))?(?=\s*(?:$|[(\[:,|]))", re.IGNORECASE)
 # Several days under one heading: ``Mar 3 , Mar 4, 2019``, ``Apr 7,8,9 , 2020``, ``Jun 1,Jun 2 ,Jun 4 2020``,
 # ``January 6/7, 2018``
@@ -207,7 +215,7 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
     if first is not None:
         kind, start, pos = first
         end = None
-        sep = _RANGE_SEP.match(body, pos)
+        sep = _RANGE_SEP.match(body, pos) or _AND_SEP.match(body, pos)
         if sep:
             after = sep.end()
             label = _WEEKDAY_LABEL.match(body, after)
@@ -233,6 +241,8 @@ def find_date(text: str, order: str = "mdy", partial: bool = True) -> DateHit | 
             return DateHit(start, end, rest, weekday, "noyear")  # a range too: ``November 19-20, Mon-Tue``
         if start.year is None:
             return None
+        if end is None and kind == "full" and (pair := _days_of_weekdays(stripped[: len(stripped) - len(body)], start)):
+            return DateHit(pair[0], pair[1], rest, None, kind, pair)  # "Monday & Tuesday, 20th August, 2019"
         return DateHit(start, end, rest, weekday, kind)
     if not partial:
         return None
@@ -273,6 +283,24 @@ def _listed_days(m: re.Match[str]) -> tuple[Ymd, ...]:
             month = MONTHS[item.group("mon").lower().rstrip(".")]
         days.append(Ymd(year, month, int(item.group("d")), year_text))
     return tuple(days)
+
+
+def _days_of_weekdays(prefix: str, ymd: Ymd) -> tuple[Ymd, Ymd] | None:
+    """Two days for one date after two weekdays (``Monday & Tuesday, 20th August, 2019``): the
+    date is one of them (August 20, 2019 is the Tuesday), the other is the day before or after it.
+    None unless the weekdays follow each other and the date falls on one of them."""
+    if "&" not in prefix and "/" not in prefix and "and" not in prefix.lower():
+        return None
+    m = _TWO_WEEKDAYS.search(prefix)
+    day = calendar_day(ymd) if m else None
+    if m is None or day is None:
+        return None
+    first, second = (WEEKDAYS[m.group(k).lower().rstrip(".")] for k in (1, 2))
+    if (first + 1) % 7 != second or day.weekday() not in (first, second):
+        return None
+    other = day + timedelta(days=-1 if day.weekday() == second else 1)
+    a, b = sorted((day, other))
+    return Ymd(a.year, a.month, a.day, str(a.year)), Ymd(b.year, b.month, b.day, str(b.year))
 
 
 def _weekday_before(prefix: str) -> int | None:

@@ -7,7 +7,8 @@ What is *not* study time, and is ignored without comment:
 - times of day ("8:33 PM", "12:01am"): they carry no hour unit;
 - "80,000 hours" / "80k hours" (an organisation) and any amount written in thousands;
 - time lost or spent elsewhere: "took 3 hours off of my day", "3 hours of sleep", "lost 2 hours",
-  "2 hours ago / later", and rates: "24 hours a day", "2 hours per week", "every hour".
+  "2 hours ago / later", and rates: "24 hours a day", "2 hours per week", "every hour"; what a
+  machine takes: "it takes around 1 minute to load all CG files", "2 hours to compile".
 
 Decisions on doubtful amounts (each is explained by :func:`hours_problem`):
 
@@ -95,7 +96,9 @@ _APPROX = frozenset(["about", "around", "approximately", "approx", "roughly", "~
 _NOT_STUDY_AFTER = re.compile(
     r"\s*(?:ago|later|earlier|late|behind|early|left|away|off|of\s+(?:sleep|driving|travel|flights?|my\s+day|"
     r"commut\w*|delay|sleep)|a\s+(?:day|week|night|month)|per\s+(?:day|week|month)|/\s*(?:day|week|wk|d)|"
-    r"(?:each|every)\s+(?:day|week)|to\s+go|drive|flight|flying|long\s+flight|in\s+a\s+day|sleep)(?!\w)",
+    r"(?:each|every)\s+(?:day|week)|to\s+go|drive|flight|flying|long\s+flight|in\s+a\s+day|sleep|"
+    # what a machine takes: "it takes around 1 minute to load all CG files", "2 hours to compile"
+    r"to\s+(?:load|compile|download|upload|boot|sync|execute|render|finish\s+(?:loading|running|downloading)))(?!\w)",
     re.IGNORECASE,
 )
 

@@ -5,11 +5,13 @@ named by their date (``2024-01-05.md``, or ``2024-01.md`` for the month).
 Where the date comes from (:mod:`studylog.importers.datelines` reads the forms):
 
 - a heading whose text starts with a date (after labels such as ``Day 3:``); its section runs to
-  the next heading of the same or a higher level. Deeper headings inside it are sub-headings,
-  unless they carry a full date of their own, at their start or later in their title ("## Notes
-  from the 3/14/2021 call"; not a reference: a date in a link or code, after "see", "since",
-  "until"..., or before "post", "notes"...). Such a nested dated section ends at the next heading
-  of its level or above; lines under a later sibling heading are the enclosing section's again;
+  the next heading of the same or a higher level (but one of the same level that is only a time
+  of day, ``## 10:44 am`` under ``## 2022-03-07``, is a session of that day). Deeper headings inside
+  it are sub-headings, unless they carry a full date of their own, at their start or later in
+  their title ("## Notes from the 3/14/2021 call"; not a reference: a date in a link or code,
+  after "see", "since", "until"..., or before "post", "notes"...). Such a nested dated section
+  ends at the next heading of its level or above; lines under a later sibling heading are the
+  enclosing section's again;
 - a month or year heading (``# 2024년 1월``, ``# January 2024``) gives the month for day headings
   (``## 5``) and the year for dates written without one;
 - outside dated sections, a top-level list item that starts with a full date (``- 6/1/2025 Sun``);
@@ -29,7 +31,8 @@ Labels (``DONE:``, ``Goals:``, ``- ## Today's focus``) are not entries; items un
 open task boxes and ``TODO``/``LATER`` tasks are goals, met when the section marks them done
 (:func:`studylog.importers.mdbody.section`, :mod:`studylog.importers.outliner`).
 
-Hours: written in a date heading (``(2.5h)``) or on a labelled line (``time spent: 1h30``) they
+Hours: written in a date heading (``(2.5h)``), on a labelled line (``time spent: 1h30``) or by
+clock sub-headings that start and stop sessions (``### 10:57 AM`` ... ``### 12:18 PM - break``) they
 belong to the day and go to its first done entry; a task's CLOCK lines are its own; otherwise each
 entry's own text is read (:mod:`studylog.importers.hours_text`). On a goal they are its estimate.
 An entry that says only "Nothing done", or that the day or range was a break ("pause",
@@ -64,7 +67,7 @@ from studylog.importers.datelines import (
 )
 from studylog.importers.frontmatter import FrontMatter
 from studylog.importers.hours_text import HoursReading, read_hours
-from studylog.importers.mdbody import Draft, blocks, section
+from studylog.importers.mdbody import Draft, blocks, clock_title, section
 from studylog.importers.mdresolve import Resolved, Written, resolve
 from studylog.importers.outliner import same_item
 from studylog.importers.status_text import find_status
@@ -287,6 +290,9 @@ class _Scanner:
         self.list_indent = None
         self.context = [c for c in self.context if c[0] < level]
         anchor = self.anchor
+        if anchor is not None and anchor.kind == "heading" and level == anchor.level and clock_title(title):
+            anchor.body.append((number, raw))  # "## 10:44 am" right under "## 2022-03-07": a session of that day
+            return
         if anchor is not None and anchor.hit.kind == "month" and level > anchor.level and self._day_heading(title):
             self._drop_month(number)
             anchor = None

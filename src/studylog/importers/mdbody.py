@@ -7,7 +7,8 @@ rules. Blocks that only hold a template's placeholder (``->write your learnings 
 between sub-headings/rules:
 
 - a *titled item*: a sub-heading followed by a tag line (``_Tags: #git #tools_``), or by prose
-  when the title does not just name a part of the day ("Notes", "What I learned", "TODO"), is one
+  when the title does not just name a part of the day ("Notes", "What I learned", "Recap", "TODO",
+  or a time of day: ``### 8:28 AM``, ``### 8:28 AM - 9:10 AM``, ``### 12:18 PM - break``), is one
   entry whose text is the title; the tags become a note ``tags: git, tools`` and everything under
   it its other notes. Several titled sub-headings under one day are several entries;
 - if it starts with a list item, every top-level item is one entry and everything under it
@@ -27,7 +28,9 @@ sits in.
 :func:`section` reads a body with its structure: outliner syntax (:mod:`studylog.importers.outliner`:
 state markers, properties, drawers, CLOCK lines, references), labels (``DONE:``, ``Goals:``,
 ``- ## Today's focus``) whose items are entries of the kind they name, plans that become goals,
-and labelled hours lines (``time spent: 1h30``) that give the section its hours; a day's status
+and labelled hours lines (``time spent: 1h30``) that give the section its hours, as its clock
+sub-headings do when they mark sessions (:func:`clock_sessions`: ``### 10:57 AM`` ... ``### 12:18 PM
+- break``); ``###8:38 PM``, hashes right before a time, is such a sub-heading too; a day's status
 block (``**Status:** ✅ Day 1 Complete`` over ``**Next:** ...`` lines) is no entry. A body with none
 of these reads exactly as :func:`drafts` reads it, and so does a run under a sub-heading that is
 no label (a titled item stays one).
@@ -48,7 +51,8 @@ from studylog.tags import imported_tags, merge_tags, tag_line
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ITEM = re.compile(r"^([-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
+# A heading; also hashes right before a clock time ("###8:38 PM", a heading that lost its space)
+_HEADING = re.compile(r"^#{1,6}(?:[ \t]|$|(?=\d{1,2}:[0-5]\d(?!\d)))")
 _HTML = re.compile(r"^</?[A-Za-z!][^>]*>?")
 _CLOSING = re.compile(r"[ \t]+#+$")
 # Sub-headings that name a part of the day rather than a titled item: their lines stay entries.
@@ -57,11 +61,105 @@ _SECTION_WORDS = re.compile(
     r"today(?:'s)?(?:\s+(?:i\s+learned|focus|tasks?|notes?|plan))?|focus|til|notes?|summary|progress|resources?|links?|reading|thoughts?|"
     r"reflections?|log|to\s*-?\s*do|todo|next(?:\s+steps?)?|plans?|goals?|tomorrow|questions?|problems?|issues?|"
     r"blockers?|ideas?|references?|misc(?:ellaneous)?|tasks?|highlights?|wins?|challenges?|work|study|studied|"
-    r"review|retro(?:spective)?|morning|afternoon|evening|night|later|now|doing|in\s+progress|backlog)"
+    r"review|retro(?:spective)?|recap|morning|afternoon|evening|night|later|now|doing|in\s+progress|backlog)"
     r"(?:\s+(?:today|this\s+week|for\s+(?:today|tomorrow|the\s+(?:day|week))|of\s+the\s+(?:day|week)|"
     r"i\s+learned|learned|done|\d+))?\W*$",
     re.IGNORECASE,
 )
+# A sub-heading that is a time of day or a span of the clock ("8:28 AM", "8:28 AM - 9:10 AM",
+# "12:18 PM - break", "10:44 am"): a session of the day, not a titled item.
+_CLOCK = r"\d{1,2}(?::[0-5]\d(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?!\w)"
+_CLOCK_TITLE = re.compile(
+    rf"^[*_\s]*(?:at\s+)?{_CLOCK}(?:\s*(?:-|–|—|~|to|until)\s*{_CLOCK})?"
+    r"(?:\s*[-–—:,(]?\s*(?:break|pause|stop|end|start|session(?:\s+\d+)?|lunch)\)?)?[*_.\s]*$",
+    re.IGNORECASE,
+)
+
+
+def clock_title(title: str) -> bool:
+    """Whether a sub-heading's title is only a time of day or a span of the clock (see ``_CLOCK_TITLE``)."""
+    return title.lstrip("*_ ")[:1].isdigit() and _CLOCK_TITLE.match(title) is not None
+
+
+_SESSION = re.compile(
+    rf"^[*_\s]*(?:at\s+)?(?P<a>{_CLOCK})(?:\s*(?:-|–|—|~|to|until)\s*(?P<b>{_CLOCK}))?(?P<tail>.*)$", re.IGNORECASE
+)
+_STOP = re.compile(r"\b(?:break|pause|stop|end|lunch)\b", re.IGNORECASE)
+_STOP_LINE = re.compile(
+    rf"^(?:break|pause|stop(?:ped)?|end(?:ed)?|done)(?:\s+at)?\s+(?P<t>{_CLOCK})[.!]?\s*$", re.IGNORECASE
+)
+_TIME = re.compile(r"(\d{1,2})(?::(\d\d))?\s*(?:([ap])\.?m\.?)?", re.IGNORECASE)
+
+
+def _minutes(clock: str) -> int | None:
+    """Minutes after midnight of ``8:28 AM``, ``12:18 PM``, ``9pm``, ``14:05``; None if no time."""
+    m = _TIME.match(clock.strip())
+    if m is None:
+        return None
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute if hour < 24 else None
+
+
+def _stop_line(block: Block) -> str | None:
+    """The time a one-line paragraph that only says a session stopped gives (``break 5:36 pm``,
+    ``break at 5:20 pm``); None for any other block."""
+    if block.kind != "para" or len(block.lines) != 1 or not block.lines[0][:1].isalpha():
+        return None
+    m = _STOP_LINE.match(block.lines[0])
+    return m.group("t") if m else None
+
+
+def clock_sessions(body: list[Block]) -> tuple[int, HoursReading] | None:
+    """The hours a day's clock sub-headings give it: a session runs from a time (``### 10:57 AM``)
+    to the next time that says it stopped (``### 12:18 PM - break``, or a line ``break 5:36 pm``),
+    later times in between (``### 2:39 PM``) going on with it; a span (``### 8:28 AM - 9:10 AM``)
+    is a session of its own. A session with no end, or one that ends before it starts, is not
+    counted (and said). None when no session has both ends."""
+    total, counted, first = 0, 0, 0
+    open_at: tuple[int, str, int] | None = None  # (minutes, the time as written, its line)
+    why: tuple[int, str] | None = None  # the first session not counted: its line and why
+
+    def close(at: int, written: str) -> None:
+        nonlocal total, counted, open_at, why
+        assert open_at is not None
+        if at > open_at[0]:
+            total, counted = total + at - open_at[0], counted + 1
+        elif at < open_at[0] and why is None:
+            why = (open_at[2], f"the session from {open_at[1]} ends at {written}, before it starts; not counted")
+        open_at = None
+
+    for block in body:
+        if (stop := _stop_line(block)) is not None:
+            if open_at is not None and (at := _minutes(stop)) is not None:
+                close(at, stop)
+            continue
+        if block.kind != "break" or not block.heading or not block.lines or not clock_title(block.lines[0]):
+            continue
+        m = _SESSION.match(block.lines[0])
+        start = _minutes(m.group("a")) if m else None
+        if m is None or start is None:
+            continue
+        first = first or block.line
+        end = _minutes(m.group("b")) if m.group("b") else None
+        stops = _STOP.search(m.group("tail")) is not None
+        if open_at is not None and (stops or end is not None):
+            close(start, m.group("a").strip())
+        if end is not None and not stops:
+            if end > start:
+                total, counted = total + end - start, counted + 1
+        elif not stops and open_at is None:
+            open_at = (start, m.group("a").strip(), block.line)
+    if open_at is not None and why is None:
+        why = (open_at[2], f"the session from {open_at[1]} has no end; not counted")
+    if not counted:
+        return None
+    return (why[0] if why else first), HoursReading(round(total / 60, 4), why[1] if why else None)
+
+
 # What a template leaves under a date until it is filled in; a block that says only this is not
 # written by the learner: "->write your learnings here<-", "<!-- notes -->", "TODO: fill in",
 # "...", "(empty)", "TBD". A section with nothing else is reported as empty.
@@ -287,7 +385,7 @@ def _titled(heading: Block, run: list[Block]) -> Draft | None:
         return None
     first = run[0]
     found = tags(first.lines[0]) if first.kind == "para" else None
-    if found is None and (first.kind != "para" or _SECTION_WORDS.match(title)):
+    if found is None and (first.kind != "para" or _SECTION_WORDS.match(title) or clock_title(title)):
         return None
     draft = Draft(title, heading.line)
     if found is not None:
@@ -344,6 +442,10 @@ def section(body: list[Block]) -> Section:
     """The drafts of one section with its structure read (see the module docstring)."""
     out = Section()
     body = _read_outline(body, out)
+    if any(b.kind == "break" and b.heading and b.lines and clock_title(b.lines[0]) for b in body):
+        if (sessions := clock_sessions(body)) is not None:
+            out.hours.append(sessions)
+        body = [b for b in body if _stop_line(b) is None]  # "break 5:36 pm" marks a time, it is no note
     if not any(b.state or b.label for b in body):
         out.drafts = drafts(body)
         _tag_all(out)
