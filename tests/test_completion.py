@@ -1,4 +1,5 @@
-"""Shell completion (issue #15): scripted bash and zsh sessions (the real shells, sourcing the
+"""Shell completion (issue #15): a real Tab in interactive bash and zsh on a pseudo-terminal
+(tests/pty_support.py), scripted bash and zsh sessions (the real shells, sourcing the
 script ``studylog completion SHELL`` prints), fish when it is installed, the answers themselves
 (click's protocol: item references with titles, entry ids with texts, tags, config keys, commands
 and options), and the two ways of answering (cli/complete.py, and click with
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pty_support import typed
 from studylog.cli import complete, completion_values
 from studylog.cli.session import state
 
@@ -134,6 +136,52 @@ def test_zsh_session_shows_titles_texts_and_descriptions(history):
     assert blocks["studylog done --tag py"] == ["python:2 entries"]
     assert [v.split(":", 1)[0] for v in blocks["studylog done --t"]] == ["--tag"]  # with its help after the colon
     assert blocks["studylog import markdown "] == ["(files)"]
+
+
+def _zsh_or_skip() -> None:
+    if shutil.which("zsh") is None:
+        if UNDER_CI:
+            pytest.fail("zsh is missing under CI (.ci/run installs it)")
+        pytest.skip("zsh is not installed (apt-get install zsh)")
+
+
+def test_a_tab_in_an_interactive_zsh(history, tmp_path):
+    """zsh as a learner runs it: compinit, the script in .zshrc, a real Tab on a terminal."""
+    _zsh_or_skip()
+    (tmp_path / ".zshrc").write_text(
+        "PS1='READY> '\nautoload -U compinit && compinit -u -D\neval \"$(studylog completion zsh)\"\n"
+    )
+    env = _env(ZDOTDIR=str(tmp_path), HOME=str(tmp_path), TERM="xterm", COLUMNS="100", LINES="40")
+    shown = typed(  # Ctrl-U clears the line between tries (no signals: no races with the prompt)
+        ["zsh", "-i"],
+        env,
+        [
+            ("READY> ", "studylog done --item makemore-\t"),  # several: listed with their titles
+            ("Becoming a Backprop Ninja", "\x15studylog done --tag py\t"),  # one answer: put on the line
+            ("--tag python", "\x15exit\n"),
+        ],
+    )
+    assert "makemore-4  -- Building makemore Part 4: Becoming a Backprop Ninja" in shown
+    assert "makemore-1  -- The spelled-out intro" in shown
+    assert "studylog done --tag python" in shown and "studylog done --tag py\x07" not in shown
+
+
+def test_a_tab_in_an_interactive_bash(history, tmp_path):
+    """bash as a learner runs it: the script sourced, Tab once to complete, twice to list."""
+    rc = tmp_path / "bashrc"
+    rc.write_text("PS1='READY> '\nbind 'set bell-style none'\nsource <(studylog completion bash)\n")
+    env = _env(HOME=str(tmp_path), TERM="xterm", COLUMNS="100", LINES="40", INPUTRC="/dev/null")
+    shown = typed(
+        ["bash", "--rcfile", str(rc), "-i"],
+        env,
+        [
+            ("READY> ", "studylog done --item week0_d2_c\t"),  # one answer: completed in place
+            ("week0_d2_cnn", "\x15studylog done --item makemore-\t\t"),  # several: the second Tab lists them
+            ("makemore-5", "\x15exit\n"),
+        ],
+    )
+    assert "studylog done --item week0_d2_cnn" in shown
+    assert all(f"makemore-{n}" in shown for n in range(1, 6))
 
 
 def test_fish_script_and_session():
