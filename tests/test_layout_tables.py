@@ -66,7 +66,7 @@ VIEWS = {
     "curricula-show-dlc": ("curricula", "show", "dlc"),
     "curricula-show-reading": ("curricula", "show", "reading"),
     "items": ("items",),
-    "search": ("search", "reward"),
+    "search": ("search", "bradley"),  # one hit: bm25 (SQLite) and word counts (PostgreSQL) rank ties apart
     "stats": ("stats", "--by", "tag"),
 }
 
