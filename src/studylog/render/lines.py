@@ -328,20 +328,7 @@ def grid(
     cells = [[_block(cell, col) for cell, col in zip(row, columns, strict=True)] for row in rows]
     natural = [max(row[i].natural() for row in cells) for i in range(len(columns))]
     sizes = widths(natural, columns, width, gap, indent)
-    lines: list[Line] = []
-    for row in cells:
-        drawn = [(cell.lines(w), col, w) for cell, col, w in zip(row, columns, sizes, strict=True) if w is not None]
-        height = max(len(parts) for parts, *_ in drawn)
-        for n in range(height):
-            line: Line = [(" " * indent, "")] if indent else []
-            for k, (parts, col, w) in enumerate(drawn):
-                part = parts[n] if n < len(parts) else []
-                pad = " " * max(w - sum(cell_width(t) for t, _ in part), 0)
-                if k:
-                    line.append((" " * gap, ""))
-                line += [(pad, ""), *part] if col.justify == "right" else [*part, (pad, "")]
-            lines.append(trim(line))
-    return lines
+    return [line for row in cells for line in _draw(row, columns, sizes, gap, indent)]
 
 
 def trim(line: Line) -> Line:
@@ -428,7 +415,7 @@ def _fits(sizes: Sequence[int | None], columns: Sequence[Column], width: int, ga
 def _draw(
     row: Sequence[Block], columns: Sequence[Column], sizes: Sequence[int | None], gap: int, indent: int
 ) -> list[Line]:
-    """One row's lines in the column widths ``sizes`` (as ``grid`` draws them)."""
+    """One row's lines in the column widths ``sizes`` (``grid`` and ``keyed`` draw every row so)."""
     drawn = [(cell.lines(w), col, w) for cell, col, w in zip(row, columns, sizes, strict=True) if w is not None]
     lines: list[Line] = []
     for n in range(max((len(parts) for parts, *_ in drawn), default=0)):
