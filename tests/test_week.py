@@ -394,3 +394,23 @@ def test_svg_and_html_are_written(month, tmp_path):
     trend = tmp_path / "trend.html"
     month("week", "--weeks", "4", "--html", str(trend), ok=True)
     assert "items completed" in trend.read_text(encoding="utf-8")
+
+
+def test_a_period_reaching_past_today_shows_its_hours(cli):
+    """An imported period can reach past today (a TIL section dated 'Jul 31 – Aug 11' read on 2 Aug,
+    or a clock set back): each day it covers has its bar *and* its figure; days still to come that
+    hold nothing stay blank."""
+    import re
+
+    day_row = re.compile(r"^  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d Apr(?:  (.*))?$")
+
+    def day_rows(*args: str) -> list[str]:
+        out = cli("week", *args, ok=True, env={"STUDYLOG_TODAY": "2024-04-17", "COLUMNS": "80"}).stdout
+        rows = [(m.group(2) or "").strip() for m in map(day_row.match, out.splitlines()) if m]
+        assert len(rows) == 7, out
+        return rows
+
+    week = {"STUDYLOG_TODAY": "2024-04-21"}
+    cli("done", "a week's reading", "--hours", "7", "--date", "2024-04-15..2024-04-21", ok=True, env=week)
+    assert all(row.startswith("█") and row.endswith(" 1h") for row in day_rows()), day_rows()
+    assert day_rows("2024-W17") == [""] * 7

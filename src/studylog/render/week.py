@@ -71,7 +71,9 @@ def _day_bars(report: WeekReport, screen: int) -> list[Line]:
             [
                 (f"{d.day:%a %d %b}", "dim" if future else ""),
                 Bar(d.hours / most if most > 0 else 0.0),
-                "" if future else _hours_or_zero(d.hours),
+                # A day still to come says nothing, unless an entry's period reaches into it:
+                # a bar without its figure would be a day the reader cannot read.
+                "" if future and not d.hours else _hours_or_zero(d.hours),
             ]
         )
     columns = [Column(), Column(grow=True, min_width=8, max_width=BAR_MAX), Column(justify="right", min_width=6)]
