@@ -443,6 +443,43 @@ def test_prose_between_rules_stays_prose():
     assert notes(result) == [[], ["It was hard."]]
 
 
+def test_paragraphs_after_a_rule_that_say_work_resumed_go_to_the_next_day():
+    text = (
+        "## 2021-04-22\nRefactored the API.\n\n---\n\n"
+        "Back from a week of exams, I started on the client again.\n\n"
+        "Switched it to a hash router.\n\nAdded the CRUD buttons.\n\n"
+        "## 2021-04-25\nUpdated the login route.\n"
+    )
+    result = read(text)
+    assert entries(result) == [
+        ("2021-04-22", "Refactored the API."),
+        ("2021-04-25", "Switched it to a hash router."),
+        ("2021-04-25", "Updated the login route."),
+    ]
+    assert notes(result) == [
+        [],
+        ["Back from a week of exams, I started on the client again.", "Added the CRUD buttons."],
+        [],
+    ]
+
+
+def test_paragraphs_after_a_rule_that_do_not_introduce_anything_keep_their_day():
+    text = "## 2021-03-09\nMorning: read.\n\n---\n\nAfternoon I wrote the parser.\n\nIt was hard.\n\n## 2021-03-10\n- Tests\n"
+    result = read(text)
+    assert entries(result) == [
+        ("2021-03-09", "Morning: read."),
+        ("2021-03-09", "Afternoon I wrote the parser."),
+        ("2021-03-10", "Tests"),
+    ]
+
+
+def test_a_list_after_a_rule_keeps_its_day_whatever_the_line_before_it_says():
+    text = "## 2021-03-09\n- a\n\n---\n\nAfter a break I started again.\n\n- b\n\n## 2021-03-10\n- c\n"
+    result = read(text)
+    assert entries(result) == [("2021-03-09", "a"), ("2021-03-09", "b"), ("2021-03-10", "c")]
+    assert notes(result) == [[], ["After a break I started again."], []]
+
+
 def test_a_rule_and_line_before_an_undated_heading_are_not_carried():
     text = "## 2021-03-07\n- a\n\n---\n_Closing thought_\n\n## About me\nI like tests.\n"
     result = read(text)

@@ -6,8 +6,8 @@ test_import_shapes_labels.py; these tests name a line of a real file and assert 
 
 No real, redistributable log was found for class 1 (a heading that lists several days): its test
 imports a made-up log around real heading lines, each quoted with the repository, file and commit
-it comes from. For class 6 (a context line after a horizontal rule) neither a licensed log nor a
-real line to quote was found, so it has made-up tests only (test_import_shapes_layout.py); the
+it comes from. Class 6 (a context line after a horizontal rule) is tested on a licensed devlog and,
+in its plainest shape (an italic line under a rule), on real lines quoted the same way; the
 searches are listed in SOURCES.md. The rust-ascent daily logs (classes 3, 4 and 7) are named by a date
 but written as headings and prose, so `studylog import` reads them as a dated markdown log.
 """
@@ -204,6 +204,60 @@ def test_5_logseq_markers_are_state_not_text(cli):
     assert (done["date"], done["kind"]) == ("2021-02-20", "done")
     assert now["date"] == "2021-02-26" and now["kind"] != "done"
     assert not [e for e in entries if e["text"].startswith(("DONE", "NOW")) or "done::" in e["text"]]
+
+
+# --- class 6: context lines after a rule -------------------------------------------------------------
+
+
+def test_6_paragraphs_after_a_rule_belong_to_the_day_they_introduce(cli):
+    """devlog-rule-resumes-torickjdavis.md: the rule on line 543 ends 2021-04-22's section, and
+    "After a break for classes ... I've started work again." (line 545) and four paragraphs more
+    come before `## 2021-04-25`. They were written with 25 April's section (one commit on
+    2021-04-25; SOURCES.md): they are an entry of 25 April with the opening paragraph as its note,
+    not notes of 22 April's entry, and 25 April's own entry keeps its text."""
+    entries = imported(cli, REAL / "devlog-rule-resumes-torickjdavis.md")
+    resumed = by_text(entries, "After doing that, the next item is to revise the UI")
+    assert resumed["date"] == "2021-04-25"
+    assert resumed["notes"][0]["text"].startswith("After a break for classes and work on my Computer Science capstone")
+    assert any(n["text"].startswith("I came out with a few new components") for n in resumed["notes"])
+    assert by_text(entries, "Updated the `login` route to use only `POST`.")["date"] == "2021-04-25"
+    april_22 = [e for e in entries if e["date"] == "2021-04-22"]
+    assert [e["text"].split("\n")[0] for e in april_22] == ["Refactored the API to remove the authentication router."]
+    assert not any("After a break" in n["text"] for n in april_22[0]["notes"])
+    assert not any(e["text"].startswith("After a break") for e in entries)
+
+
+# marvokdolor/learning, 100DaysOfCodeRound2-log.md, commit 38dee914768584a269fd0f47c76b4aece7dac3aa:
+# lines 55 (heading), 60 (rule), 61 (the italic line under it) and 63 (heading), quoted verbatim; the
+# bullets are made up (the file has no licence: SOURCES.md, "Quoted heading lines").
+QUOTED_CONTEXT = (
+    "_The following entries all refer to [fCC JavaScript Algorithms and Data Structures Projects]"
+    "(https://learn.freecodecamp.org/javascript-algorithms-and-data-structures/"
+    "javascript-algorithms-and-data-structures-projects), unless otherwise noted_."
+)
+
+
+def test_6_real_context_lines_after_a_rule_introduce_the_entries_after_them(cli, tmp_path):
+    log = tmp_path / "round2-log.md"
+    log.write_text(
+        "# 100 Days Of Code - Log\n\n"
+        "### R2D13 - 12/04/2018\n- Finished the Bootstrap challenges\n- Read about closures\n\n"
+        f"-------------\n{QUOTED_CONTEXT}\n\n"
+        "### R2D14 - 12/05/18\n- Wrote the palindrome checker\n- Wrote the Roman numeral converter\n\n"
+        "### R2D15 - 12/06/18\n- Telephone number validator\n",
+        encoding="utf-8",
+    )
+    entries = imported(cli, log)
+    assert sorted((e["date"], e["text"]) for e in entries) == [
+        ("2018-12-04", "Finished the Bootstrap challenges"),
+        ("2018-12-04", "Read about closures"),
+        ("2018-12-05", "Wrote the Roman numeral converter"),
+        ("2018-12-05", "Wrote the palindrome checker"),
+        ("2018-12-06", "Telephone number validator"),
+    ]
+    for e in entries:
+        intro = [n["text"] for n in e["notes"]]
+        assert intro == ([QUOTED_CONTEXT] if e["date"] == "2018-12-05" else []), e
 
 
 # --- class 7: titled items under a day ----------------------------------------------------------------

@@ -277,12 +277,18 @@ class _Scanner:
         self.anchor = None
 
     def _start(self, number: int, level: int, hit: DateHit, before: _Anchor | None) -> None:
-        """Open a dated heading's section. A paragraph after a rule at the very end of the dated
-        section ``before`` introduces this one ("_The next few days are all about testing_"):
-        it moves here, rule and all, for :mod:`studylog.importers.mdbody` to read as context."""
+        """Open a dated heading's section. Prose after a rule at the very end of the dated section
+        ``before`` introduces this one (:func:`_context_tail`: "_The next few days are all about
+        testing_"): it moves here, rule and all, for :mod:`studylog.importers.mdbody` to read its
+        first paragraph as context. When more than that paragraph moved, a rule after it keeps the
+        moved entries apart from this day's own (the context is theirs)."""
         self.anchor = _Anchor(number, "heading", level, hit, self._year())
-        if before is not None and (cut := _context_tail(before.body)) is not None:
+        if before is not None and (tail := _context_tail(before.body)) is not None:
+            cut, longer = tail
             self.anchor.body = before.body[cut:]
+            if longer:  # its own entries, which the rule's first paragraph introduces; this day's follow them
+                self.anchor.body.append((number, ""))
+                self.anchor.body.append((number, "---"))
             del before.body[cut:]
 
     def _heading(self, number: int, raw: str, level: int, title: str) -> None:
@@ -393,33 +399,56 @@ def _date_inside(title: str, order: str) -> DateHit | None:
     return None
 
 
-def _context_tail(body: list[tuple[int, str]]) -> int | None:
-    """Where a body ends with a rule and one short paragraph after it (blank lines aside): the
-    rule's index; else None. Looks at the last few lines only."""
+# A longer tail after a rule is carried to the next day only when its first paragraph says it
+# opens what follows: a break taken and work resumed, the days or entries to come, a new round.
+_INTRODUCES = re.compile(
+    r"\b(?:after (?:a|an|the|my) (?:\w+ )?(?:break|pause|hiatus|gap)|back (?:from|to|at|on)\b|"
+    r"(?:started|starting|start|picked|picking) (?:\w+ )?(?:again|back up)|resum(?:e|ed|ing)\b|"
+    r"from (?:here|now) on|(?:the )?(?:next|following|coming) (?:few |two |three )?(?:days|weeks|entries|months)|"
+    r"(?:round|phase|part|season) (?:\d+|two|three|four)\b)",
+    re.IGNORECASE,
+)
+_TAIL_LINES = 40  # a longer tail is part of the day it sits in, however it starts
+
+
+def _context_tail(body: list[tuple[int, str]]) -> tuple[int, bool] | None:
+    """Where a body ends with a rule and prose after it that introduces the next day: the rule's
+    index, and whether the prose is more than the one paragraph (blank lines aside); else None.
+    One short paragraph (up to five lines) is always read so ("_The next few days are all about
+    the testing course_"); several paragraphs only when the first says it opens what follows
+    (:data:`_INTRODUCES`: "After a break for classes ... I've started work again."). Looks at the
+    last lines only, and only at prose: a list, code, a table, HTML or a quote keeps its day."""
     i = len(body) - 1
-    while i >= 0 and not body[i][1].strip():
-        i -= 1
-    para = 0
-    while i >= 0 and body[i][1].strip() and para < 5:
+    paras: list[list[str]] = []
+    while i >= 0 and len(body) - i <= _TAIL_LINES:
+        while i >= 0 and not body[i][1].strip():
+            i -= 1
+        if i < 0:
+            return None
         text = body[i][1].expandtabs(4)
         content = text.lstrip()
-        if len(text) - len(content) >= 4 or _RULE.match(content) or _ITEM.match(content) or _FENCE.match(content):
+        if _RULE.match(content) and len(text) - len(content) < 4:
             break
-        if _HEADING.match(text) or content.startswith(("<", ">", "|")):
-            return None
-        para += 1
-        i -= 1
-    if not para:
+        para: list[str] = []
+        while i >= 0 and body[i][1].strip():
+            text = body[i][1].expandtabs(4)
+            content = text.lstrip()
+            if _RULE.match(content) and len(text) - len(content) < 4:
+                break  # the rule, right above the paragraph
+            if len(text) - len(content) >= 4 or _ITEM.match(content) or _FENCE.match(content):
+                return None
+            if _HEADING.match(text) or content.startswith(("<", ">", "|")):
+                return None
+            para.insert(0, content)
+            i -= 1
+        paras.insert(0, para)
+    else:
         return None
-    while i >= 0 and not body[i][1].strip():
-        i -= 1
-    if i < 0:
+    if not paras or len(paras[0]) > 5:
         return None
-    text = body[i][1].expandtabs(4)
-    content = text.lstrip()
-    if len(text) - len(content) >= 4 or not _RULE.match(content):
+    if len(paras) > 1 and not _INTRODUCES.search(" ".join(paras[0])):
         return None
-    return i if _written(body[:i]) else None  # a rule that opens its section introduces nothing after it
+    return (i, len(paras) > 1) if _written(body[:i]) else None  # a rule that opens its section introduces nothing
 
 
 def _written(body: list[tuple[int, str]]) -> bool:
