@@ -184,8 +184,14 @@ def _run_import(
     tally = Tally()
     size = sum(f.stat().st_size for f in files)
 
-    def read_all():
-        return forked.read_events(files, stream, read_lines)
+    def linked(file, lines, found):
+        for entry in stream(file, lines, found):
+            if linker is not None and not entry.linked() and entry.guess:
+                entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
+            yield entry
+
+    def read_all():  # linked as it is read: in the child, whose share (reading) is the smaller one
+        return forked.read_events(files, linked, read_lines)
 
     # a large import reads in a second process while this one writes (importers/forked.py); it
     # starts before the progress bar, whose thread must not be running when the process forks
@@ -198,10 +204,7 @@ def _run_import(
                 for kind, payload in events:
                     if kind == forked.ENTRY:
                         tally.entry(*payload)
-                        entry = payload[1]  # linked here: the child's share is then about the parent's
-                        if linker is not None and not entry.linked() and entry.guess:
-                            entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
-                        yield entry
+                        yield payload[1]
                     elif kind == forked.ADVANCE:
                         bar.advance(payload)
                     else:
