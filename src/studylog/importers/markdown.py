@@ -418,32 +418,26 @@ def _context_tail(body: list[tuple[int, str]]) -> tuple[int, bool] | None:
     the testing course_"); several paragraphs only when the first says it opens what follows
     (:data:`_INTRODUCES`: "After a break for classes ... I've started work again."). Looks at the
     last lines only, and only at prose: a list, code, a table, HTML or a quote keeps its day."""
-    i = len(body) - 1
-    paras: list[list[str]] = []
-    while i >= 0 and len(body) - i <= _TAIL_LINES:
-        while i >= 0 and not body[i][1].strip():
-            i -= 1
+    paras: list[list[str]] = [[]]  # from the last line up: the paragraph being read comes first
+    for i in range(len(body) - 1, len(body) - 1 - _TAIL_LINES, -1):
         if i < 0:
             return None
         text = body[i][1].expandtabs(4)
         content = text.lstrip()
-        if _RULE.match(content) and len(text) - len(content) < 4:
+        if not content:
+            if paras[0]:
+                paras.insert(0, [])
+            continue
+        if len(text) - len(content) < 4 and _RULE.match(content):
             break
-        para: list[str] = []
-        while i >= 0 and body[i][1].strip():
-            text = body[i][1].expandtabs(4)
-            content = text.lstrip()
-            if _RULE.match(content) and len(text) - len(content) < 4:
-                break  # the rule, right above the paragraph
-            if len(text) - len(content) >= 4 or _ITEM.match(content) or _FENCE.match(content):
-                return None
-            if _HEADING.match(text) or content.startswith(("<", ">", "|")):
-                return None
-            para.insert(0, content)
-            i -= 1
-        paras.insert(0, para)
+        if len(text) - len(content) >= 4 or _ITEM.match(content) or _FENCE.match(content):
+            return None
+        if _HEADING.match(text) or content.startswith(("<", ">", "|")):
+            return None
+        paras[0].insert(0, content)
     else:
         return None
+    paras = [para for para in paras if para]
     if not paras or len(paras[0]) > 5:
         return None
     if len(paras) > 1 and not _INTRODUCES.search(" ".join(paras[0])):
