@@ -184,14 +184,10 @@ def _run_import(
     tally = Tally()
     size = sum(f.stat().st_size for f in files)
 
-    def linked(file, lines, found):
-        for entry in stream(file, lines, found):
-            if linker is not None and not entry.linked() and entry.guess:
-                entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
-            yield entry
+    read = stream if linker is None else _linking(stream, linker)
 
     def read_all():  # linked as it is read: in the child, whose share (reading) is the smaller one
-        return forked.read_events(files, linked, read_lines)
+        return forked.read_events(files, read, read_lines)
 
     # a large import reads in a second process while this one writes (importers/forked.py); it
     # starts before the progress bar, whose thread must not be running when the process forks
@@ -240,6 +236,18 @@ def _run_import(
     out.lines(
         render_import(summary, problems, dry_run, str(path), _reading(path, detected), tally, output.width(), out.links)
     )
+
+
+def _linking(stream, linker):
+    """``stream`` with each entry that does not name its items linked by ``linker``."""
+
+    def linked(file, lines, found):
+        for entry in stream(file, lines, found):
+            if not entry.linked() and entry.guess:
+                entry.link(linker.link_all(entry.text, [n.text for n in entry.notes]))
+            yield entry
+
+    return linked
 
 
 def _detected_json(source: str, detected: Detected) -> dict:
